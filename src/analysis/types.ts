@@ -54,3 +54,21 @@ export class AnalysisError extends Error {
     this.name = 'AnalysisError';
   }
 }
+
+/** A small text file of an origin (robots.txt, llms.txt, sitemap.xml) as fetched. */
+export interface OriginTextFile {
+  url: string;
+  status: number;
+  body: string;
+}
+
+/**
+ * The files of one origin that checks consult. Plain JSON: fetched once per origin per batch,
+ * stored, and shared by every target of that origin, whichever process analyses it.
+ */
+export interface OriginFiles {
+  origin: string;
+  robotsTxt: OriginTextFile | null;
+  llmsTxt: OriginTextFile | null;
+  sitemap: OriginTextFile | null;
+}
