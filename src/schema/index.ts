@@ -1,0 +1,10 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder';
+import './enums';
+import './pageAnalysis';
+import './target';
+import './batch';
+import './comparison';
+import './progress';
+
+export const schema = lexicographicSortSchema(builder.toSchema());
