@@ -1,4 +1,5 @@
 import type { AnalysedTarget } from './analysed';
+import { byCodePoint } from './order';
 import type { CheckRow, GapEntry, GapOutcome } from './types';
 
 const OUTCOME_ORDER: Record<GapOutcome, number> = { FAIL: 0, WARN: 1 };
@@ -29,6 +30,6 @@ export function findGaps(subject: AnalysedTarget, rows: readonly CheckRow[]): Ga
     (a, b) =>
       b.priority - a.priority ||
       OUTCOME_ORDER[a.subjectOutcome] - OUTCOME_ORDER[b.subjectOutcome] ||
-      (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0),
+      byCodePoint(a.checkId, b.checkId),
   );
 }
