@@ -8,6 +8,9 @@ export const CATALOGUE: Record<string, { category: CheckCategory; weight: number
   'llms-txt': { category: 'AEO', weight: 2 },
   'faq-schema': { category: 'AEO', weight: 1 },
   https: { category: 'TECHNICAL', weight: 3 },
+  'image-alt': { category: 'SEO', weight: 1 },
+  citations: { category: 'AEO', weight: 2 },
+  compression: { category: 'TECHNICAL', weight: 1 },
 };
 
 export type Outcomes = Partial<Record<string, CheckOutcome>>;
