@@ -69,3 +69,22 @@ export function subjectFailed(): InsightInput {
   const { targets } = subjectBehind();
   return input(targets.map((target) => (target.isSubject ? { ...target, report: null, error: 'Not an HTML page.' } : target)));
 }
+
+/** Every target but one competitor failed. */
+export function allButOneFailed(): InsightInput {
+  const { targets } = subjectBehind();
+  return input(
+    targets.map((target) =>
+      target.targetId === 'rival-two' ? target : { ...target, report: null, error: target.error ?? 'Connection reset.' },
+    ),
+  );
+}
+
+/** A subject ahead of both competitors in every category and on every check. */
+export function subjectLeads(): InsightInput {
+  return input([
+    analysed('rival-one', scores(70, 70, 60, 90), { 'llms-txt': 'FAIL', https: 'PASS', citations: 'WARN' }),
+    analysed('mine', scores(95, 92, 97, 96), { 'llms-txt': 'PASS', https: 'PASS', citations: 'PASS' }, true),
+    analysed('rival-two', scores(50, 80, 30, 40), { 'llms-txt': 'FAIL', https: 'FAIL', citations: 'NOT_APPLICABLE' }),
+  ]);
+}

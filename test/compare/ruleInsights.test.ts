@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ruleInsights, writeRuleInsights, type Insight } from '../../src/analysis/insights';
-import { fieldOnly, subjectBehind, subjectFailed } from './insightCases';
+import { allButOneFailed, fieldOnly, subjectBehind, subjectFailed, subjectLeads } from './insightCases';
 
 function titled(insights: readonly Insight[], fragment: string): Insight {
   const found = insights.filter((insight) => insight.title.includes(fragment));
@@ -130,5 +130,50 @@ describe('rule insights', () => {
       title: '2 of 5 sites could not be analysed',
       body: 'They are left out of the ranking and the check comparison: mine.test (Not an HTML page); rival-four.test (The server did not answer within 10 s).',
     });
+  });
+
+  it('with one site analysed, describe it alone and list every site that failed', () => {
+    const insights = writeRuleInsights(allButOneFailed());
+    expect(insights.map(({ severity, title, body }) => [severity, title, body])).toEqual([
+      [
+        'CRITICAL',
+        'Your site could not be analysed',
+        'mine.test: Connection reset. Fix this first; until then there is nothing to compare.',
+      ],
+      [
+        'INFO',
+        'Only rival-two.test could be analysed',
+        'It scores 60 overall (SEO 65, AEO 55, technical 60); there is nothing to compare it with.',
+      ],
+      [
+        'INFO',
+        '4 of 5 sites could not be analysed',
+        'They are left out of the ranking and the check comparison: mine.test (Connection reset); rival-one.test (Connection reset); ' +
+          'rival-three.test (Connection reset); rival-four.test (The server did not answer within 10 s).',
+      ],
+    ]);
+  });
+
+  it('for a subject that leads everywhere, name its lead and strengths and find no gaps', () => {
+    const input = subjectLeads();
+    expect(input.comparison.gaps).toEqual([]);
+    const insights = writeRuleInsights(input);
+    expect(insights.map((insight) => insight.title)).toEqual([
+      '2 of 3 analysed sites miss llms-txt',
+      'You lead the field',
+      'You lead on SEO',
+      'You lead on AEO',
+      'You lead on technical',
+      'You pass llms-txt; 2 of 2 competitors do not',
+      'You pass https; 1 of 2 competitors does not',
+      'You pass citations; 1 of 2 competitors does not',
+      'mine.test leads',
+    ]);
+    expect(insights[0]?.body).not.toContain('mine.test');
+    expect(insights[1]?.body).toBe(
+      'mine.test ranks 1 of 3 analysed sites with an overall score of 95; the best competitor, rival-one.test, scores 70.',
+    );
+    expect(insights[2]?.body).toBe('Your SEO score is 92; the best competitor, rival-two.test, has 80.');
+    expect(insights.slice(1).every((insight) => insight.severity === 'INFO')).toBe(true);
   });
 });

@@ -1,5 +1,4 @@
-import type { AnalysedTarget } from '../../compare/analysed';
-import { isAnalysed } from '../../compare/analysed';
+import { isAnalysed, type AnalysedTarget } from '../../compare/analysed';
 import type { ComparisonCore } from '../../compare';
 import type { Insight, InsightInput, InsightSeverity } from '../provider';
 import { siteNames, type SiteNames } from '../siteNames';

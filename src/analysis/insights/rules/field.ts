@@ -21,8 +21,19 @@ export function fieldInsights(context: RuleContext): Insight[] {
 function leaderInsights({ comparison, name }: RuleContext): Insight[] {
   const { ranking, leaders } = comparison;
   const overall = leaders.find((leader) => leader.category === 'OVERALL');
+  const [first] = ranking;
   const last = ranking[ranking.length - 1];
-  if (!overall || !last) return [];
+  if (!overall || !first || !last) return [];
+  if (ranking.length === 1) {
+    return [
+      insight(
+        'INFO',
+        `Only ${name(first.targetId)} could be analysed`,
+        `It scores ${first.overallScore} overall (SEO ${first.seoScore}, AEO ${first.aeoScore}, technical ${first.technicalScore}); ` +
+          'there is nothing to compare it with.',
+      ),
+    ];
+  }
   const names = overall.targetIds.map(name);
   const perCategory = leaders
     .filter((leader) => leader.category !== 'OVERALL')

@@ -1,7 +1,7 @@
 import type { RankedEntry } from '../../compare';
 import type { Insight } from '../provider';
 import { listOf } from '../siteNames';
-import { agree, clause, insight, plural, type RuleContext } from './context';
+import { agree, clause, insight, type RuleContext } from './context';
 
 const CATEGORY_SCORES = [
   ['SEO', 'seoScore'],
@@ -12,47 +12,52 @@ const CATEGORY_SCORES = [
 /** A category score this far behind the best competitor is worth its own insight. */
 const TRAILING_POINTS = 20;
 
-/** Where the subject stands: not analysed, its overall rank, and the categories it leads or trails. */
-export function standingInsights({ comparison, name, subject }: RuleContext): Insight[] {
+/** Where the subject stands: not analysed, or its overall rank and the categories it leads or trails. */
+export function standingInsights(context: RuleContext): Insight[] {
+  const { comparison, subject } = context;
   const standing = comparison.subject;
   if (!standing) return [];
-  const me = name(standing.targetId);
-  if (!subject) {
-    const error = comparison.notAnalysed.find((entry) => entry.targetId === standing.targetId)?.error;
-    return [
-      insight(
-        'CRITICAL',
-        'Your site could not be analysed',
-        `${me}: ${clause(error ?? 'no error was recorded')}. Fix this first; until then the ${plural(standing.analysedCompetitors, 'analysed competitor')} can only be compared among themselves.`,
-      ),
-    ];
-  }
+  if (!subject) return [notAnalysedInsight(context, standing.targetId, standing.analysedCompetitors)];
   const mine = comparison.ranking.find((entry) => entry.targetId === standing.targetId);
   const competitors = comparison.ranking.filter((entry) => entry.targetId !== standing.targetId);
-  const best = competitors[0];
-  if (!mine || !best) return [];
+  if (!mine || competitors.length === 0) return [];
+  return [rankInsight(context, mine, competitors), ...categoryInsights(context, mine, competitors)];
+}
 
-  const insights: Insight[] = [];
+function notAnalysedInsight({ comparison, name }: RuleContext, subjectId: string, competitors: number): Insight {
+  const error = comparison.notAnalysed.find((entry) => entry.targetId === subjectId)?.error;
+  return insight(
+    'CRITICAL',
+    'Your site could not be analysed',
+    `${name(subjectId)}: ${clause(error ?? 'no error was recorded')}. Fix this first; until then ` +
+      (competitors >= 2
+        ? `the ${competitors} analysed competitors can only be compared among themselves.`
+        : 'there is nothing to compare.'),
+  );
+}
+
+/** `competitors` are the other ranking entries, best first. */
+function rankInsight({ comparison, name }: RuleContext, mine: RankedEntry, competitors: readonly RankedEntry[]): Insight {
+  const best = competitors[0] as RankedEntry;
   const field = comparison.ranking.length;
   if (mine.rank === 1) {
-    insights.push(
-      insight(
-        'INFO',
-        best.rank === 1 ? 'You share the lead' : 'You lead the field',
-        `${me} ranks 1 of ${field} analysed sites with an overall score of ${mine.overallScore}; the best competitor, ${name(best.targetId)}, scores ${best.overallScore}.`,
-      ),
-    );
-  } else {
-    const leaders = competitors.filter((entry) => entry.rank === 1).map((entry) => name(entry.targetId));
-    insights.push(
-      insight(
-        'OPPORTUNITY',
-        `You rank ${mine.rank} of ${field}`,
-        `${me} scores ${mine.overallScore} overall; ${listOf(leaders)} ${agree(leaders.length, 'leads', 'lead')} with ${best.overallScore}.`,
-      ),
+    return insight(
+      'INFO',
+      best.rank === 1 ? 'You share the lead' : 'You lead the field',
+      `${name(mine.targetId)} ranks 1 of ${field} analysed sites with an overall score of ${mine.overallScore}; ` +
+        `the best competitor, ${name(best.targetId)}, scores ${best.overallScore}.`,
     );
   }
+  const leaders = competitors.filter((entry) => entry.rank === 1).map((entry) => name(entry.targetId));
+  return insight(
+    'OPPORTUNITY',
+    `You rank ${mine.rank} of ${field}`,
+    `${name(mine.targetId)} scores ${mine.overallScore} overall; ${listOf(leaders)} ${agree(leaders.length, 'leads', 'lead')} with ${best.overallScore}.`,
+  );
+}
 
+function categoryInsights({ name }: RuleContext, mine: RankedEntry, competitors: readonly RankedEntry[]): Insight[] {
+  const insights: Insight[] = [];
   for (const [label, key] of CATEGORY_SCORES) {
     const bestInCategory = competitors.reduce((top, entry) => (entry[key] > top[key] ? entry : top));
     const score = mine[key];
