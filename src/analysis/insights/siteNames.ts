@@ -17,9 +17,3 @@ export function siteNames(targets: readonly ComparedTarget[]): SiteNames {
   const names = new Map(targets.map((target) => [target.targetId, siteName(target.url)]));
   return (targetId) => names.get(targetId) ?? targetId;
 }
-
-/** "a", "a and b", "a, b and c". */
-export function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

@@ -1,8 +1,8 @@
 import type { CategoryLeader, CheckRow } from '../../compare';
 import { byCodePoint } from '../../compare/order';
 import type { Insight } from '../provider';
-import { listOf } from '../siteNames';
-import { agree, clause, countOf, insight, plural, type RuleContext } from './context';
+import { insight, type RuleContext } from './context';
+import { agree, clause, countOf, listOf, plural } from './wording';
 
 const COMMON_WEAKNESSES = 3;
 

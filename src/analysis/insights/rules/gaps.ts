@@ -1,7 +1,7 @@
 import type { GapEntry } from '../../compare';
 import type { Insight } from '../provider';
-import { listOf } from '../siteNames';
-import { agree, countOf, insight, quoted, type RuleContext } from './context';
+import { insight, type RuleContext } from './context';
+import { agree, countOf, listOf, quoted } from './wording';
 
 /** The most telling gaps get an insight each; the rest are summed up in one. */
 const DETAILED_GAPS = 5;

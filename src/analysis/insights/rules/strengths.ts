@@ -1,8 +1,8 @@
 import type { CheckRow } from '../../compare';
 import { byCodePoint } from '../../compare/order';
 import type { Insight } from '../provider';
-import { listOf } from '../siteNames';
-import { agree, countOf, insight, quoted, type RuleContext } from './context';
+import { insight, type RuleContext } from './context';
+import { agree, countOf, listOf, quoted } from './wording';
 
 const STRENGTHS = 3;
 

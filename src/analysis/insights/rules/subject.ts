@@ -1,7 +1,7 @@
 import type { RankedEntry } from '../../compare';
 import type { Insight } from '../provider';
-import { listOf } from '../siteNames';
-import { agree, clause, insight, type RuleContext } from './context';
+import { insight, type RuleContext } from './context';
+import { agree, clause, listOf } from './wording';
 
 const CATEGORY_SCORES = [
   ['SEO', 'seoScore'],
