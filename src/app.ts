@@ -29,6 +29,7 @@ export async function startVantage(config: Config, log: Logger): Promise<Vantage
   await declareQueues(boss, {
     analyzeMaxAttempts: config.analyzeMaxAttempts,
     analyzeExpireSeconds: Math.ceil((config.crawl.timeoutMs * 4) / 1000) + 30,
+    compareExpireSeconds: config.llm ? Math.ceil((config.llm.timeoutMs * (config.llm.retries + 2)) / 1000) + 60 : 120,
   });
 
   const servesApi = config.role !== 'worker';

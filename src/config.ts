@@ -21,6 +21,11 @@ const schema = z.object({
   CRAWL_USER_AGENT: z.string().min(1).default('VantageBot/0.1 (+https://github.com/vantage)'),
   WORKER_CONCURRENCY: positiveInt.max(256).default(8),
   ANALYZE_MAX_ATTEMPTS: positiveInt.max(10).default(3),
+  LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: positiveInt.default(30_000),
+  LLM_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -34,6 +39,8 @@ export type Config = Readonly<{
   crawl: { allowPrivate: boolean; timeoutMs: number; maxBytes: number; maxRedirects: number; userAgent: string };
   workerConcurrency: number;
   analyzeMaxAttempts: number;
+  /** An OpenAI-compatible chat-completions endpoint that writes insights; null: rules only. */
+  llm: { baseUrl: string; apiKey: string; model: string; timeoutMs: number; retries: number } | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }>;
 
@@ -49,6 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration; fix these environment variables:\n${problems}`);
   }
   const e = parsed.data;
+  if (e.LLM_BASE_URL && !e.LLM_MODEL) {
+    throw new Error('Invalid configuration: LLM_BASE_URL is set, so set LLM_MODEL (and LLM_API_KEY if the endpoint needs one) too.');
+  }
   return Object.freeze({
     databaseUrl: e.DATABASE_URL,
     host: e.HOST,
@@ -65,6 +75,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     workerConcurrency: e.WORKER_CONCURRENCY,
     analyzeMaxAttempts: e.ANALYZE_MAX_ATTEMPTS,
+    llm:
+      e.LLM_BASE_URL && e.LLM_MODEL
+        ? {
+            baseUrl: e.LLM_BASE_URL,
+            apiKey: e.LLM_API_KEY ?? '',
+            model: e.LLM_MODEL,
+            timeoutMs: e.LLM_TIMEOUT_MS,
+            retries: e.LLM_RETRIES,
+          }
+        : null,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -2,7 +2,7 @@ import type { Job } from 'pg-boss';
 import { z } from 'zod';
 import type { PageReport } from '../analysis';
 import { compareTargets, type ComparedTarget } from '../analysis/compare';
-import { ruleInsights } from '../analysis/insights/rules';
+import { writeInsights, type LlmOptions } from '../analysis/insights';
 import { recordBatchChange } from '../batches/changes';
 import { lockBatch } from '../batches/progress';
 import type { PrismaClient } from '../db/prisma';
@@ -15,6 +15,7 @@ export function assertCompareBatchPayload(data: unknown): z.infer<typeof payload
 
 export interface CompareBatchDeps {
   prisma: PrismaClient;
+  llm: LlmOptions | null;
   log: Logger;
 }
 
@@ -39,13 +40,15 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
   }));
   const allFailed = batch.failedUrls === batch.totalUrls;
   const core = compareTargets(targets);
-  const insights = allFailed ? [] : await ruleInsights.write({ comparison: core, targets });
+  // Outside the transaction: a language model may take seconds, and no row needs to wait for it.
+  const written = allFailed ? null : await writeInsights({ comparison: core, targets }, { llm: deps.llm });
+  if (written?.llmFailure) deps.log.warn({ batchId, llmFailure: written.llmFailure }, 'using rule insights');
 
   await deps.prisma.$transaction(async (tx) => {
     const locked = await lockBatch(tx, batchId);
     if (locked?.status !== 'RUNNING') return;
     if (!allFailed) {
-      const report = { ...core, insights } as unknown as object;
+      const report = { ...core, ...written } as unknown as object;
       await tx.comparison.upsert({
         where: { batchId },
         create: { batchId, report },

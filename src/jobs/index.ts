@@ -21,7 +21,7 @@ export async function startWorkers(deps: { prisma: PrismaClient; boss: PgBoss; c
     logFailure(log, job, () => analyzeTarget(analyzeDeps, job!)),
   );
   await boss.work(COMPARE_BATCH, { localConcurrency: 2 }, ([job]) =>
-    logFailure(log, job, () => compareBatch({ prisma, log }, job!)),
+    logFailure(log, job, () => compareBatch({ prisma, llm: config.llm, log }, job!)),
   );
   return {
     async stop() {

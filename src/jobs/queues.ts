@@ -9,6 +9,8 @@ export interface QueuePolicy {
   analyzeMaxAttempts: number;
   /** Seconds a job may stay active before pg-boss hands it to another worker. */
   analyzeExpireSeconds: number;
+  /** Long enough for the language model's attempts, when one writes the insights. */
+  compareExpireSeconds: number;
 }
 
 export function createBoss(connectionString: string): PgBoss {
@@ -30,7 +32,7 @@ export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<
     expireInSeconds: policy.analyzeExpireSeconds,
   };
   // stately: at most one queued and one running comparison per batch (singletonKey).
-  const compare = { ...common, policy: 'stately', retryLimit: 5, expireInSeconds: 120 };
+  const compare = { ...common, policy: 'stately', retryLimit: 5, expireInSeconds: policy.compareExpireSeconds };
   for (const [name, options] of [
     [ANALYZE_TARGET, analyze],
     [COMPARE_BATCH, compare],

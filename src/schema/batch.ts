@@ -1,5 +1,6 @@
 import { cancelBatch } from '../batches/cancel';
 import { createBatch } from '../batches/create';
+import { retryBatch } from '../batches/retry';
 import { notFound } from '../errors';
 import { builder } from './builder';
 import { Comparison, loadComparison } from './comparison';
@@ -94,6 +95,15 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const batch = await cancelBatch(ctx.prisma, ctx.boss, decodeId(String(args.id), 'Batch'));
+      return ctx.prisma.batch.findUniqueOrThrow({ ...query, where: { id: batch.id } });
+    },
+  }),
+  retryBatch: t.prismaField({
+    type: 'Batch',
+    description: 'Re-queues the FAILED targets of a finished batch and recomputes its comparison.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const batch = await retryBatch(ctx.prisma, ctx.boss, decodeId(String(args.id), 'Batch'));
       return ctx.prisma.batch.findUniqueOrThrow({ ...query, where: { id: batch.id } });
     },
   }),

@@ -1,4 +1,3 @@
-import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder';
 import './enums';
 import './pageAnalysis';
@@ -7,4 +6,4 @@ import './batch';
 import './comparison';
 import './progress';
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = builder.toSchema({ sortSchema: true });
