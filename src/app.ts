@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { describeAccess } from './auth/access';
 import type { Config } from './config';
 import { openDatabase } from './db';
 import { createPrisma } from './db/prisma';
@@ -53,6 +54,7 @@ export async function startVantage(config: Config, log: Logger): Promise<Vantage
     });
     const { port } = http.server.address() as AddressInfo;
     url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    await describeAccess(prisma, config, log);
   }
   const workers: Workers | null = config.role !== 'api' ? await startWorkers({ prisma, boss, config, log }) : null;
 

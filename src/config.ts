@@ -7,6 +7,18 @@ const flag = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+/** A comma-separated list of origins such as `https://app.example.com`, each exactly an origin. */
+const originList = z
+  .string()
+  .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.string().refine((origin) => URL.canParse(origin) && new URL(origin).origin === origin, {
+        message: 'each entry must be an origin like https://app.example.com (scheme, host, optional port; no path)',
+      }),
+    ),
+  );
+
 const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -27,6 +39,17 @@ const schema = z.object({
   LLM_TIMEOUT_MS: positiveInt.default(30_000),
   LLM_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  MAX_RUNNING_BATCHES_PER_OWNER: positiveInt.default(5),
+  MAX_URLS_PER_DAY: positiveInt.default(1000),
+  GRAPHQL_INTROSPECTION: flag.default(true),
+  GRAPHQL_MAX_DEPTH: positiveInt.max(100).default(10),
+  GRAPHQL_MAX_ALIASES: positiveInt.default(15),
+  GRAPHQL_MAX_COST: positiveInt.default(5000),
+  GRAPHQL_MAX_TOKENS: positiveInt.default(2000),
+  MAX_REQUEST_BYTES: positiveInt.default(1024 * 1024),
+  MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(20),
+  MAX_CONNECTIONS_PER_KEY: positiveInt.default(20),
+  CORS_ORIGINS: originList.default([]),
 });
 
 export type Config = Readonly<{
@@ -42,6 +65,21 @@ export type Config = Readonly<{
   /** An OpenAI-compatible chat-completions endpoint that writes insights; null: rules only. */
   llm: { baseUrl: string; apiKey: string; model: string; timeoutMs: number; retries: number } | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Per owner; RATE_LIMITED beyond them. A day is the last 24 hours. */
+  ownerLimits: { maxRunningBatches: number; maxUrlsPerDay: number };
+  /** Per request and per WebSocket connection. */
+  requestLimits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    maxTokens: number;
+    maxBytes: number;
+    maxSubscriptionsPerConnection: number;
+    maxConnectionsPerKey: number;
+  };
+  introspection: boolean;
+  /** Origins besides the server's own that browsers may call the API from. */
+  corsOrigins: readonly string[];
 }>;
 
 /**
@@ -86,5 +124,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : null,
     logLevel: e.LOG_LEVEL,
+    ownerLimits: { maxRunningBatches: e.MAX_RUNNING_BATCHES_PER_OWNER, maxUrlsPerDay: e.MAX_URLS_PER_DAY },
+    requestLimits: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxBytes: e.MAX_REQUEST_BYTES,
+      maxSubscriptionsPerConnection: e.MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxConnectionsPerKey: e.MAX_CONNECTIONS_PER_KEY,
+    },
+    introspection: e.GRAPHQL_INTROSPECTION,
+    corsOrigins: e.CORS_ORIGINS,
   });
 }

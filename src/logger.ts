@@ -1,12 +1,27 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** JSON lines to stdout, or to `destination` (the CLI's stderr, a test's buffer). */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: undefined,
-    // API keys and connection strings must never reach a log line.
-    redact: ['authorization', 'headers.authorization', 'databaseUrl', 'connectionString', 'password'],
-  });
+    // API keys, their hashes and connection strings must never reach a log line.
+    redact: [
+      'authorization',
+      '*.authorization',
+      'headers.authorization',
+      '*.headers.authorization',
+      'connectionParams',
+      '*.connectionParams',
+      'apiKey',
+      'hash',
+      '*.hash',
+      'databaseUrl',
+      'connectionString',
+      'password',
+    ],
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -1,20 +1,22 @@
 import type { PgBoss } from 'pg-boss';
+import { recordAudit } from '../auth/audit';
+import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
 import { UserError, notFound } from '../errors';
 import { cancelAnalyzeJobs } from '../jobs/queues';
 import { recordBatchChange } from './changes';
-import { lockBatch } from './progress';
+import { lockOwnedBatch } from './progress';
 
 const UNFINISHED = ['PENDING', 'RUNNING'] as const;
 
 /**
  * Ends a PENDING or RUNNING batch CANCELLED with every unfinished target CANCELLED, and
  * cancels their queued jobs. A job already running finds its target cancelled when it tries to
- * store its result, and stores nothing.
+ * store its result, and stores nothing. Another owner's batch is not found.
  */
-export async function cancelBatch(prisma: PrismaClient, boss: PgBoss, batchId: string) {
+export async function cancelBatch(prisma: PrismaClient, boss: PgBoss, batchId: string, caller: Caller) {
   return prisma.$transaction(async (tx) => {
-    const locked = await lockBatch(tx, batchId);
+    const locked = await lockOwnedBatch(tx, batchId, caller.ownerId);
     if (!locked) throw notFound('batch');
     if (!(UNFINISHED as readonly string[]).includes(locked.status)) {
       throw new UserError('CONFLICT', `The batch is already ${locked.status}; only a pending or running batch can be cancelled.`);
@@ -32,6 +34,7 @@ export async function cancelBatch(prisma: PrismaClient, boss: PgBoss, batchId: s
       tx,
       unfinished.flatMap((target) => (target.jobId ? [target.jobId] : [])),
     );
+    await recordAudit(tx, caller, 'BATCH_CANCELLED', { batchId });
     return recordBatchChange(tx, batchId, null, {
       status: 'CANCELLED',
       finishedAt: new Date(),

@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { PgBoss } from 'pg-boss';
+import { recordAudit } from '../auth/audit';
+import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
 import { sendAnalyzeJobs } from '../jobs/queues';
 import { validateBatchInput, type BatchInput } from './input';
+import { assertOwnerCapacity, lockOwnerQuota, type OwnerLimits } from './limits';
 
-/** The batch, its targets and their jobs are written in one transaction: all or nothing. */
+/**
+ * The batch (owned by the caller), its targets, their jobs and the audit row are written in
+ * one transaction: all or nothing. The owner's limits are checked in it too.
+ */
 export async function createBatch(
   prisma: PrismaClient,
   boss: PgBoss,
   input: BatchInput,
-  limits: { maxUrlsPerBatch: number },
+  limits: { maxUrlsPerBatch: number } & OwnerLimits,
+  caller: Caller,
 ) {
   const valid = validateBatchInput(input, limits.maxUrlsPerBatch);
   const targets = valid.urls.map((url, position) => ({
@@ -20,14 +27,22 @@ export async function createBatch(
     isSubject: url === valid.subjectUrl,
   }));
   return prisma.$transaction(async (tx) => {
+    await lockOwnerQuota(tx, caller.ownerId);
+    await assertOwnerCapacity(tx, caller.ownerId, limits, targets.length);
     const batch = await tx.batch.create({
-      data: { name: valid.name, totalUrls: targets.length, targets: { createMany: { data: targets } } },
+      data: {
+        name: valid.name,
+        ownerId: caller.ownerId,
+        totalUrls: targets.length,
+        targets: { createMany: { data: targets } },
+      },
     });
     await sendAnalyzeJobs(
       boss,
       tx,
       targets.map((target) => ({ targetId: target.id, jobId: target.jobId })),
     );
+    await recordAudit(tx, caller, 'BATCH_CREATED', { batchId: batch.id });
     return batch;
   });
 }

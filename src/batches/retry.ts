@@ -1,26 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import type { PgBoss } from 'pg-boss';
+import { recordAudit } from '../auth/audit';
+import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
 import { UserError, notFound } from '../errors';
 import { sendAnalyzeJobs } from '../jobs/queues';
 import { recordBatchChange } from './changes';
-import { lockBatch } from './progress';
+import { assertOwnerCapacity, lockOwnerQuota, type OwnerLimits } from './limits';
+import { lockOwnedBatch } from './progress';
 
 /**
  * Puts the FAILED targets of a finished batch back in the queue and the batch back to RUNNING.
  * Their analyses are gone (failed targets have none), the counters drop by exactly the targets
  * re-queued, so progress stays at what the finished targets count; the comparison is computed
- * again when they finish.
+ * again when they finish. A retried batch runs again, so it counts against the owner's running
+ * batches; another owner's batch is not found.
  */
-export async function retryBatch(prisma: PrismaClient, boss: PgBoss, batchId: string) {
+export async function retryBatch(prisma: PrismaClient, boss: PgBoss, batchId: string, caller: Caller, limits: OwnerLimits) {
   return prisma.$transaction(async (tx) => {
-    const locked = await lockBatch(tx, batchId);
+    await lockOwnerQuota(tx, caller.ownerId);
+    const locked = await lockOwnedBatch(tx, batchId, caller.ownerId);
     if (!locked) throw notFound('batch');
     if (locked.status !== 'COMPLETED' && locked.status !== 'FAILED') {
       throw new UserError('CONFLICT', `The batch is ${locked.status}; only a COMPLETED or FAILED batch can be retried.`);
     }
     const failed = await tx.target.findMany({ where: { batchId, status: 'FAILED' }, select: { id: true } });
     if (failed.length === 0) throw new UserError('CONFLICT', 'The batch has no failed targets to retry.');
+    await assertOwnerCapacity(tx, caller.ownerId, limits, 0);
     const jobs = failed.map((target) => ({ targetId: target.id, jobId: randomUUID() }));
     for (const job of jobs) {
       await tx.target.update({
@@ -29,6 +35,7 @@ export async function retryBatch(prisma: PrismaClient, boss: PgBoss, batchId: st
       });
     }
     await sendAnalyzeJobs(boss, tx, jobs);
+    await recordAudit(tx, caller, 'BATCH_RETRIED', { batchId });
     return recordBatchChange(tx, batchId, null, {
       status: 'RUNNING',
       completedUrls: { decrement: jobs.length },

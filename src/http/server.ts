@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
+import { createAuthenticator } from '../auth/authenticator';
 import type { Services } from '../schema/context';
+import { securityHeaders } from './securityHeaders';
 import { attachWebSocket } from './websocket';
 import { createGraphQLServer } from './yoga';
 
@@ -14,11 +16,13 @@ export interface HttpOptions {
 }
 
 export function createHttpServer(services: Services, options: HttpOptions) {
-  const yoga = createGraphQLServer(services);
+  const auth = createAuthenticator(services.prisma, { listenHost: services.config.host });
+  const yoga = createGraphQLServer(services, auth);
   const client = existsSync(CLIENT_DIR) ? sirv(CLIENT_DIR, { single: true, etag: true }) : null;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    for (const [name, value] of Object.entries(securityHeaders(pathname === yoga.graphqlEndpoint))) res.setHeader(name, value);
     if (pathname === yoga.graphqlEndpoint) return yoga(req, res);
     if (pathname === '/health') return json(res, 200, { status: 'ok' });
     if (pathname === '/ready') {
@@ -38,7 +42,7 @@ export function createHttpServer(services: Services, options: HttpOptions) {
       else res.destroy();
     });
   });
-  const websocket = attachWebSocket(server, yoga);
+  const websocket = attachWebSocket(server, yoga, auth, services.config);
   return { server, closeWebSockets: websocket.close };
 }
 

@@ -1,20 +1,52 @@
 import { randomUUID } from 'node:crypto';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
+import { AuthenticationError, type Authenticator } from '../auth/authenticator';
+import type { Caller } from '../auth/caller';
 import { UserError } from '../errors';
-import type { Services } from '../schema/context';
+import type { Context, Services } from '../schema/context';
 import { schema } from '../schema';
+import { corsPolicy } from './origins';
+import { limitRequestBody, operationLimits, rejectForeignOrigins } from './requestGuards';
+
+/** What the WebSocket server hands to Yoga: the caller it authenticated at connection_init. */
+export interface ServerContext {
+  caller?: Caller;
+}
+
+/** The caller of an HTTP request, from its Authorization header (or local mode). */
+async function callerOf(auth: Authenticator, request: Request): Promise<Caller> {
+  try {
+    return await auth.identify({ authorization: request.headers.get('authorization'), host: request.headers.get('host') });
+  } catch (error) {
+    if (!(error instanceof AuthenticationError)) throw error;
+    throw new GraphQLError(error.message, {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
+    });
+  }
+}
 
 /**
  * Yoga with the contract's error rule: a UserError keeps its message and code, anything else
- * is logged and reaches the client only as a request id to quote.
+ * is logged and reaches the client only as a request id to quote. Every operation runs as an
+ * authenticated caller, inside the request limits, and only for allowed browser origins.
  */
-export function createGraphQLServer(services: Services) {
-  return createYoga({
+export function createGraphQLServer(services: Services, auth: Authenticator) {
+  const { config } = services;
+  return createYoga<ServerContext, Context>({
     schema,
-    context: () => services,
+    context: async ({ request, caller }) => ({ ...services, caller: caller ?? (await callerOf(auth, request)) }),
     graphqlEndpoint: '/graphql',
-    graphiql: { subscriptionsProtocol: 'WS', title: 'Vantage' },
+    // GraphiQL needs introspection.
+    graphiql: config.introspection ? { subscriptionsProtocol: 'WS', title: 'Vantage' } : false,
+    cors: corsPolicy(config.corsOrigins),
+    plugins: [
+      rejectForeignOrigins(config.corsOrigins),
+      limitRequestBody(config.requestLimits.maxBytes),
+      useCSRFPrevention(),
+      ...operationLimits(config),
+    ],
     logging: false,
     maskedErrors: {
       maskError(error) {
@@ -27,7 +59,7 @@ export function createGraphQLServer(services: Services) {
             extensions: { code: original.code, ...original.details },
           });
         }
-        if (error instanceof GraphQLError && !error.originalError) return error; // parse/validation errors
+        if (error instanceof GraphQLError && !error.originalError) return error; // parse/validation/authentication errors
         const requestId = randomUUID();
         services.log.error({ err: original ?? error, requestId }, 'unexpected error in a GraphQL operation');
         return new GraphQLError(`Internal error (request id ${requestId}).`, {

@@ -9,6 +9,9 @@ import { decodeId } from './ids';
 
 export const Batch = builder.prismaNode('Batch', {
   id: { field: 'id' },
+  // `node(id)` finds only the caller's batches.
+  nullable: true,
+  findUnique: (id, ctx) => ({ id, ownerId: ctx.caller.ownerId }),
   fields: (t) => ({
     name: t.exposeString('name'),
     status: t.expose('status', { type: BatchStatus }),
@@ -53,8 +56,12 @@ builder.queryFields((t) => ({
     type: 'Batch',
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
+    description: "NOT_FOUND when there is no such batch or it is another owner's.",
     resolve: async (query, _root, args, ctx) => {
-      const batch = await ctx.prisma.batch.findUnique({ ...query, where: { id: decodeId(String(args.id), 'Batch') } });
+      const batch = await ctx.prisma.batch.findFirst({
+        ...query,
+        where: { id: decodeId(String(args.id), 'Batch'), ownerId: ctx.caller.ownerId },
+      });
       if (!batch) throw notFound('batch');
       return batch;
     },
@@ -63,14 +70,14 @@ builder.queryFields((t) => ({
     {
       type: 'Batch',
       cursor: 'id',
-      description: 'Newest first.',
+      description: "The caller's batches, newest first.",
       defaultSize: 20,
       maxSize: 100,
       args: { status: t.arg({ type: BatchStatus, required: false }) },
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.batch.findMany({
           ...query,
-          where: args.status ? { status: args.status } : {},
+          where: { ownerId: ctx.caller.ownerId, ...(args.status ? { status: args.status } : {}) },
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         }),
     },
@@ -82,10 +89,12 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createBatch: t.prismaField({
     type: 'Batch',
-    description: 'Stores the batch and queues its work in one transaction: either both happen or neither.',
+    description:
+      'Stores the batch and queues its work in one transaction: either both happen or neither. RATE_LIMITED (with extensions.retryAfterSeconds) beyond the per-owner limits of running batches and URLs per day.',
     args: { input: t.arg({ type: CreateBatchInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const batch = await createBatch(ctx.prisma, ctx.boss, input, { maxUrlsPerBatch: ctx.config.maxUrlsPerBatch });
+      const limits = { maxUrlsPerBatch: ctx.config.maxUrlsPerBatch, ...ctx.config.ownerLimits };
+      const batch = await createBatch(ctx.prisma, ctx.boss, input, limits, ctx.caller);
       return ctx.prisma.batch.findUniqueOrThrow({ ...query, where: { id: batch.id } });
     },
   }),
@@ -94,7 +103,7 @@ builder.mutationFields((t) => ({
     description: 'Stops queued and running work; the batch ends CANCELLED. Cancelling a finished batch is a CONFLICT.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const batch = await cancelBatch(ctx.prisma, ctx.boss, decodeId(String(args.id), 'Batch'));
+      const batch = await cancelBatch(ctx.prisma, ctx.boss, decodeId(String(args.id), 'Batch'), ctx.caller);
       return ctx.prisma.batch.findUniqueOrThrow({ ...query, where: { id: batch.id } });
     },
   }),
@@ -103,7 +112,8 @@ builder.mutationFields((t) => ({
     description: 'Re-queues the FAILED targets of a finished batch and recomputes its comparison.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const batch = await retryBatch(ctx.prisma, ctx.boss, decodeId(String(args.id), 'Batch'));
+      const batchId = decodeId(String(args.id), 'Batch');
+      const batch = await retryBatch(ctx.prisma, ctx.boss, batchId, ctx.caller, ctx.config.ownerLimits);
       return ctx.prisma.batch.findUniqueOrThrow({ ...query, where: { id: batch.id } });
     },
   }),

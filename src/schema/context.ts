@@ -1,4 +1,5 @@
 import type { PgBoss } from 'pg-boss';
+import type { Caller } from '../auth/caller';
 import type { Config } from '../config';
 import type { PrismaClient } from '../db/prisma';
 import type { Events } from '../events';
@@ -13,4 +14,5 @@ export interface Services {
   log: Logger;
 }
 
-export type Context = Services;
+/** The services and who is asking: every read and write is scoped to `caller.ownerId`. */
+export type Context = Services & { caller: Caller };

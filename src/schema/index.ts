@@ -5,5 +5,6 @@ import './target';
 import './batch';
 import './comparison';
 import './progress';
+import './auditEvent';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,5 +1,6 @@
 import { UserError } from '../errors';
 import { builder } from './builder';
+import type { Context } from './context';
 import { Comparison, loadComparison } from './comparison';
 import { decodeId } from './ids';
 import { watchBatch, type BatchSnapshot } from './watchBatch';
@@ -25,28 +26,30 @@ const BatchProgress = builder.objectRef<BatchSnapshot>('BatchProgress').implemen
 builder.subscriptionFields((t) => ({
   batchProgress: t.field({
     type: BatchProgress,
-    description: 'First the current state, then every change, in sequence order, none missed; completes after a terminal status.',
+    description: "First the current state, then every change, in sequence order, none missed; completes after a terminal status. NOT_FOUND for a batch that is missing or another owner's.",
     args: { id: t.arg.id({ required: true }) },
     subscribe: (_root, args, ctx) => watchBatch(ctx, decodeId(String(args.id), 'Batch')),
     resolve: (snapshot) => snapshot,
   }),
   comparisonReady: t.field({
     type: Comparison,
-    description: 'Emits once when the comparison is stored (at once if it already is), then completes.',
+    description: "Emits once when the comparison is stored (at once if it already is), then completes. NOT_FOUND for a batch that is missing or another owner's.",
     args: { batchId: t.arg.id({ required: true }) },
-    subscribe: async function* (_root, args, ctx) {
-      const batchId = decodeId(String(args.batchId), 'Batch');
-      for await (const { batch } of watchBatch(ctx, batchId)) {
-        if (batch.status === 'COMPLETED') {
-          const comparison = await loadComparison(ctx.prisma, batchId);
-          if (comparison) yield comparison;
-          return;
-        }
-        if (batch.status === 'FAILED' || batch.status === 'CANCELLED') {
-          throw new UserError('CONFLICT', `The batch ended ${batch.status}; it has no comparison.`);
-        }
-      }
-    },
+    subscribe: async (_root, args, ctx) => comparisonOf(ctx, await watchBatch(ctx, decodeId(String(args.batchId), 'Batch'))),
     resolve: (comparison) => comparison,
   }),
 }));
+
+/** The stored comparison once the watched batch completes; CONFLICT when it ends otherwise. */
+async function* comparisonOf(ctx: Context, snapshots: AsyncGenerator<BatchSnapshot>) {
+  for await (const { batch } of snapshots) {
+    if (batch.status === 'COMPLETED') {
+      const comparison = await loadComparison(ctx.prisma, batch.id);
+      if (comparison) yield comparison;
+      return;
+    }
+    if (batch.status === 'FAILED' || batch.status === 'CANCELLED') {
+      throw new UserError('CONFLICT', `The batch ended ${batch.status}; it has no comparison.`);
+    }
+  }
+}

@@ -4,6 +4,9 @@ import { TargetStatus } from './enums';
 builder.prismaNode('Target', {
   description: 'One URL of a batch.',
   id: { field: 'id' },
+  // `node(id)` finds only targets of the caller's batches.
+  nullable: true,
+  findUnique: (id, ctx) => ({ id, batch: { ownerId: ctx.caller.ownerId } }),
   fields: (t) => ({
     url: t.exposeString('url', { description: 'The URL as normalised when the batch was created.' }),
     isSubject: t.exposeBoolean('isSubject', {

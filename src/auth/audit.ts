@@ -1,0 +1,21 @@
+import type { Prisma } from '../db/prisma';
+import type { Caller } from './caller';
+
+type Transaction = Prisma.TransactionClient;
+
+export type AuditAction = 'BATCH_CREATED' | 'BATCH_CANCELLED' | 'BATCH_RETRIED' | 'API_KEY_CREATED' | 'API_KEY_REVOKED';
+
+/**
+ * Writes an audit row in the caller's transaction, so the row exists exactly when the change
+ * it describes does.
+ */
+export async function recordAudit(
+  tx: Transaction,
+  caller: Caller,
+  action: AuditAction,
+  subject: { batchId?: string; apiKeyId?: string },
+): Promise<void> {
+  await tx.auditEvent.create({
+    data: { ownerId: caller.ownerId, actorKeyId: caller.apiKeyId, action, batchId: subject.batchId, apiKeyId: subject.apiKeyId },
+  });
+}

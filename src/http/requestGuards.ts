@@ -1,0 +1,63 @@
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Config } from '../config';
+import { isAllowedOrigin } from './origins';
+
+function refusal(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string) {
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
+
+/**
+ * Refuses a request body larger than the limit before it is read. The length must be
+ * declared: Node's parser then reads exactly that many bytes, so a lying header cannot
+ * smuggle more.
+ */
+export function limitRequestBody(maxBytes: number): Plugin {
+  return {
+    onRequest({ request, fetchAPI, endResponse }) {
+      if (request.method !== 'POST') return;
+      const declared = request.headers.get('content-length');
+      if (declared === null) {
+        endResponse(refusal(fetchAPI, 411, 'BAD_USER_INPUT', 'Send the request body with a Content-Length header.'));
+      } else if (!/^\d+$/.test(declared) || Number(declared) > maxBytes) {
+        endResponse(
+          refusal(fetchAPI, 413, 'BAD_USER_INPUT', `The request body is larger than the limit of ${maxBytes} bytes.`),
+        );
+      }
+    },
+  };
+}
+
+/** Browser requests from origins other than the server's own and CORS_ORIGINS are refused outright. */
+export function rejectForeignOrigins(allowed: readonly string[]): Plugin {
+  return {
+    onRequest({ request, fetchAPI, endResponse }) {
+      const origin = request.headers.get('origin');
+      if (origin !== null && !isAllowedOrigin(origin, request.headers.get('host'), allowed)) {
+        endResponse(refusal(fetchAPI, 403, 'FORBIDDEN', `Requests from ${origin} are not allowed (see CORS_ORIGINS).`));
+      }
+    },
+  };
+}
+
+/** Depth, alias, cost and token limits, and introspection when it is switched off. */
+export function operationLimits(config: Config): Plugin[] {
+  const { maxDepth, maxAliases, maxCost, maxTokens } = config.requestLimits;
+  const armor = new EnvelopArmor({
+    maxDepth: { n: maxDepth },
+    maxAliases: { n: maxAliases },
+    costLimit: { maxCost },
+    maxTokens: { n: maxTokens },
+    // Suggestions would reveal the schema that switching introspection off hides.
+    blockFieldSuggestion: { enabled: !config.introspection },
+  });
+  const plugins: Plugin[] = [...(armor.protect().plugins as Plugin[])];
+  if (!config.introspection) {
+    plugins.push({ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) });
+  }
+  return plugins;
+}
