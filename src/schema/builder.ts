@@ -4,9 +4,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import { DateTimeResolver } from 'graphql-scalars';
 import type PrismaTypes from '../db/generated/pothos-types';
 import { getDatamodel } from '../db/generated/pothos-types';
-import { notFound } from '../errors';
 import type { Context } from './context';
-import { isNodeId } from './ids';
 
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
@@ -21,15 +19,8 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     firstArgOptions: { defaultValue: 20 },
-    nodeQueryOptions: {
-      description:
-        "The batch or target with this id. Like `batch`, NOT_FOUND when there is no such object or it is another owner's; never null.",
-      resolve: async (_root, { id }, _ctx, _info, resolveNode) => {
-        const node = isNodeId(id) ? await resolveNode(id) : null;
-        if (!node) throw notFound('object');
-        return node;
-      },
-    },
+    // Replaced by node.ts, which treats a malformed id like any other unknown one.
+    nodeQueryOptions: false,
     // One id at a time: a list lookup would let a caller probe many ids per request.
     nodesQueryOptions: false,
   },

@@ -5,9 +5,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const NODE_TYPES: ReadonlySet<string> = new Set(['Batch', 'Target']);
 
-/** Whether a decoded global ID can name a stored object at all (a known type and a UUID). */
-export function isNodeId(globalId: { typename: string; id: string }): boolean {
-  return NODE_TYPES.has(globalId.typename) && UUID.test(globalId.id);
+/** The type and database id behind a global ID; null for anything that names no storable object. */
+export function parseNodeId(globalId: string): { typename: string; id: string } | null {
+  try {
+    const decoded = decodeGlobalID(globalId);
+    return NODE_TYPES.has(decoded.typename) && UUID.test(decoded.id) ? decoded : null;
+  } catch {
+    return null; // not a global ID at all
+  }
 }
 
 /** The database id behind a global ID of the given type; anything else is simply not found. */

@@ -6,5 +6,6 @@ import './batch';
 import './comparison';
 import './progress';
 import './auditEvent';
+import './node';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,21 @@
+import { resolveNodes } from '@pothos/plugin-relay';
+import { notFound } from '../errors';
+import { builder } from './builder';
+import { parseNodeId } from './ids';
+
+builder.queryField('node', (t) =>
+  t.field({
+    type: builder.nodeInterfaceRef(),
+    nullable: true,
+    description:
+      "The batch or target with this id. Like `batch`: NOT_FOUND when there is no such object, the id is malformed, or the object is another owner's; never null.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx, info) => {
+      const id = parseNodeId(String(args.id));
+      // Batch and Target load through their owner-scoped findUnique (batch.ts, target.ts).
+      const [node] = id ? await resolveNodes(builder, ctx, info, [id]) : [null];
+      if (!node) throw notFound('object');
+      return node;
+    },
+  }),
+);
