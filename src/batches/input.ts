@@ -47,6 +47,10 @@ export function normaliseUrl(raw: string): string {
 export function validateBatchInput(input: BatchInput, maxUrls: number): ValidBatch {
   const name = input.name.trim();
   if (!name) throw new UserError('BAD_USER_INPUT', 'The batch needs a name.', { field: 'name' });
+  // PostgreSQL text cannot hold NUL, and no name needs control characters.
+  if (/[\u0000-\u001f\u007f]/.test(name)) {
+    throw new UserError('BAD_USER_INPUT', 'The name must not contain control characters.', { field: 'name' });
+  }
   if (name.length > MAX_NAME_LENGTH) {
     throw new UserError('BAD_USER_INPUT', `The name is longer than ${MAX_NAME_LENGTH} characters.`, { field: 'name' });
   }

@@ -1,6 +1,6 @@
 import { startVantage } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
@@ -13,11 +13,12 @@ export interface TestApp {
 
 /**
  * The real Vantage (api + workers) on 127.0.0.1 with a port of its own and a database of its
- * own, allowed to crawl loopback fixture sites. `env` overrides any setting.
+ * own, allowed to crawl loopback fixture sites. `env` overrides any setting; `log` replaces
+ * the logger (to read what the app logged).
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { database?: TestDatabase } = {},
+  options: { database?: TestDatabase; log?: Logger } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
@@ -30,7 +31,7 @@ export async function startTestApp(
     ...env,
     DATABASE_URL: database.url,
   });
-  const vantage = await startVantage(config, createLogger(config.logLevel));
+  const vantage = await startVantage(config, options.log ?? createLogger(config.logLevel));
   const baseUrl = vantage.url!;
   return {
     baseUrl,
