@@ -41,6 +41,8 @@ export function socket(url: string, connectionParams?: string | Record<string, u
     webSocketImpl: WebSocket,
     lazy: false,
     retryAttempts: 0,
+    // The close code is what the tests look at; graphql-ws would print the refusal otherwise.
+    onNonLazyError: () => {},
     connectionParams: typeof connectionParams === 'string' ? bearer(connectionParams) : connectionParams,
     on: {
       closed: (event) => {
