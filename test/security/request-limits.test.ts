@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { firstErrorCode, gql, gqlData, post, socket, firstMessage } from './client';
+import { startSecureApp, type SecureTestApp } from './secureApp';
+
+const HEALTHY = `{ batches(first: 1) { edges { node { id } } } }`;
+/** Valid against the schema and 12 levels deep: __type's ofType chain has no end. */
+const DEEP = `{ __type(name: "Batch") { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }`;
+const WIDE = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: batches(first: 1) { pageInfo { hasNextPage } }`).join(' ')} }`;
+
+describe('per-request limits', () => {
+  let app: SecureTestApp;
+  let key: string;
+
+  beforeAll(async () => {
+    app = await startSecureApp({ VANTAGE_ROLE: 'api', MAX_REQUEST_BYTES: '20000' });
+    ({ key } = await app.createKey('limits'));
+  });
+  afterAll(async () => {
+    expect(app?.secretsInLogs()).toEqual([]);
+    await app?.close();
+  });
+
+  /** The server still answers an ordinary query after a refusal. */
+  const stillServing = async () => expect((await gqlData(app.graphqlUrl, key, HEALTHY)).batches.edges).toEqual([]);
+
+  it('refuses a query deeper than the limit, naming the limit', async () => {
+    const answer = await gql(app.graphqlUrl, key, DEEP);
+    expect(answer.body.data ?? null).toBeNull();
+    expect(answer.body.errors?.[0]?.message).toMatch(/depth limit of 10 exceeded/i);
+    await stillServing();
+  });
+
+  it('refuses a query with more aliases than allowed', async () => {
+    const answer = await gql(app.graphqlUrl, key, WIDE);
+    expect(answer.body.data ?? null).toBeNull();
+    expect(answer.body.errors?.map((error) => error.message).join(' ')).toMatch(/aliases limit of 15 exceeded, found 40/i);
+    await stillServing();
+  });
+
+  it('refuses a query with too many tokens before parsing all of it', async () => {
+    const long = `{ ${'x '.repeat(2500)}}`;
+    const answer = await gql(app.graphqlUrl, key, long);
+    expect(answer.body.errors?.[0]?.message).toMatch(/token limit of 2000 exceeded/i);
+    await stillServing();
+  });
+
+  it('refuses an oversized body with 413 before reading it', async () => {
+    const body = JSON.stringify({ query: HEALTHY, variables: { padding: 'x'.repeat(50_000) } });
+    const answer = await post(app.graphqlUrl, body, { authorization: `Bearer ${key}` });
+    expect(answer.status).toBe(413);
+    expect(answer.body.errors?.[0]?.message).toMatch(/larger than the limit of 20000 bytes/);
+    await stillServing();
+  });
+
+  it('closes a WebSocket that sends an oversized message (1009) and keeps serving the others', async () => {
+    const ws = new WebSocket(app.wsUrl, 'graphql-transport-ws');
+    await new Promise((resolve) => ws.once('open', resolve));
+    const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+    ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${key}`, padding: 'x'.repeat(50_000) } }));
+    expect(await closed).toBe(1009);
+
+    const other = socket(app.wsUrl, key);
+    expect((await firstMessage(other.client, '{ __typename }', {})).data).toEqual({ __typename: 'Query' });
+    await other.client.dispose();
+  });
+
+  it('applies the same limits to operations over WebSocket', async () => {
+    const ws = socket(app.wsUrl, key);
+    try {
+      await expect(firstMessage(ws.client, DEEP, {})).rejects.toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/depth limit of 10 exceeded/i) }),
+      ]);
+    } finally {
+      await ws.client.dispose();
+    }
+  });
+
+  it('keeps introspection on by default (GraphiQL needs it)', async () => {
+    const { __schema } = await gqlData(app.graphqlUrl, key, `{ __schema { queryType { name } } }`);
+    expect(__schema.queryType.name).toBe('Query');
+  });
+});
+
+describe('GRAPHQL_INTROSPECTION=false', () => {
+  let app: SecureTestApp;
+  beforeAll(async () => {
+    app = await startSecureApp({ VANTAGE_ROLE: 'api', GRAPHQL_INTROSPECTION: 'false' });
+  });
+  afterAll(() => app?.close());
+
+  it('refuses introspection and field suggestions, and serves no GraphiQL', async () => {
+    const introspection = await gql(app.graphqlUrl, null, `{ __schema { queryType { name } } }`);
+    expect(introspection.body.data ?? null).toBeNull();
+    expect(introspection.body.errors?.[0]?.message).toMatch(/introspection/i);
+
+    const typo = await gql(app.graphqlUrl, null, `{ batchs { edges { cursor } } }`);
+    expect(typo.body.errors?.[0]?.message).not.toMatch(/Did you mean/);
+
+    const page = await fetch(app.graphqlUrl, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toMatch(/graphiql/i);
+    expect(firstErrorCode(await gql(app.graphqlUrl, null, `{ __typename }`))).toBeUndefined();
+  });
+});
