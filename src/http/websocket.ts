@@ -47,8 +47,13 @@ export function attachWebSocket(
     path: yoga.graphqlEndpoint,
     maxPayload: maxBytes,
     // Browsers do not apply CORS to WebSockets; without this any web page could subscribe in local mode.
-    verifyClient: ({ origin, req }: { origin?: string; req: { headers: { host?: string } } }) =>
-      !origin || isAllowedOrigin(origin, req.headers.host, config.corsOrigins),
+    verifyClient: (
+      { origin, req }: { origin?: string; req: { headers: { host?: string } } },
+      done: (allowed: boolean, status?: number, message?: string) => void,
+    ) => {
+      if (!origin || isAllowedOrigin(origin, req.headers.host, config.corsOrigins)) done(true);
+      else done(false, 403, 'Origin not allowed');
+    },
   });
   const disposable = useServer(
     {
