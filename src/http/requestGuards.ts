@@ -1,5 +1,5 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config';
 import { isAllowedOrigin } from './origins';
@@ -60,4 +60,23 @@ export function operationLimits(config: Config): Plugin[] {
     plugins.push({ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) });
   }
   return plugins;
+}
+
+/**
+ * Subscriptions only over graphql-ws, where connections per key and operations per connection
+ * are capped; Yoga would otherwise also stream them over HTTP (server-sent events), uncapped.
+ */
+export function subscriptionsOverWebSocketOnly(): Plugin {
+  return {
+    onSubscribe({ args, setResultAndStopExecution }) {
+      if ('socket' in (args.contextValue as object)) return; // set by websocket.ts
+      setResultAndStopExecution({
+        errors: [
+          new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) at this path, not over HTTP.', {
+            extensions: { code: 'BAD_USER_INPUT' },
+          }),
+        ],
+      });
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { UserError } from '../errors';
 import type { Context, Services } from '../schema/context';
 import { schema } from '../schema';
 import { corsPolicy } from './origins';
-import { limitRequestBody, operationLimits, rejectForeignOrigins } from './requestGuards';
+import { limitRequestBody, operationLimits, rejectForeignOrigins, subscriptionsOverWebSocketOnly } from './requestGuards';
 
 /** What the WebSocket server hands to Yoga: the caller it authenticated at connection_init. */
 export interface ServerContext {
@@ -45,6 +45,7 @@ export function createGraphQLServer(services: Services, auth: Authenticator) {
       rejectForeignOrigins(config.corsOrigins),
       limitRequestBody(config.requestLimits.maxBytes),
       useCSRFPrevention(),
+      subscriptionsOverWebSocketOnly(),
       ...operationLimits(config),
     ],
     logging: false,

@@ -76,6 +76,17 @@ describe('per-request limits', () => {
     }
   });
 
+  it('serves subscriptions over WebSocket only, where they are capped', async () => {
+    const response = await fetch(app.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query: `subscription { batchProgress(id: "x") { sequence } }` }),
+    });
+    const text = await response.text();
+    expect(text).toContain('Subscriptions are served over WebSocket');
+    expect(text).not.toContain('NOT_FOUND'); // refused before the resolver ran
+  });
+
   it('keeps introspection on by default (GraphiQL needs it)', async () => {
     const { __schema } = await gqlData(app.graphqlUrl, key, `{ __schema { queryType { name } } }`);
     expect(__schema.queryType.name).toBe('Query');
