@@ -42,7 +42,7 @@ export function createHttpServer(services: Services, options: HttpOptions) {
       else res.destroy();
     });
   });
-  const websocket = attachWebSocket(server, yoga, auth, services.config);
+  const websocket = attachWebSocket(server, yoga, auth, services);
   return { server, closeWebSockets: websocket.close };
 }
 

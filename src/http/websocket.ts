@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { CloseCode, type Context as SocketContext } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { AuthenticationError, type Authenticator } from '../auth/authenticator';
 import type { Caller } from '../auth/caller';
-import type { Config } from '../config';
+import type { Services } from '../schema/context';
 import { createConnectionQuota } from './connectionQuota';
 import { isAllowedOrigin } from './origins';
 import type { GraphQLServer } from './yoga';
@@ -15,7 +15,9 @@ type EnvelopedArgs = ExecutionArgs & {
 };
 
 /** Not a graphql-ws code; 4429 mirrors HTTP 429 and, like graphql-ws's own 44xx codes, tells clients not to reconnect. */
-export const TOO_MANY_CONNECTIONS = 4429;
+const TOO_MANY_CONNECTIONS = 4429;
+
+type Socket = SocketContext<Record<string, unknown> | undefined, Extra>;
 
 interface Connection {
   caller: Caller;
@@ -37,11 +39,11 @@ export function attachWebSocket(
   httpServer: Server,
   yoga: GraphQLServer,
   auth: Authenticator,
-  config: Pick<Config, 'corsOrigins' | 'requestLimits'>,
+  { config, log }: Pick<Services, 'config' | 'log'>,
 ) {
   const { maxBytes, maxSubscriptionsPerConnection, maxConnectionsPerKey } = config.requestLimits;
   const quota = createConnectionQuota(maxConnectionsPerKey);
-  const connections = new WeakMap<SocketContext, Connection>();
+  const connections = new WeakMap<Socket, Connection>();
   const wss = new WebSocketServer({
     server: httpServer,
     path: yoga.graphqlEndpoint,
@@ -55,17 +57,31 @@ export function attachWebSocket(
       else done(false, 403, 'Origin not allowed');
     },
   });
+
+  /** The result of an authentication step; null once the socket is closed because it failed. */
+  async function authenticated<T>(ctx: Socket, step: () => Promise<T>): Promise<T | null> {
+    try {
+      return await step();
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        ctx.extra.socket.close(closeCodeFor(error), error.reason === 'revoked' ? 'Forbidden' : 'Unauthorized');
+      } else {
+        // Not graphql-ws's own handling: that would put the error's message in the close reason.
+        log.error({ err: error }, 'authenticating a WebSocket connection failed');
+        ctx.extra.socket.close(CloseCode.InternalServerError, 'Internal server error');
+      }
+      return null;
+    }
+  }
+
   const disposable = useServer(
     {
       onConnect: async (ctx) => {
-        let caller: Caller;
-        try {
-          caller = await auth.identify({ authorization: ctx.connectionParams?.authorization, host: ctx.extra.request.headers.host });
-        } catch (error) {
-          if (!(error instanceof AuthenticationError)) throw error;
-          ctx.extra.socket.close(closeCodeFor(error), error.reason === 'revoked' ? 'Forbidden' : 'Unauthorized');
-          return false;
-        }
+        const { request } = ctx.extra;
+        const caller = await authenticated(ctx, () =>
+          auth.identify({ authorization: ctx.connectionParams?.authorization, host: request.headers.host }),
+        );
+        if (!caller) return false;
         const quotaKey = caller.apiKeyId ?? `owner:${caller.ownerId}`;
         if (!quota.take(quotaKey)) {
           ctx.extra.socket.close(TOO_MANY_CONNECTIONS, `Too many connections for this key (at most ${maxConnectionsPerKey})`);
@@ -83,12 +99,9 @@ export function attachWebSocket(
       subscribe: (args) => (args as EnvelopedArgs).rootValue.subscribe(args) as never,
       onSubscribe: async (ctx, _id, params) => {
         const { caller } = connections.get(ctx)!;
-        try {
-          await auth.confirm(caller, ctx.extra.request.headers.host);
-        } catch (error) {
-          if (!(error instanceof AuthenticationError)) throw error;
-          ctx.extra.socket.close(closeCodeFor(error), error.reason === 'revoked' ? 'Forbidden' : 'Unauthorized');
-          return [new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED' } })];
+        const host = ctx.extra.request.headers.host;
+        if (!(await authenticated(ctx, () => auth.confirm(caller, host).then(() => true)))) {
+          return [new GraphQLError('The connection may no longer act.', { extensions: { code: 'UNAUTHENTICATED' } })];
         }
         // The operation being started is already among ctx.subscriptions.
         if (Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection) {
