@@ -44,7 +44,7 @@ const schema = z.object({
   GRAPHQL_INTROSPECTION: flag.default(true),
   GRAPHQL_MAX_DEPTH: positiveInt.max(100).default(10),
   GRAPHQL_MAX_ALIASES: positiveInt.default(15),
-  GRAPHQL_MAX_COST: positiveInt.default(5000),
+  GRAPHQL_MAX_COST: positiveInt.default(20_000),
   GRAPHQL_MAX_TOKENS: positiveInt.default(2000),
   MAX_REQUEST_BYTES: positiveInt.default(1024 * 1024),
   MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(20),

@@ -38,6 +38,18 @@ describe('per-request limits', () => {
     await stillServing();
   });
 
+  it('refuses a query whose estimated cost is too high (a page size multiplies it)', async () => {
+    const everything = (first: number) => `{ batches(first: ${first}) { edges { node { id name status progress
+      targets { url status analysis { title overallScore headings { level text } checks { id category outcome weight message } } }
+      comparison { ranking { rank overallScore target { url } } checks { checkId passedBy { url } failedBy { url } }
+        gaps { checkId message competitors { url } } insights { severity title body source } } } } } }`;
+    const answer = await gql(app.graphqlUrl, key, everything(100));
+    expect(answer.body.data ?? null).toBeNull();
+    expect(answer.body.errors?.[0]?.message).toMatch(/cost limit of 20000 exceeded/i);
+    // The same selection for a page of 10 is fine.
+    expect((await gqlData(app.graphqlUrl, key, everything(10))).batches.edges).toEqual([]);
+  });
+
   it('refuses a query with too many tokens before parsing all of it', async () => {
     const long = `{ ${'x '.repeat(2500)}}`;
     const answer = await gql(app.graphqlUrl, key, long);
