@@ -22,7 +22,8 @@ export function createHttpServer(services: Services, options: HttpOptions) {
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    for (const [name, value] of Object.entries(securityHeaders(pathname === yoga.graphqlEndpoint))) res.setHeader(name, value);
+    const headers = securityHeaders(pathname === yoga.graphqlEndpoint);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (pathname === yoga.graphqlEndpoint) return yoga(req, res);
     if (pathname === '/health') return json(res, 200, { status: 'ok' });
     if (pathname === '/ready') {
