@@ -14,10 +14,10 @@ const log = createLogger(config.logLevel);
 
 try {
   const vantage = await startVantage(config, log);
-  if (vantage.url) {
+  if (config.role !== 'worker') {
     log.info(`Vantage (${config.role}) is ready: GraphiQL at ${vantage.url}/graphql, web client at ${vantage.url}/`);
   } else {
-    log.info(`Vantage worker is ready (concurrency ${config.workerConcurrency})`);
+    log.info(`Vantage worker is ready (concurrency ${config.workerConcurrency}); health at ${vantage.url}/health`);
   }
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

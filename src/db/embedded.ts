@@ -10,6 +10,8 @@ import type { Logger } from '../logger';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Whether the cluster's postmaster is alive (for /ready). */
+  isRunning(): Promise<boolean>;
   /** Stops the cluster if this process started it; a cluster another process runs is left alone. */
   stop(): Promise<void>;
 }
@@ -30,7 +32,11 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   const runningPort = await portOfRunningCluster(clusterDir);
   if (runningPort !== null) {
     log.info({ port: runningPort }, 'joining the embedded PostgreSQL another process started');
-    return { url: urlFor(password, runningPort), stop: async () => {} };
+    return {
+      url: urlFor(password, runningPort),
+      isRunning: async () => (await portOfRunningCluster(clusterDir)) !== null,
+      stop: async () => {},
+    };
   }
 
   const isRoot = os.userInfo().uid === 0;
@@ -57,6 +63,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   log.info({ port }, 'embedded PostgreSQL started');
   return {
     url: urlFor(password, port),
+    isRunning: async () => (await portOfRunningCluster(clusterDir)) !== null,
     stop: async () => {
       await cluster.stop();
       log.info('embedded PostgreSQL stopped');
