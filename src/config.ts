@@ -23,6 +23,7 @@ const schema = z.object({
   CRAWL_MAX_PER_HOST: positiveInt.max(64).default(2),
   JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(3600).default(10),
   QUEUE_SUPERVISE_SECONDS: positiveInt.max(3600).default(10),
+  QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).max(300).default(5),
   RECONCILE_CRON: z.string().min(1).default('* * * * *'),
   RETENTION_DAYS: positiveInt.optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(15_000),
@@ -50,6 +51,8 @@ export type Config = Readonly<{
     /** A running job's heartbeat; a job whose worker died is retried within about twice this. */
     heartbeatSeconds: number;
     superviseSeconds: number;
+    /** Backstop poll for jobs NOTIFY does not announce (retries after a crash, delayed retries). */
+    pollSeconds: number;
     reconcileCron: string;
     /** Finished batches older than this are deleted; null keeps them. */
     retentionDays: number | null;
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queue: {
       heartbeatSeconds: e.JOB_HEARTBEAT_SECONDS,
       superviseSeconds: e.QUEUE_SUPERVISE_SECONDS,
+      pollSeconds: e.QUEUE_POLL_SECONDS,
       reconcileCron: e.RECONCILE_CRON,
       retentionDays: e.RETENTION_DAYS ?? null,
     },

@@ -20,13 +20,14 @@ export async function startWorkers(deps: { prisma: PrismaClient; boss: PgBoss; c
   const log = deps.log.child({ role: 'worker' });
   const analyzer = createAnalyzer(config.crawl);
   const analyzeDeps = { prisma, boss, analyzer, maxAttempts: config.analyzeMaxAttempts, log };
+  const polling = { pollingIntervalSeconds: config.queue.pollSeconds, notifyPollingIntervalSeconds: config.queue.pollSeconds };
   const handlers: [string, Parameters<PgBoss['work']>[1], (job: Job<unknown>) => Promise<unknown>][] = [
     [
       ANALYZE_TARGET,
-      { localConcurrency: config.workerConcurrency, groupConcurrency: config.maxFetchesPerHost },
+      { ...polling, localConcurrency: config.workerConcurrency, groupConcurrency: config.maxFetchesPerHost },
       (job) => analyzeTarget(analyzeDeps, job),
     ],
-    [COMPARE_BATCH, { localConcurrency: 2 }, (job) => compareBatch({ prisma, llm: config.llm, log }, job)],
+    [COMPARE_BATCH, { ...polling, localConcurrency: 2 }, (job) => compareBatch({ prisma, llm: config.llm, log }, job)],
     [RECONCILE_BATCHES, {}, () => reconcileBatches({ prisma, boss, log })],
     [PURGE_BATCHES, {}, (job) => purgeBatches({ prisma, log }, job)],
   ];
