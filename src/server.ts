@@ -22,7 +22,10 @@ try {
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      if (stopping) return;
+      if (stopping) {
+        log.warn({ signal }, 'second signal: exiting without waiting for running jobs');
+        process.exit(1);
+      }
       stopping = true;
       log.info({ signal }, 'shutting down');
       vantage.stop().then(
