@@ -9,6 +9,8 @@ import { purgeBatches } from './purgeBatches';
 import { ANALYZE_TARGET, COMPARE_BATCH, PURGE_BATCHES, RECONCILE_BATCHES } from './queues';
 import { reconcileBatches } from './reconcileBatches';
 
+const ANALYZE_BATCH = 2;
+
 export interface Workers {
   /** Takes no new jobs and waits for the running ones (pg-boss's graceful stop does the waiting). */
   stop(): Promise<void>;
@@ -21,12 +23,31 @@ export async function startWorkers(deps: { prisma: PrismaClient; boss: PgBoss; c
   const analyzer = createAnalyzer(config.crawl);
   const analyzeDeps = { prisma, boss, analyzer, maxAttempts: config.analyzeMaxAttempts, log };
   const polling = { pollingIntervalSeconds: config.queue.pollSeconds, notifyPollingIntervalSeconds: config.queue.pollSeconds };
+  // pg-boss waits a polling interval after every fetch unless the fetch came back full and
+  // burstWhenBatchFull is on, which it honours only for batches above one. So each poller takes
+  // up to two jobs and keeps fetching while the backlog lasts; half as many pollers keep the
+  // number of jobs in flight at WORKER_CONCURRENCY.
+  await boss.work(
+    ANALYZE_TARGET,
+    {
+      ...polling,
+      localConcurrency: Math.ceil(config.workerConcurrency / ANALYZE_BATCH),
+      batchSize: ANALYZE_BATCH,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+      groupConcurrency: config.maxFetchesPerHost,
+    },
+    (jobs: Job<unknown>[]) =>
+      Promise.all(
+        jobs.map((job) =>
+          logFailure(log, job, (one) => analyzeTarget(analyzeDeps, one)).then(
+            () => ({ id: job.id, status: 'completed' as const }),
+            (error: unknown) => ({ id: job.id, status: 'failed' as const, output: { message: String(error) } }),
+          ),
+        ),
+      ),
+  );
   const handlers: [string, Parameters<PgBoss['work']>[1], (job: Job<unknown>) => Promise<unknown>][] = [
-    [
-      ANALYZE_TARGET,
-      { ...polling, localConcurrency: config.workerConcurrency, groupConcurrency: config.maxFetchesPerHost },
-      (job) => analyzeTarget(analyzeDeps, job),
-    ],
     [COMPARE_BATCH, { ...polling, localConcurrency: 2 }, (job) => compareBatch({ prisma, llm: config.llm, log }, job)],
     [RECONCILE_BATCHES, {}, () => reconcileBatches({ prisma, boss, log })],
     [PURGE_BATCHES, {}, (job) => purgeBatches({ prisma, log }, job)],

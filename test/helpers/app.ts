@@ -1,6 +1,6 @@
 import { startVantage } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
@@ -17,7 +17,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { database?: TestDatabase } = {},
+  options: { database?: TestDatabase; log?: Logger } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
@@ -30,7 +30,7 @@ export async function startTestApp(
     ...env,
     DATABASE_URL: database.url,
   });
-  const vantage = await startVantage(config, createLogger(config.logLevel));
+  const vantage = await startVantage(config, options.log ?? createLogger(config.logLevel));
   const baseUrl = vantage.url;
   return {
     baseUrl,
