@@ -31,6 +31,7 @@ CREATE TABLE "Target" (
     "status" "TargetStatus" NOT NULL DEFAULT 'PENDING',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "error" TEXT,
+    "jobId" UUID,
     "startedAt" TIMESTAMPTZ(3),
     "finishedAt" TIMESTAMPTZ(3),
 

@@ -12,6 +12,7 @@ export interface Insight {
 
 export interface InsightInput {
   comparison: ComparisonCore;
+  /** The targets the comparison was made from, for their URLs and check messages. */
   targets: readonly ComparedTarget[];
 }
 

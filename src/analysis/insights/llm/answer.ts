@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { LlmError } from './options';
+
+const completionSchema = z.object({
+  choices: z
+    .array(z.object({ message: z.object({ content: z.string().nullable() }) }))
+    .min(1),
+});
+
+const insightsSchema = z.object({
+  insights: z
+    .array(
+      z.object({
+        title: z.string().trim().min(1).max(200),
+        body: z.string().trim().min(1).max(2000),
+        severity: z.enum(['INFO', 'OPPORTUNITY', 'CRITICAL']),
+      }),
+    )
+    .min(1)
+    .max(20),
+});
+
+export type ModelInsight = z.infer<typeof insightsSchema>['insights'][number];
+
+function describe(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new LlmError(`${what} is not JSON: ${text.slice(0, 200)}`, false);
+  }
+}
+
+/** Some compatible servers wrap JSON in a Markdown code fence even when asked for a JSON object. */
+function withoutCodeFence(content: string): string {
+  return content.trim().replace(/^```(?:json)?\s*([\s\S]*?)\s*```$/i, '$1');
+}
+
+/** The insights in a chat-completions response body, or an LlmError saying what is wrong with it. */
+export function parseAnswer(responseBody: string): ModelInsight[] {
+  const completion = completionSchema.safeParse(parseJson(responseBody, 'the response'));
+  if (!completion.success) throw new LlmError(`the response is not a chat completion: ${describe(completion.error)}`, false);
+  const content = completion.data.choices[0]?.message.content;
+  if (!content) throw new LlmError('the model answered without content', false);
+  const insights = insightsSchema.safeParse(parseJson(withoutCodeFence(content), "the model's answer"));
+  if (!insights.success) throw new LlmError(`the model's answer has no valid insights: ${describe(insights.error)}`, false);
+  return insights.data.insights;
+}

@@ -1,0 +1,35 @@
+import type { Insight, InsightProvider } from '../provider';
+import { parseAnswer } from './answer';
+import { postChatCompletion } from './chatCompletions';
+import type { LlmOptions } from './options';
+import { summarize } from './summary';
+
+export const INSTRUCTIONS = [
+  'You are an analyst of search engine optimisation (SEO) and answer engine optimisation (AEO).',
+  'The user message is a JSON summary of a competitive comparison of web pages: the ranking with scores from 0 to 100,',
+  'for every check how many sites pass, warn and fail it (and what the subject got), the gaps of the subject',
+  '(checks it fails or only warns on that competitors pass), and the sites that could not be analysed.',
+  'The subject is the site owner\'s own site; when "subject" is null, write about the field as a whole.',
+  'Write 3 to 10 insights the site owner can act on, most important first.',
+  'Cite the numbers and site names of the summary exactly, and state nothing the summary does not support.',
+  'Severity: CRITICAL for what most urgently costs visibility, OPPORTUNITY for improvements worth making, INFO for context.',
+  'Answer with one JSON object and nothing else, of this form:',
+  '{"insights":[{"title":"at most 120 characters","body":"at most 600 characters","severity":"INFO|OPPORTUNITY|CRITICAL"}]}',
+].join('\n');
+
+/** Insights written by a model behind an OpenAI-compatible chat-completions endpoint; source = the model. */
+export function createLlmInsights(options: LlmOptions): InsightProvider {
+  return {
+    name: options.model,
+    async write(input): Promise<Insight[]> {
+      const responseBody = await postChatCompletion(options, {
+        messages: [
+          { role: 'system', content: INSTRUCTIONS },
+          { role: 'user', content: JSON.stringify(summarize(input)) },
+        ],
+        response_format: { type: 'json_object' },
+      });
+      return parseAnswer(responseBody).map((insight) => ({ ...insight, source: options.model }));
+    },
+  };
+}

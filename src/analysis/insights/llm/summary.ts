@@ -1,0 +1,70 @@
+import type { CheckCategory, CheckOutcome } from '../../types';
+import type { GapOutcome } from '../../compare';
+import type { InsightInput } from '../provider';
+import { siteNames } from '../siteNames';
+
+/**
+ * What the model is told: the comparison in site names and counts, small enough for any context
+ * window (no HTML, no per-target check lists).
+ */
+export interface ComparisonSummary {
+  subject: { site: string; rank: number | null; analysedCompetitors: number } | null;
+  ranking: { site: string; rank: number; overall: number; seo: number; aeo: number; technical: number }[];
+  gaps: {
+    check: string;
+    category: CheckCategory;
+    weight: number;
+    subjectOutcome: GapOutcome;
+    subjectFinding: string;
+    competitorsPassing: string[];
+  }[];
+  checks: {
+    check: string;
+    category: CheckCategory;
+    weight: number;
+    passed: number;
+    warned: number;
+    failed: number;
+    subjectOutcome: CheckOutcome | null;
+  }[];
+  notAnalysed: { site: string; error: string }[];
+}
+
+export function summarize({ comparison, targets }: InsightInput): ComparisonSummary {
+  const name = siteNames(targets);
+  const subjectId = comparison.subject?.targetId;
+  const subjectChecks = targets.find((target) => target.targetId === subjectId)?.report?.checks ?? [];
+  return {
+    subject: comparison.subject && {
+      site: name(comparison.subject.targetId),
+      rank: comparison.subject.rank,
+      analysedCompetitors: comparison.subject.analysedCompetitors,
+    },
+    ranking: comparison.ranking.map((entry) => ({
+      site: name(entry.targetId),
+      rank: entry.rank,
+      overall: entry.overallScore,
+      seo: entry.seoScore,
+      aeo: entry.aeoScore,
+      technical: entry.technicalScore,
+    })),
+    gaps: comparison.gaps.map((gap) => ({
+      check: gap.checkId,
+      category: gap.category,
+      weight: gap.weight,
+      subjectOutcome: gap.subjectOutcome,
+      subjectFinding: gap.message,
+      competitorsPassing: gap.competitors.map(name),
+    })),
+    checks: comparison.checks.map((row) => ({
+      check: row.checkId,
+      category: row.category,
+      weight: row.weight,
+      passed: row.passedBy.length,
+      warned: row.warnedBy.length,
+      failed: row.failedBy.length,
+      subjectOutcome: subjectChecks.find((check) => check.id === row.checkId)?.outcome ?? null,
+    })),
+    notAnalysed: comparison.notAnalysed.map((entry) => ({ site: name(entry.targetId), error: entry.error })),
+  };
+}

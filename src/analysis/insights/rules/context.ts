@@ -1,0 +1,36 @@
+import { isAnalysed, type AnalysedTarget } from '../../compare/analysed';
+import type { ComparisonCore } from '../../compare';
+import type { Insight, InsightInput, InsightSeverity } from '../provider';
+import { siteNames, type SiteNames } from '../siteNames';
+
+export const RULES_SOURCE = 'rules';
+
+/** What every rule reads: the comparison, the site names, and the analysed subject if there is one. */
+export interface RuleContext {
+  comparison: ComparisonCore;
+  name: SiteNames;
+  subject: AnalysedTarget | null;
+  /** The message a target's report gives for a check. */
+  messageOf(targetId: string, checkId: string): string | null;
+  /** Target ids in submission order. */
+  inSubmissionOrder(targetIds: readonly string[]): string[];
+}
+
+export function ruleContext({ comparison, targets }: InsightInput): RuleContext {
+  const byId = new Map(targets.map((target) => [target.targetId, target]));
+  const position = new Map(targets.map((target, index) => [target.targetId, index]));
+  const subjectTarget = comparison.subject ? byId.get(comparison.subject.targetId) : undefined;
+  return {
+    comparison,
+    name: siteNames(targets),
+    subject: subjectTarget && isAnalysed(subjectTarget) ? subjectTarget : null,
+    messageOf: (targetId, checkId) =>
+      byId.get(targetId)?.report?.checks.find((check) => check.id === checkId)?.message ?? null,
+    inSubmissionOrder: (targetIds) =>
+      [...targetIds].sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity)),
+  };
+}
+
+export function insight(severity: InsightSeverity, title: string, body: string): Insight {
+  return { title, body, severity, source: RULES_SOURCE };
+}

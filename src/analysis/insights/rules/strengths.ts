@@ -1,0 +1,34 @@
+import type { CheckRow } from '../../compare';
+import { byCodePoint } from '../../compare/order';
+import type { Insight } from '../provider';
+import { insight, type RuleContext } from './context';
+import { agree, countOf, listOf, quoted } from './wording';
+
+const STRENGTHS = 3;
+
+/**
+ * Checks the subject passes that competitors fail or only warn on, most telling first (weight ×
+ * competitors behind, then check id). A competitor for which the check does not apply is not behind.
+ */
+export function strengthInsights({ comparison, name, messageOf, inSubmissionOrder }: RuleContext): Insight[] {
+  const standing = comparison.subject;
+  if (!standing || standing.rank === null || standing.analysedCompetitors === 0) return [];
+  const strengths = comparison.checks
+    .filter((row) => row.passedBy.includes(standing.targetId))
+    .map((row) => ({ row, behind: inSubmissionOrder([...row.failedBy, ...row.warnedBy]) }))
+    .filter(({ behind }) => behind.length > 0)
+    .sort((a, b) => priority(b.row, b.behind) - priority(a.row, a.behind) || byCodePoint(a.row.checkId, b.row.checkId));
+  return strengths.slice(0, STRENGTHS).map(({ row, behind }) => {
+    const counted = countOf(behind.length, standing.analysedCompetitors, 'competitor');
+    return insight(
+      'INFO',
+      `You pass ${row.checkId}; ${counted} ${agree(behind.length, 'does', 'do')} not`,
+      `${name(standing.targetId)}: ${quoted(messageOf(standing.targetId, row.checkId))}. ` +
+        `${counted} ${agree(behind.length, 'fails or only warns', 'fail or only warn')} on ${row.checkId} (${row.category}, weight ${row.weight}): ${listOf(behind.map(name))}.`,
+    );
+  });
+}
+
+function priority(row: CheckRow, behind: readonly string[]): number {
+  return row.weight * behind.length;
+}

@@ -1,0 +1,29 @@
+/** "3 competitors", "1 competitor". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** "2 of 3 competitors", "1 of 1 competitor". */
+export function countOf(count: number, total: number, noun: string): string {
+  return `${count} of ${plural(total, noun)}`;
+}
+
+/** The verb form that agrees with a count: "1 passes", "2 pass". */
+export function agree(count: number, singular: string, pluralForm: string): string {
+  return count === 1 ? singular : pluralForm;
+}
+
+/** An error message set inside a sentence, without its own closing full stop. */
+export function clause(message: string): string {
+  return message.replace(/\.\s*$/, '');
+}
+
+export function quoted(message: string | null): string {
+  return message === null ? '(no finding recorded)' : `“${message}”`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

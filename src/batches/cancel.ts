@@ -1,0 +1,41 @@
+import type { PgBoss } from 'pg-boss';
+import type { PrismaClient } from '../db/prisma';
+import { UserError, notFound } from '../errors';
+import { cancelAnalyzeJobs } from '../jobs/queues';
+import { recordBatchChange } from './changes';
+import { lockBatch } from './progress';
+
+const UNFINISHED = ['PENDING', 'RUNNING'] as const;
+
+/**
+ * Ends a PENDING or RUNNING batch CANCELLED with every unfinished target CANCELLED, and
+ * cancels their queued jobs. A job already running finds its target cancelled when it tries to
+ * store its result, and stores nothing.
+ */
+export async function cancelBatch(prisma: PrismaClient, boss: PgBoss, batchId: string) {
+  return prisma.$transaction(async (tx) => {
+    const locked = await lockBatch(tx, batchId);
+    if (!locked) throw notFound('batch');
+    if (!(UNFINISHED as readonly string[]).includes(locked.status)) {
+      throw new UserError('CONFLICT', `The batch is already ${locked.status}; only a pending or running batch can be cancelled.`);
+    }
+    const unfinished = await tx.target.findMany({
+      where: { batchId, status: { in: [...UNFINISHED] } },
+      select: { jobId: true },
+    });
+    await tx.target.updateMany({
+      where: { batchId, status: { in: [...UNFINISHED] } },
+      data: { status: 'CANCELLED', finishedAt: new Date() },
+    });
+    await cancelAnalyzeJobs(
+      boss,
+      tx,
+      unfinished.flatMap((target) => (target.jobId ? [target.jobId] : [])),
+    );
+    return recordBatchChange(tx, batchId, null, {
+      status: 'CANCELLED',
+      finishedAt: new Date(),
+      error: 'Cancelled by request.',
+    });
+  });
+}

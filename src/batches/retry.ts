@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import type { PgBoss } from 'pg-boss';
+import type { PrismaClient } from '../db/prisma';
+import { UserError, notFound } from '../errors';
+import { sendAnalyzeJobs } from '../jobs/queues';
+import { recordBatchChange } from './changes';
+import { lockBatch } from './progress';
+
+/**
+ * Puts the FAILED targets of a finished batch back in the queue and the batch back to RUNNING.
+ * Their analyses are gone (failed targets have none), the counters drop by exactly the targets
+ * re-queued, so progress stays at what the finished targets count; the comparison is computed
+ * again when they finish.
+ */
+export async function retryBatch(prisma: PrismaClient, boss: PgBoss, batchId: string) {
+  return prisma.$transaction(async (tx) => {
+    const locked = await lockBatch(tx, batchId);
+    if (!locked) throw notFound('batch');
+    if (locked.status !== 'COMPLETED' && locked.status !== 'FAILED') {
+      throw new UserError('CONFLICT', `The batch is ${locked.status}; only a COMPLETED or FAILED batch can be retried.`);
+    }
+    const failed = await tx.target.findMany({ where: { batchId, status: 'FAILED' }, select: { id: true } });
+    if (failed.length === 0) throw new UserError('CONFLICT', 'The batch has no failed targets to retry.');
+    const jobs = failed.map((target) => ({ targetId: target.id, jobId: randomUUID() }));
+    for (const job of jobs) {
+      await tx.target.update({
+        where: { id: job.targetId },
+        data: { status: 'PENDING', error: null, jobId: job.jobId, finishedAt: null },
+      });
+    }
+    await sendAnalyzeJobs(boss, tx, jobs);
+    return recordBatchChange(tx, batchId, null, {
+      status: 'RUNNING',
+      completedUrls: { decrement: jobs.length },
+      failedUrls: { decrement: jobs.length },
+      finishedAt: null,
+      error: null,
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  VANTAGE_DATA_DIR: z.string().min(1).default('.data'),
+  VANTAGE_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  MAX_URLS_PER_BATCH: positiveInt.max(1000).default(50),
+  CRAWL_ALLOW_PRIVATE: flag.default(false),
+  CRAWL_TIMEOUT_MS: positiveInt.default(10_000),
+  CRAWL_MAX_BYTES: positiveInt.default(5 * 1024 * 1024),
+  CRAWL_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+  CRAWL_USER_AGENT: z.string().min(1).default('VantageBot/0.1 (+https://github.com/vantage)'),
+  WORKER_CONCURRENCY: positiveInt.max(256).default(8),
+  ANALYZE_MAX_ATTEMPTS: positiveInt.max(10).default(3),
+  LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: positiveInt.default(30_000),
+  LLM_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Config = Readonly<{
+  databaseUrl: string | undefined;
+  host: string;
+  port: number;
+  dataDir: string;
+  role: 'all' | 'api' | 'worker';
+  maxUrlsPerBatch: number;
+  crawl: { allowPrivate: boolean; timeoutMs: number; maxBytes: number; maxRedirects: number; userAgent: string };
+  workerConcurrency: number;
+  analyzeMaxAttempts: number;
+  /** An OpenAI-compatible chat-completions endpoint that writes insights; null: rules only. */
+  llm: { baseUrl: string; apiKey: string; model: string; timeoutMs: number; retries: number } | null;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}>;
+
+/**
+ * Reads the environment once. Unset and empty variables take their defaults; an invalid
+ * value stops the process with a message that names the variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid configuration; fix these environment variables:\n${problems}`);
+  }
+  const e = parsed.data;
+  if (e.LLM_BASE_URL && !e.LLM_MODEL) {
+    throw new Error('Invalid configuration: LLM_BASE_URL is set, so set LLM_MODEL (and LLM_API_KEY if the endpoint needs one) too.');
+  }
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL,
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.VANTAGE_DATA_DIR),
+    role: e.VANTAGE_ROLE,
+    maxUrlsPerBatch: e.MAX_URLS_PER_BATCH,
+    crawl: {
+      allowPrivate: e.CRAWL_ALLOW_PRIVATE,
+      timeoutMs: e.CRAWL_TIMEOUT_MS,
+      maxBytes: e.CRAWL_MAX_BYTES,
+      maxRedirects: e.CRAWL_MAX_REDIRECTS,
+      userAgent: e.CRAWL_USER_AGENT,
+    },
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    analyzeMaxAttempts: e.ANALYZE_MAX_ATTEMPTS,
+    llm:
+      e.LLM_BASE_URL && e.LLM_MODEL
+        ? {
+            baseUrl: e.LLM_BASE_URL,
+            apiKey: e.LLM_API_KEY ?? '',
+            model: e.LLM_MODEL,
+            timeoutMs: e.LLM_TIMEOUT_MS,
+            retries: e.LLM_RETRIES,
+          }
+        : null,
+    logLevel: e.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,90 @@
+import pg from 'pg';
+import type { Logger } from '../logger';
+import { EVENT_CHANNEL, RESYNC } from './channel';
+
+export interface EventTargetHandle {
+  eventTarget: EventTarget;
+  close(): Promise<void>;
+}
+
+/**
+ * An EventTarget for Yoga's pubsub fed by PostgreSQL LISTEN/NOTIFY: events NOTIFYed inside any
+ * process's transactions reach the listeners in this process once those transactions commit.
+ * After a lost connection it reconnects with backoff and tells every live topic to resync,
+ * since notifications sent while it was away are gone.
+ */
+export async function createPostgresEventTarget(connectionString: string, log: Logger): Promise<EventTargetHandle> {
+  const target = new EventTarget();
+  const listenerCounts = new Map<string, number>();
+  const add = target.addEventListener.bind(target);
+  const remove = target.removeEventListener.bind(target);
+  target.addEventListener = (type, callback, options) => {
+    listenerCounts.set(type, (listenerCounts.get(type) ?? 0) + 1);
+    add(type, callback, options);
+  };
+  target.removeEventListener = (type, callback, options) => {
+    const left = (listenerCounts.get(type) ?? 1) - 1;
+    if (left > 0) listenerCounts.set(type, left);
+    else listenerCounts.delete(type);
+    remove(type, callback, options);
+  };
+  // Publishing goes through SQL inside the writer's transaction (see batches/changes.ts), never
+  // through this target, so that an event is only seen once its change is committed.
+  target.dispatchEvent = (event) => {
+    throw new Error(`publish ${event.type} with NOTIFY inside the transaction that makes the change`);
+  };
+
+  let client: pg.Client | null = null;
+  let closed = false;
+
+  function deliver(payload: string | undefined): void {
+    if (!payload) return;
+    try {
+      const { topic, data } = JSON.parse(payload) as { topic: string; data: unknown };
+      EventTarget.prototype.dispatchEvent.call(target, new CustomEvent(topic, { detail: data }));
+    } catch (error) {
+      log.error({ err: error }, 'dropping a malformed event payload');
+    }
+  }
+
+  async function connect(): Promise<void> {
+    const next = new pg.Client({ connectionString, keepAlive: true });
+    next.on('notification', (message) => deliver(message.payload));
+    next.on('error', (error) => {
+      log.warn({ err: error }, 'event listener connection lost; reconnecting');
+      void reconnect(next);
+    });
+    await next.connect();
+    await next.query(`LISTEN ${EVENT_CHANNEL}`);
+    client = next;
+  }
+
+  async function reconnect(broken: pg.Client): Promise<void> {
+    if (closed || client !== broken) return;
+    client = null;
+    broken.end().catch(() => {});
+    for (let delay = 100; !closed; delay = Math.min(delay * 2, 5000)) {
+      try {
+        await connect();
+        for (const topic of listenerCounts.keys()) {
+          EventTarget.prototype.dispatchEvent.call(target, new CustomEvent(topic, { detail: RESYNC }));
+        }
+        log.info('event listener reconnected');
+        return;
+      } catch (error) {
+        log.debug({ err: error, delay }, 'event listener reconnect failed');
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  await connect();
+  return {
+    eventTarget: target,
+    async close() {
+      closed = true;
+      await client?.end().catch(() => {});
+      client = null;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import sirv from 'sirv';
+import type { Services } from '../schema/context';
+import { attachWebSocket } from './websocket';
+import { createGraphQLServer } from './yoga';
+
+const CLIENT_DIR = path.resolve(import.meta.dirname, '../../client/dist');
+
+export interface HttpOptions {
+  /** Answers GET /ready: whether the database and the queue can be reached. */
+  readiness: () => Promise<Record<string, boolean>>;
+}
+
+export function createHttpServer(services: Services, options: HttpOptions) {
+  const yoga = createGraphQLServer(services);
+  const client = existsSync(CLIENT_DIR) ? sirv(CLIENT_DIR, { single: true, etag: true }) : null;
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname === yoga.graphqlEndpoint) return yoga(req, res);
+    if (pathname === '/health') return json(res, 200, { status: 'ok' });
+    if (pathname === '/ready') {
+      const checks = await options.readiness();
+      const ready = Object.values(checks).every(Boolean);
+      return json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+    }
+    if (client) return client(req, res, () => json(res, 404, { error: 'not found' }));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><title>Vantage</title><p>The web client is not built. GraphiQL is at <a href="/graphql">/graphql</a>.</p>');
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      services.log.error({ err: error }, 'HTTP handler failed');
+      if (!res.headersSent) json(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+  const websocket = attachWebSocket(server, yoga);
+  return { server, closeWebSockets: websocket.close };
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

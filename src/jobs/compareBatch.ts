@@ -1,0 +1,79 @@
+import type { Job } from 'pg-boss';
+import { z } from 'zod';
+import type { PageReport } from '../analysis';
+import { compareTargets, type ComparedTarget } from '../analysis/compare';
+import { writeInsights, type LlmOptions } from '../analysis/insights';
+import { recordBatchChange } from '../batches/changes';
+import { lockBatch } from '../batches/progress';
+import type { PrismaClient } from '../db/prisma';
+import type { Logger } from '../logger';
+
+const payloadSchema = z.object({ batchId: z.uuid() });
+export function assertCompareBatchPayload(data: unknown): z.infer<typeof payloadSchema> {
+  return payloadSchema.parse(data);
+}
+
+export interface CompareBatchDeps {
+  prisma: PrismaClient;
+  llm: LlmOptions | null;
+  log: Logger;
+}
+
+/**
+ * Compares the analysed targets, stores the comparison and ends the batch: COMPLETED, or
+ * FAILED when no target could be analysed. Running twice changes nothing the second time.
+ */
+export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): Promise<void> {
+  const { batchId } = assertCompareBatchPayload(job.data);
+  const batch = await deps.prisma.batch.findUnique({
+    where: { id: batchId },
+    include: { targets: { include: { analysis: true }, orderBy: { position: 'asc' } } },
+  });
+  if (!batch || batch.status !== 'RUNNING' || batch.completedUrls < batch.totalUrls) return;
+
+  const targets: ComparedTarget[] = batch.targets.map((target) => ({
+    targetId: target.id,
+    url: target.url,
+    isSubject: target.isSubject,
+    report: target.analysis ? toReport(target.analysis) : null,
+    error: target.error,
+  }));
+  const allFailed = batch.failedUrls === batch.totalUrls;
+  const core = compareTargets(targets);
+  // Outside the transaction: a language model may take seconds, and no row needs to wait for it.
+  const written = allFailed ? null : await writeInsights({ comparison: core, targets }, { llm: deps.llm });
+  if (written?.llmFailure) deps.log.warn({ batchId, llmFailure: written.llmFailure }, 'using rule insights');
+
+  await deps.prisma.$transaction(async (tx) => {
+    const locked = await lockBatch(tx, batchId);
+    if (locked?.status !== 'RUNNING') return;
+    if (!allFailed) {
+      const report = { ...core, ...written } as unknown as object;
+      await tx.comparison.upsert({
+        where: { batchId },
+        create: { batchId, report },
+        update: { report, createdAt: new Date() },
+      });
+    }
+    await recordBatchChange(tx, batchId, null, {
+      status: allFailed ? 'FAILED' : 'COMPLETED',
+      finishedAt: new Date(),
+      error: allFailed ? 'Every target failed; see each target for why.' : null,
+    });
+  });
+}
+
+function toReport(row: {
+  finalUrl: string; httpStatus: number; fetchMs: number; bytes: number; redirectChain: string[];
+  title: string | null; metaDescription: string | null; canonical: string | null; lang: string | null;
+  wordCount: number; headings: unknown; structuredDataTypes: string[]; checks: unknown;
+  seoScore: number; aeoScore: number; technicalScore: number; overallScore: number;
+}): PageReport {
+  const { seoScore, aeoScore, technicalScore, overallScore, headings, checks, ...page } = row;
+  return {
+    ...page,
+    headings: headings as PageReport['headings'],
+    checks: checks as PageReport['checks'],
+    scores: { seo: seoScore, aeo: aeoScore, technical: technicalScore, overall: overallScore },
+  };
+}

@@ -1,0 +1,165 @@
+import type {
+  CategoryLeader,
+  CheckRow,
+  ComparisonCore,
+  GapEntry,
+  NotAnalysedEntry,
+  RankedEntry,
+  SubjectStanding,
+} from '../analysis/compare';
+import type { Insight as InsightShape } from '../analysis/insights';
+import type { PrismaClient } from '../db/prisma';
+import type { Target as TargetRow } from '../db/generated/client/client';
+import { builder } from './builder';
+import { CheckCategory, CheckOutcome, InsightSeverity } from './enums';
+
+type StoredComparison = ComparisonCore & { insights: InsightShape[]; llmFailure: string | null };
+
+/** A stored comparison with the batch's targets, so target references resolve without more queries. */
+export interface ComparisonView {
+  report: StoredComparison;
+  createdAt: Date;
+  targets: Map<string, TargetRow>;
+}
+
+export async function loadComparison(prisma: PrismaClient, batchId: string): Promise<ComparisonView | null> {
+  const [row, targets] = await Promise.all([
+    prisma.comparison.findUnique({ where: { batchId } }),
+    prisma.target.findMany({ where: { batchId } }),
+  ]);
+  if (!row) return null;
+  return {
+    report: row.report as unknown as StoredComparison,
+    createdAt: row.createdAt,
+    targets: new Map(targets.map((target) => [target.id, target])),
+  };
+}
+
+type WithTargets<T> = T & { targets: Map<string, TargetRow> };
+
+function targetsOf(view: { targets: Map<string, TargetRow> }, ids: readonly string[]): TargetRow[] {
+  return ids.flatMap((id) => view.targets.get(id) ?? []);
+}
+
+const RankedTarget = builder.objectRef<WithTargets<RankedEntry>>('RankedTarget').implement({
+  fields: (t) => ({
+    rank: t.exposeInt('rank'),
+    target: t.prismaField({ type: 'Target', resolve: (_query, entry) => targetsOf(entry, [entry.targetId])[0]! }),
+    overallScore: t.exposeInt('overallScore'),
+    seoScore: t.exposeInt('seoScore'),
+    aeoScore: t.exposeInt('aeoScore'),
+    technicalScore: t.exposeInt('technicalScore'),
+  }),
+});
+
+const CheckComparison = builder.objectRef<WithTargets<CheckRow>>('CheckComparison').implement({
+  fields: (t) => ({
+    checkId: t.exposeString('checkId'),
+    category: t.expose('category', { type: CheckCategory }),
+    weight: t.exposeFloat('weight'),
+    passedBy: t.prismaField({ type: ['Target'], resolve: (_query, row) => targetsOf(row, row.passedBy) }),
+    warnedBy: t.prismaField({
+      type: ['Target'],
+      description: 'Targets with a warning on this check: neither passing nor failing it.',
+      resolve: (_query, row) => targetsOf(row, row.warnedBy),
+    }),
+    failedBy: t.prismaField({ type: ['Target'], resolve: (_query, row) => targetsOf(row, row.failedBy) }),
+  }),
+});
+
+const Gap = builder.objectRef<WithTargets<GapEntry>>('Gap').implement({
+  fields: (t) => ({
+    checkId: t.exposeString('checkId'),
+    category: t.expose('category', { type: CheckCategory }),
+    weight: t.exposeFloat('weight'),
+    subjectOutcome: t.expose('subjectOutcome', { type: CheckOutcome, description: 'FAIL or WARN.' }),
+    priority: t.exposeFloat('priority', { description: 'weight × competitors passing; gaps come highest first.' }),
+    message: t.exposeString('message', { description: "What the check found on the subject's page." }),
+    competitors: t.prismaField({
+      type: ['Target'],
+      description: 'Competitors that pass this check.',
+      resolve: (_query, gap) => targetsOf(gap, gap.competitors),
+    }),
+  }),
+});
+
+const Insight = builder.objectRef<InsightShape>('Insight').implement({
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    body: t.exposeString('body'),
+    severity: t.expose('severity', { type: InsightSeverity }),
+    source: t.exposeString('source', {
+      description: 'Where the insight came from: rules, or the name of the language model that wrote it.',
+    }),
+  }),
+});
+
+const CategoryLeaderRef = builder.objectRef<WithTargets<CategoryLeader>>('CategoryLeader').implement({
+  fields: (t) => ({
+    category: t.exposeString('category', { description: 'OVERALL, SEO, AEO or TECHNICAL.' }),
+    score: t.exposeInt('score'),
+    targets: t.prismaField({
+      type: ['Target'],
+      description: 'Every target with the top score of the category.',
+      resolve: (_query, leader) => targetsOf(leader, leader.targetIds),
+    }),
+  }),
+});
+
+const SubjectStandingRef = builder.objectRef<WithTargets<SubjectStanding>>('SubjectStanding').implement({
+  fields: (t) => ({
+    target: t.prismaField({ type: 'Target', resolve: (_query, subject) => targetsOf(subject, [subject.targetId])[0]! }),
+    rank: t.exposeInt('rank', { nullable: true, description: 'Null when the subject could not be analysed.' }),
+    analysedCompetitors: t.exposeInt('analysedCompetitors'),
+  }),
+});
+
+const NotAnalysed = builder.objectRef<WithTargets<NotAnalysedEntry>>('NotAnalysedTarget').implement({
+  fields: (t) => ({
+    target: t.prismaField({ type: 'Target', resolve: (_query, entry) => targetsOf(entry, [entry.targetId])[0]! }),
+    error: t.exposeString('error'),
+  }),
+});
+
+export const Comparison = builder.objectRef<ComparisonView>('Comparison').implement({
+  fields: (t) => ({
+    ranking: t.field({
+      type: [RankedTarget],
+      description: 'Successful targets, best overallScore first; ties share a rank.',
+      resolve: (view) => view.report.ranking.map((entry) => ({ ...entry, targets: view.targets })),
+    }),
+    checks: t.field({
+      type: [CheckComparison],
+      description: 'One row per check id: who passes it and who fails it.',
+      resolve: (view) => view.report.checks.map((row) => ({ ...row, targets: view.targets })),
+    }),
+    gaps: t.field({
+      type: [Gap],
+      description: 'Checks the subject fails that at least one competitor passes. Empty without a subject.',
+      resolve: (view) => view.report.gaps.map((gap) => ({ ...gap, targets: view.targets })),
+    }),
+    leaders: t.field({
+      type: [CategoryLeaderRef],
+      description: 'The best score of each category and who reaches it.',
+      resolve: (view) => view.report.leaders.map((leader) => ({ ...leader, targets: view.targets })),
+    }),
+    subject: t.field({
+      type: SubjectStandingRef,
+      nullable: true,
+      description: "The subject's place in the ranking; null without a subject.",
+      resolve: (view) => (view.report.subject ? { ...view.report.subject, targets: view.targets } : null),
+    }),
+    notAnalysed: t.field({
+      type: [NotAnalysed],
+      description: 'Targets that could not be analysed, with why; they are not in the ranking.',
+      resolve: (view) => view.report.notAnalysed.map((entry) => ({ ...entry, targets: view.targets })),
+    }),
+    insights: t.field({ type: [Insight], resolve: (view) => view.report.insights }),
+    llmFailure: t.string({
+      nullable: true,
+      description: "Why a configured language model's insights were not used; null when they were, or when none is configured.",
+      resolve: (view) => view.report.llmFailure ?? null,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});

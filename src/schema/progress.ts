@@ -1,0 +1,52 @@
+import { UserError } from '../errors';
+import { builder } from './builder';
+import { Comparison, loadComparison } from './comparison';
+import { decodeId } from './ids';
+import { watchBatch, type BatchSnapshot } from './watchBatch';
+
+const BatchProgress = builder.objectRef<BatchSnapshot>('BatchProgress').implement({
+  fields: (t) => ({
+    batch: t.prismaField({ type: 'Batch', resolve: (_query, { batch }) => batch }),
+    target: t.prismaField({
+      type: 'Target',
+      nullable: true,
+      description: 'The target whose change caused this event; null for batch-level events.',
+      resolve: (query, { targetId }, _args, ctx) =>
+        targetId ? ctx.prisma.target.findUnique({ ...query, where: { id: targetId } }) : null,
+    }),
+    sequence: t.int({
+      description:
+        'Increases by at least one with every change of the batch. A client drops any event whose sequence is not above the last it saw.',
+      resolve: ({ batch }) => batch.sequence,
+    }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  batchProgress: t.field({
+    type: BatchProgress,
+    description: 'First the current state, then every change, in sequence order, none missed; completes after a terminal status.',
+    args: { id: t.arg.id({ required: true }) },
+    subscribe: (_root, args, ctx) => watchBatch(ctx, decodeId(String(args.id), 'Batch')),
+    resolve: (snapshot) => snapshot,
+  }),
+  comparisonReady: t.field({
+    type: Comparison,
+    description: 'Emits once when the comparison is stored (at once if it already is), then completes.',
+    args: { batchId: t.arg.id({ required: true }) },
+    subscribe: async function* (_root, args, ctx) {
+      const batchId = decodeId(String(args.batchId), 'Batch');
+      for await (const { batch } of watchBatch(ctx, batchId)) {
+        if (batch.status === 'COMPLETED') {
+          const comparison = await loadComparison(ctx.prisma, batchId);
+          if (comparison) yield comparison;
+          return;
+        }
+        if (batch.status === 'FAILED' || batch.status === 'CANCELLED') {
+          throw new UserError('CONFLICT', `The batch ended ${batch.status}; it has no comparison.`);
+        }
+      }
+    },
+    resolve: (comparison) => comparison,
+  }),
+}));

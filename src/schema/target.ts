@@ -1,0 +1,19 @@
+import { builder } from './builder';
+import { TargetStatus } from './enums';
+
+builder.prismaNode('Target', {
+  description: 'One URL of a batch.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    url: t.exposeString('url', { description: 'The URL as normalised when the batch was created.' }),
+    isSubject: t.exposeBoolean('isSubject', {
+      description: 'True for the site the batch is about; gaps are computed for it.',
+    }),
+    status: t.expose('status', { type: TargetStatus }),
+    attempts: t.exposeInt('attempts'),
+    error: t.exposeString('error', { nullable: true }),
+    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
+    finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
+    analysis: t.relation('analysis', { nullable: true }),
+  }),
+});

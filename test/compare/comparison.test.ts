@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { compareTargets } from '../../src/analysis/compare';
+import { analysed, failed, scores } from './fixtures';
+
+describe('compareTargets', () => {
+  it('gives equal overall scores one rank, keeps them in submission order and skips the next rank', () => {
+    const comparison = compareTargets([
+      analysed('c', scores(70), {}),
+      analysed('a', scores(90), {}),
+      analysed('d', scores(60), {}),
+      analysed('b', scores(70), {}),
+      analysed('e', scores(90), {}),
+    ]);
+    expect(comparison.ranking.map(({ rank, targetId }) => [rank, targetId])).toEqual([
+      [1, 'a'],
+      [1, 'e'],
+      [3, 'c'],
+      [3, 'b'],
+      [5, 'd'],
+    ]);
+  });
+
+  it('carries every category score into the ranking and names all leaders of each category', () => {
+    const comparison = compareTargets([
+      analysed('x', scores(80, 95, 60, 70), {}),
+      analysed('y', scores(75, 95, 88, 40), {}),
+    ]);
+    expect(comparison.ranking[1]).toEqual({
+      rank: 2,
+      targetId: 'y',
+      overallScore: 75,
+      seoScore: 95,
+      aeoScore: 88,
+      technicalScore: 40,
+    });
+    expect(comparison.leaders).toEqual([
+      { category: 'OVERALL', score: 80, targetIds: ['x'] },
+      { category: 'SEO', score: 95, targetIds: ['x', 'y'] },
+      { category: 'AEO', score: 88, targetIds: ['y'] },
+      { category: 'TECHNICAL', score: 70, targetIds: ['x'] },
+    ]);
+  });
+
+  it('lists passes, warnings and failures per check and leaves NOT_APPLICABLE out of all three', () => {
+    const comparison = compareTargets([
+      analysed('a', scores(50), { https: 'PASS', 'llms-txt': 'NOT_APPLICABLE', 'faq-schema': 'WARN' }),
+      analysed('b', scores(40), { https: 'FAIL', 'llms-txt': 'PASS', 'faq-schema': 'WARN' }),
+      analysed('c', scores(30), { https: 'PASS', 'llms-txt': 'NOT_APPLICABLE' }),
+    ]);
+    expect(comparison.checks).toEqual([
+      { checkId: 'https', category: 'TECHNICAL', weight: 3, passedBy: ['a', 'c'], warnedBy: [], failedBy: ['b'] },
+      { checkId: 'llms-txt', category: 'AEO', weight: 2, passedBy: ['b'], warnedBy: [], failedBy: [] },
+      { checkId: 'faq-schema', category: 'AEO', weight: 1, passedBy: [], warnedBy: ['a', 'b'], failedBy: [] },
+    ]);
+  });
+
+  it('finds no gaps for a subject that passes everything its competitors pass', () => {
+    const comparison = compareTargets([
+      analysed('rival', scores(60), { https: 'PASS', 'llms-txt': 'FAIL', 'document-title': 'WARN' }),
+      analysed('mine', scores(100), { https: 'PASS', 'llms-txt': 'PASS', 'document-title': 'PASS' }, true),
+    ]);
+    expect(comparison.gaps).toEqual([]);
+    expect(comparison.subject).toEqual({ targetId: 'mine', rank: 1, analysedCompetitors: 1 });
+    expect(comparison.leaders.every((leader) => leader.targetIds.join() === 'mine')).toBe(true);
+  });
+
+  it('orders the gaps of a subject behind on several checks by weight × passing competitors', () => {
+    const comparison = compareTargets([
+      analysed(
+        'mine',
+        scores(20),
+        { 'document-title': 'FAIL', 'meta-description': 'FAIL', 'llms-txt': 'WARN', 'faq-schema': 'FAIL', https: 'PASS' },
+        true,
+      ),
+      analysed('r1', scores(80), { 'document-title': 'PASS', 'meta-description': 'PASS', 'llms-txt': 'PASS', 'faq-schema': 'PASS', https: 'PASS' }),
+      analysed('r2', scores(70), { 'document-title': 'FAIL', 'meta-description': 'PASS', 'llms-txt': 'PASS', 'faq-schema': 'PASS' }),
+      analysed('r3', scores(60), { 'document-title': 'WARN', 'meta-description': 'PASS', 'llms-txt': 'FAIL', 'faq-schema': 'NOT_APPLICABLE' }),
+    ]);
+    // meta-description 2×3=6, llms-txt 2×2=4, document-title 3×1=3, faq-schema 1×2=2: weight alone would put document-title first.
+    expect(comparison.gaps.map(({ checkId, priority }) => [checkId, priority])).toEqual([
+      ['meta-description', 6],
+      ['llms-txt', 4],
+      ['document-title', 3],
+      ['faq-schema', 2],
+    ]);
+    expect(comparison.gaps[1]).toEqual({
+      checkId: 'llms-txt',
+      category: 'AEO',
+      weight: 2,
+      subjectOutcome: 'WARN',
+      message: 'llms-txt is warn on this page',
+      competitors: ['r1', 'r2'],
+      priority: 4,
+    });
+    expect(comparison.subject).toEqual({ targetId: 'mine', rank: 4, analysedCompetitors: 3 });
+  });
+
+  it('breaks equal priorities with a FAIL before a WARN, then by check id', () => {
+    const comparison = compareTargets([
+      analysed('mine', scores(0), { 'meta-description': 'WARN', 'llms-txt': 'FAIL', 'document-title': 'WARN', https: 'WARN' }, true),
+      analysed('r1', scores(90), { 'meta-description': 'PASS', 'llms-txt': 'PASS', 'document-title': 'PASS', https: 'PASS' }),
+      analysed('r2', scores(90), { 'meta-description': 'PASS', 'llms-txt': 'PASS' }),
+    ]);
+    // Priorities 4, 4, 3, 3: llms-txt (FAIL) before meta-description (WARN); document-title before https by id.
+    expect(comparison.gaps.map((gap) => gap.checkId)).toEqual(['llms-txt', 'meta-description', 'document-title', 'https']);
+  });
+
+  it('without a subject has no gaps and no standing, but still ranks and compares the field', () => {
+    const comparison = compareTargets([
+      analysed('a', scores(50), { https: 'FAIL' }),
+      analysed('b', scores(60), { https: 'PASS' }),
+    ]);
+    expect(comparison.subject).toBeNull();
+    expect(comparison.gaps).toEqual([]);
+    expect(comparison.ranking.map((entry) => entry.targetId)).toEqual(['b', 'a']);
+    expect(comparison.checks).toHaveLength(1);
+  });
+
+  it('lists failed targets as not analysed, keeps the one analysed target, and gives a failed subject no rank', () => {
+    const comparison = compareTargets([
+      failed('mine', 'The server did not answer within 10 s.', true),
+      failed('r1', 'robots.txt forbids this page.'),
+      analysed('r2', scores(70), { https: 'PASS' }),
+      { targetId: 'r3', url: 'https://r3.test/', isSubject: false, report: null, error: null },
+    ]);
+    expect(comparison.notAnalysed).toEqual([
+      { targetId: 'mine', error: 'The server did not answer within 10 s.' },
+      { targetId: 'r1', error: 'robots.txt forbids this page.' },
+      { targetId: 'r3', error: 'not analysed (no error was recorded)' },
+    ]);
+    expect(comparison.ranking).toEqual([
+      { rank: 1, targetId: 'r2', overallScore: 70, seoScore: 70, aeoScore: 70, technicalScore: 70 },
+    ]);
+    expect(comparison.subject).toEqual({ targetId: 'mine', rank: null, analysedCompetitors: 1 });
+    expect(comparison.gaps).toEqual([]);
+  });
+
+  it('is plain JSON: it survives a JSON round trip unchanged', () => {
+    const comparison = compareTargets([
+      analysed('mine', scores(10), { https: 'FAIL' }, true),
+      analysed('r1', scores(90), { https: 'PASS' }),
+      failed('r2', 'Not HTML.'),
+    ]);
+    expect(JSON.parse(JSON.stringify(comparison))).toStrictEqual(comparison);
+  });
+
+  it('gives nothing to rank or lead when every target failed', () => {
+    const comparison = compareTargets([failed('a', 'boom'), failed('b', 'bang')]);
+    expect(comparison.ranking).toEqual([]);
+    expect(comparison.leaders).toEqual([]);
+    expect(comparison.notAnalysed.map((entry) => entry.targetId)).toEqual(['a', 'b']);
+  });
+});

@@ -1,0 +1,53 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FixturePage =
+  | string
+  | { status?: number; headers?: Record<string, string>; body?: string }
+  | ((req: IncomingMessage, res: ServerResponse) => void | Promise<void>);
+
+export interface FixtureSite {
+  origin: string;
+  url(path: string): string;
+  /** Paths requested so far, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** A loopback web site serving the given pages by path; anything else is a 404. */
+export async function startFixtureSite(pages: Record<string, FixturePage>): Promise<FixtureSite> {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://fixture').pathname;
+    requests.push(path);
+    const page = pages[path];
+    if (page === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    } else if (typeof page === 'function') {
+      Promise.resolve(page(req, res)).catch(() => res.destroy());
+    } else if (typeof page === 'string') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    } else {
+      res.writeHead(page.status ?? 200, { 'content-type': 'text/html; charset=utf-8', ...page.headers }).end(page.body ?? '');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (path) => new URL(path, origin).href,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Holds responses until `open()` is called, so a test can catch work in flight without sleeping. */
+export function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}

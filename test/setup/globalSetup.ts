@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../../src/config';
+import { startEmbeddedPostgres } from '../../src/db/embedded';
+import { migrate } from '../../src/db/migrate';
+import { createLogger } from '../../src/logger';
+import { withDatabase } from '../helpers/database';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A server URL (any database) whose user may create databases. */
+    adminDatabaseUrl: string;
+    /** The migrated database each test file's database is cloned from. */
+    templateDatabase: string;
+  }
+}
+
+/**
+ * One PostgreSQL for the whole run: DATABASE_URL's server when set, else an embedded cluster
+ * in a temporary directory. A template database is migrated once; every test file clones it.
+ */
+export default async function setup(project: TestProject) {
+  const config = loadConfig();
+  const log = createLogger('warn');
+  let stop = async () => {};
+  let adminUrl = config.databaseUrl;
+  if (!adminUrl) {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'vantage-test-'));
+    await fs.chmod(dataDir, 0o755);
+    const embedded = await startEmbeddedPostgres(dataDir, log);
+    adminUrl = embedded.url;
+    stop = async () => {
+      await embedded.stop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    };
+  }
+  const template = `vantage_template_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${template}`);
+  await migrate(withDatabase(adminUrl, template), log);
+  project.provide('adminDatabaseUrl', adminUrl);
+  project.provide('templateDatabase', template);
+  return async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await admin.end();
+    await stop();
+  };
+}
