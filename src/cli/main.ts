@@ -1,20 +1,16 @@
 import { GraphQLRequestError } from '../../client/src/api/transport';
+import { defaultBatchName } from '../../client/src/format/format';
 import { Api } from './api';
 import { parseCommand, usage, UsageError, type Command } from './args';
 import { CreateBatchMutation } from './operations';
 import { reportBatch, type Output } from './run';
-
-function defaultName(urls: string[]): string {
-  const hosts = urls.map((url) => URL.parse(url)?.host ?? url);
-  return hosts.length > 3 ? `${hosts.slice(0, 3).join(', ')} and ${hosts.length - 3} more` : hosts.join(', ');
-}
 
 async function execute(command: Exclude<Command, { kind: 'help' }>, output: Output): Promise<number> {
   const api = new Api(command.connection);
   try {
     if (command.kind === 'watch') return await reportBatch(api, command.batchId, command.json, output);
     const { createBatch } = await api.request(CreateBatchMutation, {
-      input: { name: command.name ?? defaultName(command.urls), urls: command.urls, subjectUrl: command.subject ?? null },
+      input: { name: command.name ?? defaultBatchName(command.urls), urls: command.urls, subjectUrl: command.subject ?? null },
     });
     output.stderr.write(`Batch ${createBatch.id} "${createBatch.name}" (reattach with: vantage watch ${createBatch.id})\n`);
     return await reportBatch(api, createBatch.id, command.json, output);

@@ -29,3 +29,9 @@ export function titleCase(word: string): string {
 export function categoryLabel(category: string): string {
   return category === 'SEO' || category === 'AEO' ? category : titleCase(category);
 }
+
+/** A batch named after its first few sites, for when the user gives no name. */
+export function defaultBatchName(urls: readonly string[]): string {
+  const sites = urls.slice(0, 3).map(shortUrl).join(', ');
+  return urls.length > 3 ? `${sites} and ${urls.length - 3} more` : sites;
+}

@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import { request } from '../../api/client';
 import { CreateBatchMutation } from '../../api/operations';
 import { GraphQLRequestError } from '../../api/transport';
-import { shortUrl } from '../../format/format';
+import { defaultBatchName } from '../../format/format';
 import { linesNamedBy } from './linesNamedBy';
 import { UrlRow, type Row } from './UrlRow';
 
@@ -11,11 +11,6 @@ const initialRowCount = 3;
 
 function emptyRows(count: number, firstKey: number): Row[] {
   return Array.from({ length: count }, (_, offset) => ({ key: firstKey + offset, url: '' }));
-}
-
-function defaultName(urls: string[]) {
-  const hosts = urls.slice(0, 3).map(shortUrl).join(', ');
-  return urls.length > 3 ? `${hosts} and ${urls.length - 3} more` : hosts;
 }
 
 export function NewAnalysis() {
@@ -76,7 +71,7 @@ export function NewAnalysis() {
     setSubmitting(true);
     try {
       const { createBatch } = await request(CreateBatchMutation, {
-        input: { name: name.trim() || defaultName(urls), urls, subjectUrl: subject?.url.trim() ?? null },
+        input: { name: name.trim() || defaultBatchName(urls), urls, subjectUrl: subject?.url.trim() ?? null },
       });
       route(`/batches/${encodeURIComponent(createBatch.id)}`);
     } catch (error) {
