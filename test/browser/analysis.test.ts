@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { gate, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
@@ -35,6 +35,7 @@ describe('the web client', () => {
   let page: Page;
   let errors: Error[];
   const release = gate();
+  const releaseSlow = gate();
 
   beforeAll(async () => {
     assertClientBuilt();
@@ -47,12 +48,17 @@ describe('the web client', () => {
         await release.opened;
         res.writeHead(200, { 'content-type': 'text/html' }).end(pages.poor);
       },
+      '/slow': async (_req, res) => {
+        await releaseSlow.opened;
+        res.writeHead(200, { 'content-type': 'text/html' }).end(pages.medium);
+      },
     });
     app = await startTestApp();
   });
 
   afterAll(async () => {
     release.open();
+    releaseSlow.open();
     await browser?.close();
     await app?.close();
     await site?.close();
@@ -203,5 +209,32 @@ describe('the web client', () => {
     await page.getByRole('link', { name: 'Newer batch' }).click();
     await page.waitForURL(`**/batches/${encodeURIComponent(second.createBatch.id)}`);
     await page.getByRole('heading', { name: 'Newer batch' }).waitFor();
+  });
+
+  it('picks up where it was after the socket drops: it resubscribes and the snapshot catches it up', async () => {
+    const sockets: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/graphql$/, (socket) => {
+      sockets.push(socket);
+      socket.connectToServer();
+    });
+    const { createBatch } = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'Dropped socket', urls: [site.url('/good'), site.url('/slow')] } });
+    await page.goto(`${app.baseUrl}/batches/${encodeURIComponent(createBatch.id)}`);
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    const statusOf = (path: string) => page.locator('.target', { hasText: site.url(path) }).getAttribute('data-status');
+    await expect.poll(() => statusOf('/good'), { timeout: 20_000 }).toBe('SUCCEEDED');
+    expect(await statusOf('/slow')).toMatch(/PENDING|RUNNING/);
+    expect(sockets).toHaveLength(1);
+
+    // 1012 (service restart) is what a server going down for a deploy sends; clients retry it.
+    await sockets[0]!.close({ code: 1012, reason: 'the test drops the socket' });
+    await expect.poll(() => page.locator('.connection').textContent()).toBe('Reconnecting…');
+    await expect.poll(() => sockets.length, { timeout: 10_000 }).toBe(2);
+
+    releaseSlow.open();
+    await expect.poll(() => statusOf('/slow'), { timeout: 20_000 }).toBe('SUCCEEDED');
+    expect(await page.getByRole('progressbar', { name: 'Batch progress' }).getAttribute('aria-valuenow')).toBe('100');
+    await page.getByRole('link', { name: 'View comparison' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 });
