@@ -1,7 +1,7 @@
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { gate, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
+import { gate, startFixtureSite, type FixturePage, type FixtureSite } from '../helpers/fixtures';
 import { graphql, graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 import { launchChromium, pageErrors, screenshot } from './chromium';
@@ -19,6 +19,13 @@ interface ApiComparison {
   checks: { checkId: string; category: string; passedBy: { id: string }[]; failedBy: { id: string }[] }[];
   gaps: { checkId: string }[];
   insights: { title: string; severity: string; source: string }[];
+}
+
+function heldUntil(opened: Promise<void>, html: string): FixturePage {
+  return async (_req, res) => {
+    await opened;
+    res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+  };
 }
 
 async function fillUrls(page: Page, urls: string[]) {
@@ -44,14 +51,8 @@ describe('the web client', () => {
       '/good': pages.good,
       '/medium': pages.medium,
       // Held until the test has seen the batch page, so the page must follow the work live.
-      '/poor': async (_req, res) => {
-        await release.opened;
-        res.writeHead(200, { 'content-type': 'text/html' }).end(pages.poor);
-      },
-      '/slow': async (_req, res) => {
-        await releaseSlow.opened;
-        res.writeHead(200, { 'content-type': 'text/html' }).end(pages.medium);
-      },
+      '/poor': heldUntil(release.opened, pages.poor),
+      '/slow': heldUntil(releaseSlow.opened, pages.medium),
     });
     app = await startTestApp();
   });
