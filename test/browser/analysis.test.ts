@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { gate, startFixtureSite, type FixturePage, type FixtureSite } from '../helpers/fixtures';
 import { graphql, graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
+import { accessibilityViolations } from './accessibility';
 import { launchChromium, pageErrors, screenshot } from './chromium';
 import { assertClientBuilt } from './clientBuild';
 
@@ -94,6 +95,7 @@ describe('the web client', () => {
     const progress = page.getByRole('progressbar', { name: 'Batch progress' });
     expect(Number(await progress.getAttribute('aria-valuenow'))).toBeLessThan(100);
     await screenshot(page, 'batch-running');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     release.open();
     await expect.poll(() => progress.getAttribute('aria-valuenow'), { timeout: 20_000 }).toBe('100');
@@ -164,6 +166,7 @@ describe('the web client', () => {
     expect(focusedMessage).toBeTruthy();
     expect(await page.locator('.matrix-detail').textContent()).toContain(focusedMessage!);
     await screenshot(page, 'comparison');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -174,6 +177,7 @@ describe('the web client', () => {
     await page.locator('table.checks').waitFor();
     expect(await page.locator('table.checks tr[data-check-id]').count()).toBeGreaterThan(0);
     await screenshot(page, 'page-detail-phone');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it("shows the server's validation message next to the offending URL and creates nothing", async () => {
@@ -191,6 +195,7 @@ describe('the web client', () => {
     expect(await page.locator('[data-row="1"] .url-error').textContent()).toBe('');
     expect(new URL(page.url()).pathname).toBe('/');
     await screenshot(page, 'validation-error');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('lists batches newest first and links each to its page', async () => {
@@ -206,6 +211,7 @@ describe('the web client', () => {
       .poll(() => page.locator(`tr[data-batch-id="${second.createBatch.id}"] [data-status]`).getAttribute('data-status'), { timeout: 20_000 })
       .toBe('COMPLETED');
     await screenshot(page, 'batches');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Newer batch' }).click();
     await page.waitForURL(`**/batches/${encodeURIComponent(second.createBatch.id)}`);

@@ -4,6 +4,7 @@ import { BatchesQuery } from '../../api/operations';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { BatchSummaryFieldsFragment } from '../../gql/graphql';
 import { BatchListRow } from './BatchListRow';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 const pageSize = 20;
 
@@ -30,7 +31,7 @@ export function Batches() {
       <ErrorNotice error={page.error} context="Could not load batches" />
       {page.data && loaded.length === 0 && <p class="empty">No batches yet. Start with a new analysis.</p>}
       {loaded.length > 0 && (
-        <div class="table-wrap">
+        <ScrollRegion label="Batches">
           <table class="batches">
             <caption class="visually-hidden">Batches, newest first</caption>
             <thead>
@@ -47,7 +48,7 @@ export function Batches() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <div class="actions">
         {pageInfo?.hasNextPage && (

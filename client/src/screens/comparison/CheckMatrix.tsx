@@ -3,6 +3,7 @@ import { categoryLabel, shortUrl } from '../../format/format';
 import { outcomeSymbols, outcomeWords } from '../../format/outcome';
 import type { CheckCategory } from '../../gql/graphql';
 import type { MatrixCell, MatrixRow, RankedSite } from './report';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 
 interface Props {
@@ -63,7 +64,7 @@ export function CheckMatrix({ sites, groups }: Props) {
           'Hover or focus a cell to read what was found. Arrow keys move between cells.'
         )}
       </p>
-      <div class="table-wrap">
+      <ScrollRegion label="Check matrix">
         <table ref={table} class="matrix-table" role="grid" aria-label="Check results by site" onKeyDown={move}>
           <thead>
             <tr>
@@ -123,7 +124,7 @@ export function CheckMatrix({ sites, groups }: Props) {
             </tbody>
           ))}
         </table>
-      </div>
+      </ScrollRegion>
       <p class="legend" aria-hidden="true">
         ✓ pass · ! warning · ✗ fail · – not applicable
       </p>

@@ -3,6 +3,7 @@ import { outcomeWords } from '../../format/outcome';
 import type { CheckOutcome } from '../../gql/graphql';
 import type { ReportTarget } from '../comparison/report';
 import { categoryOrder } from '../comparison/report';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 type Check = NonNullable<ReportTarget['analysis']>['checks'][number];
 
@@ -11,7 +12,7 @@ const outcomeRank: Record<CheckOutcome, number> = { FAIL: 0, WARN: 1, PASS: 2, N
 /** Every check of one page, failures first within each category. */
 export function CheckTable({ checks }: { checks: Check[] }) {
   return (
-    <div class="table-wrap">
+    <ScrollRegion label="Checks of this page">
       <table class="checks">
         <thead>
           <tr>
@@ -45,6 +46,6 @@ export function CheckTable({ checks }: { checks: Check[] }) {
           );
         })}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
