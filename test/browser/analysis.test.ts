@@ -29,6 +29,16 @@ function heldUntil(opened: Promise<void>, html: string): FixturePage {
   };
 }
 
+/** Where the progress bar and each target row sit, to the pixel. */
+function rowLayout(page: Page) {
+  return page.locator('[role="progressbar"], .target').evaluateAll((items) =>
+    items.map((item) => {
+      const box = item.getBoundingClientRect();
+      return [box.top, box.height, box.width].map(Math.round);
+    }),
+  );
+}
+
 async function fillUrls(page: Page, urls: string[]) {
   for (const [index, url] of urls.entries()) {
     if (index >= (await page.locator('.url-input').count())) await page.getByRole('button', { name: 'Add URL' }).click();
@@ -96,6 +106,7 @@ describe('the web client', () => {
     expect(Number(await progress.getAttribute('aria-valuenow'))).toBeLessThan(100);
     await screenshot(page, 'batch-running');
     expect(await accessibilityViolations(page)).toEqual([]);
+    const layoutWhileRunning = await rowLayout(page);
 
     release.open();
     await expect.poll(() => progress.getAttribute('aria-valuenow'), { timeout: 20_000 }).toBe('100');
@@ -106,6 +117,7 @@ describe('the web client', () => {
     ]);
     await page.getByRole('link', { name: 'View comparison' }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await rowLayout(page), 'rows keep their place and size as events stream in').toEqual(layoutWhileRunning);
     await screenshot(page, 'batch-finished');
 
     await page.getByRole('link', { name: 'View comparison' }).click();
