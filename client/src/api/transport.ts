@@ -14,17 +14,9 @@ export class GraphQLRequestError extends Error {
     this.name = 'GraphQLRequestError';
   }
 
-  get code(): string | undefined {
-    return this.errors.find((error) => error.extensions?.code)?.extensions?.code;
-  }
-
   hasCode(code: ErrorCode): boolean {
     return this.errors.some((error) => error.extensions?.code === code);
   }
-}
-
-export function errorCodeOf(error: unknown): string | undefined {
-  return error instanceof GraphQLRequestError ? error.code : undefined;
 }
 
 export async function postGraphQL<Result, Variables>(
