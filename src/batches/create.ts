@@ -26,7 +26,7 @@ export async function createBatch(
     await sendAnalyzeJobs(
       boss,
       tx,
-      targets.map((target) => ({ targetId: target.id, jobId: target.jobId })),
+      targets.map((target) => ({ targetId: target.id, jobId: target.jobId, url: target.url })),
     );
     return batch;
   });

