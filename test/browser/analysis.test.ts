@@ -198,7 +198,17 @@ describe('the web client', () => {
     expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
     await page.goto(`${app.baseUrl}/`);
-    await fillUrls(page, [site.url('/good'), badUrl]);
+    // A pasted list fills one line per URL.
+    await page.getByLabel('URL 1', { exact: true }).evaluate((input, text) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', text);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    }, `${site.url('/good')}\n${badUrl}\n`);
+    expect(await page.locator('.url-input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual([
+      site.url('/good'),
+      badUrl,
+      '',
+    ]);
     await page.getByRole('button', { name: 'Analyse' }).click();
 
     const badRow = page.locator('[data-row="2"]');

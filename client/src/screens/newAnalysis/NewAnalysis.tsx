@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { request } from '../../api/client';
 import { CreateBatchMutation } from '../../api/operations';
@@ -16,6 +16,7 @@ function emptyRows(count: number, firstKey: number): Row[] {
 export function NewAnalysis() {
   const { route } = useLocation();
   const nextKey = useRef(initialRowCount);
+  const focusAfterRender = useRef<number | null>(null);
   const [rows, setRows] = useState<Row[]>(() => emptyRows(initialRowCount, 0));
   const [subjectKey, setSubjectKey] = useState<number | null>(null);
   const [name, setName] = useState('');
@@ -55,7 +56,18 @@ export function NewAnalysis() {
     if (subjectKey === key) setSubjectKey(null);
   };
 
-  const addRow = () => setRows((current) => [...current, ...emptyRows(1, takeKeys(1))]);
+  const addRow = () => {
+    const added = { key: takeKeys(1), url: '' };
+    setRows((current) => [...current, added]);
+    focusAfterRender.current = added.key;
+  };
+
+  // The new row's input takes focus once it exists, so typing can go straight on.
+  useEffect(() => {
+    if (focusAfterRender.current === null) return;
+    document.getElementById(`url-${focusAfterRender.current}`)?.focus();
+    focusAfterRender.current = null;
+  }, [rows]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
