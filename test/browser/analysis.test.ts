@@ -1,12 +1,12 @@
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import type { Page, WebSocketRoute } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { gate, startFixtureSite, type FixturePage, type FixtureSite } from '../helpers/fixtures';
 import { graphql, graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 import { accessibilityViolations } from './accessibility';
-import { launchChromium, pageErrors, screenshot } from './chromium';
-import { assertClientBuilt } from './clientBuild';
+import { useBrowserSession } from './browserSession';
+import { screenshot } from './chromium';
 
 const COMPARISON = `query ($id: ID!) { batch(id: $id) { status comparison {
   ranking { rank overallScore seoScore aeoScore technicalScore target { id url isSubject } }
@@ -49,15 +49,12 @@ async function fillUrls(page: Page, urls: string[]) {
 describe('the web client', () => {
   let app: TestApp;
   let site: FixtureSite;
-  let browser: Browser;
+  const session = useBrowserSession();
   let page: Page;
-  let errors: Error[];
   const release = gate();
   const releaseSlow = gate();
 
   beforeAll(async () => {
-    assertClientBuilt();
-    browser = await launchChromium();
     site = await startFixtureSite({
       '/good': pages.good,
       '/medium': pages.medium,
@@ -71,19 +68,12 @@ describe('the web client', () => {
   afterAll(async () => {
     release.open();
     releaseSlow.open();
-    await browser?.close();
     await app?.close();
     await site?.close();
   });
 
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    errors = pageErrors(page);
-  });
-
-  afterEach(async () => {
-    await page.close();
-    expect(errors).toEqual([]);
+  beforeEach(() => {
+    page = session.page;
   });
 
   it('runs an analysis of three sites live and shows the comparison the API computed', async () => {

@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
-import { launchChromium, pageErrors, screenshot } from './chromium';
-import { assertClientBuilt } from './clientBuild';
+import { useBrowserSession } from './browserSession';
+import { screenshot } from './chromium';
 
 const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
 const key = 'vantage-test-key-4f1c';
@@ -13,31 +13,21 @@ const key = 'vantage-test-key-4f1c';
 describe('the API key entry', () => {
   let app: TestApp;
   let site: FixtureSite;
-  let browser: Browser;
+  const session = useBrowserSession();
   let page: Page;
-  let errors: Error[];
 
   beforeAll(async () => {
-    assertClientBuilt();
-    browser = await launchChromium();
     site = await startFixtureSite({ '/': pages.good });
     app = await startTestApp();
   });
 
   afterAll(async () => {
-    await browser?.close();
     await app?.close();
     await site?.close();
   });
 
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    errors = pageErrors(page);
-  });
-
-  afterEach(async () => {
-    await page.close();
-    expect(errors).toEqual([]);
+  beforeEach(() => {
+    page = session.page;
   });
 
   it('keeps the key in local storage and sends it over HTTP and in connection_init, never in a URL', async () => {
