@@ -32,6 +32,13 @@ const schema = z.object({
   CRAWL_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
   CRAWL_USER_AGENT: z.string().min(1).default('VantageBot/0.1 (+https://github.com/vantage)'),
   WORKER_CONCURRENCY: positiveInt.max(256).default(8),
+  CRAWL_MAX_PER_HOST: positiveInt.max(64).default(2),
+  JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(3600).default(10),
+  QUEUE_SUPERVISE_SECONDS: positiveInt.max(3600).default(10),
+  QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).max(300).default(5),
+  RECONCILE_CRON: z.string().min(1).default('* * * * *'),
+  RETENTION_DAYS: positiveInt.optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(15_000),
   ANALYZE_MAX_ATTEMPTS: positiveInt.max(10).default(3),
   LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LLM_API_KEY: z.string().optional(),
@@ -61,6 +68,19 @@ export type Config = Readonly<{
   maxUrlsPerBatch: number;
   crawl: { allowPrivate: boolean; timeoutMs: number; maxBytes: number; maxRedirects: number; userAgent: string };
   workerConcurrency: number;
+  /** Concurrent analyze jobs per host, across every worker process (pg-boss group concurrency). */
+  maxFetchesPerHost: number;
+  queue: {
+    /** A running job's heartbeat; a job whose worker died is retried within about twice this. */
+    heartbeatSeconds: number;
+    superviseSeconds: number;
+    /** Backstop poll for jobs NOTIFY does not announce (retries after a crash, delayed retries). */
+    pollSeconds: number;
+    reconcileCron: string;
+    /** Finished batches older than this are deleted; null keeps them. */
+    retentionDays: number | null;
+  };
+  shutdownGraceMs: number;
   analyzeMaxAttempts: number;
   /** An OpenAI-compatible chat-completions endpoint that writes insights; null: rules only. */
   llm: { baseUrl: string; apiKey: string; model: string; timeoutMs: number; retries: number } | null;
@@ -112,6 +132,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       userAgent: e.CRAWL_USER_AGENT,
     },
     workerConcurrency: e.WORKER_CONCURRENCY,
+    maxFetchesPerHost: e.CRAWL_MAX_PER_HOST,
+    queue: {
+      heartbeatSeconds: e.JOB_HEARTBEAT_SECONDS,
+      superviseSeconds: e.QUEUE_SUPERVISE_SECONDS,
+      pollSeconds: e.QUEUE_POLL_SECONDS,
+      reconcileCron: e.RECONCILE_CRON,
+      retentionDays: e.RETENTION_DAYS ?? null,
+    },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     analyzeMaxAttempts: e.ANALYZE_MAX_ATTEMPTS,
     llm:
       e.LLM_BASE_URL && e.LLM_MODEL

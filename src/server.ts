@@ -14,15 +14,18 @@ const log = createLogger(config.logLevel);
 
 try {
   const vantage = await startVantage(config, log);
-  if (vantage.url) {
+  if (config.role !== 'worker') {
     log.info(`Vantage (${config.role}) is ready: GraphiQL at ${vantage.url}/graphql, web client at ${vantage.url}/`);
   } else {
-    log.info(`Vantage worker is ready (concurrency ${config.workerConcurrency})`);
+    log.info(`Vantage worker is ready (concurrency ${config.workerConcurrency}); health at ${vantage.url}/health`);
   }
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      if (stopping) return;
+      if (stopping) {
+        log.warn({ signal }, 'second signal: exiting without waiting for running jobs');
+        process.exit(1);
+      }
       stopping = true;
       log.info({ signal }, 'shutting down');
       vantage.stop().then(

@@ -15,7 +15,7 @@ export async function recordBatchChange(
   data: Prisma.BatchUpdateInput = {},
 ) {
   const batch = await tx.batch.update({ where: { id: batchId }, data: { ...data, sequence: { increment: 1 } } });
-  const change: BatchChange = { batchId, targetId, sequence: batch.sequence };
+  const change: BatchChange = { batchId, targetId, sequence: batch.sequence, batch: JSON.parse(JSON.stringify(batch)) };
   await tx.$executeRaw`SELECT pg_notify(${EVENT_CHANNEL}, ${JSON.stringify({ topic: batchTopic(batchId), data: change })})`;
   return batch;
 }

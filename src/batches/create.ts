@@ -40,7 +40,7 @@ export async function createBatch(
     await sendAnalyzeJobs(
       boss,
       tx,
-      targets.map((target) => ({ targetId: target.id, jobId: target.jobId })),
+      targets.map((target) => ({ targetId: target.id, jobId: target.jobId, url: target.url })),
     );
     await recordAudit(tx, caller, 'BATCH_CREATED', { batchId: batch.id });
     return batch;

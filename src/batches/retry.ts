@@ -24,10 +24,10 @@ export async function retryBatch(prisma: PrismaClient, boss: PgBoss, batchId: st
     if (locked.status !== 'COMPLETED' && locked.status !== 'FAILED') {
       throw new UserError('CONFLICT', `The batch is ${locked.status}; only a COMPLETED or FAILED batch can be retried.`);
     }
-    const failed = await tx.target.findMany({ where: { batchId, status: 'FAILED' }, select: { id: true } });
+    const failed = await tx.target.findMany({ where: { batchId, status: 'FAILED' }, select: { id: true, url: true } });
     if (failed.length === 0) throw new UserError('CONFLICT', 'The batch has no failed targets to retry.');
     await assertOwnerCapacity(tx, caller.ownerId, limits, 0);
-    const jobs = failed.map((target) => ({ targetId: target.id, jobId: randomUUID() }));
+    const jobs = failed.map((target) => ({ targetId: target.id, jobId: randomUUID(), url: target.url }));
     for (const job of jobs) {
       await tx.target.update({
         where: { id: job.targetId },

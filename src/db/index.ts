@@ -5,15 +5,18 @@ import { migrate } from './migrate';
 
 export interface Database {
   url: string;
+  /** null for an external PostgreSQL; whether the embedded cluster is alive otherwise. */
+  embeddedRunning(): Promise<boolean | null>;
   /** Stops the embedded cluster, if this process started one. */
   stop(): Promise<void>;
 }
 
 /** The configured PostgreSQL, or the embedded one when DATABASE_URL is unset; migrated. */
 export async function openDatabase(config: Config, log: Logger): Promise<Database> {
-  const database = config.databaseUrl
-    ? { url: config.databaseUrl, stop: async () => {} }
-    : await startEmbeddedPostgres(config.dataDir, log);
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log);
+  const database: Database = embedded
+    ? { url: embedded.url, embeddedRunning: embedded.isRunning, stop: embedded.stop }
+    : { url: config.databaseUrl!, embeddedRunning: async () => null, stop: async () => {} };
   try {
     await migrate(database.url, log);
   } catch (error) {

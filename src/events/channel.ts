@@ -4,11 +4,18 @@ export const EVENT_CHANNEL = 'vantage_events';
 /** Sent to a topic after the LISTEN connection came back: events may have been missed. */
 export const RESYNC = Symbol('resync');
 
-/** What a NOTIFY about a batch carries: enough to order it; subscribers read the rows. */
+/** The batch row as it was right after a change, as JSON (dates are ISO strings). */
+export type BatchRowJson = Record<string, unknown> & { id: string; status: string; sequence: number };
+
+/**
+ * What a NOTIFY about a batch carries: the batch row exactly as the change left it, so every
+ * subscriber in every process sees the same state for the same sequence, without a read.
+ */
 export interface BatchChange {
   batchId: string;
   targetId: string | null;
   sequence: number;
+  batch: BatchRowJson;
 }
 
 export function batchTopic(batchId: string): string {

@@ -10,27 +10,34 @@ import { createGraphQLServer } from './yoga';
 
 const CLIENT_DIR = path.resolve(import.meta.dirname, '../../client/dist');
 
+export type Readiness = () => Promise<Record<string, boolean | string>>;
+
 export interface HttpOptions {
   /** Answers GET /ready: whether the database and the queue can be reached. */
-  readiness: () => Promise<Record<string, boolean>>;
+  readiness: Readiness;
+  /** GraphQL, WebSocket and the web client; a worker process serves only /health and /ready. */
+  api: Services | null;
+  role: string;
 }
 
-export function createHttpServer(services: Services, options: HttpOptions) {
-  const auth = createAuthenticator(services.prisma, { listenHost: services.config.host });
-  const yoga = createGraphQLServer(services, auth);
-  const client = existsSync(CLIENT_DIR) ? sirv(CLIENT_DIR, { single: true, etag: true }) : null;
+export function createHttpServer(options: HttpOptions) {
+  const services = options.api;
+  const auth = services ? createAuthenticator(services.prisma, { listenHost: services.config.host }) : null;
+  const yoga = services && auth ? createGraphQLServer(services, auth) : null;
+  const client = services && existsSync(CLIENT_DIR) ? sirv(CLIENT_DIR, { single: true, etag: true }) : null;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const headers = securityHeaders(pathname === yoga.graphqlEndpoint);
+    const headers = securityHeaders(pathname === yoga?.graphqlEndpoint);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    if (pathname === yoga.graphqlEndpoint) return yoga(req, res);
-    if (pathname === '/health') return json(res, 200, { status: 'ok' });
+    if (pathname === '/health') return json(res, 200, { status: 'ok', role: options.role });
     if (pathname === '/ready') {
       const checks = await options.readiness();
-      const ready = Object.values(checks).every(Boolean);
-      return json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+      const ready = Object.values(checks).every((check) => check === true || check === 'running' || check === 'external');
+      return json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', role: options.role, checks });
     }
+    if (!yoga) return json(res, 404, { error: 'a worker process serves only /health and /ready' });
+    if (pathname === yoga.graphqlEndpoint) return yoga(req, res);
     if (client) return client(req, res, () => json(res, 404, { error: 'not found' }));
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end('<!doctype html><title>Vantage</title><p>The web client is not built. GraphiQL is at <a href="/graphql">/graphql</a>.</p>');
@@ -38,13 +45,13 @@ export function createHttpServer(services: Services, options: HttpOptions) {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
-      services.log.error({ err: error }, 'HTTP handler failed');
+      services?.log.error({ err: error }, 'HTTP handler failed');
       if (!res.headersSent) json(res, 500, { error: 'internal error' });
       else res.destroy();
     });
   });
-  const websocket = attachWebSocket(server, yoga, auth, services);
-  return { server, closeWebSockets: websocket.close };
+  const websocket = services && auth && yoga ? attachWebSocket(server, yoga, auth, services) : null;
+  return { server, closeWebSockets: async () => websocket?.close() };
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {

@@ -1,11 +1,9 @@
 import type { Job, PgBoss } from 'pg-boss';
 import { z } from 'zod';
-import { AnalysisError, type Analyzer, type OriginFiles, type PageReport } from '../analysis';
-import { recordBatchChange } from '../batches/changes';
-import { lockBatchOfTarget } from '../batches/progress';
+import { AnalysisError, type Analyzer, type OriginFiles } from '../analysis';
+import { finishTarget, startTarget, type TargetOutcome } from '../batches/targets';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
-import { sendCompareJob } from './queues';
 
 /** Old jobs outlive type changes: the payload is checked, never trusted. */
 const payloadSchema = z.object({ targetId: z.uuid() });
@@ -21,85 +19,23 @@ export interface AnalyzeTargetDeps {
   log: Logger;
 }
 
-type Outcome = { report: PageReport } | { error: string };
-
 export async function analyzeTarget(deps: AnalyzeTargetDeps, job: Job<unknown>): Promise<void> {
   const { targetId } = assertAnalyzeTargetPayload(job.data);
-  const started = await startTarget(deps.prisma, targetId);
-  if (!started) return; // cancelled, or finished by an earlier run of this job
-  const { target, attempts } = started;
-  let outcome: Outcome;
+  const target = await startTarget(deps.prisma, targetId);
+  if (!target) return; // cancelled, or finished by an earlier run of this job
+  let outcome: TargetOutcome;
   try {
     const originFiles = await originFilesFor(deps, target.batchId, target.url);
     outcome = { report: await deps.analyzer.analyze(target.url, originFiles) };
   } catch (error) {
     const retryable = !(error instanceof AnalysisError) || error.retryable;
-    if (retryable && attempts < deps.maxAttempts) {
+    if (retryable && target.attempts < deps.maxAttempts) {
       throw error;
     }
     if (!(error instanceof AnalysisError)) deps.log.error({ targetId, err: error }, 'analysis crashed');
     outcome = { error: error instanceof AnalysisError ? error.message : 'The page could not be analysed.' };
   }
-  await finishTarget(deps, targetId, outcome);
-}
-
-async function startTarget(prisma: PrismaClient, targetId: string) {
-  return prisma.$transaction(async (tx) => {
-    const batch = await lockBatchOfTarget(tx, targetId);
-    if (!batch) return null;
-    const target = await tx.target.findUniqueOrThrow({ where: { id: targetId } });
-    if (target.status !== 'PENDING' && target.status !== 'RUNNING') return null;
-    const now = new Date();
-    const running = await tx.target.update({
-      where: { id: targetId },
-      data: { status: 'RUNNING', attempts: { increment: 1 }, startedAt: target.startedAt ?? now, error: null },
-    });
-    await recordBatchChange(
-      tx,
-      batch.id,
-      targetId,
-      batch.status === 'PENDING' ? { status: 'RUNNING', startedAt: now } : {},
-    );
-    return { target: running, attempts: running.attempts };
-  });
-}
-
-/**
- * Stores the result and counts the target once: a target that is no longer PENDING or RUNNING
- * (counted by an earlier run, or cancelled) is left as it is. The job that counts the last
- * target asks for the comparison, in the same transaction.
- */
-async function finishTarget(deps: AnalyzeTargetDeps, targetId: string, outcome: Outcome): Promise<void> {
-  await deps.prisma.$transaction(async (tx) => {
-    const batch = await lockBatchOfTarget(tx, targetId);
-    if (!batch) return;
-    const failed = 'error' in outcome;
-    const finished = await tx.target.updateMany({
-      where: { id: targetId, status: { in: ['PENDING', 'RUNNING'] } },
-      data: { status: failed ? 'FAILED' : 'SUCCEEDED', error: failed ? outcome.error : null, finishedAt: new Date() },
-    });
-    if (finished.count === 0) return;
-    if ('report' in outcome) await tx.pageAnalysis.create({ data: toAnalysisRow(targetId, outcome.report) });
-    const counted = await recordBatchChange(tx, batch.id, targetId, {
-      completedUrls: { increment: 1 },
-      failedUrls: { increment: failed ? 1 : 0 },
-    });
-    if (counted.completedUrls === counted.totalUrls) await sendCompareJob(deps.boss, tx, batch.id);
-  });
-}
-
-function toAnalysisRow(targetId: string, report: PageReport) {
-  const { scores, headings, checks, ...page } = report;
-  return {
-    targetId,
-    ...page,
-    headings: headings as object[],
-    checks: checks as object[],
-    seoScore: scores.seo,
-    aeoScore: scores.aeo,
-    technicalScore: scores.technical,
-    overallScore: scores.overall,
-  };
+  await finishTarget(deps.prisma, deps.boss, targetId, outcome);
 }
 
 const inFlightOriginFiles = new Map<string, Promise<OriginFiles>>();

@@ -1,8 +1,8 @@
 import type { Job } from 'pg-boss';
 import { z } from 'zod';
-import type { PageReport } from '../analysis';
 import { compareTargets, type ComparedTarget } from '../analysis/compare';
 import { writeInsights, type LlmOptions } from '../analysis/insights';
+import { toReport } from '../batches/analysisRows';
 import { recordBatchChange } from '../batches/changes';
 import { lockBatch } from '../batches/progress';
 import type { PrismaClient } from '../db/prisma';
@@ -61,19 +61,4 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
       error: allFailed ? 'Every target failed; see each target for why.' : null,
     });
   });
-}
-
-function toReport(row: {
-  finalUrl: string; httpStatus: number; fetchMs: number; bytes: number; redirectChain: string[];
-  title: string | null; metaDescription: string | null; canonical: string | null; lang: string | null;
-  wordCount: number; headings: unknown; structuredDataTypes: string[]; checks: unknown;
-  seoScore: number; aeoScore: number; technicalScore: number; overallScore: number;
-}): PageReport {
-  const { seoScore, aeoScore, technicalScore, overallScore, headings, checks, ...page } = row;
-  return {
-    ...page,
-    headings: headings as PageReport['headings'],
-    checks: checks as PageReport['checks'],
-    scores: { seo: seoScore, aeo: aeoScore, technical: technicalScore, overall: overallScore },
-  };
 }

@@ -5,9 +5,14 @@ import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
 import { analyzeTarget } from './analyzeTarget';
 import { compareBatch } from './compareBatch';
-import { ANALYZE_TARGET, COMPARE_BATCH } from './queues';
+import { purgeBatches } from './purgeBatches';
+import { ANALYZE_TARGET, COMPARE_BATCH, PURGE_BATCHES, RECONCILE_BATCHES } from './queues';
+import { reconcileBatches } from './reconcileBatches';
+
+const ANALYZE_BATCH = 2;
 
 export interface Workers {
+  /** Takes no new jobs and waits for the running ones (pg-boss's graceful stop does the waiting). */
   stop(): Promise<void>;
 }
 
@@ -17,26 +22,51 @@ export async function startWorkers(deps: { prisma: PrismaClient; boss: PgBoss; c
   const log = deps.log.child({ role: 'worker' });
   const analyzer = createAnalyzer(config.crawl);
   const analyzeDeps = { prisma, boss, analyzer, maxAttempts: config.analyzeMaxAttempts, log };
-  await boss.work(ANALYZE_TARGET, { localConcurrency: config.workerConcurrency }, ([job]) =>
-    logFailure(log, job, () => analyzeTarget(analyzeDeps, job!)),
+  const polling = { pollingIntervalSeconds: config.queue.pollSeconds, notifyPollingIntervalSeconds: config.queue.pollSeconds };
+  // pg-boss waits a polling interval after every fetch unless the fetch came back full and
+  // burstWhenBatchFull is on, which it honours only for batches above one. So each poller takes
+  // up to two jobs and keeps fetching while the backlog lasts; half as many pollers keep the
+  // number of jobs in flight at WORKER_CONCURRENCY.
+  await boss.work(
+    ANALYZE_TARGET,
+    {
+      ...polling,
+      localConcurrency: Math.ceil(config.workerConcurrency / ANALYZE_BATCH),
+      batchSize: ANALYZE_BATCH,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+      groupConcurrency: config.maxFetchesPerHost,
+    },
+    (jobs: Job<unknown>[]) =>
+      Promise.all(
+        jobs.map((job) =>
+          logFailure(log, job, (one) => analyzeTarget(analyzeDeps, one)).then(
+            () => ({ id: job.id, status: 'completed' as const }),
+            (error: unknown) => ({ id: job.id, status: 'failed' as const, output: { message: String(error) } }),
+          ),
+        ),
+      ),
   );
-  await boss.work(COMPARE_BATCH, { localConcurrency: 2 }, ([job]) =>
-    logFailure(log, job, () => compareBatch({ prisma, llm: config.llm, log }, job!)),
-  );
+  const handlers: [string, Parameters<PgBoss['work']>[1], (job: Job<unknown>) => Promise<unknown>][] = [
+    [COMPARE_BATCH, { ...polling, localConcurrency: 2 }, (job) => compareBatch({ prisma, llm: config.llm, log }, job)],
+    [RECONCILE_BATCHES, {}, () => reconcileBatches({ prisma, boss, log })],
+    [PURGE_BATCHES, {}, (job) => purgeBatches({ prisma, log }, job)],
+  ];
+  for (const [name, options, handle] of handlers) {
+    await boss.work(name, options as object, ([job]: Job<unknown>[]) => logFailure(log, job, handle));
+  }
   return {
     async stop() {
-      await boss.offWork(ANALYZE_TARGET);
-      await boss.offWork(COMPARE_BATCH);
       await analyzer.close();
     },
   } satisfies Workers;
 }
 
 /** pg-boss records a thrown error on the job and retries it; the log should say so too. */
-async function logFailure(log: Logger, job: Job<unknown> | undefined, run: () => Promise<void>): Promise<void> {
+async function logFailure(log: Logger, job: Job<unknown> | undefined, run: (job: Job<unknown>) => Promise<unknown>) {
   if (!job) return;
   try {
-    await run();
+    await run(job);
   } catch (error) {
     log.warn({ err: error, job: job.name, jobId: job.id, retryCount: job.retryCount }, 'job failed; pg-boss will retry it');
     throw error;

@@ -3,6 +3,8 @@ import type { Prisma } from '../db/prisma';
 
 export const ANALYZE_TARGET = 'analyze-target';
 export const COMPARE_BATCH = 'compare-batch';
+export const RECONCILE_BATCHES = 'reconcile-batches';
+export const PURGE_BATCHES = 'purge-batches';
 
 export interface QueuePolicy {
   /** Attempts per target before it ends FAILED; pg-boss keeps a few retries more for crashed workers. */
@@ -11,32 +13,42 @@ export interface QueuePolicy {
   analyzeExpireSeconds: number;
   /** Long enough for the language model's attempts, when one writes the insights. */
   compareExpireSeconds: number;
+  heartbeatSeconds: number;
+  reconcileCron: string;
+  retentionDays: number | null;
 }
 
-export function createBoss(connectionString: string): PgBoss {
+export function createBoss(connectionString: string, options: { superviseSeconds?: number } = {}): PgBoss {
+  const superviseSeconds = options.superviseSeconds ?? 10;
   return new PgBoss({
     connectionString,
     schema: 'pgboss',
     // Workers wake on NOTIFY within milliseconds instead of waiting for the next poll.
     useListenNotify: true,
     application_name: 'vantage-queue',
+    // The pass that retries jobs whose heartbeat stopped (a killed worker) or that expired.
+    superviseIntervalSeconds: superviseSeconds,
+    monitorIntervalSeconds: superviseSeconds,
   });
 }
 
 /** Idempotent: every process declares the queues at start with the same policy. */
 export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<void> {
   const common = { notify: true, retryDelay: 1, retryBackoff: true, retryDelayMax: 30 } as const;
-  const analyze = {
-    ...common,
-    retryLimit: policy.analyzeMaxAttempts + 2,
-    expireInSeconds: policy.analyzeExpireSeconds,
-  };
-  // stately: at most one queued and one running comparison per batch (singletonKey).
-  const compare = { ...common, policy: 'stately', retryLimit: 5, expireInSeconds: policy.compareExpireSeconds };
-  for (const [name, options] of [
-    [ANALYZE_TARGET, analyze],
-    [COMPARE_BATCH, compare],
-  ] as const) {
+  const queues = {
+    [ANALYZE_TARGET]: {
+      ...common,
+      retryLimit: policy.analyzeMaxAttempts + 2,
+      expireInSeconds: policy.analyzeExpireSeconds,
+      heartbeatSeconds: policy.heartbeatSeconds,
+    },
+    // stately: at most one queued and one running comparison per batch (singletonKey).
+    [COMPARE_BATCH]: { ...common, policy: 'stately', retryLimit: 5, expireInSeconds: policy.compareExpireSeconds },
+    // singleton: one maintenance pass at a time across every process.
+    [RECONCILE_BATCHES]: { policy: 'singleton', retryLimit: 0, expireInSeconds: 300 },
+    [PURGE_BATCHES]: { policy: 'singleton', retryLimit: 0, expireInSeconds: 600 },
+  } as const;
+  for (const [name, options] of Object.entries(queues)) {
     if (await boss.getQueue(name)) {
       const { policy: _fixedAtCreation, ...changeable } = options as typeof options & { policy?: string };
       await boss.updateQueue(name, changeable);
@@ -44,17 +56,28 @@ export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<
       await boss.createQueue(name, options);
     }
   }
+  await boss.schedule(RECONCILE_BATCHES, policy.reconcileCron);
+  if (policy.retentionDays !== null) await boss.schedule(PURGE_BATCHES, '17 3 * * *', { days: policy.retentionDays });
+  else await boss.unschedule(PURGE_BATCHES);
 }
 
 export type Transaction = Prisma.TransactionClient;
 
-/** Queues one analyze-target job per target inside the caller's transaction. */
-export async function sendAnalyzeJobs(boss: PgBoss, tx: Transaction, jobs: { targetId: string; jobId: string }[]) {
-  const db = fromPrisma(tx);
+export interface AnalyzeJob {
+  targetId: string;
+  jobId: string;
+  url: string;
+}
+
+/**
+ * Queues one analyze-target job per target inside the caller's transaction. Jobs are grouped
+ * by host, so the workers' per-host limit (pg-boss group concurrency) keeps Vantage polite.
+ */
+export async function sendAnalyzeJobs(boss: PgBoss, tx: Transaction, jobs: AnalyzeJob[]) {
   await boss.insert(
     ANALYZE_TARGET,
-    jobs.map(({ targetId, jobId }) => ({ id: jobId, data: { targetId } })),
-    { db },
+    jobs.map(({ targetId, jobId, url }) => ({ id: jobId, data: { targetId }, group: { id: new URL(url).host } })),
+    { db: fromPrisma(tx) },
   );
 }
 

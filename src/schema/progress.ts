@@ -18,7 +18,7 @@ const BatchProgress = builder.objectRef<BatchSnapshot>('BatchProgress').implemen
     sequence: t.int({
       description:
         'Increases by at least one with every change of the batch. A client drops any event whose sequence is not above the last it saw.',
-      resolve: ({ batch }) => batch.sequence,
+      resolve: ({ sequence }) => sequence,
     }),
   }),
 });

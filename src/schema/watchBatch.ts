@@ -1,20 +1,31 @@
 import type { Batch } from '../db/generated/client/client';
 import { notFound } from '../errors';
-import { RESYNC, type BatchTopicMessage } from '../events';
+import { RESYNC, type BatchRowJson, type BatchTopicMessage } from '../events';
 import type { Context } from './context';
 import { TERMINAL_BATCH_STATUSES } from './enums';
 
 export interface BatchSnapshot {
+  /** The batch as it was at `sequence`. */
   batch: Batch;
+  sequence: number;
   /** The target whose change led to this snapshot, if one did. */
   targetId: string | null;
 }
 
+const DATE_FIELDS = ['createdAt', 'startedAt', 'finishedAt'] as const;
+
+function reviveBatch(row: BatchRowJson): Batch {
+  const batch = { ...row } as Record<string, unknown>;
+  for (const field of DATE_FIELDS) if (typeof batch[field] === 'string') batch[field] = new Date(batch[field] as string);
+  return batch as unknown as Batch;
+}
+
 /**
  * The states of one of the caller's batches as they are committed: the current one first,
- * then one per change with a higher sequence, ending after the first terminal state. It
- * listens before it reads, so no change can fall between the snapshot and the stream; after a
- * lost LISTEN connection it reads the row again, so a missed terminal change is still seen.
+ * then every change with a higher sequence, ending after the first terminal state. It listens
+ * before it reads, so no change can fall between the snapshot and the stream. After a lost
+ * LISTEN connection it reads the row again: changes in between are skipped, but the latest
+ * state (and so a terminal one) is never missed.
  *
  * The first read happens before this resolves, so a missing or foreign batch is a NOT_FOUND
  * error of the subscription itself rather than of its stream.
@@ -23,9 +34,9 @@ export async function watchBatch(ctx: Context, batchId: string): Promise<AsyncGe
   const changes = ctx.pubsub.subscribe('batch', batchId)[Symbol.asyncIterator]();
   const nextChange = changes.next(); // registers the listener now, before the first read
   try {
-    const batch = await ctx.prisma.batch.findFirst({ where: { id: batchId, ownerId: ctx.caller.ownerId } });
-    if (!batch) throw notFound('batch');
-    return follow(ctx, batch, changes, nextChange);
+    const current = await ctx.prisma.batch.findFirst({ where: { id: batchId, ownerId: ctx.caller.ownerId } });
+    if (!current) throw notFound('batch');
+    return follow(ctx, { batch: current, sequence: current.sequence, targetId: null }, changes, nextChange);
   } catch (error) {
     await changes.return?.();
     throw error;
@@ -34,23 +45,28 @@ export async function watchBatch(ctx: Context, batchId: string): Promise<AsyncGe
 
 async function* follow(
   ctx: Context,
-  first: Batch,
+  first: BatchSnapshot,
   changes: AsyncIterator<BatchTopicMessage>,
   pending: Promise<IteratorResult<BatchTopicMessage>>,
 ): AsyncGenerator<BatchSnapshot> {
-  let batch = first;
+  let last = first;
   let nextChange = pending;
   try {
-    yield { batch, targetId: null };
-    while (!TERMINAL_BATCH_STATUSES.has(batch.status)) {
+    yield last;
+    while (!TERMINAL_BATCH_STATUSES.has(last.batch.status)) {
       const { value: change, done } = await nextChange;
       if (done) return;
       nextChange = changes.next();
-      if (change !== RESYNC && change.sequence <= batch.sequence) continue;
-      const latest = await ctx.prisma.batch.findUniqueOrThrow({ where: { id: batch.id } });
-      if (latest.sequence <= batch.sequence) continue;
-      batch = latest;
-      yield { batch, targetId: change === RESYNC ? null : change.targetId };
+      let next: BatchSnapshot;
+      if (change === RESYNC) {
+        const batch = await ctx.prisma.batch.findUniqueOrThrow({ where: { id: last.batch.id } });
+        next = { batch, sequence: batch.sequence, targetId: null };
+      } else {
+        next = { batch: reviveBatch(change.batch), sequence: change.sequence, targetId: change.targetId };
+      }
+      if (next.sequence <= last.sequence) continue;
+      last = next;
+      yield last;
     }
   } finally {
     await changes.return?.();

@@ -9,7 +9,7 @@ describe('createBatch', () => {
   let app: TestApp;
   beforeAll(async () => {
     // API only: these batches are never meant to be fetched, so no worker takes their jobs.
-    app = await startTestApp({ MAX_URLS_PER_BATCH: '3', VANTAGE_ROLE: 'api' });
+    app = await startTestApp({ MAX_URLS_PER_BATCH: '3', VANTAGE_ROLE: 'api', LOG_LEVEL: 'silent' });
   });
   afterAll(() => app?.close());
 

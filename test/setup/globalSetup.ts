@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config';
 import { startEmbeddedPostgres } from '../../src/db/embedded';
 import { migrate } from '../../src/db/migrate';
+import { createBoss } from '../../src/jobs/queues';
 import { createLogger } from '../../src/logger';
 import { withDatabase } from '../helpers/database';
 
@@ -42,7 +43,12 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${template}`);
-  await migrate(withDatabase(adminUrl, template), log);
+  const templateUrl = withDatabase(adminUrl, template);
+  await migrate(templateUrl, log);
+  // pg-boss creates its schema on first start; doing it once here saves every test file the wait.
+  const boss = createBoss(templateUrl);
+  await boss.start();
+  await boss.stop({ graceful: false });
   project.provide('adminDatabaseUrl', adminUrl);
   project.provide('templateDatabase', template);
   return async () => {

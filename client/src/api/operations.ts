@@ -1,0 +1,197 @@
+import { graphql } from '../gql';
+
+export const BatchSummaryFields = graphql(`
+  fragment BatchSummaryFields on Batch {
+    id
+    name
+    status
+    progress
+    totalUrls
+    completedUrls
+    failedUrls
+    error
+    createdAt
+    startedAt
+    finishedAt
+  }
+`);
+
+export const TargetRowFields = graphql(`
+  fragment TargetRowFields on Target {
+    id
+    url
+    isSubject
+    status
+    attempts
+    error
+    analysis {
+      overallScore
+    }
+  }
+`);
+
+export const BatchesQuery = graphql(`
+  query Batches($first: Int!, $after: String) {
+    batches(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...BatchSummaryFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const BatchQuery = graphql(`
+  query Batch($id: ID!) {
+    batch(id: $id) {
+      ...BatchSummaryFields
+      targets {
+        ...TargetRowFields
+      }
+    }
+  }
+`);
+
+export const BatchProgressSubscription = graphql(`
+  subscription BatchProgress($id: ID!) {
+    batchProgress(id: $id) {
+      sequence
+      batch {
+        ...BatchSummaryFields
+        targets {
+          ...TargetRowFields
+        }
+      }
+    }
+  }
+`);
+
+export const BatchSummaryProgressSubscription = graphql(`
+  subscription BatchSummaryProgress($id: ID!) {
+    batchProgress(id: $id) {
+      sequence
+      batch {
+        ...BatchSummaryFields
+      }
+    }
+  }
+`);
+
+export const ComparisonReadySubscription = graphql(`
+  subscription ComparisonReady($batchId: ID!) {
+    comparisonReady(batchId: $batchId) {
+      createdAt
+    }
+  }
+`);
+
+export const BatchReportQuery = graphql(`
+  query BatchReport($id: ID!) {
+    batch(id: $id) {
+      ...BatchSummaryFields
+      targets {
+        id
+        url
+        isSubject
+        status
+        error
+        analysis {
+          finalUrl
+          httpStatus
+          fetchMs
+          bytes
+          title
+          metaDescription
+          canonical
+          lang
+          wordCount
+          headings {
+            level
+            text
+          }
+          structuredDataTypes
+          seoScore
+          aeoScore
+          technicalScore
+          overallScore
+          checks {
+            id
+            category
+            outcome
+            weight
+            message
+          }
+        }
+      }
+      comparison {
+        createdAt
+        ranking {
+          rank
+          overallScore
+          seoScore
+          aeoScore
+          technicalScore
+          target {
+            id
+            url
+            isSubject
+          }
+        }
+        checks {
+          checkId
+          category
+          passedBy {
+            id
+          }
+          failedBy {
+            id
+          }
+        }
+        gaps {
+          checkId
+          message
+          competitors {
+            id
+            url
+          }
+        }
+        insights {
+          title
+          body
+          severity
+          source
+        }
+      }
+    }
+  }
+`);
+
+export const CreateBatchMutation = graphql(`
+  mutation CreateBatch($input: CreateBatchInput!) {
+    createBatch(input: $input) {
+      id
+    }
+  }
+`);
+
+export const CancelBatchMutation = graphql(`
+  mutation CancelBatch($id: ID!) {
+    cancelBatch(id: $id) {
+      ...BatchSummaryFields
+    }
+  }
+`);
+
+export const RetryBatchMutation = graphql(`
+  mutation RetryBatch($id: ID!) {
+    retryBatch(id: $id) {
+      ...BatchSummaryFields
+    }
+  }
+`);

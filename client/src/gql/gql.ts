@@ -1,0 +1,92 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment BatchSummaryFields on Batch {\n    id\n    name\n    status\n    progress\n    totalUrls\n    completedUrls\n    failedUrls\n    error\n    createdAt\n    startedAt\n    finishedAt\n  }\n": typeof types.BatchSummaryFieldsFragmentDoc,
+    "\n  fragment TargetRowFields on Target {\n    id\n    url\n    isSubject\n    status\n    attempts\n    error\n    analysis {\n      overallScore\n    }\n  }\n": typeof types.TargetRowFieldsFragmentDoc,
+    "\n  query Batches($first: Int!, $after: String) {\n    batches(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...BatchSummaryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BatchesDocument,
+    "\n  query Batch($id: ID!) {\n    batch(id: $id) {\n      ...BatchSummaryFields\n      targets {\n        ...TargetRowFields\n      }\n    }\n  }\n": typeof types.BatchDocument,
+    "\n  subscription BatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        ...BatchSummaryFields\n        targets {\n          ...TargetRowFields\n        }\n      }\n    }\n  }\n": typeof types.BatchProgressDocument,
+    "\n  subscription BatchSummaryProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        ...BatchSummaryFields\n      }\n    }\n  }\n": typeof types.BatchSummaryProgressDocument,
+    "\n  subscription ComparisonReady($batchId: ID!) {\n    comparisonReady(batchId: $batchId) {\n      createdAt\n    }\n  }\n": typeof types.ComparisonReadyDocument,
+    "\n  query BatchReport($id: ID!) {\n    batch(id: $id) {\n      ...BatchSummaryFields\n      targets {\n        id\n        url\n        isSubject\n        status\n        error\n        analysis {\n          finalUrl\n          httpStatus\n          fetchMs\n          bytes\n          title\n          metaDescription\n          canonical\n          lang\n          wordCount\n          headings {\n            level\n            text\n          }\n          structuredDataTypes\n          seoScore\n          aeoScore\n          technicalScore\n          overallScore\n          checks {\n            id\n            category\n            outcome\n            weight\n            message\n          }\n        }\n      }\n      comparison {\n        createdAt\n        ranking {\n          rank\n          overallScore\n          seoScore\n          aeoScore\n          technicalScore\n          target {\n            id\n            url\n            isSubject\n          }\n        }\n        checks {\n          checkId\n          category\n          passedBy {\n            id\n          }\n          failedBy {\n            id\n          }\n        }\n        gaps {\n          checkId\n          message\n          competitors {\n            id\n            url\n          }\n        }\n        insights {\n          title\n          body\n          severity\n          source\n        }\n      }\n    }\n  }\n": typeof types.BatchReportDocument,
+    "\n  mutation CreateBatch($input: CreateBatchInput!) {\n    createBatch(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateBatchDocument,
+    "\n  mutation CancelBatch($id: ID!) {\n    cancelBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n": typeof types.CancelBatchDocument,
+    "\n  mutation RetryBatch($id: ID!) {\n    retryBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n": typeof types.RetryBatchDocument,
+};
+const documents: Documents = {
+    "\n  fragment BatchSummaryFields on Batch {\n    id\n    name\n    status\n    progress\n    totalUrls\n    completedUrls\n    failedUrls\n    error\n    createdAt\n    startedAt\n    finishedAt\n  }\n": types.BatchSummaryFieldsFragmentDoc,
+    "\n  fragment TargetRowFields on Target {\n    id\n    url\n    isSubject\n    status\n    attempts\n    error\n    analysis {\n      overallScore\n    }\n  }\n": types.TargetRowFieldsFragmentDoc,
+    "\n  query Batches($first: Int!, $after: String) {\n    batches(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...BatchSummaryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BatchesDocument,
+    "\n  query Batch($id: ID!) {\n    batch(id: $id) {\n      ...BatchSummaryFields\n      targets {\n        ...TargetRowFields\n      }\n    }\n  }\n": types.BatchDocument,
+    "\n  subscription BatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        ...BatchSummaryFields\n        targets {\n          ...TargetRowFields\n        }\n      }\n    }\n  }\n": types.BatchProgressDocument,
+    "\n  subscription BatchSummaryProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        ...BatchSummaryFields\n      }\n    }\n  }\n": types.BatchSummaryProgressDocument,
+    "\n  subscription ComparisonReady($batchId: ID!) {\n    comparisonReady(batchId: $batchId) {\n      createdAt\n    }\n  }\n": types.ComparisonReadyDocument,
+    "\n  query BatchReport($id: ID!) {\n    batch(id: $id) {\n      ...BatchSummaryFields\n      targets {\n        id\n        url\n        isSubject\n        status\n        error\n        analysis {\n          finalUrl\n          httpStatus\n          fetchMs\n          bytes\n          title\n          metaDescription\n          canonical\n          lang\n          wordCount\n          headings {\n            level\n            text\n          }\n          structuredDataTypes\n          seoScore\n          aeoScore\n          technicalScore\n          overallScore\n          checks {\n            id\n            category\n            outcome\n            weight\n            message\n          }\n        }\n      }\n      comparison {\n        createdAt\n        ranking {\n          rank\n          overallScore\n          seoScore\n          aeoScore\n          technicalScore\n          target {\n            id\n            url\n            isSubject\n          }\n        }\n        checks {\n          checkId\n          category\n          passedBy {\n            id\n          }\n          failedBy {\n            id\n          }\n        }\n        gaps {\n          checkId\n          message\n          competitors {\n            id\n            url\n          }\n        }\n        insights {\n          title\n          body\n          severity\n          source\n        }\n      }\n    }\n  }\n": types.BatchReportDocument,
+    "\n  mutation CreateBatch($input: CreateBatchInput!) {\n    createBatch(input: $input) {\n      id\n    }\n  }\n": types.CreateBatchDocument,
+    "\n  mutation CancelBatch($id: ID!) {\n    cancelBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n": types.CancelBatchDocument,
+    "\n  mutation RetryBatch($id: ID!) {\n    retryBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n": types.RetryBatchDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BatchSummaryFields on Batch {\n    id\n    name\n    status\n    progress\n    totalUrls\n    completedUrls\n    failedUrls\n    error\n    createdAt\n    startedAt\n    finishedAt\n  }\n"): typeof import('./graphql').BatchSummaryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TargetRowFields on Target {\n    id\n    url\n    isSubject\n    status\n    attempts\n    error\n    analysis {\n      overallScore\n    }\n  }\n"): typeof import('./graphql').TargetRowFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Batches($first: Int!, $after: String) {\n    batches(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...BatchSummaryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').BatchesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Batch($id: ID!) {\n    batch(id: $id) {\n      ...BatchSummaryFields\n      targets {\n        ...TargetRowFields\n      }\n    }\n  }\n"): typeof import('./graphql').BatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        ...BatchSummaryFields\n        targets {\n          ...TargetRowFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').BatchProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BatchSummaryProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        ...BatchSummaryFields\n      }\n    }\n  }\n"): typeof import('./graphql').BatchSummaryProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ComparisonReady($batchId: ID!) {\n    comparisonReady(batchId: $batchId) {\n      createdAt\n    }\n  }\n"): typeof import('./graphql').ComparisonReadyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchReport($id: ID!) {\n    batch(id: $id) {\n      ...BatchSummaryFields\n      targets {\n        id\n        url\n        isSubject\n        status\n        error\n        analysis {\n          finalUrl\n          httpStatus\n          fetchMs\n          bytes\n          title\n          metaDescription\n          canonical\n          lang\n          wordCount\n          headings {\n            level\n            text\n          }\n          structuredDataTypes\n          seoScore\n          aeoScore\n          technicalScore\n          overallScore\n          checks {\n            id\n            category\n            outcome\n            weight\n            message\n          }\n        }\n      }\n      comparison {\n        createdAt\n        ranking {\n          rank\n          overallScore\n          seoScore\n          aeoScore\n          technicalScore\n          target {\n            id\n            url\n            isSubject\n          }\n        }\n        checks {\n          checkId\n          category\n          passedBy {\n            id\n          }\n          failedBy {\n            id\n          }\n        }\n        gaps {\n          checkId\n          message\n          competitors {\n            id\n            url\n          }\n        }\n        insights {\n          title\n          body\n          severity\n          source\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').BatchReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBatch($input: CreateBatchInput!) {\n    createBatch(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateBatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelBatch($id: ID!) {\n    cancelBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n"): typeof import('./graphql').CancelBatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryBatch($id: ID!) {\n    retryBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n"): typeof import('./graphql').RetryBatchDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,421 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type BatchStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RUNNING';
+
+export type CheckCategory =
+  | 'AEO'
+  | 'SEO'
+  | 'TECHNICAL';
+
+export type CheckOutcome =
+  | 'FAIL'
+  | 'NOT_APPLICABLE'
+  | 'PASS'
+  | 'WARN';
+
+export type CreateBatchInput = {
+  name: string;
+  /** Optional; must be one of urls. */
+  subjectUrl?: string | null | undefined;
+  /** 1 to the configured maximum (default 50) absolute http(s) URLs; duplicates after normalisation are rejected. */
+  urls: Array<string>;
+};
+
+export type InsightSeverity =
+  | 'CRITICAL'
+  | 'INFO'
+  | 'OPPORTUNITY';
+
+export type TargetStatus =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+export type BatchSummaryFieldsFragment = { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null };
+
+export type TargetRowFieldsFragment = { id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number } | null };
+
+export type BatchesQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type BatchesQuery = { batches: { edges: Array<{ cursor: string, node: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type BatchQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BatchQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number } | null }> } | null };
+
+export type BatchProgressSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number } | null }> } } };
+
+export type BatchSummaryProgressSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BatchSummaryProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } } };
+
+export type ComparisonReadySubscriptionVariables = Exact<{
+  batchId: string | number;
+}>;
+
+
+export type ComparisonReadySubscription = { comparisonReady: { createdAt: string } };
+
+export type BatchReportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BatchReportQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, error: string | null, analysis: { finalUrl: string, httpStatus: number, fetchMs: number, bytes: number, title: string | null, metaDescription: string | null, canonical: string | null, lang: string | null, wordCount: number, structuredDataTypes: Array<string>, seoScore: number, aeoScore: number, technicalScore: number, overallScore: number, headings: Array<{ level: number, text: string }>, checks: Array<{ id: string, category: CheckCategory, outcome: CheckOutcome, weight: number, message: string }> } | null }>, comparison: { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string }>, failedBy: Array<{ id: string }> }>, gaps: Array<{ checkId: string, message: string, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null } | null };
+
+export type CreateBatchMutationVariables = Exact<{
+  input: CreateBatchInput;
+}>;
+
+
+export type CreateBatchMutation = { createBatch: { id: string } };
+
+export type CancelBatchMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelBatchMutation = { cancelBatch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } };
+
+export type RetryBatchMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RetryBatchMutation = { retryBatch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const BatchSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BatchSummaryFields on Batch {
+  id
+  name
+  status
+  progress
+  totalUrls
+  completedUrls
+  failedUrls
+  error
+  createdAt
+  startedAt
+  finishedAt
+}
+    `, {"fragmentName":"BatchSummaryFields"}) as unknown as TypedDocumentString<BatchSummaryFieldsFragment, unknown>;
+export const TargetRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TargetRowFields on Target {
+  id
+  url
+  isSubject
+  status
+  attempts
+  error
+  analysis {
+    overallScore
+  }
+}
+    `, {"fragmentName":"TargetRowFields"}) as unknown as TypedDocumentString<TargetRowFieldsFragment, unknown>;
+export const BatchesDocument = new TypedDocumentString(`
+    query Batches($first: Int!, $after: String) {
+  batches(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...BatchSummaryFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment BatchSummaryFields on Batch {
+  id
+  name
+  status
+  progress
+  totalUrls
+  completedUrls
+  failedUrls
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<BatchesQuery, BatchesQueryVariables>;
+export const BatchDocument = new TypedDocumentString(`
+    query Batch($id: ID!) {
+  batch(id: $id) {
+    ...BatchSummaryFields
+    targets {
+      ...TargetRowFields
+    }
+  }
+}
+    fragment BatchSummaryFields on Batch {
+  id
+  name
+  status
+  progress
+  totalUrls
+  completedUrls
+  failedUrls
+  error
+  createdAt
+  startedAt
+  finishedAt
+}
+fragment TargetRowFields on Target {
+  id
+  url
+  isSubject
+  status
+  attempts
+  error
+  analysis {
+    overallScore
+  }
+}`) as unknown as TypedDocumentString<BatchQuery, BatchQueryVariables>;
+export const BatchProgressDocument = new TypedDocumentString(`
+    subscription BatchProgress($id: ID!) {
+  batchProgress(id: $id) {
+    sequence
+    batch {
+      ...BatchSummaryFields
+      targets {
+        ...TargetRowFields
+      }
+    }
+  }
+}
+    fragment BatchSummaryFields on Batch {
+  id
+  name
+  status
+  progress
+  totalUrls
+  completedUrls
+  failedUrls
+  error
+  createdAt
+  startedAt
+  finishedAt
+}
+fragment TargetRowFields on Target {
+  id
+  url
+  isSubject
+  status
+  attempts
+  error
+  analysis {
+    overallScore
+  }
+}`) as unknown as TypedDocumentString<BatchProgressSubscription, BatchProgressSubscriptionVariables>;
+export const BatchSummaryProgressDocument = new TypedDocumentString(`
+    subscription BatchSummaryProgress($id: ID!) {
+  batchProgress(id: $id) {
+    sequence
+    batch {
+      ...BatchSummaryFields
+    }
+  }
+}
+    fragment BatchSummaryFields on Batch {
+  id
+  name
+  status
+  progress
+  totalUrls
+  completedUrls
+  failedUrls
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<BatchSummaryProgressSubscription, BatchSummaryProgressSubscriptionVariables>;
+export const ComparisonReadyDocument = new TypedDocumentString(`
+    subscription ComparisonReady($batchId: ID!) {
+  comparisonReady(batchId: $batchId) {
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ComparisonReadySubscription, ComparisonReadySubscriptionVariables>;
+export const BatchReportDocument = new TypedDocumentString(`
+    query BatchReport($id: ID!) {
+  batch(id: $id) {
+    ...BatchSummaryFields
+    targets {
+      id
+      url
+      isSubject
+      status
+      error
+      analysis {
+        finalUrl
+        httpStatus
+        fetchMs
+        bytes
+        title
+        metaDescription
+        canonical
+        lang
+        wordCount
+        headings {
+          level
+          text
+        }
+        structuredDataTypes
+        seoScore
+        aeoScore
+        technicalScore
+        overallScore
+        checks {
+          id
+          category
+          outcome
+          weight
+          message
+        }
+      }
+    }
+    comparison {
+      createdAt
+      ranking {
+        rank
+        overallScore
+        seoScore
+        aeoScore
+        technicalScore
+        target {
+          id
+          url
+          isSubject
+        }
+      }
+      checks {
+        checkId
+        category
+        passedBy {
+          id
+        }
+        failedBy {
+          id
+        }
+      }
+      gaps {
+        checkId
+        message
+        competitors {
+          id
+          url
+        }
+      }
+      insights {
+        title
+        body
+        severity
+        source
+      }
+    }
+  }
+}
+    fragment BatchSummaryFields on Batch {
+  id
+  name
+  status
+  progress
+  totalUrls
+  completedUrls
+  failedUrls
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<BatchReportQuery, BatchReportQueryVariables>;
+export const CreateBatchDocument = new TypedDocumentString(`
+    mutation CreateBatch($input: CreateBatchInput!) {
+  createBatch(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateBatchMutation, CreateBatchMutationVariables>;
+export const CancelBatchDocument = new TypedDocumentString(`
+    mutation CancelBatch($id: ID!) {
+  cancelBatch(id: $id) {
+    ...BatchSummaryFields
+  }
+}
+    fragment BatchSummaryFields on Batch {
+  id
+  name
+  status
+  progress
+  totalUrls
+  completedUrls
+  failedUrls
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<CancelBatchMutation, CancelBatchMutationVariables>;
+export const RetryBatchDocument = new TypedDocumentString(`
+    mutation RetryBatch($id: ID!) {
+  retryBatch(id: $id) {
+    ...BatchSummaryFields
+  }
+}
+    fragment BatchSummaryFields on Batch {
+  id
+  name
+  status
+  progress
+  totalUrls
+  completedUrls
+  failedUrls
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<RetryBatchMutation, RetryBatchMutationVariables>;

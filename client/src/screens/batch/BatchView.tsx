@@ -1,0 +1,91 @@
+import { useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { request } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { BatchProgressSubscription, BatchQuery, CancelBatchMutation, RetryBatchMutation } from '../../api/operations';
+import type { GraphQLRequestError } from '../../api/transport';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ProgressBar } from '../../components/ProgressBar';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatDateTime } from '../../format/format';
+import { isFinished } from '../../live/status';
+import { useBatchProgress } from '../../live/useBatchProgress';
+import { TargetRow } from './TargetRow';
+
+export function BatchView() {
+  const { params } = useRoute();
+  const id = params.id ?? '';
+  const [generation, setGeneration] = useState(0);
+  const [actionError, setActionError] = useState<GraphQLRequestError>();
+  const [acting, setActing] = useState(false);
+  const initial = useQuery(BatchQuery, { id });
+  const live = useBatchProgress(BatchProgressSubscription, id, { generation });
+  // Once the stream has spoken it is newer than any query answer.
+  const batch = live.batch ?? initial.data?.batch;
+
+  const act = async (action: 'cancel' | 'retry') => {
+    setActing(true);
+    setActionError(undefined);
+    try {
+      if (action === 'cancel') await request(CancelBatchMutation, { id });
+      else await request(RetryBatchMutation, { id });
+      setGeneration((count) => count + 1);
+    } catch (error) {
+      setActionError(error as GraphQLRequestError);
+    } finally {
+      setActing(false);
+    }
+  };
+
+  if (!batch) {
+    if (initial.data && initial.data.batch === null) return <p class="notice">No such batch.</p>;
+    return (
+      <>
+        <ErrorNotice error={initial.error ?? live.error} context="Could not load the batch" />
+        {!initial.error && <p class="loading">Loading…</p>}
+      </>
+    );
+  }
+
+  const finished = isFinished(batch.status);
+  const canRetry = finished && batch.failedUrls > 0;
+  return (
+    <section aria-labelledby="batch-title">
+      <div class="title-row">
+        <h1 id="batch-title">{batch.name}</h1>
+        <StatusBadge status={batch.status} />
+      </div>
+      <ProgressBar value={batch.progress} label="Batch progress" />
+      <p class="summary" aria-live="polite">
+        {batch.completedUrls} of {batch.totalUrls} analysed
+        {batch.failedUrls > 0 && `, ${batch.failedUrls} failed`}
+        {finished && batch.finishedAt ? ` · finished ${formatDateTime(batch.finishedAt)}` : ` · started ${formatDateTime(batch.startedAt ?? batch.createdAt)}`}
+      </p>
+      {batch.error && <p class="notice notice-error">{batch.error}</p>}
+      <div class="actions">
+        {batch.status === 'COMPLETED' && (
+          <a class="button primary" href={`/batches/${encodeURIComponent(batch.id)}/comparison`}>
+            View comparison
+          </a>
+        )}
+        {!finished && (
+          <button type="button" disabled={acting} onClick={() => act('cancel')}>
+            Cancel batch
+          </button>
+        )}
+        {canRetry && (
+          <button type="button" disabled={acting} onClick={() => act('retry')}>
+            Retry failed
+          </button>
+        )}
+      </div>
+      <ErrorNotice error={actionError} />
+      <ErrorNotice error={live.batch ? live.error : undefined} context="Live updates" />
+      <ul class="targets" aria-label="Targets">
+        {batch.targets.map((target) => (
+          <TargetRow key={target.id} batchId={batch.id} target={target} />
+        ))}
+      </ul>
+    </section>
+  );
+}

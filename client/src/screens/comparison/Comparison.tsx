@@ -1,0 +1,71 @@
+import { useEffect } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { useQuery } from '../../api/hooks';
+import { BatchReportQuery, ComparisonReadySubscription } from '../../api/operations';
+import { subscribe } from '../../api/socket';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDateTime, shortUrl } from '../../format/format';
+import { CheckMatrix } from './CheckMatrix';
+import { GapList } from './GapList';
+import { InsightList } from './InsightList';
+import { RankingCards } from './RankingCards';
+import { buildMatrix } from './report';
+
+export function Comparison() {
+  const { params } = useRoute();
+  const id = params.id ?? '';
+  const report = useQuery(BatchReportQuery, { id });
+  const batch = report.data?.batch;
+  const waiting = batch !== undefined && batch !== null && batch.comparison === null;
+
+  useEffect(() => {
+    if (!waiting) return;
+    return subscribe(ComparisonReadySubscription, { batchId: id }, { next: report.reload, error: () => undefined, complete: () => undefined });
+  }, [waiting, id]);
+
+  if (!batch) {
+    if (report.data) return <p class="notice">No such batch.</p>;
+    return report.error ? <ErrorNotice error={report.error} context="Could not load the comparison" /> : <p class="loading">Loading…</p>;
+  }
+  const batchLink = `/batches/${encodeURIComponent(batch.id)}`;
+  if (!batch.comparison) {
+    return (
+      <section aria-labelledby="comparison-title">
+        <h1 id="comparison-title">{batch.name}</h1>
+        <p class="notice">
+          The comparison appears here as soon as every page is analysed. <a href={batchLink}>Follow the progress</a>.
+        </p>
+      </section>
+    );
+  }
+
+  const comparison = batch.comparison;
+  const subject = batch.targets.find((target) => target.isSubject);
+  const unranked = batch.targets.filter((target) => target.status !== 'SUCCEEDED');
+  return (
+    <section aria-labelledby="comparison-title" class="comparison">
+      <div class="title-row">
+        <h1 id="comparison-title">{batch.name}</h1>
+        <a href={batchLink}>Batch details</a>
+      </div>
+      <p class="summary">Compared {formatDateTime(comparison.createdAt)}</p>
+
+      <h2>Ranking</h2>
+      <RankingCards batchId={batch.id} sites={comparison.ranking} />
+      {unranked.length > 0 && (
+        <p class="notice">
+          Not ranked: {unranked.map((target) => `${shortUrl(target.url)} (${target.error ?? target.status.toLowerCase()})`).join('; ')}
+        </p>
+      )}
+
+      <h2>{subject ? `Gaps of ${shortUrl(subject.url)}` : 'Gaps'}</h2>
+      <GapList gaps={comparison.gaps} hasSubject={subject !== undefined} />
+
+      <h2>Checks</h2>
+      <CheckMatrix sites={comparison.ranking} groups={buildMatrix(batch, comparison)} />
+
+      <h2>Insights</h2>
+      <InsightList insights={comparison.insights} />
+    </section>
+  );
+}

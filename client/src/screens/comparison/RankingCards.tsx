@@ -1,0 +1,27 @@
+import { ScoreBar } from '../../components/ScoreBar';
+import { shortUrl } from '../../format/format';
+import type { RankedSite } from './report';
+
+export function RankingCards({ batchId, sites }: { batchId: string; sites: RankedSite[] }) {
+  return (
+    <ol class="ranking">
+      {sites.map((site) => (
+        <li key={site.target.id} class={`rank-card${site.target.isSubject ? ' is-subject' : ''}`} data-target-id={site.target.id}>
+          <div class="rank-head">
+            <span class="rank" aria-label={`Rank ${site.rank}`}>
+              #{site.rank}
+            </span>
+            <a class="rank-site" href={`/batches/${encodeURIComponent(batchId)}/pages/${encodeURIComponent(site.target.id)}`}>
+              {shortUrl(site.target.url)}
+            </a>
+            {site.target.isSubject && <span class="tag">my site</span>}
+          </div>
+          <ScoreBar label="Overall" score={site.overallScore} emphasis />
+          <ScoreBar label="SEO" score={site.seoScore} />
+          <ScoreBar label="AEO" score={site.aeoScore} />
+          <ScoreBar label="Technical" score={site.technicalScore} />
+        </li>
+      ))}
+    </ol>
+  );
+}

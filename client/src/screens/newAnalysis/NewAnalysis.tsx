@@ -1,0 +1,165 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { request } from '../../api/client';
+import { CreateBatchMutation } from '../../api/operations';
+import { GraphQLRequestError } from '../../api/transport';
+import { defaultBatchName } from '../../format/format';
+import { linesNamedBy } from './linesNamedBy';
+import { UrlRow, type Row } from './UrlRow';
+
+const initialRowCount = 3;
+
+function emptyRows(count: number, firstKey: number): Row[] {
+  return Array.from({ length: count }, (_, offset) => ({ key: firstKey + offset, url: '' }));
+}
+
+export function NewAnalysis() {
+  const { route } = useLocation();
+  const nextKey = useRef(initialRowCount);
+  const focusAfterRender = useRef<number | null>(null);
+  const [rows, setRows] = useState<Row[]>(() => emptyRows(initialRowCount, 0));
+  const [subjectKey, setSubjectKey] = useState<number | null>(null);
+  const [name, setName] = useState('');
+  const [rowErrors, setRowErrors] = useState<Map<number, string>>(new Map());
+  const [formError, setFormError] = useState<string>();
+  const [submitting, setSubmitting] = useState(false);
+
+  const takeKeys = (count: number) => {
+    const first = nextKey.current;
+    nextKey.current += count;
+    return first;
+  };
+
+  const updateRow = (key: number, url: string) => {
+    setRows((current) => current.map((row) => (row.key === key ? { ...row, url } : row)));
+    setRowErrors((current) => {
+      if (!current.has(key)) return current;
+      const next = new Map(current);
+      next.delete(key);
+      return next;
+    });
+  };
+
+  /** A pasted list fills this row, then the empty rows below it, then new rows. */
+  const pasteLines = (key: number, lines: string[]) => {
+    const pending = [...lines];
+    const start = rows.findIndex((row) => row.key === key);
+    const next = rows.map((row, index) =>
+      index === start || (index > start && row.url === '' && pending.length > 0) ? { ...row, url: pending.shift() ?? '' } : row,
+    );
+    const firstKey = takeKeys(pending.length);
+    setRows([...next, ...pending.map((url, offset) => ({ key: firstKey + offset, url }))]);
+  };
+
+  const removeRow = (key: number) => {
+    setRows((current) => (current.length > 1 ? current.filter((row) => row.key !== key) : current));
+    if (subjectKey === key) setSubjectKey(null);
+  };
+
+  const addRow = () => {
+    const added = { key: takeKeys(1), url: '' };
+    setRows((current) => [...current, added]);
+    focusAfterRender.current = added.key;
+  };
+
+  // The new row's input takes focus once it exists, so typing can go straight on.
+  useEffect(() => {
+    if (focusAfterRender.current === null) return;
+    document.getElementById(`url-${focusAfterRender.current}`)?.focus();
+    focusAfterRender.current = null;
+  }, [rows]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const filled = rows.filter((row) => row.url.trim() !== '');
+    setRowErrors(new Map());
+    setFormError(undefined);
+    if (filled.length === 0) {
+      setFormError('Enter at least one URL.');
+      return;
+    }
+    const urls = filled.map((row) => row.url.trim());
+    const subject = filled.find((row) => row.key === subjectKey);
+    setSubmitting(true);
+    try {
+      const { createBatch } = await request(CreateBatchMutation, {
+        input: { name: name.trim() || defaultBatchName(urls), urls, subjectUrl: subject?.url.trim() ?? null },
+      });
+      route(`/batches/${encodeURIComponent(createBatch.id)}`);
+    } catch (error) {
+      setSubmitting(false);
+      showError(error, filled);
+    }
+  };
+
+  const showError = (error: unknown, filled: Row[]) => {
+    if (!(error instanceof GraphQLRequestError) || !error.hasCode('BAD_USER_INPUT')) {
+      setFormError(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    const byRow = new Map<number, string>();
+    const unplaced: string[] = [];
+    for (const { message } of error.errors) {
+      const named = linesNamedBy(message, filled.map((row) => row.url));
+      for (const index of named) byRow.set(filled[index]!.key, message);
+      if (named.length === 0) unplaced.push(message);
+    }
+    setRowErrors(byRow);
+    if (unplaced.length) setFormError(unplaced.join(' '));
+    const firstInvalid = filled.find((row) => byRow.has(row.key));
+    if (firstInvalid) document.getElementById(`url-${firstInvalid.key}`)?.focus();
+  };
+
+  return (
+    <section aria-labelledby="new-title">
+      <h1 id="new-title">New analysis</h1>
+      <p class="lead">Enter your site and a few competitors, one URL per line. Pasting a list fills the lines for you.</p>
+      <form class="new-analysis" onSubmit={submit} noValidate>
+        <div class="field">
+          <label for="batch-name">Name</label>
+          <input
+            id="batch-name"
+            name="name"
+            value={name}
+            placeholder="Named after the sites if left empty"
+            onInput={(event) => setName(event.currentTarget.value)}
+          />
+        </div>
+        <fieldset class="url-list">
+          <legend>URLs, and which one is your site</legend>
+          <ol>
+            {rows.map((row, index) => (
+              <UrlRow
+                key={row.key}
+                row={row}
+                position={index + 1}
+                isSubject={subjectKey === row.key}
+                error={rowErrors.get(row.key)}
+                canRemove={rows.length > 1}
+                onChange={updateRow}
+                onPaste={pasteLines}
+                onMarkSubject={setSubjectKey}
+                onRemove={removeRow}
+              />
+            ))}
+          </ol>
+          <label class="no-subject">
+            <input type="radio" name="subject" checked={subjectKey === null} onChange={() => setSubjectKey(null)} />
+            None of these is my site
+          </label>
+        </fieldset>
+        <div class="actions">
+          <button type="button" onClick={addRow}>
+            Add URL
+          </button>
+          <button type="submit" class="primary" disabled={submitting}>
+            {submitting ? 'Starting…' : 'Analyse'}
+          </button>
+        </div>
+        <p class="form-error" role="alert" id="form-error">
+          {formError}
+        </p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { PageReport } from '../analysis';
+import type { PageAnalysis } from '../db/generated/client/client';
+
+/** A PageReport as a PageAnalysis row, and back: the JSON columns hold checks and headings. */
+export function toAnalysisRow(targetId: string, report: PageReport) {
+  const { scores, headings, checks, ...page } = report;
+  return {
+    targetId,
+    ...page,
+    headings: headings as object[],
+    checks: checks as object[],
+    seoScore: scores.seo,
+    aeoScore: scores.aeo,
+    technicalScore: scores.technical,
+    overallScore: scores.overall,
+  };
+}
+
+export function toReport(row: PageAnalysis): PageReport {
+  const { targetId: _targetId, createdAt: _createdAt, seoScore, aeoScore, technicalScore, overallScore, headings, checks, ...page } = row;
+  return {
+    ...page,
+    headings: headings as unknown as PageReport['headings'],
+    checks: checks as unknown as PageReport['checks'],
+    scores: { seo: seoScore, aeo: aeoScore, technical: technicalScore, overall: overallScore },
+  };
+}

@@ -1,0 +1,44 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation CliCreateBatch($input: CreateBatchInput!) {\n    createBatch(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CliCreateBatchDocument,
+    "\n  subscription CliBatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        id\n        name\n        status\n        progress\n        totalUrls\n        completedUrls\n        failedUrls\n        error\n        targets {\n          id\n          url\n          isSubject\n          status\n          error\n        }\n      }\n    }\n  }\n": typeof types.CliBatchProgressDocument,
+    "\n  query CliBatchComparison($id: ID!) {\n    batch(id: $id) {\n      id\n      status\n      error\n      comparison {\n        createdAt\n        ranking {\n          rank\n          overallScore\n          seoScore\n          aeoScore\n          technicalScore\n          target {\n            id\n            url\n            isSubject\n          }\n        }\n        checks {\n          checkId\n          category\n          passedBy {\n            id\n            url\n          }\n          failedBy {\n            id\n            url\n          }\n        }\n        gaps {\n          checkId\n          message\n          competitors {\n            id\n            url\n          }\n        }\n        insights {\n          title\n          body\n          severity\n          source\n        }\n      }\n    }\n  }\n": typeof types.CliBatchComparisonDocument,
+};
+const documents: Documents = {
+    "\n  mutation CliCreateBatch($input: CreateBatchInput!) {\n    createBatch(input: $input) {\n      id\n      name\n    }\n  }\n": types.CliCreateBatchDocument,
+    "\n  subscription CliBatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        id\n        name\n        status\n        progress\n        totalUrls\n        completedUrls\n        failedUrls\n        error\n        targets {\n          id\n          url\n          isSubject\n          status\n          error\n        }\n      }\n    }\n  }\n": types.CliBatchProgressDocument,
+    "\n  query CliBatchComparison($id: ID!) {\n    batch(id: $id) {\n      id\n      status\n      error\n      comparison {\n        createdAt\n        ranking {\n          rank\n          overallScore\n          seoScore\n          aeoScore\n          technicalScore\n          target {\n            id\n            url\n            isSubject\n          }\n        }\n        checks {\n          checkId\n          category\n          passedBy {\n            id\n            url\n          }\n          failedBy {\n            id\n            url\n          }\n        }\n        gaps {\n          checkId\n          message\n          competitors {\n            id\n            url\n          }\n        }\n        insights {\n          title\n          body\n          severity\n          source\n        }\n      }\n    }\n  }\n": types.CliBatchComparisonDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliCreateBatch($input: CreateBatchInput!) {\n    createBatch(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CliCreateBatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CliBatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        id\n        name\n        status\n        progress\n        totalUrls\n        completedUrls\n        failedUrls\n        error\n        targets {\n          id\n          url\n          isSubject\n          status\n          error\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CliBatchProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliBatchComparison($id: ID!) {\n    batch(id: $id) {\n      id\n      status\n      error\n      comparison {\n        createdAt\n        ranking {\n          rank\n          overallScore\n          seoScore\n          aeoScore\n          technicalScore\n          target {\n            id\n            url\n            isSubject\n          }\n        }\n        checks {\n          checkId\n          category\n          passedBy {\n            id\n            url\n          }\n          failedBy {\n            id\n            url\n          }\n        }\n        gaps {\n          checkId\n          message\n          competitors {\n            id\n            url\n          }\n        }\n        insights {\n          title\n          body\n          severity\n          source\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CliBatchComparisonDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

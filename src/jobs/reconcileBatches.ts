@@ -1,0 +1,71 @@
+import type { PgBoss } from 'pg-boss';
+import { recordBatchChange } from '../batches/changes';
+import { lockBatch } from '../batches/progress';
+import { finishTarget } from '../batches/targets';
+import type { PrismaClient } from '../db/prisma';
+import type { Logger } from '../logger';
+import { ANALYZE_TARGET, COMPARE_BATCH, sendCompareJob } from './queues';
+
+export interface ReconcileReport {
+  targetsFailed: number;
+  countersFixed: number;
+  comparisonsQueued: number;
+}
+
+/**
+ * The safety net under the queue: finds batches whose rows and jobs disagree and puts them
+ * right, so that no batch stays PENDING or RUNNING for ever. Each repair is one of the ordinary
+ * transactions, so running this while workers run (or twice) changes nothing twice.
+ */
+export async function reconcileBatches(deps: { prisma: PrismaClient; boss: PgBoss; log: Logger }): Promise<ReconcileReport> {
+  const { prisma, boss, log } = deps;
+  const report: ReconcileReport = { targetsFailed: 0, countersFixed: 0, comparisonsQueued: 0 };
+
+  // 1. Unfinished targets whose job is over or gone: pg-boss gave up on them (every retry
+  //    failed, or the worker died on each attempt), so nothing else will ever finish them.
+  const orphans = await prisma.$queryRaw<{ id: string; state: string | null }[]>`
+    SELECT t.id, j.state::text AS state FROM "Target" t
+    LEFT JOIN pgboss.job j ON j.name = ${ANALYZE_TARGET} AND j.id = t."jobId"
+    WHERE t.status IN ('PENDING', 'RUNNING') AND (j.id IS NULL OR j.state IN ('completed', 'failed', 'cancelled'))`;
+  for (const orphan of orphans) {
+    const reason = orphan.state === 'failed'
+      ? 'The analysis did not finish: every attempt failed or its worker stopped.'
+      : 'The analysis job was lost before it finished.';
+    if (await finishTarget(prisma, boss, orphan.id, { error: reason })) report.targetsFailed++;
+  }
+
+  // 2. Counters that disagree with the targets they count.
+  const drifted = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT b.id FROM "Batch" b JOIN "Target" t ON t."batchId" = b.id
+    WHERE b.status IN ('PENDING', 'RUNNING')
+    GROUP BY b.id
+    HAVING b."completedUrls" <> count(*) FILTER (WHERE t.status IN ('SUCCEEDED', 'FAILED'))
+        OR b."failedUrls" <> count(*) FILTER (WHERE t.status = 'FAILED')`;
+  for (const { id } of drifted) {
+    await prisma.$transaction(async (tx) => {
+      if (!(await lockBatch(tx, id))) return;
+      const [completedUrls, failedUrls] = await Promise.all([
+        tx.target.count({ where: { batchId: id, status: { in: ['SUCCEEDED', 'FAILED'] } } }),
+        tx.target.count({ where: { batchId: id, status: 'FAILED' } }),
+      ]);
+      await recordBatchChange(tx, id, null, { completedUrls, failedUrls });
+    });
+    report.countersFixed++;
+  }
+
+  // 3. Batches with every target counted but no comparison on its way.
+  const uncompared = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT b.id FROM "Batch" b
+    WHERE b.status = 'RUNNING' AND b."completedUrls" = b."totalUrls"
+      AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = ${COMPARE_BATCH}
+        AND j.singleton_key = b.id::text AND j.state IN ('created', 'retry', 'active'))`;
+  for (const { id } of uncompared) {
+    await prisma.$transaction((tx) => sendCompareJob(boss, tx, id));
+    report.comparisonsQueued++;
+  }
+
+  if (report.targetsFailed || report.countersFixed || report.comparisonsQueued) {
+    log.warn({ ...report }, 'reconciled batches whose rows and jobs disagreed');
+  }
+  return report;
+}

@@ -1,0 +1,259 @@
+import type { Page, WebSocketRoute } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { gate, startFixtureSite, type FixturePage, type FixtureSite } from '../helpers/fixtures';
+import { graphql, graphqlData } from '../helpers/graphql';
+import { pages } from '../helpers/pages';
+import { accessibilityViolations } from './accessibility';
+import { useBrowserSession } from './browserSession';
+import { screenshot } from './chromium';
+
+const COMPARISON = `query ($id: ID!) { batch(id: $id) { status comparison {
+  ranking { rank overallScore seoScore aeoScore technicalScore target { id url isSubject } }
+  checks { checkId category passedBy { id } failedBy { id } }
+  gaps { checkId }
+  insights { title severity source } } } }`;
+const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
+
+interface ApiComparison {
+  ranking: { rank: number; overallScore: number; seoScore: number; aeoScore: number; technicalScore: number; target: { id: string; url: string; isSubject: boolean } }[];
+  checks: { checkId: string; category: string; passedBy: { id: string }[]; failedBy: { id: string }[] }[];
+  gaps: { checkId: string }[];
+  insights: { title: string; severity: string; source: string }[];
+}
+
+function heldUntil(opened: Promise<void>, html: string): FixturePage {
+  return async (_req, res) => {
+    await opened;
+    res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+  };
+}
+
+/** Where the progress bar and each target row sit, to the pixel. */
+function rowLayout(page: Page) {
+  return page.locator('[role="progressbar"], .target').evaluateAll((items) =>
+    items.map((item) => {
+      const box = item.getBoundingClientRect();
+      return [box.top, box.height, box.width].map(Math.round);
+    }),
+  );
+}
+
+async function fillUrls(page: Page, urls: string[]) {
+  for (const [index, url] of urls.entries()) {
+    if (index >= (await page.locator('.url-input').count())) await page.getByRole('button', { name: 'Add URL' }).click();
+    await page.getByLabel(`URL ${index + 1}`, { exact: true }).fill(url);
+  }
+}
+
+describe('the web client', () => {
+  let app: TestApp;
+  let site: FixtureSite;
+  const session = useBrowserSession();
+  let page: Page;
+  const release = gate();
+  const releaseSlow = gate();
+
+  beforeAll(async () => {
+    site = await startFixtureSite({
+      '/good': pages.good,
+      '/medium': pages.medium,
+      // Held until the test has seen the batch page, so the page must follow the work live.
+      '/poor': heldUntil(release.opened, pages.poor),
+      '/slow': heldUntil(releaseSlow.opened, pages.medium),
+    });
+    app = await startTestApp();
+  });
+
+  afterAll(async () => {
+    release.open();
+    releaseSlow.open();
+    await app?.close();
+    await site?.close();
+  });
+
+  beforeEach(() => {
+    page = session.page;
+  });
+
+  it('runs an analysis of three sites live and shows the comparison the API computed', async () => {
+    await page.goto(`${app.baseUrl}/`);
+    await page.getByLabel('Name').fill('Widget shops');
+    await fillUrls(page, [site.url('/medium'), site.url('/good'), site.url('/poor')]);
+    await page.locator('[data-row="1"]').getByLabel('My site').check();
+    await page.getByRole('button', { name: 'Analyse' }).click();
+
+    await page.waitForURL(/\/batches\/[^/]+$/);
+    const batchId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
+    // A marker on window survives client-side navigation and live updates, but not a reload.
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    const rows = page.locator('.target');
+    await expect.poll(() => rows.count()).toBe(3);
+    const held = page.locator('.target', { hasText: site.url('/poor') });
+    await expect.poll(() => held.getAttribute('data-status')).toMatch(/PENDING|RUNNING/);
+    const progress = page.getByRole('progressbar', { name: 'Batch progress' });
+    expect(Number(await progress.getAttribute('aria-valuenow'))).toBeLessThan(100);
+    await screenshot(page, 'batch-running');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const layoutWhileRunning = await rowLayout(page);
+
+    release.open();
+    await expect.poll(() => progress.getAttribute('aria-valuenow'), { timeout: 20_000 }).toBe('100');
+    await expect.poll(() => rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-status')))).toEqual([
+      'SUCCEEDED',
+      'SUCCEEDED',
+      'SUCCEEDED',
+    ]);
+    await page.getByRole('link', { name: 'View comparison' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await rowLayout(page), 'rows keep their place and size as events stream in').toEqual(layoutWhileRunning);
+    await screenshot(page, 'batch-finished');
+
+    await page.getByRole('link', { name: 'View comparison' }).click();
+    await page.locator('.rank-card').first().waitFor();
+    const { batch } = await graphqlData<{ batch: { status: string; comparison: ApiComparison } }>(app.graphqlUrl, COMPARISON, { id: batchId });
+    expect(batch.status).toBe('COMPLETED');
+    const { comparison } = batch;
+
+    const cards = await page.locator('.rank-card').evaluateAll((items) =>
+      items.map((item) => ({
+        id: item.getAttribute('data-target-id'),
+        rank: item.querySelector('.rank')?.textContent,
+        scores: [...item.querySelectorAll('.score')].map((score) => score.getAttribute('aria-label')),
+      })),
+    );
+    expect(cards).toEqual(
+      comparison.ranking.map((site) => ({
+        id: site.target.id,
+        rank: `#${site.rank}`,
+        scores: [
+          `Overall: ${site.overallScore} of 100`,
+          `SEO: ${site.seoScore} of 100`,
+          `AEO: ${site.aeoScore} of 100`,
+          `Technical: ${site.technicalScore} of 100`,
+        ],
+      })),
+    );
+    expect(comparison.ranking.map((site) => site.target.url)).toEqual([site.url('/good'), site.url('/medium'), site.url('/poor')]);
+
+    const grid = await page.locator('.matrix-table tr[data-check-id]').evaluateAll((items) =>
+      items.map((item) => ({
+        checkId: item.getAttribute('data-check-id')!,
+        outcomes: [...item.querySelectorAll('td')].map((cell) => cell.getAttribute('data-outcome')),
+      })),
+    );
+    expect(grid.map((row) => row.checkId).sort()).toEqual(comparison.checks.map((check) => check.checkId).sort());
+    for (const check of comparison.checks) {
+      const row = grid.find((candidate) => candidate.checkId === check.checkId)!;
+      comparison.ranking.forEach((site, column) => {
+        if (check.passedBy.some((target) => target.id === site.target.id)) expect(row.outcomes[column], check.checkId).toBe('PASS');
+        if (check.failedBy.some((target) => target.id === site.target.id)) expect(row.outcomes[column], check.checkId).toBe('FAIL');
+      });
+    }
+    // The subject's gaps lead their category groups, and are listed on their own above the grid.
+    expect(comparison.gaps.length).toBeGreaterThan(0);
+    expect(await page.locator('.gaps li').evaluateAll((items) => items.map((item) => item.getAttribute('data-check-id')))).toEqual(
+      comparison.gaps.map((gap) => gap.checkId),
+    );
+    for (const gap of comparison.gaps) {
+      await expect.poll(() => page.locator(`tr[data-check-id="${gap.checkId}"]`).getAttribute('class')).toBe('gap-row');
+    }
+    expect(await page.locator('.insight').count()).toBe(comparison.insights.length);
+
+    // Every cell's message is reachable by keyboard: focus the grid, move with the arrows.
+    await page.locator('.cell[tabindex="0"]').focus();
+    await page.keyboard.press('ArrowRight');
+    const focusedMessage = await page.evaluate(() => document.activeElement?.getAttribute('title'));
+    expect(focusedMessage).toBeTruthy();
+    expect(await page.locator('.matrix-detail').textContent()).toContain(focusedMessage!);
+    await screenshot(page, 'comparison');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'the page must not scroll sideways at phone width').toBeLessThanOrEqual(0);
+    await screenshot(page, 'comparison-phone');
+
+    await page.locator('.rank-site').first().click();
+    await page.locator('table.checks').waitFor();
+    expect(await page.locator('table.checks tr[data-check-id]').count()).toBeGreaterThan(0);
+    await screenshot(page, 'page-detail-phone');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("shows the server's validation message next to the offending URL and creates nothing", async () => {
+    const badUrl = 'not a url';
+    const answer = await graphql(app.graphqlUrl, CREATE, { input: { name: 'bad', urls: [site.url('/good'), badUrl] } });
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    await page.goto(`${app.baseUrl}/`);
+    // A pasted list fills one line per URL.
+    await page.getByLabel('URL 1', { exact: true }).evaluate((input, text) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', text);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    }, `${site.url('/good')}\n${badUrl}\n`);
+    expect(await page.locator('.url-input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual([
+      site.url('/good'),
+      badUrl,
+      '',
+    ]);
+    await page.getByRole('button', { name: 'Analyse' }).click();
+
+    const badRow = page.locator('[data-row="2"]');
+    await expect.poll(() => badRow.locator('.url-error').textContent()).toBe(answer.errors![0]!.message);
+    expect(await badRow.locator('input.url-input').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('[data-row="1"] .url-error').textContent()).toBe('');
+    expect(new URL(page.url()).pathname).toBe('/');
+    await screenshot(page, 'validation-error');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('lists batches newest first and links each to its page', async () => {
+    const first = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'Older batch', urls: [site.url('/good')] } });
+    const second = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'Newer batch', urls: [site.url('/medium')] } });
+
+    await page.goto(`${app.baseUrl}/batches`);
+    const rows = page.locator('table.batches tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    const ids = await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-batch-id')));
+    expect(ids.indexOf(second.createBatch.id)).toBeLessThan(ids.indexOf(first.createBatch.id));
+    await expect
+      .poll(() => page.locator(`tr[data-batch-id="${second.createBatch.id}"] [data-status]`).getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('COMPLETED');
+    await screenshot(page, 'batches');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Newer batch' }).click();
+    await page.waitForURL(`**/batches/${encodeURIComponent(second.createBatch.id)}`);
+    await page.getByRole('heading', { name: 'Newer batch' }).waitFor();
+  });
+
+  it('picks up where it was after the socket drops: it resubscribes and the snapshot catches it up', async () => {
+    const sockets: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/graphql$/, (socket) => {
+      sockets.push(socket);
+      socket.connectToServer();
+    });
+    const { createBatch } = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'Dropped socket', urls: [site.url('/good'), site.url('/slow')] } });
+    await page.goto(`${app.baseUrl}/batches/${encodeURIComponent(createBatch.id)}`);
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    const statusOf = (path: string) => page.locator('.target', { hasText: site.url(path) }).getAttribute('data-status');
+    await expect.poll(() => statusOf('/good'), { timeout: 20_000 }).toBe('SUCCEEDED');
+    expect(await statusOf('/slow')).toMatch(/PENDING|RUNNING/);
+    expect(sockets).toHaveLength(1);
+
+    // 1012 (service restart) is what a server going down for a deploy sends; clients retry it.
+    await sockets[0]!.close({ code: 1012, reason: 'the test drops the socket' });
+    await expect.poll(() => page.locator('.connection').textContent()).toBe('Reconnecting…');
+    await expect.poll(() => sockets.length, { timeout: 10_000 }).toBe(2);
+
+    releaseSlow.open();
+    await expect.poll(() => statusOf('/slow'), { timeout: 20_000 }).toBe('SUCCEEDED');
+    expect(await page.getByRole('progressbar', { name: 'Batch progress' }).getAttribute('aria-valuenow')).toBe('100');
+    await page.getByRole('link', { name: 'View comparison' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  });
+});

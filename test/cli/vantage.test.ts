@@ -1,0 +1,118 @@
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { startFixtureSite, type FixtureSite } from '../helpers/fixtures';
+import { graphqlData } from '../helpers/graphql';
+import { pages } from '../helpers/pages';
+import { announcedBatchId, run, vantage } from './runCli';
+
+// Written out here rather than imported from the CLI, so the test checks the CLI against the contract.
+const COMPARISON = `query ($id: ID!) { batch(id: $id) { comparison {
+  createdAt
+  ranking { rank overallScore seoScore aeoScore technicalScore target { id url isSubject } }
+  checks { checkId category passedBy { id url } failedBy { id url } }
+  gaps { checkId message competitors { id url } }
+  insights { title body severity source } } } }`;
+const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
+
+/** A loopback port with nothing listening: connections to it are refused at once. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function apiComparison(app: TestApp, id: string) {
+  const { batch } = await graphqlData(app.graphqlUrl, COMPARISON, { id });
+  return batch.comparison;
+}
+
+describe('the vantage CLI', () => {
+  let app: TestApp;
+  let site: FixtureSite;
+
+  beforeAll(async () => {
+    site = await startFixtureSite({ '/good': pages.good, '/medium': pages.medium, '/poor': pages.poor });
+    // One attempt: a page that cannot be fetched fails at once instead of after retries.
+    app = await startTestApp({ ANALYZE_MAX_ATTEMPTS: '1' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await site?.close();
+  });
+
+  it('analyses the sites, shows progress, and prints the ranking, the gaps and the insights', async () => {
+    const [good, medium, poor] = [site.url('/good'), site.url('/medium'), site.url('/poor')];
+    const result = await vantage(['analyze', poor, medium, good, '--subject', medium, '--name', 'CLI shops', '--server', app.baseUrl]);
+
+    expect(result.stderr).toContain('CLI shops');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/\] 100% {2}3\/3 done {2}COMPLETED/);
+    for (const url of [good, medium, poor]) expect(result.stderr).toContain(`SUCCEEDED ${url}`);
+
+    const comparison = await apiComparison(app, announcedBatchId(result.stderr));
+    const rankingLines = result.stdout.split('\n').filter((line) => /^\s*\d+ {2}http/.test(line));
+    expect(rankingLines).toHaveLength(comparison.ranking.length);
+    comparison.ranking.forEach((ranked: { rank: number; overallScore: number; target: { url: string } }, index: number) => {
+      expect(rankingLines[index]).toMatch(new RegExp(`^\\s*${ranked.rank} {2}${ranked.target.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}.*\\s${ranked.overallScore}\\s`));
+    });
+    expect(rankingLines.map((line) => /http\S+/.exec(line)![0])).toEqual([good, medium, poor]);
+    expect(result.stdout).toContain(`Gaps of ${medium}`);
+    for (const gap of comparison.gaps) expect(result.stdout).toContain(gap.checkId);
+    expect(comparison.gaps.length).toBeGreaterThan(0);
+    expect(result.stdout).toContain('Insights');
+    for (const insight of comparison.insights) expect(result.stdout).toContain(insight.severity);
+  });
+
+  it('prints exactly the API comparison with --json', async () => {
+    const result = await vantage(['analyze', site.url('/good'), site.url('/poor'), '--server', app.baseUrl, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const printed = JSON.parse(result.stdout);
+    expect(printed).toEqual(await apiComparison(app, announcedBatchId(result.stderr)));
+  });
+
+  it('attaches to an existing batch with watch', async () => {
+    const { createBatch } = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'watched', urls: [site.url('/medium')] } });
+    const result = await vantage(['watch', createBatch.id, '--server', app.baseUrl, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(await apiComparison(app, createBatch.id));
+  });
+
+  it('exits 1 when the batch does not complete', async () => {
+    const unreachable = `http://127.0.0.1:${await closedPort()}/`;
+    const result = await vantage(['analyze', unreachable, '--server', app.baseUrl, '--json']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`FAILED    ${unreachable}`);
+    expect(result.stderr).toMatch(/ended FAILED/);
+  });
+
+  it("exits 2 with the server's message for bad input, and for a batch that does not exist", async () => {
+    const bad = await vantage(['analyze', site.url('/good'), 'not a url', '--server', app.baseUrl]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('not a url');
+    expect(bad.stdout).toBe('');
+
+    const missing = await vantage(['watch', 'QmF0Y2g6bm8tc3VjaC1iYXRjaA', '--server', app.baseUrl]);
+    expect(missing.code).toBe(2);
+  });
+
+  it('exits 2 on bad usage and 3 when the server cannot be reached', async () => {
+    const usage = await vantage(['analyze']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('Usage:');
+
+    const unreachable = await vantage(['analyze', site.url('/good'), '--server', `http://127.0.0.1:${await closedPort()}`]);
+    expect(unreachable.code).toBe(3);
+    expect(unreachable.stderr).toContain('cannot reach');
+  });
+
+  it('runs as `npx vantage` from the repository root', async () => {
+    const result = await run('npx', ['--no-install', 'vantage', '--help']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('vantage analyze <url...>');
+  });
+});

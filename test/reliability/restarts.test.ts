@@ -1,0 +1,99 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded';
+import { createLogger } from '../../src/logger';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { createTestDatabase, withClient, type TestDatabase } from '../helpers/database';
+import { gate, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
+import { graphqlData, record, wsClient } from '../helpers/graphql';
+import { pages } from '../helpers/pages';
+import { spawnVantage, stopProcess, type VantageProcess } from '../helpers/processes';
+import { waitUntil } from '../helpers/wait';
+
+const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
+const PROGRESS = `subscription ($id: ID!) { batchProgress(id: $id) { sequence batch { status completedUrls } } }`;
+
+async function heldSite(count: number) {
+  const release = gate();
+  const held = async (_req: unknown, res: import('node:http').ServerResponse) => {
+    await release.opened;
+    res.writeHead(200, { 'content-type': 'text/html' }).end(pages.good);
+  };
+  const site = await startFixtureSite(Object.fromEntries(Array.from({ length: count }, (_, i) => [`/p${i}`, held])));
+  const urls = Array.from({ length: count }, (_, i) => site.url(`/p${i}`));
+  const inFlight = () =>
+    waitUntil(async () => site.requests.filter((p) => p.startsWith('/p')).length >= count, { what: 'every page in flight' });
+  return { site, release, urls, inFlight };
+}
+
+async function countsOf(databaseUrl: string) {
+  return withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query(`SELECT b.status, b."completedUrls", b."totalUrls",
+      (SELECT count(*)::int FROM "PageAnalysis") AS analyses, (SELECT count(*)::int FROM "Comparison") AS comparisons FROM "Batch" b`);
+    return rows;
+  });
+}
+
+const QUICK_RECOVERY = { JOB_HEARTBEAT_SECONDS: '10', QUEUE_SUPERVISE_SECONDS: '1', QUEUE_POLL_SECONDS: '1' };
+
+describe('restarts', () => {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('completes a batch when PostgreSQL restarts mid-batch, and the subscriber gets the terminal event', { timeout: 90_000 }, async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'vantage-restart-'));
+    await fs.chmod(dataDir, 0o755);
+    cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }));
+    const log = createLogger('warn');
+    let cluster: EmbeddedDatabase = await startEmbeddedPostgres(dataDir, log);
+    cleanups.push(() => cluster.stop());
+    const port = Number(new URL(cluster.url).port);
+    const { site, release, urls, inFlight } = await heldSite(3);
+    cleanups.push(() => site.close(), async () => release.open());
+    // The outage makes every connection log an error; they are expected here.
+    const app: TestApp = await startTestApp({ ...QUICK_RECOVERY, LOG_LEVEL: 'silent' }, { database: { url: cluster.url, drop: async () => {} } });
+    cleanups.push(() => app.close());
+    const client = wsClient(app.wsUrl);
+    cleanups.push(async () => client.dispose());
+
+    const { createBatch } = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'restart', urls } });
+    const progress = record<{ batchProgress: { batch: { status: string } } }>(client, PROGRESS, { id: createBatch.id });
+    await progress.waitFor(() => true);
+    await inFlight();
+
+    await cluster.stop();
+    cluster = await startEmbeddedPostgres(dataDir, log, { port });
+    release.open();
+
+    await progress.completed;
+    expect(progress.events.at(-1)!.batchProgress.batch.status).toBe('COMPLETED');
+    expect(await countsOf(cluster.url)).toEqual([{ status: 'COMPLETED', completedUrls: 3, totalUrls: 3, analyses: 3, comparisons: 1 }]);
+  });
+
+  it('loses nothing when a worker gets SIGTERM mid-batch: its jobs go back to the queue', { timeout: 90_000 }, async () => {
+    const database: TestDatabase = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    const { site, release, urls, inFlight } = await heldSite(4);
+    cleanups.push(() => site.close(), async () => release.open());
+    const env = { DATABASE_URL: database.url, SHUTDOWN_GRACE_MS: '500', WORKER_CONCURRENCY: '4', CRAWL_MAX_PER_HOST: '4', ...QUICK_RECOVERY };
+    const first: VantageProcess = await spawnVantage(env);
+    const { createBatch } = await graphqlData(`${first.url}/graphql`, CREATE, { input: { name: 'sigterm', urls } });
+    await inFlight();
+
+    first.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    const second = await spawnVantage(env);
+    cleanups.push(() => stopProcess([second]));
+    release.open();
+
+    await waitUntil(async () => {
+      const { batch } = await graphqlData(`${second.url}/graphql`, `query ($id: ID!) { batch(id: $id) { status } }`, { id: createBatch.id });
+      return batch.status === 'COMPLETED';
+    }, { timeoutMs: 60_000, what: 'the batch to complete on the second process' });
+    expect(await countsOf(database.url)).toEqual([{ status: 'COMPLETED', completedUrls: 4, totalUrls: 4, analyses: 4, comparisons: 1 }]);
+  });
+});
