@@ -43,10 +43,10 @@ describe('the API key entry', () => {
     );
 
     const { createBatch } = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'keyed', urls: [site.url('/')] } });
-    await page.goto(`${app.baseUrl}/batches`);
-    // From here on every request needs the key; it belongs to the owner of the keyless batch above.
+    // From now on every request needs a key; this one belongs to the owner of the keyless batch above.
     const { key } = await createTestKey(app.databaseUrl, 'browser', LOCAL_OWNER_ID);
-    await page.getByRole('button', { name: 'API key' }).click();
+    await page.goto(`${app.baseUrl}/batches`);
+    // The server answers UNAUTHENTICATED, so the client asks for a key.
     const dialog = page.getByRole('dialog', { name: 'API key' });
     await dialog.waitFor();
     await dialog.getByLabel('Key').fill(key);

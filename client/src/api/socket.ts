@@ -6,8 +6,8 @@ import { GraphQLRequestError, type GraphQLErrorPayload } from './transport';
 
 export type SocketState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
 
-// graphql-ws closes with 4403 when connection_init is refused (a missing or unknown key).
-const forbiddenCloseCode = 4403;
+// The server refuses connection_init with 4401 (a missing or unknown key) or 4403 (a revoked one).
+const keyRefusedCloseCodes: ReadonlySet<number> = new Set([4401, 4403]);
 const maxRetryDelayMs = 10_000;
 
 let socketState: SocketState = 'idle';
@@ -48,7 +48,7 @@ function connect(): Client {
     retryAttempts: Number.POSITIVE_INFINITY,
     // Capped backoff: a page left open through a server restart reconnects within seconds.
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(maxRetryDelayMs, 500 * 2 ** retries))),
-    shouldRetry: (event) => !(isCloseEvent(event) && event.code === forbiddenCloseCode),
+    shouldRetry: (event) => !(isCloseEvent(event) && keyRefusedCloseCodes.has(event.code)),
     on: {
       connecting: () => setSocketState(everConnected ? 'reconnecting' : 'connecting'),
       connected: () => {
@@ -56,7 +56,7 @@ function connect(): Client {
         setSocketState('connected');
       },
       closed: (event) => {
-        if (isCloseEvent(event) && event.code === forbiddenCloseCode) markKeyRequired();
+        if (isCloseEvent(event) && keyRefusedCloseCodes.has(event.code)) markKeyRequired();
         setSocketState(everConnected && isCloseEvent(event) && event.code !== 1000 ? 'reconnecting' : 'idle');
       },
     },
@@ -67,7 +67,8 @@ let client: Client | undefined;
 
 onApiKeyChange(() => {
   // A new key needs a new connection_init; subscribers resubscribe when their hooks see the key change.
-  void client?.dispose();
+  // dispose() rejects when the old connection was refused (a missing key): it is gone either way.
+  void Promise.resolve(client?.dispose()).catch(() => {});
   client = undefined;
 });
 
