@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import { UserError } from '../errors';
 import type { Services } from '../schema/context';
@@ -15,6 +16,8 @@ export function createGraphQLServer(services: Services) {
     context: () => services,
     graphqlEndpoint: '/graphql',
     graphiql: { subscriptionsProtocol: 'WS', title: 'Vantage' },
+    // GraphiQL's scripts served by Vantage itself, not from a CDN: it works offline and under a strict CSP.
+    renderGraphiQL,
     logging: false,
     maskedErrors: {
       maskError(error) {
