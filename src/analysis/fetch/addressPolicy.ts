@@ -8,14 +8,16 @@ import ipaddr from 'ipaddr.js';
 export function refusalReason(address: string): string | null {
   if (!ipaddr.isValid(address)) return 'not a valid IP address';
   let parsed = ipaddr.parse(address);
-  if (parsed.kind() === 'ipv6') {
-    const ipv6 = parsed as ipaddr.IPv6;
-    if (ipv6.isIPv4MappedAddress()) parsed = ipv6.toIPv4Address();
-    // ::/96 (deprecated IPv4-compatible addresses, e.g. ::127.0.0.1) is "unicast" to ipaddr.js.
-    else if (ipv6.parts.slice(0, 6).every((part) => part === 0)) return 'an IPv4-compatible IPv6 address';
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   }
   const range = parsed.range();
-  return range === 'unicast' ? null : `a ${RANGE_NAMES[range] ?? `${range} (special-purpose)`} address`;
+  if (range !== 'unicast') return `a ${RANGE_NAMES[range] ?? `${range} (special-purpose)`} address`;
+  // ::/96 (deprecated IPv4-compatible addresses, e.g. ::127.0.0.1) is "unicast" to ipaddr.js.
+  if (parsed.kind() === 'ipv6' && parsed.toByteArray().slice(0, 12).every((byte) => byte === 0)) {
+    return 'an IPv4-compatible IPv6 address';
+  }
+  return null;
 }
 
 const RANGE_NAMES: Record<string, string> = {
