@@ -3,7 +3,7 @@ import { AnalysisError } from '../types';
 import type { HostLookup } from './dnsLookup';
 import { toAnalysisError } from './fetchErrors';
 import { createGuardedAgent } from './guardedAgent';
-import { readBody } from './readBody';
+import { discard, readBody } from './readBody';
 
 export interface CrawlOptions {
   userAgent: string;
@@ -104,7 +104,7 @@ async function fetchFollowingRedirects(
     try {
       hooks.beforeBody?.({ url: current.href, status: response.statusCode, headers });
     } catch (error) {
-      response.body.destroy();
+      discard(response.body);
       throw error;
     }
     const body = await readBody(response.body, headers['content-encoding']?.join(','), {

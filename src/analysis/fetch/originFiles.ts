@@ -12,9 +12,19 @@ export async function fetchOriginFiles(crawler: Crawler, origin: string): Promis
     fetchTextFile(crawler, `${base}/robots.txt`),
     fetchTextFile(crawler, `${base}/llms.txt`),
   ]);
-  const sitemapUrl = declaredSitemaps(robotsTxt, base)[0] ?? `${base}/sitemap.xml`;
+  const declared = declaredSitemaps(robotsTxt, base)[0];
+  // Sitemap: lines should be absolute, but a relative one still names the file.
+  const sitemapUrl = declared ? resolveOr(declared, base) : `${base}/sitemap.xml`;
   const sitemap = await fetchTextFile(crawler, sitemapUrl);
   return { origin: base, robotsTxt, llmsTxt, sitemap };
+}
+
+function resolveOr(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return `${base}/sitemap.xml`;
+  }
 }
 
 /** Never throws: a file that cannot be fetched (refused, timed out, too large) is null. */

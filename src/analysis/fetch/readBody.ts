@@ -38,7 +38,7 @@ export async function readBody(
   try {
     decoded = decodeStream(body, contentEncoding);
   } catch (error) {
-    body.destroy();
+    discard(body);
     throw error;
   }
   const timer = setTimeout(
@@ -57,8 +57,8 @@ export async function readBody(
     }
   } finally {
     clearTimeout(timer);
-    decoded.destroy();
-    body.destroy();
+    discard(decoded);
+    discard(body);
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
@@ -67,6 +67,15 @@ export async function readBody(
     offset += chunk.length;
   }
   return bytes;
+}
+
+/**
+ * Stops a stream for good. undici turns destroy() of an unfinished body into an
+ * "aborted" error event, which nobody needs to hear once the body is abandoned.
+ */
+export function discard(stream: Readable): void {
+  stream.on('error', () => {});
+  stream.destroy();
 }
 
 function decodeStream(body: Readable, contentEncoding: string | undefined): Readable {

@@ -21,10 +21,18 @@ export function createAnalysisPool(threads: number): AnalysisPool {
     maxThreads: threads,
     idleTimeout: 30_000,
   });
+  let destroyed = false;
   return {
     threads,
-    // The body's ArrayBuffer is moved to the worker, not copied: it is not used here again.
-    analyze: (task) => pool.run(task, { transferList: [task.fetched.body.buffer as ArrayBuffer] }),
-    destroy: () => pool.destroy(),
+    async analyze(task) {
+      // Piscina would start fresh threads for a task after destroy(); a closed pool stays closed.
+      if (destroyed) throw new Error('The analysis pool is closed.');
+      // The body's ArrayBuffer is moved to the worker, not copied: it is not used here again.
+      return pool.run(task, { transferList: [task.fetched.body.buffer as ArrayBuffer] });
+    },
+    async destroy() {
+      destroyed = true;
+      await pool.destroy();
+    },
   };
 }
