@@ -60,17 +60,10 @@ export const citations: Check = {
   evaluate(page) {
     const ownHost = siteHost(new URL(page.url).hostname);
     const hosts = new Set<string>();
-    for (const anchor of page.anchors) {
-      if (anchor.inChrome || anchor.rawHref === null) continue;
-      let target: URL;
-      try {
-        target = new URL(anchor.rawHref, page.url);
-      } catch {
-        continue;
-      }
-      if ((target.protocol === 'http:' || target.protocol === 'https:') && siteHost(target.hostname) !== ownHost) {
-        hosts.add(siteHost(target.hostname));
-      }
+    for (const { inChrome, target } of page.anchors) {
+      if (inChrome || !target || (target.protocol !== 'http:' && target.protocol !== 'https:')) continue;
+      const host = siteHost(target.hostname);
+      if (host !== ownHost) hosts.add(host);
     }
     const sources = [...hosts];
     if (sources.length >= 2) return pass(`The content links to ${plural(sources.length, 'outside source')}: ${sample(sources)}.`);

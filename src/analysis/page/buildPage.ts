@@ -4,7 +4,7 @@ import { parseHtml, type FetchFacts } from './parse';
 import { readStructuredData } from './structuredData';
 
 export function buildPageModel(fetched: FetchFacts, html: string): PageModel {
-  const parsed = parseHtml(html);
+  const parsed = parseHtml(html, fetched.url);
   return {
     ...fetched,
     ...parsed,

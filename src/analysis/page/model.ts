@@ -17,9 +17,18 @@ export interface LinkTag {
   source: 'head' | 'body' | 'headers';
 }
 
+/** A link target, resolved against the page URL once so that checks need not parse URLs. */
+export interface LinkTarget {
+  href: string;
+  protocol: string;
+  hostname: string;
+}
+
 export interface Anchor {
   /** The href attribute as written, or null without one. */
   rawHref: string | null;
+  /** The resolved href; null without an href or when it is not a valid URL. */
+  target: LinkTarget | null;
   text: string;
   rel: string;
   role: string;
@@ -92,7 +101,7 @@ export interface PageModel {
   times: string[];
   /** Text of elements marked as the author (itemprop=author, rel=author, class author/byline). */
   authorHints: string[];
-  /** Visible text, whitespace collapsed. */
+  /** Visible text, whitespace as in the page (not collapsed). */
   text: string;
   wordCount: number;
 }
