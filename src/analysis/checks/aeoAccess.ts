@@ -1,7 +1,8 @@
 import type { PageModel } from '../page/model';
 import { parseRobots, robotsAllows } from '../robots';
 import type { AiCrawlerAccess, OriginFiles } from '../types';
-import { fail, notApplicable, pass, sample, warn, type Check } from './check';
+import { fail, pass, sample, warn, type Check } from './check';
+import { originFileStatusVerdict } from './originFile';
 
 /** Crawlers that fetch pages to cite them in answers, and crawlers that collect training data. */
 const AI_CRAWLERS: readonly Omit<AiCrawlerAccess, 'allowed'>[] = [
@@ -48,9 +49,8 @@ export const llmsTxt: Check = {
   weight: 1,
   // Lighthouse's agentic llms-txt audit.
   evaluate(_page, { llmsTxt: file }) {
-    if (!file) return fail('/llms.txt could not be fetched.');
-    if (file.status >= 500) return fail(`/llms.txt answered HTTP ${file.status}.`);
-    if (file.status >= 400) return notApplicable(`The site has no /llms.txt (HTTP ${file.status}).`);
+    const byStatus = originFileStatusVerdict(file, '/llms.txt', { onServerError: '', onMissing: '', rateLimitFails: false });
+    if (byStatus || !file) return byStatus ?? fail('/llms.txt could not be fetched.');
     const problems: string[] = [];
     if (!/^#\s+.+/m.test(file.body)) problems.push('it has no H1 header (e.g. "# Title")');
     if (!/\[.+\]\(.+\)/.test(file.body)) problems.push('it contains no markdown link');

@@ -2,6 +2,7 @@ import { headerValues, type PageModel } from '../page/model';
 import { parseRobots, robotsAllows } from '../robots';
 import { fail, notApplicable, pass, plural, sample, warn, type Check } from './check';
 import { isKnownLanguage } from './language';
+import { originFileStatusVerdict } from './originFile';
 
 /** The crawlers Lighthouse's is-crawlable considers; undefined stands for rules aimed at every bot. */
 const SEARCH_BOTS = [undefined, 'Googlebot', 'bingbot', 'DuckDuckBot', 'archive.org_bot'] as const;
@@ -132,11 +133,12 @@ export const robotsTxt: Check = {
   category: 'SEO',
   weight: 1,
   evaluate(_page, { robotsTxt: file }) {
-    if (!file) return fail('robots.txt could not be fetched.');
-    if (file.status >= 500 || file.status === 429) {
-      return fail(`robots.txt answered HTTP ${file.status}; crawlers may stop crawling the site.`);
-    }
-    if (file.status >= 400) return notApplicable(`There is no robots.txt (HTTP ${file.status}); crawlers may crawl everything.`);
+    const byStatus = originFileStatusVerdict(file, 'robots.txt', {
+      onServerError: '; crawlers may stop crawling the site',
+      onMissing: '; crawlers may crawl everything',
+      rateLimitFails: true,
+    });
+    if (byStatus || !file) return byStatus ?? fail('robots.txt could not be fetched.');
     if (file.body === '') return notApplicable('robots.txt is empty; crawlers may crawl everything.');
     const errors = robotsTxtErrors(file.body);
     return errors.length === 0

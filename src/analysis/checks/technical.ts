@@ -1,4 +1,4 @@
-import { formatBytes } from '../fetch/readBody';
+import { formatBytes } from '../format';
 import { headerValues } from '../page/model';
 import { declaredSitemaps } from '../robots';
 import { fail, notApplicable, pass, plural, warn, type Check } from './check';

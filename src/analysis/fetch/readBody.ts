@@ -1,5 +1,6 @@
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { formatBytes } from '../format';
 
 /** The body is larger than allowed once decoded; not worth retrying. */
 export class BodyTooLargeError extends Error {
@@ -91,10 +92,4 @@ function decodeStream(body: Readable, contentEncoding: string | undefined): Read
     return create();
   });
   return pipeline([body, ...decoders], () => {}) as unknown as Readable;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }
