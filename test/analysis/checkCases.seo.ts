@@ -65,7 +65,7 @@ export const SEO_CASES: CheckCase[] = [
   { id: 'link-text', name: 'generic', fixture: { body: page({ body: '<a href="/pricing">Click here</a>' }) }, outcome: 'FAIL', message: /1 link has non-descriptive text: "Click here" → \/pricing/ },
   { id: 'link-text', name: 'LH: the link language picks the list (English phrase in German is fine)', fixture: { body: page({ lang: 'de', body: '<a href="/x">click here</a>' }) }, outcome: 'PASS', message: /descriptive/ },
   { id: 'link-text', name: 'LH: German list in German', fixture: { body: page({ lang: 'de', body: '<a href="/x">weiterlesen</a>' }) }, outcome: 'FAIL', message: /"weiterlesen"/ },
-  { id: 'link-text', name: 'LH: a bare URL as text fails', fixture: { body: page({ body: '<a href="https://example.com/">https://example.com/</a>' }) }, outcome: 'FAIL', message: /"https:\/\/example\.com\/"/ },
+  { id: 'link-text', name: 'LH main branch (not yet in 13.5.0): a bare URL as text fails', fixture: { body: page({ body: '<a href="https://example.com/">https://example.com/</a>' }) }, outcome: 'FAIL', message: /"https:\/\/example\.com\/"/ },
   { id: 'link-text', name: 'LH: nofollow and in-page links are ignored', fixture: { body: page({ body: '<a rel="nofollow" href="/a">here</a><a href="#top">more</a>' }) }, outcome: 'PASS', message: /descriptive/ },
 
   { id: 'crawlable-anchors', name: 'crawlable', fixture: { body: page({ body: '<a href="/a">A</a><a href="https://example.com">B</a>' }) }, outcome: 'PASS', message: /All 2 links/ },
