@@ -1,14 +1,13 @@
-import { runChecks } from './checks/check';
-import { seoChecks } from './checks/seo';
-import { fetchPage, type FetchLimits } from './fetch/fetchPage';
-import { parsePage } from './page';
-import { scoreChecks } from './scoring';
-import { AnalysisError, type OriginFiles, type OriginTextFile, type PageReport } from './types';
+import { createCrawler, type ResponseHeaders } from './fetch/crawler';
+import { fetchOriginFiles } from './fetch/originFiles';
+import { resolveOptions, type AnalyzerOptions } from './options';
+import { parseRobots, robotsAllows } from './robots';
+import { AnalysisError, type OriginFiles, type PageReport } from './types';
+import { createAnalysisPool } from './worker/pool';
 
-export type { FetchLimits } from './fetch/fetchPage';
+export type { HostLookup, ResolvedAddress } from './fetch/dnsLookup';
+export { DEFAULT_USER_AGENT, type AnalyzerOptions } from './options';
 export * from './types';
-
-export type AnalyzerOptions = FetchLimits;
 
 /** The one door into page analysis: the jobs call this, and nothing else of src/analysis. */
 export interface Analyzer {
@@ -16,56 +15,51 @@ export interface Analyzer {
   fetchOriginFiles(origin: string): Promise<OriginFiles>;
   /** Throws AnalysisError with a message for the site owner when the page cannot be analysed. */
   analyze(url: string, originFiles: OriginFiles): Promise<PageReport>;
+  /** Closes connections and stops the worker threads. */
   close(): Promise<void>;
 }
 
-const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
-const ORIGIN_FILE_BYTES = 512 * 1024;
+const HTML_TYPES = /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i;
+const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
 
-export function createAnalyzer(options: AnalyzerOptions): Analyzer {
-  async function fetchText(url: string): Promise<OriginTextFile | null> {
-    try {
-      const fetched = await fetchPage(url, { ...options, maxBytes: Math.min(options.maxBytes, ORIGIN_FILE_BYTES) });
-      return { url: fetched.finalUrl, status: fetched.status, body: fetched.body.toString('utf8') };
-    } catch {
-      return null;
+/** Called once per worker process; fetching stays on this thread, parsing and checks go to the pool. */
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const resolved = resolveOptions(options);
+  const crawler = createCrawler(resolved);
+  const pool = createAnalysisPool(resolved.threads);
+
+  function refuseIfRobotsForbid(url: URL, originFiles: OriginFiles): void {
+    if (url.origin !== originFiles.origin) return;
+    const rules = parseRobots(originFiles.robotsTxt, originFiles.origin);
+    if (!robotsAllows(rules, url.href, resolved.userAgent)) {
+      const line = rules?.getMatchingLineNumber(url.href, resolved.userAgent);
+      throw new AnalysisError(
+        `robots.txt of ${originFiles.origin} forbids ${resolved.userAgent} to fetch ${url.href}` +
+          `${line && line > 0 ? ` (line ${line})` : ''}; Vantage respects it.`,
+        false,
+      );
+    }
+  }
+
+  function refuseNonHtml(response: { url: string; headers: ResponseHeaders }): void {
+    const contentType = response.headers['content-type']?.[0];
+    if (contentType && !HTML_TYPES.test(contentType)) {
+      throw new AnalysisError(`${response.url} is not an HTML page (Content-Type: ${contentType}).`, false);
     }
   }
 
   return {
-    async fetchOriginFiles(origin) {
-      const [robotsTxt, llmsTxt, sitemap] = await Promise.all([
-        fetchText(new URL('/robots.txt', origin).href),
-        fetchText(new URL('/llms.txt', origin).href),
-        fetchText(new URL('/sitemap.xml', origin).href),
-      ]);
-      return { origin, robotsTxt, llmsTxt, sitemap };
+    fetchOriginFiles: (origin) => fetchOriginFiles(crawler, origin),
+    async analyze(url, originFiles) {
+      const fetched = await crawler.fetch(url, {
+        accept: HTML_ACCEPT,
+        beforeRequest: (hop) => refuseIfRobotsForbid(hop, originFiles),
+        beforeBody: refuseNonHtml,
+      });
+      return pool.analyze({ fetched, originFiles, analyzedAt: resolved.now() });
     },
-    async analyze(url) {
-      const fetched = await fetchPage(url, options);
-      const contentType = fetched.headers['content-type'] ?? '';
-      if (contentType && !HTML_TYPES.test(contentType)) {
-        throw new AnalysisError(`${fetched.finalUrl} is not an HTML page (Content-Type: ${contentType}).`, false);
-      }
-      const page = parsePage(fetched.finalUrl, fetched.status, fetched.headers, fetched.body.toString('utf8'));
-      const checks = runChecks(seoChecks, page);
-      return {
-        finalUrl: fetched.finalUrl,
-        httpStatus: fetched.status,
-        fetchMs: fetched.fetchMs,
-        bytes: fetched.body.length,
-        redirectChain: fetched.redirectChain,
-        title: page.title,
-        metaDescription: page.metaDescription,
-        canonical: page.canonical,
-        lang: page.lang,
-        wordCount: page.wordCount,
-        headings: page.headings,
-        structuredDataTypes: [],
-        scores: scoreChecks(checks),
-        checks,
-      };
+    async close() {
+      await Promise.all([crawler.close(), pool.destroy()]);
     },
-    async close() {},
   };
 }

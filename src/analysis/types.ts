@@ -16,6 +16,22 @@ export interface Heading {
   text: string;
 }
 
+/** Whether robots.txt lets one AI crawler fetch the page. */
+export interface AiCrawlerAccess {
+  userAgent: string;
+  /** `search` crawlers fetch pages to cite them in answers; `training` crawlers collect model data. */
+  purpose: 'search' | 'training';
+  allowed: boolean;
+}
+
+/** What was found of the origin's robots.txt, llms.txt and sitemap; null status: not fetched. */
+export interface OriginFindings {
+  robotsTxtStatus: number | null;
+  llmsTxtStatus: number | null;
+  sitemapUrl: string | null;
+  sitemapStatus: number | null;
+}
+
 export interface CategoryScores {
   seo: number;
   aeo: number;
@@ -28,7 +44,13 @@ export interface PageReport {
   finalUrl: string;
   httpStatus: number;
   fetchMs: number;
+  /** From the final request to its response headers. */
+  timeToFirstByteMs: number;
+  /** Decoded HTML size. */
   bytes: number;
+  /** The character set the HTML was decoded with (from BOM, header, <meta> or the default). */
+  charset: string;
+  /** Every URL that answered with a redirect, in order; finalUrl is not in it. */
   redirectChain: string[];
   title: string | null;
   metaDescription: string | null;
@@ -37,6 +59,8 @@ export interface PageReport {
   wordCount: number;
   headings: Heading[];
   structuredDataTypes: string[];
+  aiCrawlerAccess: AiCrawlerAccess[];
+  origin: OriginFindings;
   scores: CategoryScores;
   checks: CheckResult[];
 }

@@ -8,7 +8,7 @@ const CLIENT_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Yoga's GraphiQL loads its scripts and styles from a CDN, so on the GraphQL path only framing is restricted. */
+/** GraphiQL's page carries its scripts inline, so on the GraphQL path only framing is restricted. */
 const GRAPHQL_CSP = "frame-ancestors 'none'";
 
 /** Headers for every response: the web client gets a strict CSP, GraphiQL one it can live with. */

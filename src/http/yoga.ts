@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { AuthenticationError, type Authenticator } from '../auth/authenticator';
@@ -38,8 +39,9 @@ export function createGraphQLServer(services: Services, auth: Authenticator) {
     schema,
     context: async ({ request, caller }) => ({ ...services, caller: caller ?? (await callerOf(auth, request)) }),
     graphqlEndpoint: '/graphql',
-    // GraphiQL needs introspection.
+    // GraphiQL needs introspection. Its scripts are served by Vantage itself, not from a CDN.
     graphiql: config.introspection ? { subscriptionsProtocol: 'WS', title: 'Vantage' } : false,
+    renderGraphiQL,
     cors: corsPolicy(config.corsOrigins),
     plugins: [
       rejectForeignOrigins(config.corsOrigins),

@@ -21,7 +21,9 @@ export function report(scores: CategoryScores, outcomes: Outcomes): PageReport {
     finalUrl: 'https://example.test/',
     httpStatus: 200,
     fetchMs: 10,
+    timeToFirstByteMs: 5,
     bytes: 1000,
+    charset: 'utf-8',
     redirectChain: [],
     title: 'Example',
     metaDescription: null,
@@ -30,6 +32,8 @@ export function report(scores: CategoryScores, outcomes: Outcomes): PageReport {
     wordCount: 300,
     headings: [],
     structuredDataTypes: [],
+    aiCrawlerAccess: [],
+    origin: { robotsTxtStatus: 200, llmsTxtStatus: 404, sitemapUrl: null, sitemapStatus: null },
     scores,
     checks: Object.entries(outcomes).map(([id, outcome]) => {
       const definition = CATALOGUE[id];

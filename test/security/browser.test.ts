@@ -95,7 +95,7 @@ describe('browser safety', () => {
 
     const graphiql = await fetch(app.graphqlUrl, { headers: { accept: 'text/html' } });
     expect(await graphiql.text()).toMatch(/graphiql/i);
-    // GraphiQL's scripts come from a CDN: a default-src 'self' here would break it.
+    // GraphiQL's page carries its scripts inline: a default-src 'self' here would break it.
     expect(graphiql.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
     expect(graphiql.headers.get('x-content-type-options')).toBe('nosniff');
   });

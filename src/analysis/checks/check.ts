@@ -1,5 +1,5 @@
-import type { PageModel } from '../page';
-import type { CheckCategory, CheckOutcome, CheckResult } from '../types';
+import type { PageModel } from '../page/model';
+import type { CheckCategory, CheckOutcome, CheckResult, OriginFiles } from '../types';
 
 export interface Verdict {
   outcome: CheckOutcome;
@@ -7,13 +7,34 @@ export interface Verdict {
 }
 
 export interface Check {
+  /** Stable; Lighthouse's audit id where Lighthouse has the same audit. */
   id: string;
   category: CheckCategory;
   /** Relative importance inside its category. */
   weight: number;
-  evaluate(page: PageModel): Verdict;
+  /** Pure: reads the page and its origin's files, nothing else. */
+  evaluate(page: PageModel, origin: OriginFiles): Verdict;
 }
 
-export function runChecks(checks: readonly Check[], page: PageModel): CheckResult[] {
-  return checks.map(({ id, category, weight, evaluate }) => ({ id, category, weight, ...evaluate(page) }));
+export function runChecks(checks: readonly Check[], page: PageModel, origin: OriginFiles): CheckResult[] {
+  return checks.map(({ id, category, weight, evaluate }) => ({ id, category, weight, ...evaluate(page, origin) }));
+}
+
+export const pass = (message: string): Verdict => ({ outcome: 'PASS', message });
+export const warn = (message: string): Verdict => ({ outcome: 'WARN', message });
+export const fail = (message: string): Verdict => ({ outcome: 'FAIL', message });
+export const notApplicable = (message: string): Verdict => ({ outcome: 'NOT_APPLICABLE', message });
+
+/** "a, b, c and 4 more": enough examples to act on, short enough to read. */
+export function sample(items: readonly string[], shown = 3): string {
+  const listed = items.slice(0, shown).join(', ');
+  return items.length > shown ? `${listed} and ${items.length - shown} more` : listed;
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+export function truncate(text: string, length = 60): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }

@@ -1,0 +1,64 @@
+import type { PageModel } from '../page/model';
+import { parseRobots, robotsAllows } from '../robots';
+import type { AiCrawlerAccess, OriginFiles } from '../types';
+import { fail, pass, sample, warn, type Check } from './check';
+import { originFileStatusVerdict } from './originFile';
+
+/** Crawlers that fetch pages to cite them in answers, and crawlers that collect training data. */
+const AI_CRAWLERS: readonly Omit<AiCrawlerAccess, 'allowed'>[] = [
+  { userAgent: 'OAI-SearchBot', purpose: 'search' },
+  { userAgent: 'Claude-SearchBot', purpose: 'search' },
+  { userAgent: 'PerplexityBot', purpose: 'search' },
+  { userAgent: 'GPTBot', purpose: 'training' },
+  { userAgent: 'ClaudeBot', purpose: 'training' },
+  { userAgent: 'CCBot', purpose: 'training' },
+  { userAgent: 'Google-Extended', purpose: 'training' },
+  { userAgent: 'Applebot-Extended', purpose: 'training' },
+];
+
+export function aiCrawlerAccess(page: Pick<PageModel, 'url'>, origin: OriginFiles): AiCrawlerAccess[] {
+  const robots = parseRobots(origin.robotsTxt, origin.origin);
+  return AI_CRAWLERS.map((crawler) => ({ ...crawler, allowed: robotsAllows(robots, page.url, crawler.userAgent) }));
+}
+
+export const aiCrawlerAccessCheck: Check = {
+  id: 'ai-crawler-access',
+  category: 'AEO',
+  weight: 3,
+  // Only search crawlers decide whether answer engines can cite the page; blocking training
+  // crawlers is a legitimate choice, so it is reported but not penalised.
+  evaluate(page, origin) {
+    const access = aiCrawlerAccess(page, origin);
+    const blockedSearch = access.filter((crawler) => crawler.purpose === 'search' && !crawler.allowed).map((c) => c.userAgent);
+    const blockedTraining = access.filter((crawler) => crawler.purpose === 'training' && !crawler.allowed).map((c) => c.userAgent);
+    const training = blockedTraining.length > 0
+      ? ` Training crawlers blocked (your choice, not scored): ${blockedTraining.join(', ')}.`
+      : ' Training crawlers are allowed too.';
+    const searchCount = access.filter((crawler) => crawler.purpose === 'search').length;
+    if (blockedSearch.length === 0) return pass(`robots.txt lets answer-engine search crawlers fetch this page.${training}`);
+    if (blockedSearch.length === searchCount) {
+      return fail(`robots.txt blocks every answer-engine search crawler (${blockedSearch.join(', ')}); AI search cannot cite this page.${training}`);
+    }
+    return warn(`robots.txt blocks some answer-engine search crawlers: ${blockedSearch.join(', ')}.${training}`);
+  },
+};
+
+export const llmsTxt: Check = {
+  id: 'llms-txt',
+  category: 'AEO',
+  weight: 1,
+  // Lighthouse's agentic llms-txt audit.
+  evaluate(_page, { llmsTxt: file }) {
+    const byStatus = originFileStatusVerdict(file, '/llms.txt', { onServerError: '', onMissing: '', rateLimitFails: false });
+    if (byStatus || !file) return byStatus ?? fail('/llms.txt could not be fetched.');
+    const problems: string[] = [];
+    if (!/^#\s+.+/m.test(file.body)) problems.push('it has no H1 header (e.g. "# Title")');
+    if (!/\[.+\]\(.+\)/.test(file.body)) problems.push('it contains no markdown link');
+    if (file.body.length < 50) problems.push(`it is suspiciously short (${file.body.length} characters)`);
+    return problems.length === 0
+      ? pass('/llms.txt has a title and links for language models.')
+      : fail(`/llms.txt is incomplete: ${sample(problems)}.`);
+  },
+};
+
+export const aeoAccessChecks: readonly Check[] = [aiCrawlerAccessCheck, llmsTxt];

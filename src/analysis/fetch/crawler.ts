@@ -1,0 +1,148 @@
+import type { Agent } from 'undici';
+import { AnalysisError } from '../types';
+import type { HostLookup } from './dnsLookup';
+import { toAnalysisError } from './fetchErrors';
+import { createGuardedAgent } from './guardedAgent';
+import { discard, readBody } from './readBody';
+
+export interface CrawlOptions {
+  userAgent: string;
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  allowPrivate: boolean;
+  allowPrivateHosts: readonly string[];
+  lookup: HostLookup;
+}
+
+export type ResponseHeaders = Record<string, string[]>;
+
+export interface FetchedResource {
+  finalUrl: string;
+  status: number;
+  headers: ResponseHeaders;
+  body: Uint8Array;
+  /** From the first request to the last body byte, redirects included. */
+  fetchMs: number;
+  /** From the final request to its response headers. */
+  timeToFirstByteMs: number;
+  /** Every URL that answered with a redirect, in order; the final URL is not in it. */
+  redirectChain: string[];
+}
+
+export interface FetchHooks {
+  accept: string;
+  maxBytes?: number;
+  /** Runs before every hop, redirects included; throw to refuse the URL. */
+  beforeRequest?(url: URL): void;
+  /** Runs on the final response before its body is read; throw to refuse it. */
+  beforeBody?(response: { url: string; status: number; headers: ResponseHeaders }): void;
+}
+
+export interface Crawler {
+  fetch(url: string, hooks: FetchHooks): Promise<FetchedResource>;
+  close(): Promise<void>;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+export function createCrawler(options: CrawlOptions): Crawler {
+  const agent = createGuardedAgent(options, options.connectTimeoutMs);
+  return {
+    async fetch(url, hooks) {
+      try {
+        return await fetchFollowingRedirects(agent, url, options, hooks);
+      } catch (error) {
+        throw toAnalysisError(error, url);
+      }
+    },
+    close: () => agent.close(),
+  };
+}
+
+async function fetchFollowingRedirects(
+  agent: Agent,
+  url: string,
+  options: CrawlOptions,
+  hooks: FetchHooks,
+): Promise<FetchedResource> {
+  const started = performance.now();
+  const redirectChain: string[] = [];
+  let current = parseCrawlableUrl(url);
+  for (;;) {
+    hooks.beforeRequest?.(current);
+    const requestStarted = performance.now();
+    const response = await agent.request({
+      origin: current.origin,
+      path: current.pathname + current.search,
+      method: 'GET',
+      headers: { 'user-agent': options.userAgent, accept: hooks.accept, 'accept-encoding': 'gzip, deflate, br' },
+      headersTimeout: options.headersTimeoutMs,
+      bodyTimeout: options.bodyTimeoutMs,
+    });
+    const timeToFirstByteMs = Math.round(performance.now() - requestStarted);
+    const headers = normaliseHeaders(response.headers);
+    const location = headers.location?.[0];
+    if (REDIRECT_STATUSES.has(response.statusCode) && location) {
+      await response.body.dump();
+      redirectChain.push(current.href);
+      const next = parseCrawlableUrl(new URL(location, current).href);
+      if (redirectChain.includes(next.href)) {
+        throw new AnalysisError(`Redirect loop: ${[...redirectChain, next.href].join(' -> ')}.`, false);
+      }
+      if (redirectChain.length > options.maxRedirects) {
+        throw new AnalysisError(
+          `More than ${options.maxRedirects} redirects: ${[...redirectChain, next.href].join(' -> ')}.`,
+          false,
+        );
+      }
+      current = next;
+      continue;
+    }
+    try {
+      hooks.beforeBody?.({ url: current.href, status: response.statusCode, headers });
+    } catch (error) {
+      discard(response.body);
+      throw error;
+    }
+    const body = await readBody(response.body, headers['content-encoding']?.join(','), {
+      maxBytes: hooks.maxBytes ?? options.maxBytes,
+      deadlineMs: options.bodyTimeoutMs,
+    });
+    return {
+      finalUrl: current.href,
+      status: response.statusCode,
+      headers,
+      body,
+      fetchMs: Math.round(performance.now() - started),
+      timeToFirstByteMs,
+      redirectChain,
+    };
+  }
+}
+
+function parseCrawlableUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AnalysisError(`"${url}" is not a valid URL.`, false);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new AnalysisError(`Only http and https URLs can be analysed, not ${parsed.protocol} (${url}).`, false);
+  }
+  if (parsed.username || parsed.password) {
+    throw new AnalysisError(`URLs with credentials are not fetched (${parsed.host}).`, false);
+  }
+  return parsed;
+}
+
+function normaliseHeaders(raw: Record<string, string | string[] | undefined>): ResponseHeaders {
+  const headers: ResponseHeaders = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value : [value];
+  }
+  return headers;
+}

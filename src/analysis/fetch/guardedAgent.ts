@@ -1,0 +1,57 @@
+import { isIP } from 'node:net';
+import { Agent, buildConnector } from 'undici';
+import { refusalReason } from './addressPolicy';
+import type { HostLookup } from './dnsLookup';
+
+/** Raised inside the connector; the crawler turns it into a non-retryable AnalysisError. */
+export class BlockedAddressError extends Error {
+  override readonly name = 'BlockedAddressError';
+}
+
+export interface AddressGuard {
+  /** Lifts the guard entirely (tests, intranet deployments). */
+  allowPrivate: boolean;
+  /** Hostnames that may resolve to private addresses while every other host stays guarded. */
+  allowPrivateHosts: readonly string[];
+  lookup: HostLookup;
+}
+
+/**
+ * An undici Agent whose every connection, first request or redirect, goes through one check:
+ * the host is resolved here, each of its addresses is vetted, and the socket is opened to the
+ * vetted address itself, so a second DNS answer can never slip in between check and connect.
+ */
+export function createGuardedAgent(guard: AddressGuard, connectTimeoutMs: number): Agent {
+  const connectToAddress = buildConnector({ timeout: connectTimeoutMs });
+  const exemptHosts = new Set(guard.allowPrivateHosts.map((host) => host.toLowerCase()));
+  const connect: buildConnector.connector = (options, callback) => {
+    const guarded = !guard.allowPrivate && !exemptHosts.has(options.hostname.toLowerCase());
+    withTimeout(vettedAddress(options.hostname, guarded, guard.lookup), connectTimeoutMs, options.hostname).then(
+      (address) => connectToAddress({ ...options, hostname: address }, callback),
+      (error: Error) => callback(error, null),
+    );
+  };
+  return new Agent({ connect });
+}
+
+async function vettedAddress(hostname: string, guarded: boolean, lookup: HostLookup): Promise<string> {
+  const addresses = isIP(hostname) ? [hostname] : (await lookup(hostname)).map(({ address }) => address);
+  if (addresses.length === 0) throw new Error(`${hostname} has no address`);
+  if (guarded) {
+    for (const address of addresses) {
+      const reason = refusalReason(address);
+      if (!reason) continue;
+      const subject = address === hostname ? `${address} is` : `${hostname} resolves to ${address},`;
+      throw new BlockedAddressError(`${subject} ${reason}`);
+    }
+  }
+  return addresses[0]!;
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number, hostname: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`resolving ${hostname} timed out after ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

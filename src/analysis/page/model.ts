@@ -1,0 +1,115 @@
+import type { ResponseHeaders } from '../fetch/crawler';
+import type { Heading } from '../types';
+import type { StructuredData } from './structuredData';
+
+/** A <meta> element: `name` is its name, property or http-equiv, lower-cased. */
+export interface MetaTag {
+  name: string;
+  content: string;
+}
+
+/** A <link> element or an HTTP Link header entry. */
+export interface LinkTag {
+  rel: string;
+  /** As written, not resolved. */
+  href: string;
+  hreflang: string;
+  source: 'head' | 'body' | 'headers';
+}
+
+/** A link target, resolved against the page URL once so that checks need not parse URLs. */
+export interface LinkTarget {
+  href: string;
+  protocol: string;
+  hostname: string;
+}
+
+export interface Anchor {
+  /** The href attribute as written, or null without one. */
+  rawHref: string | null;
+  /** The resolved href; null without an href or when it is not a valid URL. */
+  target: LinkTarget | null;
+  text: string;
+  rel: string;
+  role: string;
+  /** The legacy `name` attribute (`<a name="top">`). */
+  name: string;
+  id: string;
+  attributeNames: string[];
+  ariaCurrent: string;
+  /** Language of the nearest ancestor with a lang attribute. */
+  lang: string;
+  /** Inside nav, header, footer or aside: site chrome rather than the page's own content. */
+  inChrome: boolean;
+}
+
+export interface ImageTag {
+  src: string;
+  alt: string | null;
+  role: string;
+  ariaLabel: string;
+  ariaLabelledby: string;
+  title: string;
+  ariaHidden: boolean;
+}
+
+/** A heading and the first paragraph that follows it before the next heading. */
+export interface Section {
+  level: number;
+  heading: string;
+  firstParagraph: string | null;
+}
+
+export interface Quote {
+  kind: 'blockquote' | 'q';
+  text: string;
+  /** Has a cite attribute, a <cite> or a <footer> naming the source. */
+  attributed: boolean;
+}
+
+/** What the checks read of a page: parsed once, plain data. */
+export interface PageModel {
+  url: string;
+  status: number;
+  headers: ResponseHeaders;
+  /** The character set the body was decoded with. */
+  charset: string;
+  fetchMs: number;
+  timeToFirstByteMs: number;
+  /** Decoded body size. */
+  bytes: number;
+  redirectChain: string[];
+  /** Epoch ms; checks that judge age compare against it, never against the clock. */
+  analyzedAt: number;
+  title: string | null;
+  metaDescription: string | null;
+  canonical: string | null;
+  lang: string | null;
+  metas: MetaTag[];
+  links: LinkTag[];
+  anchors: Anchor[];
+  images: ImageTag[];
+  headings: Heading[];
+  sections: Section[];
+  /** Raw text of each <script type="application/ld+json">. */
+  jsonLd: string[];
+  microdataTypes: string[];
+  rdfaTypes: string[];
+  structuredData: StructuredData;
+  quotes: Quote[];
+  /** datetime attributes (or text) of <time> elements. */
+  times: string[];
+  /** Text of elements marked as the author (itemprop=author, rel=author, class author/byline). */
+  authorHints: string[];
+  /** Visible text, whitespace as in the page (not collapsed). */
+  text: string;
+  wordCount: number;
+}
+
+export function metaContent(page: PageModel, name: string): string | null {
+  return page.metas.find((meta) => meta.name === name)?.content ?? null;
+}
+
+export function headerValues(page: Pick<PageModel, 'headers'>, name: string): string[] {
+  return page.headers[name] ?? [];
+}

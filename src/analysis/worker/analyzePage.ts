@@ -1,0 +1,59 @@
+import { aiCrawlerAccess } from '../checks/aeoAccess';
+import { CHECKS } from '../checks/catalogue';
+import { runChecks } from '../checks/check';
+import type { FetchedResource } from '../fetch/crawler';
+import { buildPageModel } from '../page/buildPage';
+import { decodeHtml } from '../page/decode';
+import { scoreChecks } from '../scoring';
+import type { OriginFiles, PageReport } from '../types';
+
+export interface AnalysisTask {
+  fetched: FetchedResource;
+  originFiles: OriginFiles;
+  analyzedAt: number;
+}
+
+/** Decoding, parsing and checking: the CPU-bound part, run on a worker thread. */
+export function analyzePage({ fetched, originFiles, analyzedAt }: AnalysisTask): PageReport {
+  const { html, charset } = decodeHtml(fetched.body, fetched.headers['content-type']?.[0]);
+  const page = buildPageModel(
+    {
+      url: fetched.finalUrl,
+      status: fetched.status,
+      headers: fetched.headers,
+      charset,
+      fetchMs: fetched.fetchMs,
+      timeToFirstByteMs: fetched.timeToFirstByteMs,
+      bytes: fetched.body.byteLength,
+      redirectChain: fetched.redirectChain,
+      analyzedAt,
+    },
+    html,
+  );
+  const checks = runChecks(CHECKS, page, originFiles);
+  return {
+    finalUrl: page.url,
+    httpStatus: page.status,
+    fetchMs: page.fetchMs,
+    timeToFirstByteMs: page.timeToFirstByteMs,
+    bytes: page.bytes,
+    charset,
+    redirectChain: page.redirectChain,
+    title: page.title,
+    metaDescription: page.metaDescription,
+    canonical: page.canonical,
+    lang: page.lang,
+    wordCount: page.wordCount,
+    headings: page.headings,
+    structuredDataTypes: page.structuredData.types,
+    aiCrawlerAccess: aiCrawlerAccess(page, originFiles),
+    origin: {
+      robotsTxtStatus: originFiles.robotsTxt?.status ?? null,
+      llmsTxtStatus: originFiles.llmsTxt?.status ?? null,
+      sitemapUrl: originFiles.sitemap?.url ?? null,
+      sitemapStatus: originFiles.sitemap?.status ?? null,
+    },
+    scores: scoreChecks(checks),
+    checks,
+  };
+}
