@@ -1,0 +1,54 @@
+import { loadConfig } from '../src/config';
+import { integerArgs } from './lib/args';
+import { startBenchServer } from './lib/database';
+import { benchLogger } from './lib/log';
+import { benchCommand, section, table } from './lib/markdown';
+import { measureBarePgBoss } from './pipeline/bareBoss';
+import { measureVantage } from './pipeline/vantageTargets';
+
+const TARGET_RATIO = 0.5;
+
+const args = integerArgs({ jobs: 1000, batch: 50, 'max-seconds': 45 });
+const config = loadConfig();
+const log = benchLogger();
+const server = await startBenchServer(config, log);
+try {
+  const limits = { jobs: args.jobs, chunk: args.batch, maxSeconds: args['max-seconds'] };
+  const bare = await measureBarePgBoss(await server.createDatabase('bare'), { ...limits, concurrency: config.workerConcurrency }, log);
+  const vantage = await measureVantage(config, await server.createDatabase('pipeline'), limits, log);
+  const bareRate = bare.items / bare.seconds;
+  const vantageRate = vantage.items / vantage.seconds;
+  const ratio = vantageRate / bareRate;
+  const cutShort = bare.items < args.jobs || vantage.items < args.jobs;
+  const verdict = cutShort
+    ? '**not meaningful**: a side hit the time limit, so both rates measure waiting, not work'
+    : ratio >= TARGET_RATIO
+      ? 'met'
+      : '**not met**';
+  const finished = (items: number) => (items === args.jobs ? `${items}` : `**${items} of ${args.jobs}** (time limit)`);
+  console.log(
+    section('Pipeline overhead: bare pg-boss jobs vs Vantage pages', benchCommand('bench/pipeline.bench.ts'), [
+      `${args.jobs} items, enqueued ${args.batch} at a time while the workers run, at most ${args['max-seconds']} s per side; ` +
+        `WORKER_CONCURRENCY=${config.workerConcurrency}. Bare pg-boss: no-op handlers on a \`notify: true\` queue of a ` +
+        '`createBoss` instance, `localConcurrency` as Vantage. Vantage: `createBatch` over GraphQL, analyze-target on an ' +
+        'instant loopback page, then compare-batch per batch. Each side first runs one untimed warm-up of one item per worker.',
+      table(
+        ['pipeline', 'items finished', 'seconds', 'items/s'],
+        [
+          ['bare pg-boss (no-op jobs completed)', finished(bare.items), bare.seconds.toFixed(2), bareRate.toFixed(1)],
+          [
+            `Vantage (pages analysed; ${vantage.batchesCompleted} of ${vantage.batches} batches COMPLETED)`,
+            finished(vantage.items),
+            vantage.seconds.toFixed(2),
+            vantageRate.toFixed(1),
+          ],
+        ],
+      ),
+      `Vantage pages/s ÷ bare pg-boss jobs/s = **${(ratio * 100).toFixed(0)}%** ` +
+        `(target ≥ ${TARGET_RATIO * 100}%: ${verdict}). ` +
+        `The last page finished ${vantage.targetsSeconds.toFixed(2)} s after the first createBatch.`,
+    ]),
+  );
+} finally {
+  await server.stop();
+}
