@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { createBoss } from '../../src/jobs/queues';
 import type { Logger } from '../../src/logger';
 import { waitUntil } from '../../test/helpers/wait';
+import { NOOP_QUEUE, startNoopBoss } from '../lib/noopBoss';
 import { untilDoneOrTimeUp } from './deadline';
 
 export interface Throughput {
@@ -10,11 +10,8 @@ export interface Throughput {
   seconds: number;
 }
 
-const NOOP = 'bench-noop';
-
 /**
- * The reference: pg-boss exactly as Vantage configures it (createBoss, a queue with NOTIFY,
- * the same local concurrency), with handlers that do nothing. Jobs go in `chunk` at a time,
+ * The reference pg-boss (see startNoopBoss) with no-op handlers. Jobs go in `chunk` at a time,
  * like Vantage's batches, while the workers run; the clock stops when the database says every
  * job is completed, or the time limit runs out.
  */
@@ -23,18 +20,14 @@ export async function measureBarePgBoss(
   options: { jobs: number; chunk: number; concurrency: number; maxSeconds: number },
   log: Logger,
 ): Promise<Throughput> {
-  const boss = createBoss(databaseUrl);
-  boss.on('error', (error) => log.error({ err: error }, 'pg-boss error'));
-  await boss.start();
+  const boss = await startNoopBoss(databaseUrl, options.concurrency, log);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    await boss.createQueue(NOOP, { notify: true });
-    await boss.work(NOOP, { localConcurrency: options.concurrency }, async () => {});
     const completed = async () =>
-      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [NOOP]))
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [NOOP_QUEUE]))
         .rows[0]!.n;
-    const enqueue = (count: number) => boss.insert(NOOP, Array.from({ length: count }, (_, i) => ({ data: { i } })));
+    const enqueue = (count: number) => boss.insert(NOOP_QUEUE, Array.from({ length: count }, (_, i) => ({ data: { i } })));
 
     const warmUp = options.concurrency; // one job per worker, not timed
     await enqueue(warmUp);
