@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import readline from 'node:readline';
+import type { Logger } from '../../src/logger';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface VantageProcess {
+  /** The process running src/server.ts itself (node with tsx as an import hook, no wrapper). */
+  pid: number;
+  /** Base URL of its HTTP server; null for a worker. */
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `src/server.ts` in a process of its own with the given role and settings, and resolves
+ * once it logs that it is ready. Its warnings and errors are passed on to the bench's log.
+ */
+export function spawnVantage(role: 'api' | 'worker', env: Record<string, string>, log: Logger): Promise<VantageProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env, VANTAGE_ROLE: role, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the Vantage ${role} process exited with ${code} before it was ready`)));
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      let entry: { level?: number; msg?: string };
+      try {
+        entry = JSON.parse(line) as typeof entry;
+      } catch {
+        entry = { level: 40, msg: line };
+      }
+      if ((entry.level ?? 0) >= 40) log.warn({ role, pid: child.pid, entry }, 'from a Vantage child process');
+      if (!entry.msg?.includes('is ready')) return;
+      resolve({
+        pid: child.pid!,
+        url: entry.msg.match(/GraphiQL at (http:\/\/\S+)\/graphql/)?.[1] ?? null,
+        async stop() {
+          if (child.exitCode === null) child.kill('SIGTERM');
+          await exited;
+        },
+      });
+    });
+  });
+}
+
+/** Resident and peak resident memory of a process, from /proc (Linux), in MiB. */
+export async function memoryOf(pid: number): Promise<{ rssMiB: number; peakMiB: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'))?.[1] ?? Number.NaN);
+  return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
+}
