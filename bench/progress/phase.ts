@@ -49,7 +49,7 @@ export async function runPhase(
   },
   name: string,
   options: PhaseOptions,
-): Promise<DeliveryLatencies> {
+): Promise<DeliveryLatencies & { subscribeSeconds: number }> {
   const { apiUrl, db, site, stamps } = context;
   const paths = Array.from({ length: options.targets }, (_, i) => `/${name}/${i}`);
   const batch = await createBatch(`${apiUrl}/graphql`, name, paths.map((path) => site.server.url(path)));
@@ -65,13 +65,15 @@ export async function runPhase(
     { what: `every target of ${name} RUNNING`, intervalMs: 20, timeoutMs: 60_000 },
   );
 
+  const subscribing = performance.now();
   const subscribers = subscribe(`${apiUrl.replace(/^http/, 'ws')}/graphql`, batch.globalId, options.subscribers, options.threads);
   await subscribers.subscribed;
+  const subscribeSeconds = (performance.now() - subscribing) / 1000;
   await context.onSubscribed?.();
   for (const path of paths) {
     site.release(path);
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs));
   }
   const receipts = await subscribers.finished;
-  return deliveryLatencies(stamps.of(batch.id), baseline, receipts);
+  return { ...deliveryLatencies(stamps.of(batch.id), baseline, receipts), subscribeSeconds };
 }
