@@ -5,10 +5,9 @@ import { startBenchServer } from './lib/database';
 import { benchLogger } from './lib/log';
 import { benchCommand, section, table } from './lib/markdown';
 import { ms, summarize } from './lib/stats';
-import { memoryOf, spawnVantage } from './lib/vantageProcess';
+import { spawnVantage } from './lib/vantageProcess';
 import { listenForCommits } from './progress/commitStamps';
-import type { DeliveryLatencies } from './progress/latencies';
-import { runPhase, startGatedSite } from './progress/phase';
+import { runPhase, startGatedSite, type PhaseResult } from './progress/phase';
 
 const TARGET_P99_MS = 50;
 
@@ -31,19 +30,12 @@ const db = new pg.Client({ connectionString: databaseUrl });
 await db.connect();
 const stamps = await listenForCommits(databaseUrl);
 try {
-  const context = { apiUrl: api.url!, db, site, stamps };
+  const context = { apiUrl: api.url!, db, site, stamps, apiPid: api.pid };
   const phase = { targets: args.targets, threads: args.threads, intervalMs: args['interval-ms'] };
   const reference = await runPhase(context, 'reference', { ...phase, subscribers: 1 });
-  const idle = await memoryOf(api.pid);
-  let subscribedMemory = idle;
-  const loaded = await runPhase(
-    { ...context, onSubscribed: async () => void (subscribedMemory = await memoryOf(api.pid)) },
-    'loaded',
-    { ...phase, subscribers: args.subscribers },
-  );
-  const after = await memoryOf(api.pid);
+  const loaded = await runPhase(context, 'loaded', { ...phase, subscribers: args.subscribers });
 
-  const row = (label: string, result: DeliveryLatencies & { subscribeSeconds: number }) => {
+  const latencyRow = (label: string, result: PhaseResult) => {
     const summary = summarize(result.samples);
     return [
       label,
@@ -56,27 +48,52 @@ try {
       ms(summary.max),
     ];
   };
+  const cpuRow = (label: string, result: PhaseResult, subscribers: number) => {
+    const cpu = result.finishedUsage.cpuSeconds - result.subscribedUsage.cpuSeconds;
+    const delivered = result.eventsPerSubscriber * subscribers;
+    return [
+      label,
+      cpu.toFixed(2),
+      delivered.toFixed(0),
+      ((cpu * 1000) / delivered).toFixed(2),
+      result.benchCpuSeconds.toFixed(2),
+      `${(result.machineBusy * 100).toFixed(0)}%`,
+    ];
+  };
   const p99 = summarize(loaded.samples).p99;
   console.log(
     section('Progress latency: worker commit to graphql-ws subscribers', benchCommand('bench/progress-latency.bench.ts'), [
       `One api process (\`node --import tsx src/server.ts\`, VANTAGE_ROLE=api) and one worker process (VANTAGE_ROLE=worker, ` +
         `WORKER_CONCURRENCY=${args.targets}) on the bench's PostgreSQL. A batch of ${args.targets} pages, all RUNNING and held by the ` +
         `loopback site; once every subscriber has the current state, one page is released every ${args['interval-ms']} ms, so each ` +
-        'release commits one change. Commit time: when a separate LISTEN in the bench heard the NOTIFY of that change. Receipt ' +
-        `time: in ${args.threads} worker thread(s) that only receive. A change coalesced into a later event counts until that event ` +
-        `arrived. Subscription: \`batchProgress { sequence target { url status error } batch { status progress completedUrls } }\`.`,
+        'release commits one change (the last one two: the page, then the comparison that ends the batch). Commit time: when a ' +
+        `separate LISTEN in the bench heard the NOTIFY of that change. Receipt time: in ${args.threads} worker thread(s) that only ` +
+        'receive. A change coalesced into a later event counts until that event arrived. Subscription: ' +
+        '`batchProgress { sequence target { url status error } batch { status progress completedUrls } }`. ' +
+        'The reference is the same with a single subscriber, on the same api process just before.',
       table(
         ['subscribers', 'all subscribed after s', 'samples (subscriber × change)', 'missed', 'events per subscriber', 'p50 ms', 'p99 ms', 'max ms'],
-        [row('1 (reference)', reference), row(String(args.subscribers), loaded)],
+        [latencyRow('1 (reference)', reference), latencyRow(String(args.subscribers), loaded)],
       ),
       `p99 with ${args.subscribers} subscribers: **${ms(p99)} ms** (target < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : '**not met**'}).`,
       table(
-        ['api process memory', 'MiB'],
         [
-          ['RSS with 1 finished subscription (before the load)', idle.rssMiB.toFixed(0)],
-          [`RSS with ${args.subscribers} subscribers connected`, subscribedMemory.rssMiB.toFixed(0)],
-          ['RSS after the run', after.rssMiB.toFixed(0)],
-          ['peak RSS (VmHWM)', after.peakMiB.toFixed(0)],
+          'from all subscribed to all completed',
+          'api CPU s',
+          'events sent',
+          'api CPU ms per event sent',
+          'bench process CPU s',
+          'machine CPU busy',
+        ],
+        [cpuRow('1 subscriber (reference)', reference, 1), cpuRow(`${args.subscribers} subscribers`, loaded, args.subscribers)],
+      ),
+      table(
+        ['api process memory (/proc/<pid>/status)', 'MiB'],
+        [
+          ['RSS after the 1-subscriber reference', reference.finishedUsage.rssMiB.toFixed(0)],
+          [`RSS with ${args.subscribers} subscribers connected`, loaded.subscribedUsage.rssMiB.toFixed(0)],
+          ['RSS after the run', loaded.finishedUsage.rssMiB.toFixed(0)],
+          ['peak RSS (VmHWM)', loaded.finishedUsage.peakMiB.toFixed(0)],
         ],
       ),
     ]),

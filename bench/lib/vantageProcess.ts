@@ -48,9 +48,20 @@ export function spawnVantage(role: 'api' | 'worker', env: Record<string, string>
   });
 }
 
-/** Resident and peak resident memory of a process, from /proc (Linux), in MiB. */
-export async function memoryOf(pid: number): Promise<{ rssMiB: number; peakMiB: number }> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+export interface ProcessUsage {
+  rssMiB: number;
+  /** The highest RSS the process has had (VmHWM). */
+  peakMiB: number;
+  /** User plus system CPU time used so far. */
+  cpuSeconds: number;
+}
+
+/** Linux's /proc view of a process; clock ticks are 1/100 s on every Linux this runs on. */
+export async function usageOf(pid: number): Promise<ProcessUsage> {
+  const [status, stat] = await Promise.all([readFile(`/proc/${pid}/status`, 'utf8'), readFile(`/proc/${pid}/stat`, 'utf8')]);
   const kib = (field: string) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'))?.[1] ?? Number.NaN);
-  return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
+  // The fields after the command name (which may contain spaces) start with the state, field 3.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime (14) and stime (15)
+  return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024, cpuSeconds: ticks / 100 };
 }

@@ -3,6 +3,8 @@ import { gate, startFixtureSite, type FixturePage, type FixtureSite } from '../.
 import { pages } from '../../test/helpers/pages';
 import { waitUntil } from '../../test/helpers/wait';
 import { createBatch } from '../lib/vantage';
+import { machineCpuTicks } from '../lib/machine';
+import { usageOf, type ProcessUsage } from '../lib/vantageProcess';
 import type { CommitStamps } from './commitStamps';
 import { deliveryLatencies, type DeliveryLatencies } from './latencies';
 import { subscribe } from './subscribers';
@@ -12,6 +14,17 @@ export interface PhaseOptions {
   subscribers: number;
   threads: number;
   intervalMs: number;
+}
+
+export interface PhaseResult extends DeliveryLatencies {
+  subscribeSeconds: number;
+  /** The api process once every subscriber had its first state, and once all had completed. */
+  subscribedUsage: ProcessUsage;
+  finishedUsage: ProcessUsage;
+  /** Share of the machine's CPU time in use between those two moments, 0..1. */
+  machineBusy: number;
+  /** CPU time the bench process (the subscribers' threads included) used meanwhile. */
+  benchCpuSeconds: number;
 }
 
 /** A loopback site whose page `/<batch>/<i>` answers only once the bench releases it. */
@@ -45,11 +58,11 @@ export async function runPhase(
     db: pg.Client;
     site: Awaited<ReturnType<typeof startGatedSite>>;
     stamps: CommitStamps;
-    onSubscribed?: () => Promise<void>;
+    apiPid: number;
   },
   name: string,
   options: PhaseOptions,
-): Promise<DeliveryLatencies & { subscribeSeconds: number }> {
+): Promise<PhaseResult> {
   const { apiUrl, db, site, stamps } = context;
   const paths = Array.from({ length: options.targets }, (_, i) => `/${name}/${i}`);
   const batch = await createBatch(`${apiUrl}/graphql`, name, paths.map((path) => site.server.url(path)));
@@ -69,11 +82,23 @@ export async function runPhase(
   const subscribers = subscribe(`${apiUrl.replace(/^http/, 'ws')}/graphql`, batch.globalId, options.subscribers, options.threads);
   await subscribers.subscribed;
   const subscribeSeconds = (performance.now() - subscribing) / 1000;
-  await context.onSubscribed?.();
+  const subscribedUsage = await usageOf(context.apiPid);
+  const machineBefore = await machineCpuTicks();
+  const benchBefore = process.cpuUsage();
   for (const path of paths) {
     site.release(path);
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs));
   }
   const receipts = await subscribers.finished;
-  return { ...deliveryLatencies(stamps.of(batch.id), baseline, receipts), subscribeSeconds };
+  const finishedUsage = await usageOf(context.apiPid);
+  const machineAfter = await machineCpuTicks();
+  const bench = process.cpuUsage(benchBefore);
+  return {
+    ...deliveryLatencies(stamps.of(batch.id), baseline, receipts),
+    subscribeSeconds,
+    subscribedUsage,
+    finishedUsage,
+    machineBusy: (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total),
+    benchCpuSeconds: (bench.user + bench.system) / 1e6,
+  };
 }
