@@ -3,6 +3,7 @@ import { integerArgs } from './lib/args';
 import { startBenchServer } from './lib/database';
 import { benchLogger } from './lib/log';
 import { benchCommand, section, table } from './lib/markdown';
+import { ms, summarize } from './lib/stats';
 import { measureBarePgBoss } from './pipeline/bareBoss';
 import { measureVantage } from './pipeline/vantageTargets';
 
@@ -25,22 +26,28 @@ try {
     : ratio >= TARGET_RATIO
       ? 'met'
       : '**not met**';
+  const active = (result: { activeMs: number[] }) => {
+    const summary = summarize(result.activeMs);
+    return [ms(summary.p50), ms(summary.p99)];
+  };
   const finished = (items: number) => (items === args.jobs ? `${items}` : `**${items} of ${args.jobs}** (time limit)`);
   console.log(
     section('Pipeline overhead: bare pg-boss jobs vs Vantage pages', benchCommand('bench/pipeline.bench.ts'), [
       `${args.jobs} items, enqueued ${args.batch} at a time while the workers run, at most ${args['max-seconds']} s per side; ` +
         `WORKER_CONCURRENCY=${config.workerConcurrency}. Bare pg-boss: no-op handlers on a \`notify: true\` queue of a ` +
         '`createBoss` instance, `localConcurrency` as Vantage. Vantage: `createBatch` over GraphQL, analyze-target on an ' +
-        'instant loopback page, then compare-batch per batch. Each side first runs one untimed warm-up of one item per worker.',
+        'instant loopback page, then compare-batch per batch. Each side first runs one untimed warm-up of one item per worker. ' +
+        '"Job active" is pg-boss started_on → completed_on of each finished item: the work a worker slot does per item.',
       table(
-        ['pipeline', 'items finished', 'seconds', 'items/s'],
+        ['pipeline', 'items finished', 'seconds', 'items/s', 'job active p50 ms', 'job active p99 ms'],
         [
-          ['bare pg-boss (no-op jobs completed)', finished(bare.items), bare.seconds.toFixed(2), bareRate.toFixed(1)],
+          ['bare pg-boss (no-op jobs completed)', finished(bare.items), bare.seconds.toFixed(2), bareRate.toFixed(1), ...active(bare)],
           [
             `Vantage (pages analysed; ${vantage.batchesCompleted} of ${vantage.batches} batches COMPLETED)`,
             finished(vantage.items),
             vantage.seconds.toFixed(2),
             vantageRate.toFixed(1),
+            ...active(vantage),
           ],
         ],
       ),

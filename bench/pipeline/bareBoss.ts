@@ -2,12 +2,15 @@ import pg from 'pg';
 import type { Logger } from '../../src/logger';
 import { waitUntil } from '../../test/helpers/wait';
 import { NOOP_QUEUE, startNoopBoss } from '../lib/noopBoss';
+import { activeTimesMs } from './activeTimes';
 import { untilDoneOrTimeUp } from './deadline';
 
 export interface Throughput {
   /** Items finished when the clock stopped: all of them, unless the time limit ran out first. */
   items: number;
   seconds: number;
+  /** Per finished item: how long its job was active, ms. */
+  activeMs: number[];
 }
 
 /**
@@ -33,10 +36,12 @@ export async function measureBarePgBoss(
     await enqueue(warmUp);
     await waitUntil(async () => (await completed()) >= warmUp, { what: 'the warm-up jobs', intervalMs: 5 });
 
+    const since = new Date();
     const started = performance.now();
     for (let sent = 0; sent < options.jobs; sent += options.chunk) await enqueue(Math.min(options.chunk, options.jobs - sent));
     const done = await untilDoneOrTimeUp(started, options.maxSeconds, async () => (await completed()) - warmUp, options.jobs);
-    return { items: done, seconds: (performance.now() - started) / 1000 };
+    const seconds = (performance.now() - started) / 1000;
+    return { items: done, seconds, activeMs: await activeTimesMs(db, NOOP_QUEUE, since) };
   } finally {
     await boss.stop({ graceful: true, timeout: 10_000 });
     await db.end();

@@ -7,6 +7,8 @@ import { pages } from '../../test/helpers/pages';
 import { waitUntil } from '../../test/helpers/wait';
 import { benchAppConfig, createBatch } from '../lib/vantage';
 import type { Throughput } from './bareBoss';
+import { ANALYZE_TARGET } from '../../src/jobs/queues';
+import { activeTimesMs } from './activeTimes';
 import { untilDoneOrTimeUp } from './deadline';
 
 export interface VantageThroughput extends Throughput {
@@ -56,7 +58,8 @@ export async function measureVantage(
         )
       ).rows[0]!;
 
-    const startedAt = Date.now();
+    const since = new Date();
+    const startedAt = since.getTime();
     const started = performance.now();
     let batches = 0;
     for (let sent = 0; sent < options.jobs; sent += options.chunk, batches++) {
@@ -71,6 +74,7 @@ export async function measureVantage(
       targetsSeconds: final.lastFinished ? (final.lastFinished.getTime() - startedAt) / 1000 : Number.NaN,
       batches,
       batchesCompleted: final.completed,
+      activeMs: await activeTimesMs(db, ANALYZE_TARGET, since),
     };
   } finally {
     await db.end();

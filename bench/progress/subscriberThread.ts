@@ -18,6 +18,13 @@ const input = workerData as SubscriberThreadInput;
 const post = (message: SubscriberThreadMessage) => parentPort!.postMessage(message);
 const now = () => performance.timeOrigin + performance.now();
 
+/** graphql-ws fails with an Error, GraphQL errors, or a socket's CloseEvent or ErrorEvent. */
+function describe(error: unknown): Error {
+  if (error instanceof Error) return error;
+  const { type, code, reason, message } = error as { type?: string; code?: number; reason?: string; message?: string };
+  return new Error(type ? `${type} ${code ?? ''} ${reason ?? message ?? ''}`.trim() : JSON.stringify(error));
+}
+
 // Receipt times are taken here, in a thread that does nothing but receive, so that the
 // bench's own bookkeeping does not delay them.
 const receipts = await Promise.all(
@@ -34,7 +41,7 @@ const receipts = await Promise.all(
               received.push([data!.batchProgress.sequence, now()]);
               if (received.length === 1) post({ type: 'subscribed' });
             },
-            error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
+            error: (error) => reject(describe(error)),
             complete: resolve,
           },
         );
