@@ -1,4 +1,4 @@
-import type { PgBoss } from 'pg-boss';
+import type { PgBoss, WorkOptions } from 'pg-boss';
 import { createBoss } from '../../src/jobs/queues';
 import type { Logger } from '../../src/logger';
 
@@ -14,11 +14,13 @@ export async function startNoopBoss(
   concurrency: number,
   log: Logger,
   onJob: (data: unknown) => void = () => {},
+  /** Replaces Vantage's work options, for a reference that is not Vantage's set-up. */
+  workOptions: WorkOptions = { localConcurrency: concurrency },
 ): Promise<PgBoss> {
   const boss = createBoss(databaseUrl);
   boss.on('error', (error) => log.error({ err: error }, 'pg-boss error'));
   await boss.start();
   await boss.createQueue(NOOP_QUEUE, { notify: true });
-  await boss.work(NOOP_QUEUE, { localConcurrency: concurrency }, async ([job]) => onJob(job?.data));
+  await boss.work(NOOP_QUEUE, workOptions, async (jobs) => jobs.forEach((job) => onJob(job.data)));
   return boss;
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { WorkOptions } from 'pg-boss';
 import type { Logger } from '../../src/logger';
 import { waitUntil } from '../../test/helpers/wait';
 import { NOOP_QUEUE, startNoopBoss } from '../lib/noopBoss';
@@ -20,10 +21,10 @@ export interface Throughput {
  */
 export async function measureBarePgBoss(
   databaseUrl: string,
-  options: { jobs: number; chunk: number; concurrency: number; maxSeconds: number },
+  options: { jobs: number; chunk: number; concurrency: number; maxSeconds: number; workOptions?: WorkOptions },
   log: Logger,
 ): Promise<Throughput> {
-  const boss = await startNoopBoss(databaseUrl, options.concurrency, log);
+  const boss = await startNoopBoss(databaseUrl, options.concurrency, log, undefined, options.workOptions);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
