@@ -14,22 +14,32 @@ const TARGET_P99_MS = 50;
 const args = integerArgs({ subscribers: 1000, targets: 50, 'interval-ms': 200, threads: 2 });
 const config = loadConfig();
 const log = benchLogger();
-const server = await startBenchServer(config, log);
-const databaseUrl = await server.createDatabase('progress');
-const site = await startGatedSite(['reference', 'loaded'], args.targets);
-const shared = { DATABASE_URL: databaseUrl, MAX_URLS_PER_BATCH: String(Math.max(50, args.targets)) };
-const api = await spawnVantage('api', shared, log);
-// One job slot per page, so that every page is in flight before anyone subscribes; the pages
-// are held for as long as subscribing and releasing take, so the fetch must not time out.
-const worker = await spawnVantage(
-  'worker',
-  { ...shared, WORKER_CONCURRENCY: String(args.targets), CRAWL_ALLOW_PRIVATE: 'true', CRAWL_TIMEOUT_MS: '600000' },
-  log,
-);
-const db = new pg.Client({ connectionString: databaseUrl });
-await db.connect();
-const stamps = await listenForCommits(databaseUrl);
+// Stopped in reverse order however far the set-up got, so no child process outlives the bench.
+const cleanups: (() => Promise<unknown>)[] = [];
 try {
+  const server = await startBenchServer(config, log);
+  cleanups.push(() => server.stop());
+  const databaseUrl = await server.createDatabase('progress');
+  const site = await startGatedSite(['reference', 'loaded'], args.targets);
+  const shared = { DATABASE_URL: databaseUrl, MAX_URLS_PER_BATCH: String(Math.max(50, args.targets)) };
+  const api = await spawnVantage('api', shared, log);
+  cleanups.push(() => api.stop());
+  // One job slot per page, so that every page is in flight before anyone subscribes; the pages
+  // are held for as long as subscribing and releasing take, so the fetch must not time out.
+  const worker = await spawnVantage(
+    'worker',
+    { ...shared, WORKER_CONCURRENCY: String(args.targets), CRAWL_ALLOW_PRIVATE: 'true', CRAWL_TIMEOUT_MS: '600000' },
+    log,
+  );
+  cleanups.push(() => worker.stop());
+  // Closed before the worker stops, so that pages still held fail at once instead of timing out.
+  cleanups.push(() => site.server.close());
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  cleanups.push(() => db.end());
+  const stamps = await listenForCommits(databaseUrl);
+  cleanups.push(() => stamps.close());
+
   const context = { apiUrl: api.url!, db, site, stamps, apiPid: api.pid };
   const phase = { targets: args.targets, threads: args.threads, intervalMs: args['interval-ms'] };
   const reference = await runPhase(context, 'reference', { ...phase, subscribers: 1 });
@@ -99,10 +109,5 @@ try {
     ]),
   );
 } finally {
-  await stamps.close();
-  await db.end();
-  await worker.stop();
-  await api.stop();
-  await site.server.close();
-  await server.stop();
+  for (const cleanup of cleanups.reverse()) await cleanup();
 }
