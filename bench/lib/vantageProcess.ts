@@ -56,7 +56,7 @@ export interface ProcessUsage {
   cpuSeconds: number;
 }
 
-/** Linux's /proc view of a process; clock ticks are 1/100 s on every Linux this runs on. */
+/** Linux's /proc view of a process; CPU times count USER_HZ ticks, 100 a second on x86 and arm Linux. */
 export async function usageOf(pid: number): Promise<ProcessUsage> {
   const [status, stat] = await Promise.all([readFile(`/proc/${pid}/status`, 'utf8'), readFile(`/proc/${pid}/stat`, 'utf8')]);
   const kib = (field: string) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'))?.[1] ?? Number.NaN);

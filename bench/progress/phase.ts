@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { gate, startFixtureSite, type FixturePage, type FixtureSite } from '../../test/helpers/fixtures';
+import { gate, startFixtureSite, type FixturePage } from '../../test/helpers/fixtures';
 import { pages } from '../../test/helpers/pages';
 import { waitUntil } from '../../test/helpers/wait';
 import { createBatch } from '../lib/vantage';
