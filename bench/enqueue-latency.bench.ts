@@ -21,7 +21,7 @@ try {
   };
   console.log(
     section('Enqueue-to-start latency (LISTEN/NOTIFY on)', benchCommand('bench/enqueue-latency.bench.ts'), [
-      `${args.jobs} jobs, sent one at a time; each is waited for until it ended, then ${args['gap-min-ms']}–${args['gap-max-ms']} ms ` +
+      `On ${server.description}. ${args.jobs} jobs, sent one at a time; each is waited for until it ended, then ${args['gap-min-ms']}–${args['gap-max-ms']} ms ` +
         `(random) of idle time. WORKER_CONCURRENCY=${config.workerConcurrency}. created_on is the enqueueing transaction's start ` +
         '(for Vantage, the createBatch transaction), so these include that transaction\'s own time up to its commit.',
       table(

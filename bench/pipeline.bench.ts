@@ -40,7 +40,7 @@ try {
   const finished = (items: number) => (items === args.jobs ? `${items}` : `**${items} of ${args.jobs}** (time limit)`);
   console.log(
     section('Pipeline overhead: bare pg-boss jobs vs Vantage pages', benchCommand('bench/pipeline.bench.ts'), [
-      `${args.jobs} items, enqueued ${args.batch} at a time while the workers run, at most ${args['max-seconds']} s per side; ` +
+      `On ${server.description}. ${args.jobs} items, enqueued ${args.batch} at a time while the workers run, at most ${args['max-seconds']} s per side; ` +
         `WORKER_CONCURRENCY=${config.workerConcurrency}. Bare pg-boss: no-op handlers on a \`notify: true\` queue of a ` +
         '`createBoss` instance, `localConcurrency` as Vantage. Vantage: `createBatch` over GraphQL, analyze-target on an ' +
         'instant loopback page, then compare-batch per batch. Each side first runs one untimed warm-up of one item per worker. ' +

@@ -73,7 +73,7 @@ try {
   const p99 = summarize(loaded.samples).p99;
   console.log(
     section('Progress latency: worker commit to graphql-ws subscribers', benchCommand('bench/progress-latency.bench.ts'), [
-      `One api process (\`node --import tsx src/server.ts\`, VANTAGE_ROLE=api) and one worker process (VANTAGE_ROLE=worker, ` +
+      `On ${server.description}. One api process (\`node --import tsx src/server.ts\`, VANTAGE_ROLE=api) and one worker process (VANTAGE_ROLE=worker, ` +
         `WORKER_CONCURRENCY=${args.targets}) on the bench's PostgreSQL. A batch of ${args.targets} pages, all RUNNING and held by the ` +
         `loopback site; once every subscriber has the current state, one page is released every ${args['interval-ms']} ms, so each ` +
         'release commits one change (the last one two: the page, then the comparison that ends the batch). Commit time: when a ' +

@@ -8,6 +8,8 @@ import { startEmbeddedPostgres } from '../../src/db/embedded';
 import type { Logger } from '../../src/logger';
 
 export interface BenchServer {
+  /** Which PostgreSQL the numbers come from, e.g. "embedded PostgreSQL 18.1". */
+  description: string;
   /** A new, empty database on the server, dropped by `stop`. */
   createDatabase(label: string): Promise<string>;
   stop(): Promise<void>;
@@ -34,7 +36,9 @@ export async function startBenchServer(config: Config, log: Logger): Promise<Ben
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   const created: string[] = [];
+  const { rows } = await admin.query<{ server_version: string }>('SHOW server_version');
   return {
+    description: `${config.databaseUrl ? "DATABASE_URL's" : 'embedded'} PostgreSQL ${rows[0]!.server_version}`,
     async createDatabase(label) {
       const name = `vantage_bench_${label}_${randomBytes(4).toString('hex')}`;
       await admin.query(`CREATE DATABASE ${name}`);
