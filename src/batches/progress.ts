@@ -4,18 +4,20 @@ type Transaction = Prisma.TransactionClient;
 
 /**
  * Locks the batch that owns a target. Every transaction that changes a batch or its targets
- * takes the batch row first, so concurrent writers queue up instead of deadlocking.
+ * takes the batch row first, so concurrent writers queue up instead of deadlocking. NO KEY
+ * UPDATE is the lock the batch UPDATE takes anyway, and unlike FOR UPDATE it does not block
+ * the foreign-key checks of rows inserted for the batch (analyses, origin files).
  */
 export async function lockBatchOfTarget(tx: Transaction, targetId: string) {
   const [row] = await tx.$queryRaw<{ id: string; status: string }[]>`
     SELECT b.id, b.status::text AS status FROM "Batch" b JOIN "Target" t ON t."batchId" = b.id
-    WHERE t.id = ${targetId}::uuid FOR UPDATE OF b`;
+    WHERE t.id = ${targetId}::uuid FOR NO KEY UPDATE OF b`;
   return row ?? null;
 }
 
 export async function lockBatch(tx: Transaction, batchId: string) {
   const [row] = await tx.$queryRaw<{ id: string; status: string }[]>`
-    SELECT id, status::text AS status FROM "Batch" WHERE id = ${batchId}::uuid FOR UPDATE`;
+    SELECT id, status::text AS status FROM "Batch" WHERE id = ${batchId}::uuid FOR NO KEY UPDATE`;
   return row ?? null;
 }
 

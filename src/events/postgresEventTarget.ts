@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import pg from 'pg';
 import type { Logger } from '../logger';
 import { EVENT_CHANNEL, RESYNC } from './channel';
@@ -15,6 +16,8 @@ export interface EventTargetHandle {
  */
 export async function createPostgresEventTarget(connectionString: string, log: Logger): Promise<EventTargetHandle> {
   const target = new EventTarget();
+  // One listener per subscription: a thousand subscribers to one batch is normal, not a leak.
+  setMaxListeners(0, target);
   const listenerCounts = new Map<string, number>();
   const add = target.addEventListener.bind(target);
   const remove = target.removeEventListener.bind(target);

@@ -11,6 +11,27 @@ import { reconcileBatches } from './reconcileBatches';
 
 const ANALYZE_BATCH = 2;
 
+function pollingOptions(config: Config) {
+  return { pollingIntervalSeconds: config.queue.pollSeconds, notifyPollingIntervalSeconds: config.queue.pollSeconds };
+}
+
+/**
+ * pg-boss waits a polling interval after every fetch unless the fetch came back full and
+ * burstWhenBatchFull is on, which it honours only for batches above one. So each poller takes
+ * up to two jobs and keeps fetching while the backlog lasts; half as many pollers keep the
+ * number of jobs in flight at WORKER_CONCURRENCY. The handler settles each job on its own.
+ */
+export function analyzeWorkOptions(config: Config) {
+  return {
+    ...pollingOptions(config),
+    localConcurrency: Math.ceil(config.workerConcurrency / ANALYZE_BATCH),
+    batchSize: ANALYZE_BATCH,
+    burstWhenBatchFull: true,
+    perJobResults: true,
+    groupConcurrency: config.maxFetchesPerHost,
+  } as const;
+}
+
 export interface Workers {
   /** Takes no new jobs and waits for the running ones (pg-boss's graceful stop does the waiting). */
   stop(): Promise<void>;
@@ -22,21 +43,10 @@ export async function startWorkers(deps: { prisma: PrismaClient; boss: PgBoss; c
   const log = deps.log.child({ role: 'worker' });
   const analyzer = createAnalyzer(config.crawl);
   const analyzeDeps = { prisma, boss, analyzer, maxAttempts: config.analyzeMaxAttempts, log };
-  const polling = { pollingIntervalSeconds: config.queue.pollSeconds, notifyPollingIntervalSeconds: config.queue.pollSeconds };
-  // pg-boss waits a polling interval after every fetch unless the fetch came back full and
-  // burstWhenBatchFull is on, which it honours only for batches above one. So each poller takes
-  // up to two jobs and keeps fetching while the backlog lasts; half as many pollers keep the
-  // number of jobs in flight at WORKER_CONCURRENCY.
+  const polling = pollingOptions(config);
   await boss.work(
     ANALYZE_TARGET,
-    {
-      ...polling,
-      localConcurrency: Math.ceil(config.workerConcurrency / ANALYZE_BATCH),
-      batchSize: ANALYZE_BATCH,
-      burstWhenBatchFull: true,
-      perJobResults: true,
-      groupConcurrency: config.maxFetchesPerHost,
-    },
+    analyzeWorkOptions(config),
     (jobs: Job<unknown>[]) =>
       Promise.all(
         jobs.map((job) =>
