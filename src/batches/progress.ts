@@ -24,6 +24,6 @@ export async function lockBatch(tx: Transaction, batchId: string) {
 /** Like lockBatch, for a batch of the given owner only: any other batch is not found. */
 export async function lockOwnedBatch(tx: Transaction, batchId: string, ownerId: string) {
   const [row] = await tx.$queryRaw<{ id: string; status: string }[]>`
-    SELECT id, status::text AS status FROM "Batch" WHERE id = ${batchId}::uuid AND "ownerId" = ${ownerId}::uuid FOR UPDATE`;
+    SELECT id, status::text AS status FROM "Batch" WHERE id = ${batchId}::uuid AND "ownerId" = ${ownerId}::uuid FOR NO KEY UPDATE`;
   return row ?? null;
 }
