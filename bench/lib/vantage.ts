@@ -11,6 +11,8 @@ export function benchAppConfig(base: Config, databaseUrl: string, overrides: Par
     port: 0,
     crawl: { ...base.crawl, allowPrivate: true },
     llm: null,
+    // One local owner sends every batch of a bench; the abuse limits are not what is measured.
+    ownerLimits: { maxRunningBatches: 1_000_000, maxUrlsPerDay: 1_000_000_000 },
     logLevel: 'warn',
     ...overrides,
   });
