@@ -23,7 +23,7 @@ export async function startTarget(prisma: PrismaClient, targetId: string) {
     await recordBatchChange(
       tx,
       batch.id,
-      targetId,
+      running,
       batch.status === 'PENDING' ? { status: 'RUNNING', startedAt: now } : {},
     );
     return running;
@@ -40,13 +40,13 @@ export async function finishTarget(prisma: PrismaClient, boss: PgBoss, targetId:
     const batch = await lockBatchOfTarget(tx, targetId);
     if (!batch) return false;
     const failed = 'error' in outcome;
-    const finished = await tx.target.updateMany({
+    const [finished] = await tx.target.updateManyAndReturn({
       where: { id: targetId, status: { in: ['PENDING', 'RUNNING'] } },
       data: { status: failed ? 'FAILED' : 'SUCCEEDED', error: failed ? outcome.error : null, finishedAt: new Date() },
     });
-    if (finished.count === 0) return false;
+    if (!finished) return false;
     if ('report' in outcome) await tx.pageAnalysis.create({ data: toAnalysisRow(targetId, outcome.report) });
-    const counted = await recordBatchChange(tx, batch.id, targetId, {
+    const counted = await recordBatchChange(tx, batch.id, finished, {
       completedUrls: { increment: 1 },
       failedUrls: { increment: failed ? 1 : 0 },
     });

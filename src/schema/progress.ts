@@ -12,8 +12,7 @@ const BatchProgress = builder.objectRef<BatchSnapshot>('BatchProgress').implemen
       type: 'Target',
       nullable: true,
       description: 'The target whose change caused this event; null for batch-level events.',
-      resolve: (query, { targetId }, _args, ctx) =>
-        targetId ? ctx.prisma.target.findUnique({ ...query, where: { id: targetId } }) : null,
+      resolve: (_query, { target }) => target,
     }),
     sequence: t.int({
       description:

@@ -1,6 +1,6 @@
-import type { Batch } from '../db/generated/client/client';
+import type { Batch, Target } from '../db/generated/client/client';
 import { notFound } from '../errors';
-import { RESYNC, type BatchRowJson, type BatchTopicMessage } from '../events';
+import { RESYNC, type BatchTopicMessage } from '../events';
 import type { Context } from './context';
 import { TERMINAL_BATCH_STATUSES } from './enums';
 
@@ -8,16 +8,17 @@ export interface BatchSnapshot {
   /** The batch as it was at `sequence`. */
   batch: Batch;
   sequence: number;
-  /** The target whose change led to this snapshot, if one did. */
-  targetId: string | null;
+  /** The target whose change led to this snapshot, if one did, as that change left it. */
+  target: Target | null;
 }
 
 const DATE_FIELDS = ['createdAt', 'startedAt', 'finishedAt'] as const;
 
-function reviveBatch(row: BatchRowJson): Batch {
-  const batch = { ...row } as Record<string, unknown>;
-  for (const field of DATE_FIELDS) if (typeof batch[field] === 'string') batch[field] = new Date(batch[field] as string);
-  return batch as unknown as Batch;
+/** A row that crossed NOTIFY as JSON, with its dates made Dates again. */
+function revive<Row>(json: Record<string, unknown>): Row {
+  const row = { ...json };
+  for (const field of DATE_FIELDS) if (typeof row[field] === 'string') row[field] = new Date(row[field] as string);
+  return row as Row;
 }
 
 /**
@@ -36,7 +37,7 @@ export async function watchBatch(ctx: Context, batchId: string): Promise<AsyncGe
   try {
     const current = await ctx.prisma.batch.findFirst({ where: { id: batchId, ownerId: ctx.caller.ownerId } });
     if (!current) throw notFound('batch');
-    return follow(ctx, { batch: current, sequence: current.sequence, targetId: null }, changes, nextChange);
+    return follow(ctx, { batch: current, sequence: current.sequence, target: null }, changes, nextChange);
   } catch (error) {
     await changes.return?.();
     throw error;
@@ -60,9 +61,13 @@ async function* follow(
       let next: BatchSnapshot;
       if (change === RESYNC) {
         const batch = await ctx.prisma.batch.findUniqueOrThrow({ where: { id: last.batch.id } });
-        next = { batch, sequence: batch.sequence, targetId: null };
+        next = { batch, sequence: batch.sequence, target: null };
       } else {
-        next = { batch: reviveBatch(change.batch), sequence: change.sequence, targetId: change.targetId };
+        next = {
+          batch: revive<Batch>(change.batch),
+          sequence: change.sequence,
+          target: change.target ? revive<Target>(change.target) : null,
+        };
       }
       if (next.sequence <= last.sequence) continue;
       last = next;
