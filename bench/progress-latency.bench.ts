@@ -26,6 +26,8 @@ try {
     MAX_URLS_PER_BATCH: String(Math.max(50, args.targets)),
     MAX_RUNNING_BATCHES_PER_OWNER: '1000000',
     MAX_URLS_PER_DAY: '1000000000',
+    // All subscribers connect as the local owner; the per-key connection cap is not measured here.
+    MAX_CONNECTIONS_PER_KEY: '1000000',
   };
   const api = await spawnVantage('api', shared, log);
   cleanups.push(() => api.stop());
