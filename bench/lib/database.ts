@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../../src/config';
-import { startEmbeddedPostgres } from '../../src/db/embedded';
 import type { Logger } from '../../src/logger';
+import { startTemporaryPostgres } from '../../test/helpers/temporaryPostgres';
 
 export interface BenchServer {
   /** Which PostgreSQL the numbers come from, e.g. "embedded PostgreSQL 18.1". */
@@ -23,15 +20,9 @@ export async function startBenchServer(config: Config, log: Logger): Promise<Ben
   let adminUrl = config.databaseUrl;
   let stopServer = async () => {};
   if (!adminUrl) {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'vantage-bench-'));
-    // Run as root, the cluster belongs to the postgres user, who must reach the directory.
-    await fs.chmod(dataDir, 0o755);
-    const embedded = await startEmbeddedPostgres(dataDir, log);
+    const embedded = await startTemporaryPostgres('vantage-bench-', log);
     adminUrl = embedded.url;
-    stopServer = async () => {
-      await embedded.stop();
-      await fs.rm(dataDir, { recursive: true, force: true });
-    };
+    stopServer = embedded.stop;
   }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config';
-import { startEmbeddedPostgres } from '../../src/db/embedded';
 import { migrate } from '../../src/db/migrate';
 import { createBoss } from '../../src/jobs/queues';
 import { createLogger } from '../../src/logger';
 import { withDatabase } from '../helpers/database';
+import { startTemporaryPostgres } from '../helpers/temporaryPostgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,14 +27,9 @@ export default async function setup(project: TestProject) {
   let stop = async () => {};
   let adminUrl = config.databaseUrl;
   if (!adminUrl) {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'vantage-test-'));
-    await fs.chmod(dataDir, 0o755);
-    const embedded = await startEmbeddedPostgres(dataDir, log);
+    const embedded = await startTemporaryPostgres('vantage-test-', log);
     adminUrl = embedded.url;
-    stop = async () => {
-      await embedded.stop();
-      await fs.rm(dataDir, { recursive: true, force: true });
-    };
+    stop = embedded.stop;
   }
   const template = `vantage_template_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
