@@ -15,9 +15,10 @@ export const Batch = builder.prismaNode('Batch', {
   fields: (t) => ({
     name: t.exposeString('name'),
     status: t.expose('status', { type: BatchStatus }),
+    // No `select` here or on `comparison`: they read scalar columns every Batch row has, and a
+    // `select` would make Pothos query again for rows it did not load itself (those events carry).
     progress: t.int({
       description: 'Percent of targets finished, 0..100. Never decreases while the batch runs.',
-      select: { completedUrls: true, totalUrls: true },
       resolve: ({ completedUrls, totalUrls }) => (totalUrls === 0 ? 100 : Math.floor((100 * completedUrls) / totalUrls)),
     }),
     totalUrls: t.exposeInt('totalUrls'),
@@ -29,7 +30,6 @@ export const Batch = builder.prismaNode('Batch', {
       type: Comparison,
       nullable: true,
       description: 'Null until the batch is COMPLETED.',
-      select: { id: true, status: true },
       resolve: (batch, _args, ctx) => (batch.status === 'COMPLETED' ? loadComparison(ctx.prisma, batch.id) : null),
     }),
     error: t.exposeString('error', { nullable: true }),

@@ -1,18 +1,21 @@
 import { UserError } from '../errors';
+import { Batch } from './batch';
 import { builder } from './builder';
 import type { Context } from './context';
 import { Comparison, loadComparison } from './comparison';
 import { decodeId } from './ids';
+import { Target } from './target';
 import { watchBatch, type BatchSnapshot } from './watchBatch';
 
 const BatchProgress = builder.objectRef<BatchSnapshot>('BatchProgress').implement({
   fields: (t) => ({
-    batch: t.prismaField({ type: 'Batch', resolve: (_query, { batch }) => batch }),
-    target: t.prismaField({
-      type: 'Target',
+    // Plain fields, not prismaFields: the rows come with the event, so there is no query to plan.
+    batch: t.field({ type: Batch, resolve: ({ batch }) => batch }),
+    target: t.field({
+      type: Target,
       nullable: true,
       description: 'The target whose change caused this event; null for batch-level events.',
-      resolve: (_query, { target }) => target,
+      resolve: ({ target }) => target,
     }),
     sequence: t.int({
       description:

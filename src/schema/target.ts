@@ -1,7 +1,7 @@
 import { builder } from './builder';
 import { TargetStatus } from './enums';
 
-builder.prismaNode('Target', {
+export const Target = builder.prismaNode('Target', {
   description: 'One URL of a batch.',
   id: { field: 'id' },
   // `node(id)` finds only targets of the caller's batches.
