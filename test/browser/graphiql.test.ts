@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixtures';
-import { graphqlData } from '../helpers/graphql';
+import { createBatch, waitForBatchStatus } from '../helpers/batches';
 import { pages } from '../helpers/pages';
-import { waitUntil } from '../helpers/wait';
 import { useBrowserSession } from './browserSession';
 import { screenshot } from './chromium';
 
@@ -22,15 +21,8 @@ describe('GraphiQL at /graphql', () => {
   });
 
   it('loads with no request leaving the machine and runs a subscription over WebSocket', { timeout: 60_000 }, async () => {
-    const { createBatch } = await graphqlData(
-      app.graphqlUrl,
-      `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`,
-      { input: { name: 'graphiql', urls: [site.url('/')] } },
-    );
-    await waitUntil(async () => {
-      const { batch } = await graphqlData(app.graphqlUrl, `query ($id: ID!) { batch(id: $id) { status } }`, { id: createBatch.id });
-      return batch.status === 'COMPLETED';
-    }, { what: 'the batch to complete' });
+    const id = await createBatch(app.graphqlUrl, { name: 'graphiql', urls: [site.url('/')] });
+    await waitForBatchStatus(app.graphqlUrl, id, ['COMPLETED']);
 
     const page = session.page;
     const foreign: string[] = [];
@@ -47,7 +39,7 @@ describe('GraphiQL at /graphql', () => {
     await editor.click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');
-    await page.keyboard.insertText(`subscription { batchProgress(id: "${createBatch.id}") { sequence batch { status } } }`);
+    await page.keyboard.insertText(`subscription { batchProgress(id: "${id}") { sequence batch { status } } }`);
     await page.locator('.graphiql-execute-button').click();
     await page.locator('.graphiql-response').getByText('COMPLETED').waitFor();
     await screenshot(page, 'graphiql-subscription');

@@ -51,3 +51,11 @@ export function gate() {
   const opened = new Promise<void>((resolve) => (open = resolve));
   return { open, opened };
 }
+
+/** A page that answers only once `until` resolves: work caught in flight, no sleeps. */
+export function heldPage(until: Promise<void>, body: string): FixturePage {
+  return async (_req, res) => {
+    await until;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { gate, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
+import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphqlData, record, wsClient } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 
@@ -41,10 +41,7 @@ describe('a batch from creation to comparison', () => {
       '/good': pages.good,
       '/medium': pages.medium,
       // Held back until the early subscriber is listening, so its stream sees work happen.
-      '/poor': async (_req, res) => {
-        await release.opened;
-        res.writeHead(200, { 'content-type': 'text/html' }).end(pages.poor);
-      },
+      '/poor': heldPage(release.opened, pages.poor),
     });
     app = await startTestApp();
   });

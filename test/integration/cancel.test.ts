@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { withClient } from '../helpers/database';
-import { gate, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
+import { createBatch, waitForBatchStatus } from '../helpers/batches';
+import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphql, graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 import { waitUntil } from '../helpers/wait';
 
-const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
 const BATCH = `query ($id: ID!) { batch(id: $id) { status error finishedAt targets { status } } }`;
 const CANCEL = `mutation ($id: ID!) { cancelBatch(id: $id) { status targets { status } } }`;
 
@@ -18,10 +18,7 @@ describe('cancelBatch', () => {
   beforeAll(async () => {
     site = await startFixtureSite({
       '/fast': pages.good,
-      '/slow': async (_req, res) => {
-        await hold.opened;
-        res.writeHead(200, { 'content-type': 'text/html' }).end(pages.medium);
-      },
+      '/slow': heldPage(hold.opened, pages.medium),
     });
     app = await startTestApp({ WORKER_CONCURRENCY: '1' });
   });
@@ -33,14 +30,14 @@ describe('cancelBatch', () => {
 
   it('ends a running batch CANCELLED with no target left pending or running', async () => {
     const urls = [site.url('/slow'), ...Array.from({ length: 4 }, (_, i) => site.url(`/fast?page=${i}`))];
-    const { createBatch } = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'to cancel', urls } });
+    const id = await createBatch(app.graphqlUrl, { name: 'to cancel', urls });
     // With one worker slot held by /slow, the batch is RUNNING and the rest wait in the queue.
     await waitUntil(async () => {
-      const { batch } = await graphqlData(app.graphqlUrl, BATCH, { id: createBatch.id });
+      const { batch } = await graphqlData(app.graphqlUrl, BATCH, { id });
       return batch.status === 'RUNNING' && site.requests.includes('/slow');
     }, { what: 'the slow page to be in flight' });
 
-    const { cancelBatch } = await graphqlData(app.graphqlUrl, CANCEL, { id: createBatch.id });
+    const { cancelBatch } = await graphqlData(app.graphqlUrl, CANCEL, { id });
     expect(cancelBatch.status).toBe('CANCELLED');
     const statuses = (targets: { status: string }[]) => targets.map((target) => target.status);
     const atCancel = statuses(cancelBatch.targets);
@@ -49,21 +46,18 @@ describe('cancelBatch', () => {
 
     hold.open(); // the in-flight job now finishes and must not revive its target
     await waitUntil(async () => (await openAnalyzeJobs(app)) === 0, { what: 'every job of the batch to settle' });
-    const { batch } = await graphqlData(app.graphqlUrl, BATCH, { id: createBatch.id });
+    const { batch } = await graphqlData(app.graphqlUrl, BATCH, { id });
     expect(batch.status).toBe('CANCELLED');
     expect(batch.finishedAt).not.toBeNull();
     expect(statuses(batch.targets)).toEqual(atCancel);
   });
 
   it('refuses to cancel a finished batch with CONFLICT', async () => {
-    const { createBatch } = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'done', urls: [site.url('/fast')] } });
-    await waitUntil(async () => {
-      const { batch } = await graphqlData(app.graphqlUrl, BATCH, { id: createBatch.id });
-      return batch.status === 'COMPLETED';
-    }, { what: 'the batch to complete' });
-    const result = await graphql(app.graphqlUrl, CANCEL, { id: createBatch.id });
+    const id = await createBatch(app.graphqlUrl, { name: 'done', urls: [site.url('/fast')] });
+    await waitForBatchStatus(app.graphqlUrl, id, ['COMPLETED']);
+    const result = await graphql(app.graphqlUrl, CANCEL, { id });
     expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const { batch } = await graphqlData(app.graphqlUrl, BATCH, { id: createBatch.id });
+    const { batch } = await graphqlData(app.graphqlUrl, BATCH, { id });
     expect(batch.status).toBe('COMPLETED');
   });
 

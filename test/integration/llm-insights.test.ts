@@ -2,9 +2,9 @@ import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { gate, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
+import { createBatch, waitForBatchStatus } from '../helpers/batches';
 import { graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
-import { waitUntil } from '../helpers/wait';
 
 type Mode = 'good' | 'malformed' | 'error' | 'hang';
 
@@ -56,20 +56,10 @@ describe('insights from a language model', () => {
   });
 
   async function analyse(name: string) {
-    const { createBatch } = await graphqlData(app.graphqlUrl, `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`, {
-      input: { name, urls: [site.url('/a'), site.url('/b')], subjectUrl: site.url('/b') },
-    });
-    const read = () =>
-      graphqlData(app.graphqlUrl, `query ($id: ID!) { batch(id: $id) { status comparison { llmFailure insights { title source } } } }`, {
-        id: createBatch.id,
-      });
-    return waitUntil(
-      async () => {
-        const { batch } = await read();
-        return ['COMPLETED', 'FAILED', 'CANCELLED'].includes(batch.status) ? batch : null;
-      },
-      { what: `batch ${name} to finish` },
-    );
+    const id = await createBatch(app.graphqlUrl, { name, urls: [site.url('/a'), site.url('/b')], subjectUrl: site.url('/b') });
+    await waitForBatchStatus(app.graphqlUrl, id);
+    const query = `query ($id: ID!) { batch(id: $id) { status comparison { llmFailure insights { title source } } } }`;
+    return (await graphqlData(app.graphqlUrl, query, { id })).batch;
   }
 
   it('stores the model\'s insights, marked with the model\'s name', async () => {

@@ -5,7 +5,8 @@ import { compareBatch } from '../../src/jobs/compareBatch';
 import { createLogger } from '../../src/logger';
 import { decodeId } from '../../src/schema/ids';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { gate, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
+import { createBatch, waitForBatchStatus } from '../helpers/batches';
+import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphql, graphqlData, record, wsClient } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 import { waitUntil } from '../helpers/wait';
@@ -50,30 +51,28 @@ describe('retryBatch and the comparison', () => {
   const batchOf = async (id: string) => (await graphqlData(app.graphqlUrl, BATCH, { id })).batch;
 
   it('re-queues the failed target, streams the progress on, and stores a new comparison', async () => {
-    const { createBatch } = await graphqlData(app.graphqlUrl, `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`, {
-      input: { name: 'flaky', urls: [site.url('/good'), site.url('/flaky')] },
-    });
-    await waitUntil(async () => (await batchOf(createBatch.id)).status === 'COMPLETED', { what: 'the first run to complete' });
-    const first = await batchOf(createBatch.id);
+    const id = await createBatch(app.graphqlUrl, { name: 'flaky', urls: [site.url('/good'), site.url('/flaky')] });
+    await waitForBatchStatus(app.graphqlUrl, id, ['COMPLETED']);
+    const first = await batchOf(id);
     expect(first).toMatchObject({ completedUrls: 2, failedUrls: 1, progress: 100 });
     expect(first.targets[1]).toMatchObject({ status: 'FAILED' });
     expect(first.comparison.ranking.map((entry: { target: { url: string } }) => entry.target.url)).toEqual([site.url('/good')]);
     expect(first.comparison.notAnalysed).toEqual([{ target: { url: site.url('/flaky') }, error: expect.any(String) }]);
 
-    const duringRun = await graphql(app.graphqlUrl, `mutation ($id: ID!) { retryBatch(id: $id) { status } }`, { id: createBatch.id });
+    const duringRun = await graphql(app.graphqlUrl, `mutation ($id: ID!) { retryBatch(id: $id) { status } }`, { id: id });
     expect(duringRun.data?.retryBatch.status).toBe('RUNNING');
     flakyServes = true;
 
     const client = wsClient(app.wsUrl);
     try {
       const progress = record<{ batchProgress: { sequence: number; batch: { status: string; progress: number } } }>(
-        client, PROGRESS, { id: createBatch.id },
+        client, PROGRESS, { id: id },
       );
       const ready = record<{ comparisonReady: { createdAt: string; ranking: { target: { url: string } }[] } }>(
-        client, READY, { id: createBatch.id },
+        client, READY, { id: id },
       );
       await progress.waitFor(() => true);
-      const conflict = await graphql(app.graphqlUrl, `mutation ($id: ID!) { retryBatch(id: $id) { status } }`, { id: createBatch.id });
+      const conflict = await graphql(app.graphqlUrl, `mutation ($id: ID!) { retryBatch(id: $id) { status } }`, { id: id });
       expect(conflict.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       retried.open();
       await Promise.all([progress.completed, ready.completed]);
@@ -88,7 +87,7 @@ describe('retryBatch and the comparison', () => {
       expect(events.at(-1)!.batch).toEqual({ status: 'COMPLETED', progress: 100 });
 
       expect(ready.events).toHaveLength(1);
-      const second = await batchOf(createBatch.id);
+      const second = await batchOf(id);
       expect(second).toMatchObject({ completedUrls: 2, failedUrls: 0 });
       expect(second.comparison.notAnalysed).toEqual([]);
       expect(new Set(second.comparison.ranking.map((entry: { target: { url: string } }) => entry.target.url))).toEqual(
@@ -115,18 +114,11 @@ describe('retryBatch and the comparison', () => {
 
   it('emits the comparison to a subscriber that came before it was stored', async () => {
     const held = gate();
-    const slow = await startFixtureSite({
-      '/': async (_req, res) => {
-        await held.opened;
-        res.writeHead(200, { 'content-type': 'text/html' }).end(pages.good);
-      },
-    });
+    const slow = await startFixtureSite({ '/': heldPage(held.opened, pages.good) });
     const client = wsClient(app.wsUrl);
     try {
-      const { createBatch } = await graphqlData(app.graphqlUrl, `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`, {
-        input: { name: 'early comparison', urls: [slow.url('/')] },
-      });
-      const ready = record<{ comparisonReady: { ranking: { target: { url: string } }[] } }>(client, READY, { id: createBatch.id });
+      const id = await createBatch(app.graphqlUrl, { name: 'early comparison', urls: [slow.url('/')] });
+      const ready = record<{ comparisonReady: { ranking: { target: { url: string } }[] } }>(client, READY, { id });
       await waitUntil(async () => slow.requests.includes('/'), { what: 'the page to be in flight' });
       expect(ready.events).toEqual([]);
       held.open();

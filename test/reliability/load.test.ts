@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { withClient } from '../helpers/database';
-import { gate, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
+import { createBatch, waitForBatchStatus } from '../helpers/batches';
+import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphqlData } from '../helpers/graphql';
 import { atLeast, capturedLogger } from '../helpers/logs';
 import { pages } from '../helpers/pages';
 import { waitUntil } from '../helpers/wait';
 
-const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
 
 describe('under load', () => {
   let app: TestApp;
@@ -16,10 +16,7 @@ describe('under load', () => {
   const release = gate();
 
   beforeAll(async () => {
-    const held = async (_req: unknown, res: import('node:http').ServerResponse) => {
-      await release.opened;
-      res.writeHead(200, { 'content-type': 'text/html' }).end(pages.medium);
-    };
+    const held = heldPage(release.opened, pages.medium);
     for (let i = 0; i < 5; i++) {
       sites.push(await startFixtureSite({ ...Object.fromEntries(Array.from({ length: 10 }, (_, p) => [`/p${p}`, pages.good])) }));
     }
@@ -46,19 +43,16 @@ describe('under load', () => {
   it('counts exactly when all 20 targets of a batch finish in the same instant', { timeout: 60_000 }, async () => {
     const held = sites.at(-1)!;
     const urls = Array.from({ length: 20 }, (_, p) => held.url(`/held${p}`));
-    const { createBatch } = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'photo finish', urls } });
+    const id = await createBatch(app.graphqlUrl, { name: 'photo finish', urls });
     await waitUntil(async () => held.requests.filter((path) => path.startsWith('/held')).length === 20, {
       what: 'all 20 pages in flight at once',
     });
     release.open();
-    await waitUntil(async () => {
-      const { batch } = await graphqlData(app.graphqlUrl, `query ($id: ID!) { batch(id: $id) { status } }`, { id: createBatch.id });
-      return batch.status === 'COMPLETED';
-    }, { what: 'the batch to complete' });
+    await waitForBatchStatus(app.graphqlUrl, id, ['COMPLETED']);
     const { batch } = await graphqlData(
       app.graphqlUrl,
       `query ($id: ID!) { batch(id: $id) { completedUrls failedUrls totalUrls progress sequence } }`,
-      { id: createBatch.id },
+      { id },
     );
     // One change per start and per finish of each target, one for the comparison: none lost.
     expect(batch).toEqual({ completedUrls: 20, failedUrls: 0, totalUrls: 20, progress: 100, sequence: 41 });
@@ -72,7 +66,7 @@ describe('under load', () => {
         for (let round = 0; round < 50 / clients; round++) {
           // Each batch spreads its 10 URLs over the 5 sites, so hosts are shared across batches.
           const urls = Array.from({ length: 10 }, (_, p) => sites[p % 5]!.url(`/p${(p + round) % 10}`));
-          await graphqlData(app.graphqlUrl, CREATE, { input: { name: `client ${client} batch ${round}`, urls } });
+          await createBatch(app.graphqlUrl, { name: `client ${client} batch ${round}`, urls });
         }
       }),
     );

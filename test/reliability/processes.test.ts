@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, withClient, type TestDatabase } from '../helpers/database';
-import { gate, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
-import { graphqlData, record, wsClient } from '../helpers/graphql';
+import { createBatch } from '../helpers/batches';
+import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
+import { record, wsClient } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 import { spawnVantage, stopProcess, type VantageProcess } from '../helpers/processes';
 import { waitUntil } from '../helpers/wait';
 
 const PROGRESS = `subscription ($id: ID!) { batchProgress(id: $id) { sequence batch { status progress completedUrls } } }`;
-const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
 
 type ProgressEvent = { batchProgress: { sequence: number; batch: { status: string; progress: number; completedUrls: number } } };
 
@@ -33,10 +33,7 @@ describe('several Vantage processes on one database', () => {
   beforeEach(async () => {
     database = await createTestDatabase();
     release = gate();
-    const held = async (_req: unknown, res: import('node:http').ServerResponse) => {
-      await release.opened;
-      res.writeHead(200, { 'content-type': 'text/html' }).end(pages.good);
-    };
+    const held = heldPage(release.opened, pages.good);
     site = await startFixtureSite(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`/p${i}`, held])));
   });
   afterEach(async () => {
@@ -68,8 +65,8 @@ describe('several Vantage processes on one database', () => {
     const client = wsClient(`${api.url.replace('http', 'ws')}/graphql`);
     try {
       const urls = Array.from({ length: 6 }, (_, i) => site.url(`/p${i}`));
-      const { createBatch } = await graphqlData(`${api.url}/graphql`, CREATE, { input: { name: 'kill -9', urls } });
-      const progress = record<ProgressEvent>(client, PROGRESS, { id: createBatch.id });
+      const id = await createBatch(`${api.url}/graphql`, { name: 'kill -9', urls });
+      const progress = record<ProgressEvent>(client, PROGRESS, { id });
       await waitUntil(async () => site.requests.filter((path) => path.startsWith('/p')).length === 6, {
         what: 'every page to be in flight on the doomed worker',
       });
@@ -94,8 +91,8 @@ describe('several Vantage processes on one database', () => {
     const clients = [apiA!, apiB!].map((api) => wsClient(`${api.url.replace('http', 'ws')}/graphql`));
     try {
       const urls = Array.from({ length: 6 }, (_, i) => site.url(`/p${i}`));
-      const { createBatch } = await graphqlData(`${apiA!.url}/graphql`, CREATE, { input: { name: 'shared', urls } });
-      const recordings = clients.map((client) => record<ProgressEvent>(client, PROGRESS, { id: createBatch.id }));
+      const id = await createBatch(`${apiA!.url}/graphql`, { name: 'shared', urls });
+      const recordings = clients.map((client) => record<ProgressEvent>(client, PROGRESS, { id }));
       await Promise.all(recordings.map((recording) => recording.waitFor(() => true)));
       release.open();
       await Promise.all(recordings.map((recording) => recording.completed));

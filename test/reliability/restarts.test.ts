@@ -6,21 +6,18 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embed
 import { createLogger } from '../../src/logger';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createTestDatabase, withClient, type TestDatabase } from '../helpers/database';
-import { gate, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
-import { graphqlData, record, wsClient } from '../helpers/graphql';
+import { createBatch, waitForBatchStatus } from '../helpers/batches';
+import { gate, heldPage, startFixtureSite } from '../helpers/fixtures';
+import { record, wsClient } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 import { spawnVantage, stopProcess, type VantageProcess } from '../helpers/processes';
 import { waitUntil } from '../helpers/wait';
 
-const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
 const PROGRESS = `subscription ($id: ID!) { batchProgress(id: $id) { sequence batch { status completedUrls } } }`;
 
 async function heldSite(count: number) {
   const release = gate();
-  const held = async (_req: unknown, res: import('node:http').ServerResponse) => {
-    await release.opened;
-    res.writeHead(200, { 'content-type': 'text/html' }).end(pages.good);
-  };
+  const held = heldPage(release.opened, pages.good);
   const site = await startFixtureSite(Object.fromEntries(Array.from({ length: count }, (_, i) => [`/p${i}`, held])));
   const urls = Array.from({ length: count }, (_, i) => site.url(`/p${i}`));
   const inFlight = () =>
@@ -60,8 +57,8 @@ describe('restarts', () => {
     const client = wsClient(app.wsUrl);
     cleanups.push(async () => client.dispose());
 
-    const { createBatch } = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'restart', urls } });
-    const progress = record<{ batchProgress: { batch: { status: string } } }>(client, PROGRESS, { id: createBatch.id });
+    const id = await createBatch(app.graphqlUrl, { name: 'restart', urls });
+    const progress = record<{ batchProgress: { batch: { status: string } } }>(client, PROGRESS, { id });
     await progress.waitFor(() => true);
     await inFlight();
 
@@ -81,7 +78,7 @@ describe('restarts', () => {
     cleanups.push(() => site.close(), async () => release.open());
     const env = { DATABASE_URL: database.url, SHUTDOWN_GRACE_MS: '500', WORKER_CONCURRENCY: '4', CRAWL_MAX_PER_HOST: '4', ...QUICK_RECOVERY };
     const first: VantageProcess = await spawnVantage(env);
-    const { createBatch } = await graphqlData(`${first.url}/graphql`, CREATE, { input: { name: 'sigterm', urls } });
+    const id = await createBatch(`${first.url}/graphql`, { name: 'sigterm', urls });
     await inFlight();
 
     first.kill('SIGTERM');
@@ -90,10 +87,7 @@ describe('restarts', () => {
     cleanups.push(() => stopProcess([second]));
     release.open();
 
-    await waitUntil(async () => {
-      const { batch } = await graphqlData(`${second.url}/graphql`, `query ($id: ID!) { batch(id: $id) { status } }`, { id: createBatch.id });
-      return batch.status === 'COMPLETED';
-    }, { timeoutMs: 60_000, what: 'the batch to complete on the second process' });
+    await waitForBatchStatus(`${second.url}/graphql`, id, ['COMPLETED'], 60_000);
     expect(await countsOf(database.url)).toEqual([{ status: 'COMPLETED', completedUrls: 4, totalUrls: 4, analyses: 4, comparisons: 1 }]);
   });
 });
