@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { EVENT_CHANNEL, type BatchChange } from '../../src/events/channel';
+import { EVENT_CHANNEL, parseBatchChange } from '../../src/events/channel';
 
 export interface CommitStamps {
   /** When the change with this sequence of the batch was heard, i.e. just after its commit. */
@@ -18,7 +18,7 @@ export async function listenForCommits(databaseUrl: string): Promise<CommitStamp
   const client = new pg.Client({ connectionString: databaseUrl });
   client.on('notification', ({ payload }) => {
     const heardAt = performance.timeOrigin + performance.now();
-    const { data } = JSON.parse(payload!) as { data: BatchChange };
+    const data = parseBatchChange(payload!);
     if (!stamps.has(data.batchId)) stamps.set(data.batchId, new Map());
     stamps.get(data.batchId)!.set(data.sequence, heardAt);
   });

@@ -1,5 +1,6 @@
 import type { PageReport } from '../analysis';
 import type { PageAnalysis } from '../db/generated/client/client';
+import type { Prisma } from '../db/prisma';
 
 /** A PageReport as a PageAnalysis row, and back: the JSON columns hold checks and headings. */
 export function toAnalysisRow(targetId: string, report: PageReport) {
@@ -15,7 +16,7 @@ export function toAnalysisRow(targetId: string, report: PageReport) {
     aeoScore: scores.aeo,
     technicalScore: scores.technical,
     overallScore: scores.overall,
-  };
+  } satisfies Prisma.PageAnalysisUncheckedCreateInput;
 }
 
 export function toReport(row: PageAnalysis): PageReport {

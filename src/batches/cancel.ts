@@ -35,7 +35,7 @@ export async function cancelBatch(prisma: PrismaClient, boss: PgBoss, batchId: s
       unfinished.flatMap((target) => (target.jobId ? [target.jobId] : [])),
     );
     await recordAudit(tx, caller, 'BATCH_CANCELLED', { batchId });
-    return recordBatchChange(tx, batchId, null, {
+    return recordBatchChange(tx, batchId, {
       status: 'CANCELLED',
       finishedAt: new Date(),
       error: 'Cancelled by request.',

@@ -36,7 +36,7 @@ export async function retryBatch(prisma: PrismaClient, boss: PgBoss, batchId: st
     }
     await sendAnalyzeJobs(boss, tx, jobs);
     await recordAudit(tx, caller, 'BATCH_RETRIED', { batchId });
-    return recordBatchChange(tx, batchId, null, {
+    return recordBatchChange(tx, batchId, {
       status: 'RUNNING',
       completedUrls: { decrement: jobs.length },
       failedUrls: { decrement: jobs.length },

@@ -1,56 +1,49 @@
 import type { PgBoss } from 'pg-boss';
 import type { PageReport } from '../analysis';
+import type { Target } from '../db/generated/client/client';
 import type { PrismaClient } from '../db/prisma';
+import { EVENT_CHANNEL } from '../events/channel';
 import { sendCompareJob } from '../jobs/queues';
 import { toAnalysisRow } from './analysisRows';
-import { recordBatchChange } from './changes';
-import { lockBatchOfTarget } from './progress';
 
 export type TargetOutcome = { report: PageReport } | { error: string };
 
-/** Marks a PENDING or RUNNING target RUNNING for one more attempt; null when there is nothing to do. */
-export async function startTarget(prisma: PrismaClient, targetId: string) {
-  return prisma.$transaction(async (tx) => {
-    const batch = await lockBatchOfTarget(tx, targetId);
-    if (!batch) return null;
-    const target = await tx.target.findUniqueOrThrow({ where: { id: targetId } });
-    if (target.status !== 'PENDING' && target.status !== 'RUNNING') return null;
-    const now = new Date();
-    const running = await tx.target.update({
-      where: { id: targetId },
-      data: { status: 'RUNNING', attempts: { increment: 1 }, startedAt: target.startedAt ?? now, error: null },
-    });
-    await recordBatchChange(
-      tx,
-      batch.id,
-      running,
-      batch.status === 'PENDING' ? { status: 'RUNNING', startedAt: now } : {},
-    );
-    return running;
-  });
+export interface FinishedTarget {
+  targetId: string;
+  outcome: TargetOutcome;
+}
+
+// Both transitions run for every page, so each is one statement for any number of targets:
+// the functions of the target_transitions migration.
+
+/** Marks the PENDING or RUNNING ones of the targets RUNNING for one more attempt and returns them. */
+export async function startTargets(prisma: PrismaClient, targetIds: string[]): Promise<Target[]> {
+  return prisma.$queryRaw<Target[]>`
+    SELECT * FROM "vantage_start_targets"(${EVENT_CHANNEL}, ${targetIds}::uuid[])`;
 }
 
 /**
- * Stores the result and counts the target once: a target that is no longer PENDING or RUNNING
- * (counted by an earlier run, or cancelled) is left as it is. The transaction that counts the
- * last target asks for the comparison.
+ * Stores the results and counts each target once: a target that is no longer PENDING or
+ * RUNNING (counted by an earlier run, or cancelled) is left as it is. Returns the ids of the
+ * targets counted. Counting a batch's last target asks for its comparison. That request follows
+ * the commit; if the process dies in between, the job runs again and `queueDueComparison` asks.
  */
-export async function finishTarget(prisma: PrismaClient, boss: PgBoss, targetId: string, outcome: TargetOutcome) {
-  return prisma.$transaction(async (tx) => {
-    const batch = await lockBatchOfTarget(tx, targetId);
-    if (!batch) return false;
-    const failed = 'error' in outcome;
-    const [finished] = await tx.target.updateManyAndReturn({
-      where: { id: targetId, status: { in: ['PENDING', 'RUNNING'] } },
-      data: { status: failed ? 'FAILED' : 'SUCCEEDED', error: failed ? outcome.error : null, finishedAt: new Date() },
-    });
-    if (!finished) return false;
-    if ('report' in outcome) await tx.pageAnalysis.create({ data: toAnalysisRow(targetId, outcome.report) });
-    const counted = await recordBatchChange(tx, batch.id, finished, {
-      completedUrls: { increment: 1 },
-      failedUrls: { increment: failed ? 1 : 0 },
-    });
-    if (counted.completedUrls === counted.totalUrls) await sendCompareJob(boss, tx, batch.id);
-    return true;
-  });
+export async function finishTargets(prisma: PrismaClient, boss: PgBoss, finished: FinishedTarget[]): Promise<Set<string>> {
+  const failures = finished.map(({ outcome }) => ('error' in outcome ? outcome.error : null));
+  const analyses = finished.map(({ targetId, outcome }) =>
+    'report' in outcome ? JSON.stringify(toAnalysisRow(targetId, outcome.report)) : null,
+  );
+  const counted = await prisma.$queryRaw<{ targetId: string; batchId: string; batchCounted: boolean }[]>`
+    SELECT * FROM "vantage_finish_targets"(${EVENT_CHANNEL}, ${finished.map((one) => one.targetId)}::uuid[],
+      ${failures}::text[], ${analyses}::jsonb[])`;
+  for (const { batchId, batchCounted } of counted) if (batchCounted) await sendCompareJob(boss, batchId);
+  return new Set(counted.map((one) => one.targetId));
+}
+
+/** Asks for the comparison of the target's batch if every target is counted and the batch is still running. */
+export async function queueDueComparison(prisma: PrismaClient, boss: PgBoss, targetId: string) {
+  const [due] = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT b.id FROM "Batch" b JOIN "Target" t ON t."batchId" = b.id
+    WHERE t.id = ${targetId}::uuid AND b.status = 'RUNNING' AND b."completedUrls" = b."totalUrls"`;
+  if (due) await sendCompareJob(boss, due.id);
 }

@@ -1,28 +1,51 @@
-/** The one channel every Vantage event travels on; payloads name their topic. */
+import type { Batch, Target } from '../db/generated/client/client';
+
+/** The one channel every Vantage event travels on; each payload is one batch's change. */
 export const EVENT_CHANNEL = 'vantage_events';
 
 /** Sent to a topic after the LISTEN connection came back: events may have been missed. */
 export const RESYNC = Symbol('resync');
 
-/** The batch row as it was right after a change, as JSON (dates are ISO strings). */
-export type BatchRowJson = Record<string, unknown> & { id: string; status: string; sequence: number };
-
-/** The changed target's row, as JSON. */
-export type TargetRowJson = Record<string, unknown> & { id: string; status: string };
-
 /**
  * What a NOTIFY about a batch carries: the batch row exactly as the change left it, so every
- * subscriber in every process sees the same state for the same sequence, without a read.
+ * subscriber in every process sees the same state for the same sequence, without a read. One
+ * parsed change is shared, frozen, by every subscriber of the process.
  */
 export interface BatchChange {
-  batchId: string;
-  targetId: string | null;
-  sequence: number;
-  batch: BatchRowJson;
+  readonly batchId: string;
+  readonly targetId: string | null;
+  readonly sequence: number;
+  readonly batch: Readonly<Batch>;
   /** The target as the change left it, so no subscriber has to read it back. */
-  target: TargetRowJson | null;
+  readonly target: Readonly<Target> | null;
 }
 
+/** The pubsub topic a batch's changes are dispatched on, as Yoga's pubsub names `batch` + id. */
 export function batchTopic(batchId: string): string {
   return `batch:${batchId}`;
+}
+
+// A payload is `<batch id> <change as JSON>` (see the target_transitions migration).
+
+export function batchIdOfPayload(payload: string): string {
+  return payload.slice(0, payload.indexOf(' '));
+}
+
+const DATE_FIELDS = ['createdAt', 'startedAt', 'finishedAt'] as const;
+
+/** A row that crossed NOTIFY as JSON, with its dates made Dates again. */
+function revive<Row>(json: Record<string, unknown>): Readonly<Row> {
+  for (const field of DATE_FIELDS) if (typeof json[field] === 'string') json[field] = new Date(json[field]);
+  return Object.freeze(json) as Row;
+}
+
+export function parseBatchChange(payload: string): BatchChange {
+  const change = JSON.parse(payload.slice(payload.indexOf(' ') + 1)) as Record<string, unknown>;
+  return Object.freeze({
+    batchId: change.batchId as string,
+    targetId: change.targetId as string | null,
+    sequence: change.sequence as number,
+    batch: revive<Batch>(change.batch as Record<string, unknown>),
+    target: change.target ? revive<Target>(change.target as Record<string, unknown>) : null,
+  });
 }

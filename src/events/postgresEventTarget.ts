@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import pg from 'pg';
 import type { Logger } from '../logger';
-import { EVENT_CHANNEL, RESYNC } from './channel';
+import { EVENT_CHANNEL, RESYNC, batchIdOfPayload, batchTopic, parseBatchChange } from './channel';
 
 export interface EventTargetHandle {
   eventTarget: EventTarget;
@@ -31,7 +31,7 @@ export async function createPostgresEventTarget(connectionString: string, log: L
     else listenerCounts.delete(type);
     remove(type, callback, options);
   };
-  // Publishing goes through SQL inside the writer's transaction (see batches/changes.ts), never
+  // Publishing goes through SQL inside the writer's transaction (see batches/changes.ts and the target_transitions migration), never
   // through this target, so that an event is only seen once its change is committed.
   target.dispatchEvent = (event) => {
     throw new Error(`publish ${event.type} with NOTIFY inside the transaction that makes the change`);
@@ -42,9 +42,10 @@ export async function createPostgresEventTarget(connectionString: string, log: L
 
   function deliver(payload: string | undefined): void {
     if (!payload) return;
+    const topic = batchTopic(batchIdOfPayload(payload));
+    if (!listenerCounts.has(topic)) return; // nobody here watches that batch
     try {
-      const { topic, data } = JSON.parse(payload) as { topic: string; data: unknown };
-      EventTarget.prototype.dispatchEvent.call(target, new CustomEvent(topic, { detail: data }));
+      EventTarget.prototype.dispatchEvent.call(target, new CustomEvent(topic, { detail: parseBatchChange(payload) }));
     } catch (error) {
       log.error({ err: error }, 'dropping a malformed event payload');
     }

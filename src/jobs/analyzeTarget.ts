@@ -1,9 +1,11 @@
 import type { Job, PgBoss } from 'pg-boss';
 import { z } from 'zod';
 import { AnalysisError, type Analyzer, type OriginFiles } from '../analysis';
-import { finishTarget, startTarget, type TargetOutcome } from '../batches/targets';
+import { finishTargets, queueDueComparison, startTargets, type TargetOutcome } from '../batches/targets';
+import type { Target } from '../db/generated/client/client';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
+import { coalesce } from './coalesce';
 
 /** Old jobs outlive type changes: the payload is checked, never trusted. */
 const payloadSchema = z.object({ targetId: z.uuid() });
@@ -17,12 +19,38 @@ export interface AnalyzeTargetDeps {
   analyzer: Analyzer;
   maxAttempts: number;
   log: Logger;
+  transitions: TargetTransitions;
+}
+
+export interface TargetTransitions {
+  /** The target, marked RUNNING; null when there is nothing to do. */
+  start(targetId: string): Promise<Target | null>;
+  /** Whether this call counted the target. */
+  finish(targetId: string, outcome: TargetOutcome): Promise<boolean>;
+}
+
+/** A worker process's starts and finishes, each group-committed across its concurrent jobs. */
+export function targetTransitions(prisma: PrismaClient, boss: PgBoss): TargetTransitions {
+  const start = coalesce(async (targetIds: string[]) => {
+    const started = new Map((await startTargets(prisma, targetIds)).map((target) => [target.id, target]));
+    return targetIds.map((id) => started.get(id) ?? null);
+  });
+  const finish = coalesce(async (finished: { targetId: string; outcome: TargetOutcome }[]) => {
+    const counted = await finishTargets(prisma, boss, finished);
+    // The same target twice in one group (a job delivered twice at once) is counted for one call.
+    return finished.map(({ targetId }) => counted.delete(targetId));
+  });
+  return { start, finish: (targetId, outcome) => finish({ targetId, outcome }) };
 }
 
 export async function analyzeTarget(deps: AnalyzeTargetDeps, job: Job<unknown>): Promise<void> {
   const { targetId } = assertAnalyzeTargetPayload(job.data);
-  const target = await startTarget(deps.prisma, targetId);
-  if (!target) return; // cancelled, or finished by an earlier run of this job
+  const target = await deps.transitions.start(targetId);
+  if (!target) {
+    // Cancelled, or counted by an earlier run of this job that may have died before asking for the comparison.
+    await queueDueComparison(deps.prisma, deps.boss, targetId);
+    return;
+  }
   let outcome: TargetOutcome;
   try {
     const originFiles = await originFilesFor(deps, target.batchId, target.url);
@@ -35,25 +63,29 @@ export async function analyzeTarget(deps: AnalyzeTargetDeps, job: Job<unknown>):
     if (!(error instanceof AnalysisError)) deps.log.error({ targetId, err: error }, 'analysis crashed');
     outcome = { error: error instanceof AnalysisError ? error.message : 'The page could not be analysed.' };
   }
-  await finishTarget(deps.prisma, deps.boss, targetId, outcome);
+  await deps.transitions.finish(targetId, outcome);
 }
 
-const inFlightOriginFiles = new Map<string, Promise<OriginFiles>>();
+/** Stored origin files never change, so a worker keeps the latest few instead of reading them per page. */
+const originFilesCache = new Map<string, Promise<OriginFiles>>();
+const ORIGIN_FILES_CACHED = 256;
 
 /**
  * robots.txt, llms.txt and the sitemap are fetched once per origin per batch and stored; every
- * target of that origin, in any process, reads the stored copy. Two processes racing on the
+ * target of that origin, in any process, uses the stored copy. Two processes racing on the
  * first fetch both fetch, and the first stored copy wins for everyone.
  */
 async function originFilesFor(deps: AnalyzeTargetDeps, batchId: string, url: string): Promise<OriginFiles> {
   const origin = new URL(url).origin;
   const key = `${batchId} ${origin}`;
-  let pending = inFlightOriginFiles.get(key);
-  if (!pending) {
-    pending = loadOrFetchOriginFiles(deps, batchId, origin).finally(() => inFlightOriginFiles.delete(key));
-    inFlightOriginFiles.set(key, pending);
+  let files = originFilesCache.get(key);
+  if (!files) {
+    files = loadOrFetchOriginFiles(deps, batchId, origin);
+    files.catch(() => originFilesCache.delete(key));
+    originFilesCache.set(key, files);
+    if (originFilesCache.size > ORIGIN_FILES_CACHED) originFilesCache.delete(originFilesCache.keys().next().value!);
   }
-  return pending;
+  return files;
 }
 
 async function loadOrFetchOriginFiles(deps: AnalyzeTargetDeps, batchId: string, origin: string) {

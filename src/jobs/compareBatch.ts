@@ -55,7 +55,7 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
         update: { report, createdAt: new Date() },
       });
     }
-    await recordBatchChange(tx, batchId, null, {
+    await recordBatchChange(tx, batchId, {
       status: allFailed ? 'FAILED' : 'COMPLETED',
       finishedAt: new Date(),
       error: allFailed ? 'Every target failed; see each target for why.' : null,

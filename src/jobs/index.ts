@@ -3,7 +3,7 @@ import { createAnalyzer } from '../analysis';
 import type { Config } from '../config';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
-import { analyzeTarget } from './analyzeTarget';
+import { analyzeTarget, targetTransitions } from './analyzeTarget';
 import { compareBatch } from './compareBatch';
 import { purgeBatches } from './purgeBatches';
 import { ANALYZE_TARGET, COMPARE_BATCH, PURGE_BATCHES, RECONCILE_BATCHES } from './queues';
@@ -42,7 +42,8 @@ export async function startWorkers(deps: { prisma: PrismaClient; boss: PgBoss; c
   const { prisma, boss, config } = deps;
   const log = deps.log.child({ role: 'worker' });
   const analyzer = createAnalyzer(config.crawl);
-  const analyzeDeps = { prisma, boss, analyzer, maxAttempts: config.analyzeMaxAttempts, log };
+  const transitions = targetTransitions(prisma, boss);
+  const analyzeDeps = { prisma, boss, analyzer, maxAttempts: config.analyzeMaxAttempts, log, transitions };
   const polling = pollingOptions(config);
   await boss.work(
     ANALYZE_TARGET,

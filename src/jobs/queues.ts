@@ -81,9 +81,12 @@ export async function sendAnalyzeJobs(boss: PgBoss, tx: Transaction, jobs: Analy
   );
 }
 
-/** At most one queued comparison per batch, however many jobs race to ask for it. */
-export async function sendCompareJob(boss: PgBoss, tx: Transaction, batchId: string) {
-  await boss.send(COMPARE_BATCH, { batchId }, { db: fromPrisma(tx), singletonKey: batchId });
+/**
+ * At most one queued comparison per batch, however many jobs race to ask for it; compareBatch
+ * itself acts only on a RUNNING batch, so asking again after it ran changes nothing.
+ */
+export async function sendCompareJob(boss: PgBoss, batchId: string) {
+  await boss.send(COMPARE_BATCH, { batchId }, { singletonKey: batchId });
 }
 
 export async function cancelAnalyzeJobs(boss: PgBoss, tx: Transaction, jobIds: string[]) {

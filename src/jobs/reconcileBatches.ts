@@ -1,7 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import { recordBatchChange } from '../batches/changes';
 import { lockBatch } from '../batches/progress';
-import { finishTarget } from '../batches/targets';
+import { finishTargets } from '../batches/targets';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
 import { ANALYZE_TARGET, COMPARE_BATCH, sendCompareJob } from './queues';
@@ -27,11 +27,16 @@ export async function reconcileBatches(deps: { prisma: PrismaClient; boss: PgBos
     SELECT t.id, j.state::text AS state FROM "Target" t
     LEFT JOIN pgboss.job j ON j.name = ${ANALYZE_TARGET} AND j.id = t."jobId"
     WHERE t.status IN ('PENDING', 'RUNNING') AND (j.id IS NULL OR j.state IN ('completed', 'failed', 'cancelled'))`;
-  for (const orphan of orphans) {
-    const reason = orphan.state === 'failed'
-      ? 'The analysis did not finish: every attempt failed or its worker stopped.'
-      : 'The analysis job was lost before it finished.';
-    if (await finishTarget(prisma, boss, orphan.id, { error: reason })) report.targetsFailed++;
+  if (orphans.length > 0) {
+    const failed = orphans.map((orphan) => ({
+      targetId: orphan.id,
+      outcome: {
+        error: orphan.state === 'failed'
+          ? 'The analysis did not finish: every attempt failed or its worker stopped.'
+          : 'The analysis job was lost before it finished.',
+      },
+    }));
+    report.targetsFailed = (await finishTargets(prisma, boss, failed)).size;
   }
 
   // 2. Counters that disagree with the targets they count.
@@ -48,7 +53,7 @@ export async function reconcileBatches(deps: { prisma: PrismaClient; boss: PgBos
         tx.target.count({ where: { batchId: id, status: { in: ['SUCCEEDED', 'FAILED'] } } }),
         tx.target.count({ where: { batchId: id, status: 'FAILED' } }),
       ]);
-      await recordBatchChange(tx, id, null, { completedUrls, failedUrls });
+      await recordBatchChange(tx, id, { completedUrls, failedUrls });
     });
     report.countersFixed++;
   }
@@ -60,7 +65,7 @@ export async function reconcileBatches(deps: { prisma: PrismaClient; boss: PgBos
       AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = ${COMPARE_BATCH}
         AND j.singleton_key = b.id::text AND j.state IN ('created', 'retry', 'active'))`;
   for (const { id } of uncompared) {
-    await prisma.$transaction((tx) => sendCompareJob(boss, tx, id));
+    await sendCompareJob(boss, id);
     report.comparisonsQueued++;
   }
 

@@ -6,19 +6,10 @@ import { TERMINAL_BATCH_STATUSES } from './enums';
 
 export interface BatchSnapshot {
   /** The batch as it was at `sequence`. */
-  batch: Batch;
-  sequence: number;
+  readonly batch: Readonly<Batch>;
+  readonly sequence: number;
   /** The target whose change led to this snapshot, if one did, as that change left it. */
-  target: Target | null;
-}
-
-const DATE_FIELDS = ['createdAt', 'startedAt', 'finishedAt'] as const;
-
-/** A row that crossed NOTIFY as JSON, with its dates made Dates again. */
-function revive<Row>(json: Record<string, unknown>): Row {
-  const row = { ...json };
-  for (const field of DATE_FIELDS) if (typeof row[field] === 'string') row[field] = new Date(row[field] as string);
-  return row as Row;
+  readonly target: Readonly<Target> | null;
 }
 
 /**
@@ -63,11 +54,7 @@ async function* follow(
         const batch = await ctx.prisma.batch.findUniqueOrThrow({ where: { id: last.batch.id } });
         next = { batch, sequence: batch.sequence, target: null };
       } else {
-        next = {
-          batch: revive<Batch>(change.batch),
-          sequence: change.sequence,
-          target: change.target ? revive<Target>(change.target) : null,
-        };
+        next = change; // parsed once for every subscriber in this process
       }
       if (next.sequence <= last.sequence) continue;
       last = next;

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analysis';
 import { loadConfig } from '../../src/config';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma';
-import { analyzeTarget, type AnalyzeTargetDeps } from '../../src/jobs/analyzeTarget';
+import { analyzeTarget, targetTransitions, type AnalyzeTargetDeps } from '../../src/jobs/analyzeTarget';
 import { ANALYZE_TARGET, createBoss } from '../../src/jobs/queues';
+import { EVENT_CHANNEL } from '../../src/events/channel';
 import { createLogger } from '../../src/logger';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixtures';
@@ -25,7 +26,14 @@ describe('an analyze-target job that runs more than once', () => {
     const boss = createBoss(app.databaseUrl);
     await boss.start();
     const config = loadConfig({ CRAWL_ALLOW_PRIVATE: 'true' });
-    deps = { prisma, boss, analyzer: createAnalyzer(config.crawl), maxAttempts: 3, log: createLogger('silent') };
+    deps = {
+      prisma,
+      boss,
+      analyzer: createAnalyzer(config.crawl),
+      maxAttempts: 3,
+      log: createLogger('silent'),
+      transitions: targetTransitions(prisma, boss),
+    };
   });
   afterAll(async () => {
     await deps?.boss.stop({ graceful: false });
@@ -57,5 +65,28 @@ describe('an analyze-target job that runs more than once', () => {
     const compareJobs = await prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'compare-batch' AND data->>'batchId' = ${batch.id}`;
     expect(compareJobs[0]!.n).toBe(1);
+  });
+
+  it('asks for the comparison when the run that counted the last target died before asking', async () => {
+    await graphqlData(
+      app.graphqlUrl,
+      `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`,
+      { input: { name: 'died after counting', urls: [site.url('/a')] } },
+    );
+    const target = await prisma.target.findFirstOrThrow({ where: { batch: { name: 'died after counting' } } });
+    // What the dead run committed: the target started and counted, and no compare job sent.
+    await prisma.$queryRaw`SELECT * FROM "vantage_start_targets"(${EVENT_CHANNEL}, ARRAY[${target.id}]::uuid[])`;
+    await prisma.$queryRaw`SELECT * FROM "vantage_finish_targets"(${EVENT_CHANNEL}, ARRAY[${target.id}]::uuid[], ARRAY['gave up'], ARRAY[NULL]::jsonb[])`;
+    const compareJobs = async () =>
+      (
+        await prisma.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'compare-batch' AND data->>'batchId' = ${target.batchId}`
+      )[0]!.n;
+    expect(await compareJobs()).toBe(0);
+
+    await analyzeTarget(deps, { id: crypto.randomUUID(), name: ANALYZE_TARGET, data: { targetId: target.id } } as Job<unknown>);
+
+    expect(await compareJobs()).toBe(1);
+    expect(await prisma.batch.findUniqueOrThrow({ where: { id: target.batchId } })).toMatchObject({ completedUrls: 1, failedUrls: 1 });
   });
 });
