@@ -62,6 +62,46 @@ export function operationLimits(config: Config): Plugin[] {
   return plugins;
 }
 
+/** The contract's code for input the server refuses, on an error that has no code of its own. */
+function asBadUserInput<E extends Error>(error: E): E | GraphQLError {
+  if (!(error instanceof GraphQLError) || error.extensions.code) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+  });
+}
+
+/**
+ * Syntax errors, validation errors and the limits' refusals (graphql-armor's among them) come
+ * without `extensions.code`; the contract gives every error one. Over HTTP and WebSocket alike,
+ * since both parse and validate through Yoga's envelop.
+ */
+export function codeRefusedOperations(): Plugin {
+  return {
+    onParse: () => ({ result, replaceParseResult }) => {
+      if (result instanceof GraphQLError) replaceParseResult(asBadUserInput(result));
+    },
+    onValidate: ({ validateFn, setValidationFn }) => {
+      // graphql-armor's depth and cost rules throw their refusal instead of reporting it.
+      setValidationFn((...args) => {
+        try {
+          return validateFn(...args);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+      });
+      return ({ valid, result, setResult }) => {
+        if (!valid) setResult(result.map((error) => asBadUserInput(error)));
+      };
+    },
+  };
+}
+
 /**
  * Subscriptions only over graphql-ws, where connections per key and operations per connection
  * are capped; Yoga would otherwise also stream them over HTTP (server-sent events), uncapped.

@@ -9,7 +9,13 @@ import { UserError } from '../errors';
 import type { Context, Services } from '../schema/context';
 import { schema } from '../schema';
 import { corsPolicy } from './origins';
-import { limitRequestBody, operationLimits, rejectForeignOrigins, subscriptionsOverWebSocketOnly } from './requestGuards';
+import {
+  codeRefusedOperations,
+  limitRequestBody,
+  operationLimits,
+  rejectForeignOrigins,
+  subscriptionsOverWebSocketOnly,
+} from './requestGuards';
 
 /** What the WebSocket server hands to Yoga: the caller it authenticated at connection_init. */
 export interface ServerContext {
@@ -49,6 +55,7 @@ export function createGraphQLServer(services: Services, auth: Authenticator) {
       useCSRFPrevention(),
       subscriptionsOverWebSocketOnly(),
       ...operationLimits(config),
+      codeRefusedOperations(),
     ],
     logging: false,
     maskedErrors: {

@@ -28,6 +28,7 @@ describe('per-request limits', () => {
     const answer = await gql(app.graphqlUrl, key, DEEP);
     expect(answer.body.data ?? null).toBeNull();
     expect(answer.body.errors?.[0]?.message).toMatch(/depth limit of 10 exceeded/i);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     await stillServing();
   });
 
@@ -46,6 +47,7 @@ describe('per-request limits', () => {
     const answer = await gql(app.graphqlUrl, key, everything(100));
     expect(answer.body.data ?? null).toBeNull();
     expect(answer.body.errors?.[0]?.message).toMatch(/cost limit of 20000 exceeded/i);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     // The same selection for a page of 10 is fine.
     expect((await gqlData(app.graphqlUrl, key, everything(10))).batches.edges).toEqual([]);
   });
@@ -54,7 +56,15 @@ describe('per-request limits', () => {
     const long = `{ ${'x '.repeat(2500)}}`;
     const answer = await gql(app.graphqlUrl, key, long);
     expect(answer.body.errors?.[0]?.message).toMatch(/token limit of 2000 exceeded/i);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     await stillServing();
+  });
+
+  it('gives syntax and validation errors the BAD_USER_INPUT code, and keeps codes that errors have', async () => {
+    const codes = async (query: string) => (await gql(app.graphqlUrl, key, query)).body.errors?.map((error) => error.extensions?.code);
+    expect(await codes('{ batches(first: 1) { edges { node { id } }')).toEqual(['BAD_USER_INPUT']);
+    expect(await codes('{ noSuchField }')).toEqual(['BAD_USER_INPUT']);
+    expect(await codes('{ batch(id: "nope") { id } }')).toEqual(['NOT_FOUND']);
   });
 
   it('refuses an oversized body with 413 before reading it', async () => {
@@ -81,7 +91,10 @@ describe('per-request limits', () => {
     const ws = socket(app.wsUrl, key);
     try {
       await expect(firstMessage(ws.client, DEEP, {})).rejects.toEqual([
-        expect.objectContaining({ message: expect.stringMatching(/depth limit of 10 exceeded/i) }),
+        expect.objectContaining({
+          message: expect.stringMatching(/depth limit of 10 exceeded/i),
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        }),
       ]);
     } finally {
       await ws.client.dispose();
