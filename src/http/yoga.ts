@@ -16,6 +16,7 @@ import {
   rejectForeignOrigins,
   subscriptionsOverWebSocketOnly,
 } from './requestGuards';
+import { shareEventResults } from './sharedEventResults';
 
 /** What the WebSocket server hands to Yoga: the caller it authenticated at connection_init. */
 export interface ServerContext {
@@ -54,6 +55,7 @@ export function createGraphQLServer(services: Services, auth: Authenticator) {
       limitRequestBody(config.requestLimits.maxBytes),
       useCSRFPrevention(),
       subscriptionsOverWebSocketOnly(),
+      shareEventResults(),
       ...operationLimits(config),
       codeRefusedOperations(),
     ],
