@@ -245,10 +245,24 @@ describe('the web client', () => {
     expect(await statusOf('/slow')).toMatch(/PENDING|RUNNING/);
     expect(sockets).toHaveLength(1);
 
+    // Every state the indicator shows: the reconnection can be over before a poll would look.
+    await page.evaluate(() => {
+      const shown: string[] = [];
+      const indicator = document.querySelector('.connection')!;
+      new MutationObserver(() => shown.push(indicator.textContent ?? '')).observe(indicator, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+      Object.assign(window, { connectionStates: shown });
+    });
     // 1012 (service restart) is what a server going down for a deploy sends; clients retry it.
     await sockets[0]!.close({ code: 1012, reason: 'the test drops the socket' });
-    await expect.poll(() => page.locator('.connection').textContent()).toBe('Reconnecting…');
     await expect.poll(() => sockets.length, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => page.locator('.connection').textContent()).toBe('Live');
+    expect(await page.evaluate(() => (window as unknown as { connectionStates: string[] }).connectionStates)).toContain(
+      'Reconnecting…',
+    );
 
     releaseSlow.open();
     await expect.poll(() => statusOf('/slow'), { timeout: 20_000 }).toBe('SUCCEEDED');

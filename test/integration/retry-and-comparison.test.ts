@@ -59,9 +59,10 @@ describe('retryBatch and the comparison', () => {
     expect(first.comparison.ranking.map((entry: { target: { url: string } }) => entry.target.url)).toEqual([site.url('/good')]);
     expect(first.comparison.notAnalysed).toEqual([{ target: { url: site.url('/flaky') }, error: expect.any(String) }]);
 
+    // Before the retry: its job may fetch the page before the mutation's answer arrives here.
+    flakyServes = true;
     const duringRun = await graphql(app.graphqlUrl, `mutation ($id: ID!) { retryBatch(id: $id) { status } }`, { id: id });
     expect(duringRun.data?.retryBatch.status).toBe('RUNNING');
-    flakyServes = true;
 
     const client = wsClient(app.wsUrl);
     try {
