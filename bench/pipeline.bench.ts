@@ -43,7 +43,10 @@ try {
       `On ${server.description}. ${args.jobs} items, enqueued ${args.batch} at a time while the workers run, at most ${args['max-seconds']} s per side; ` +
         `WORKER_CONCURRENCY=${config.workerConcurrency}. Bare pg-boss: no-op handlers on a \`notify: true\` queue of a ` +
         '`createBoss` instance, `localConcurrency` as Vantage. Vantage: `createBatch` over GraphQL, analyze-target on an ' +
-        'instant loopback page, then compare-batch per batch. Each side first runs one untimed warm-up of one item per worker. ' +
+        `instant loopback page (each batch's pages spread over ${vantage.sites} sites, so that CRAWL_MAX_PER_HOST=` +
+        `${config.maxFetchesPerHost} leaves every worker slot a host), then compare-batch per batch. ` +
+        'The clock of each side stops at the time the database recorded for its last item. ' +
+        'Each side first runs one untimed warm-up of one item per worker. ' +
         '"Job active" is pg-boss started_on → completed_on of each finished item: the work a worker slot does per item.',
       table(
         ['pipeline', 'items finished', 'seconds', 'items/s', 'job active p50 ms', 'job active p99 ms'],

@@ -16,6 +16,8 @@ export interface VantageThroughput extends Throughput {
   targetsSeconds: number;
   batches: number;
   batchesCompleted: number;
+  /** How many loopback sites (hosts) the pages were spread over. */
+  sites: number;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function measureVantage(
       items: final.pages,
       seconds: allEnded ? sinceStart(final.lastEnded) : elapsed,
       targetsSeconds: sinceStart(final.lastFinished),
+      sites: sites.length,
       batches,
       batchesCompleted: final.completed,
       activeMs: await activeTimesMs(db, ANALYZE_TARGET, since),
