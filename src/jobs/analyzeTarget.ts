@@ -47,8 +47,7 @@ export async function analyzeTarget(deps: AnalyzeTargetDeps, job: Job<unknown>):
   const { targetId } = assertAnalyzeTargetPayload(job.data);
   const target = await deps.transitions.start(targetId);
   if (!target) {
-    // Cancelled, or counted by an earlier run of this job that may have died before asking for the comparison.
-    await queueDueComparison(deps.prisma, deps.boss, targetId);
+    await countedElsewhere(deps, targetId);
     return;
   }
   let outcome: TargetOutcome;
@@ -63,7 +62,16 @@ export async function analyzeTarget(deps: AnalyzeTargetDeps, job: Job<unknown>):
     if (!(error instanceof AnalysisError)) deps.log.error({ targetId, err: error }, 'analysis crashed');
     outcome = { error: error instanceof AnalysisError ? error.message : 'The page could not be analysed.' };
   }
-  await deps.transitions.finish(targetId, outcome);
+  if (!(await deps.transitions.finish(targetId, outcome))) await countedElsewhere(deps, targetId);
+}
+
+/**
+ * The target was cancelled, or counted by another run of this job, or by this one in a group
+ * whose comparison request failed after the count committed. A run that counted the last target
+ * may have died before asking for the comparison, so ask if it is due.
+ */
+async function countedElsewhere(deps: AnalyzeTargetDeps, targetId: string) {
+  await queueDueComparison(deps.prisma, deps.boss, targetId);
 }
 
 /** Stored origin files never change, so a worker keeps the latest few instead of reading them per page. */

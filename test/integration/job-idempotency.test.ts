@@ -8,18 +8,20 @@ import { ANALYZE_TARGET, createBoss } from '../../src/jobs/queues';
 import { EVENT_CHANNEL } from '../../src/events/channel';
 import { createLogger } from '../../src/logger';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { startFixtureSite, type FixtureSite } from '../helpers/fixtures';
+import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
+import { waitUntil } from '../helpers/wait';
 
 describe('an analyze-target job that runs more than once', () => {
   let app: TestApp;
   let site: FixtureSite;
   let prisma: PrismaClient;
   let deps: AnalyzeTargetDeps;
+  const held = gate();
 
   beforeAll(async () => {
-    site = await startFixtureSite({ '/a': pages.good, '/b': pages.poor });
+    site = await startFixtureSite({ '/a': pages.good, '/b': pages.poor, '/held': heldPage(held.opened, pages.good) });
     // API only, so the test itself plays the worker and can deliver one job twice.
     app = await startTestApp({ VANTAGE_ROLE: 'api' });
     prisma = createPrisma(app.databaseUrl, 4);
@@ -67,6 +69,12 @@ describe('an analyze-target job that runs more than once', () => {
     expect(compareJobs[0]!.n).toBe(1);
   });
 
+  const compareJobsOf = async (batchId: string) =>
+    (
+      await prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'compare-batch' AND data->>'batchId' = ${batchId}`
+    )[0]!.n;
+
   it('asks for the comparison when the run that counted the last target died before asking', async () => {
     await graphqlData(
       app.graphqlUrl,
@@ -77,16 +85,28 @@ describe('an analyze-target job that runs more than once', () => {
     // What the dead run committed: the target started and counted, and no compare job sent.
     await prisma.$queryRaw`SELECT * FROM "vantage_start_targets"(${EVENT_CHANNEL}, ARRAY[${target.id}]::uuid[])`;
     await prisma.$queryRaw`SELECT * FROM "vantage_finish_targets"(${EVENT_CHANNEL}, ARRAY[${target.id}]::uuid[], ARRAY['gave up'], ARRAY[NULL]::jsonb[])`;
-    const compareJobs = async () =>
-      (
-        await prisma.$queryRaw<{ n: number }[]>`
-          SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'compare-batch' AND data->>'batchId' = ${target.batchId}`
-      )[0]!.n;
-    expect(await compareJobs()).toBe(0);
+    expect(await compareJobsOf(target.batchId)).toBe(0);
 
     await analyzeTarget(deps, { id: crypto.randomUUID(), name: ANALYZE_TARGET, data: { targetId: target.id } } as Job<unknown>);
 
-    expect(await compareJobs()).toBe(1);
+    expect(await compareJobsOf(target.batchId)).toBe(1);
     expect(await prisma.batch.findUniqueOrThrow({ where: { id: target.batchId } })).toMatchObject({ completedUrls: 1, failedUrls: 1 });
+  });
+
+  it('asks for the comparison when another run counted the target while this one was fetching it', async () => {
+    await graphqlData(app.graphqlUrl, `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`, {
+      input: { name: 'overtaken', urls: [site.url('/held')] },
+    });
+    const target = await prisma.target.findFirstOrThrow({ where: { batch: { name: 'overtaken' } } });
+    const run = analyzeTarget(deps, { id: crypto.randomUUID(), name: ANALYZE_TARGET, data: { targetId: target.id } } as Job<unknown>);
+    await waitUntil(async () => site.requests.includes('/held'), { what: 'the held page to be requested' });
+    // Meanwhile another run of the job counts the target and dies before asking for the comparison.
+    await prisma.$queryRaw`SELECT * FROM "vantage_finish_targets"(${EVENT_CHANNEL}, ARRAY[${target.id}]::uuid[], ARRAY['gave up'], ARRAY[NULL]::jsonb[])`;
+    held.open();
+    await run;
+
+    expect(await compareJobsOf(target.batchId)).toBe(1);
+    expect(await prisma.batch.findUniqueOrThrow({ where: { id: target.batchId } })).toMatchObject({ completedUrls: 1, failedUrls: 1 });
+    expect(await prisma.pageAnalysis.count({ where: { targetId: target.id } })).toBe(0);
   });
 });
