@@ -33,6 +33,15 @@ async function countsOf(databaseUrl: string) {
   });
 }
 
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const QUICK_RECOVERY = { JOB_HEARTBEAT_SECONDS: '10', QUEUE_SUPERVISE_SECONDS: '1', QUEUE_POLL_SECONDS: '1' };
 
 describe('restarts', () => {
@@ -69,6 +78,39 @@ describe('restarts', () => {
     await progress.completed;
     expect(progress.events.at(-1)!.batchProgress.batch.status).toBe('COMPLETED');
     expect(await countsOf(cluster.url)).toEqual([{ status: 'COMPLETED', completedUrls: 3, totalUrls: 3, analyses: 3, comparisons: 1 }]);
+  });
+
+  it('counts every page once after PostgreSQL crashes (immediate shutdown) mid-batch, with pages just counted', { timeout: 90_000 }, async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'vantage-crash-'));
+    await fs.chmod(dataDir, 0o755);
+    cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }));
+    const log = createLogger('warn');
+    let cluster: EmbeddedDatabase = await startEmbeddedPostgres(dataDir, log);
+    cleanups.push(() => cluster.stop());
+    const port = Number(new URL(cluster.url).port);
+    const held = await heldSite(3);
+    cleanups.push(() => held.site.close(), async () => held.release.open());
+    const quick = await startFixtureSite({ '/q0': pages.good, '/q1': pages.good, '/q2': pages.good });
+    cleanups.push(() => quick.close());
+    const app: TestApp = await startTestApp(
+      { ...QUICK_RECOVERY, LOG_LEVEL: 'silent', CRAWL_MAX_PER_HOST: '3' },
+      { database: { url: cluster.url, drop: async () => {} } },
+    );
+    cleanups.push(() => app.close());
+
+    const id = await createBatch(app.graphqlUrl, { name: 'crash', urls: [...held.urls, quick.url('/q0'), quick.url('/q1'), quick.url('/q2')] });
+    await held.inFlight();
+    await waitUntil(async () => (await countsOf(cluster.url))[0]!.completedUrls >= 3, { what: 'the quick pages counted', intervalMs: 5 });
+    // SIGQUIT is PostgreSQL's immediate shutdown: no checkpoint and no flush of WAL still in memory,
+    // so the per-page statements that committed without waiting for it may be lost, as in a crash.
+    const postmaster = Number((await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    process.kill(postmaster, 'SIGQUIT');
+    await waitUntil(async () => !isAlive(postmaster), { what: 'the postmaster to exit' });
+    cluster = await startEmbeddedPostgres(dataDir, log, { port });
+    held.release.open();
+
+    await waitForBatchStatus(app.graphqlUrl, id, ['COMPLETED'], 60_000);
+    expect(await countsOf(cluster.url)).toEqual([{ status: 'COMPLETED', completedUrls: 6, totalUrls: 6, analyses: 6, comparisons: 1 }]);
   });
 
   it('loses nothing when a worker gets SIGTERM mid-batch: its jobs go back to the queue', { timeout: 90_000 }, async () => {
