@@ -50,14 +50,33 @@ describe('restarts', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it('completes a batch when PostgreSQL restarts mid-batch, and the subscriber gets the terminal event', { timeout: 90_000 }, async () => {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'vantage-restart-'));
+  /** An embedded cluster of the test's own, to stop, crash and start again on the same port. */
+  async function ownCluster(prefix: string) {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
     await fs.chmod(dataDir, 0o755);
     cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }));
     const log = createLogger('warn');
-    let cluster: EmbeddedDatabase = await startEmbeddedPostgres(dataDir, log);
-    cleanups.push(() => cluster.stop());
-    const port = Number(new URL(cluster.url).port);
+    let running: EmbeddedDatabase = await startEmbeddedPostgres(dataDir, log);
+    cleanups.push(() => running.stop());
+    const url = running.url;
+    const port = Number(new URL(url).port);
+    return {
+      url,
+      stop: () => running.stop(),
+      async start() {
+        running = await startEmbeddedPostgres(dataDir, log, { port });
+      },
+      /** SIGQUIT is PostgreSQL's immediate shutdown: no checkpoint, and WAL still in memory is lost. */
+      async crash() {
+        const postmaster = Number((await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+        process.kill(postmaster, 'SIGQUIT');
+        await waitUntil(async () => !isAlive(postmaster), { what: 'the postmaster to exit' });
+      },
+    };
+  }
+
+  it('completes a batch when PostgreSQL restarts mid-batch, and the subscriber gets the terminal event', { timeout: 90_000 }, async () => {
+    const cluster = await ownCluster('vantage-restart-');
     const { site, release, urls, inFlight } = await heldSite(3);
     cleanups.push(() => site.close(), async () => release.open());
     // The outage makes every connection log an error; they are expected here.
@@ -72,7 +91,7 @@ describe('restarts', () => {
     await inFlight();
 
     await cluster.stop();
-    cluster = await startEmbeddedPostgres(dataDir, log, { port });
+    await cluster.start();
     release.open();
 
     await progress.completed;
@@ -81,13 +100,7 @@ describe('restarts', () => {
   });
 
   it('counts every page once after PostgreSQL crashes (immediate shutdown) mid-batch, with pages just counted', { timeout: 90_000 }, async () => {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'vantage-crash-'));
-    await fs.chmod(dataDir, 0o755);
-    cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }));
-    const log = createLogger('warn');
-    let cluster: EmbeddedDatabase = await startEmbeddedPostgres(dataDir, log);
-    cleanups.push(() => cluster.stop());
-    const port = Number(new URL(cluster.url).port);
+    const cluster = await ownCluster('vantage-crash-');
     const held = await heldSite(3);
     cleanups.push(() => held.site.close(), async () => held.release.open());
     const quick = await startFixtureSite({ '/q0': pages.good, '/q1': pages.good, '/q2': pages.good });
@@ -101,12 +114,9 @@ describe('restarts', () => {
     const id = await createBatch(app.graphqlUrl, { name: 'crash', urls: [...held.urls, quick.url('/q0'), quick.url('/q1'), quick.url('/q2')] });
     await held.inFlight();
     await waitUntil(async () => (await countsOf(cluster.url))[0]!.completedUrls >= 3, { what: 'the quick pages counted', intervalMs: 5 });
-    // SIGQUIT is PostgreSQL's immediate shutdown: no checkpoint and no flush of WAL still in memory,
-    // so the per-page statements that committed without waiting for it may be lost, as in a crash.
-    const postmaster = Number((await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
-    process.kill(postmaster, 'SIGQUIT');
-    await waitUntil(async () => !isAlive(postmaster), { what: 'the postmaster to exit' });
-    cluster = await startEmbeddedPostgres(dataDir, log, { port });
+    // As in a crash, per-page statements that committed without waiting for the WAL flush may be lost.
+    await cluster.crash();
+    await cluster.start();
     held.release.open();
 
     await waitForBatchStatus(app.graphqlUrl, id, ['COMPLETED'], 60_000);
