@@ -15,6 +15,11 @@ export async function recordBatchChange(
   data: Prisma.BatchUpdateInput = {},
 ) {
   const batch = await tx.batch.update({ where: { id: batchId }, data: { ...data, sequence: { increment: 1 } } });
-  await tx.$executeRaw`SELECT "vantage_announce_batch_change"(${EVENT_CHANNEL}, ${batchId}::uuid, NULL)`;
+  await announceBatch(tx, batchId);
   return batch;
+}
+
+/** NOTIFYs the batch as it stands in the caller's transaction; a new batch is announced at sequence 0. */
+export async function announceBatch(tx: Transaction, batchId: string) {
+  await tx.$executeRaw`SELECT "vantage_announce_batch_change"(${EVENT_CHANNEL}, ${batchId}::uuid, NULL)`;
 }

@@ -4,12 +4,14 @@ import { recordAudit } from '../auth/audit';
 import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
 import { sendAnalyzeJobs } from '../jobs/queues';
+import { announceBatch } from './changes';
 import { validateBatchInput, type BatchInput } from './input';
 import { assertOwnerCapacity, lockOwnerQuota, type OwnerLimits } from './limits';
 
 /**
  * The batch (owned by the caller), its targets, their jobs and the audit row are written in
- * one transaction: all or nothing. The owner's limits are checked in it too.
+ * one transaction: all or nothing, and announced when it commits. The owner's limits are
+ * checked in it too.
  */
 export async function createBatch(
   prisma: PrismaClient,
@@ -43,6 +45,7 @@ export async function createBatch(
       targets.map((target) => ({ targetId: target.id, jobId: target.jobId, url: target.url })),
     );
     await recordAudit(tx, caller, 'BATCH_CREATED', { batchId: batch.id });
+    await announceBatch(tx, batch.id); // for the owner's batchCreated subscribers
     return batch;
   });
 }

@@ -25,6 +25,11 @@ export function batchTopic(batchId: string): string {
   return `batch:${batchId}`;
 }
 
+/** The topic every change of an owner's batches is also dispatched on, while anyone in the process watches it. */
+export function ownerTopic(ownerId: string): string {
+  return `owner:${ownerId}`;
+}
+
 // A payload is `<batch id> <change as JSON>` (see the target_transitions migration).
 
 export function batchIdOfPayload(payload: string): string {

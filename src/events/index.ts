@@ -7,7 +7,9 @@ export * from './channel';
 
 export type BatchTopicMessage = BatchChange | typeof RESYNC;
 
-export type Events = ReturnType<typeof createPubSub<{ batch: [batchId: string, message: BatchTopicMessage] }>>;
+export type Events = ReturnType<
+  typeof createPubSub<{ batch: [batchId: string, message: BatchTopicMessage]; owner: [ownerId: string, message: BatchTopicMessage] }>
+>;
 
 export async function createEvents(connectionString: string, log: Logger) {
   const handle = await createPostgresEventTarget(connectionString, log);

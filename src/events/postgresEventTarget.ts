@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import pg from 'pg';
 import type { Logger } from '../logger';
-import { EVENT_CHANNEL, RESYNC, batchIdOfPayload, batchTopic, parseBatchChange } from './channel';
+import { EVENT_CHANNEL, RESYNC, batchIdOfPayload, batchTopic, ownerTopic, parseBatchChange } from './channel';
 
 export interface EventTargetHandle {
   eventTarget: EventTarget;
@@ -19,20 +19,24 @@ export async function createPostgresEventTarget(connectionString: string, log: L
   // One listener per subscription: a thousand subscribers to one batch is normal, not a leak.
   setMaxListeners(0, target);
   const listenerCounts = new Map<string, number>();
+  let ownerTopicsWatched = 0;
+  const isOwnerTopic = (type: string) => type.startsWith(ownerTopic(''));
   const add = target.addEventListener.bind(target);
   const remove = target.removeEventListener.bind(target);
   target.addEventListener = (type, callback, options) => {
+    if (!listenerCounts.has(type) && isOwnerTopic(type)) ownerTopicsWatched++;
     listenerCounts.set(type, (listenerCounts.get(type) ?? 0) + 1);
     add(type, callback, options);
   };
   target.removeEventListener = (type, callback, options) => {
     const left = (listenerCounts.get(type) ?? 1) - 1;
     if (left > 0) listenerCounts.set(type, left);
-    else listenerCounts.delete(type);
+    else if (listenerCounts.delete(type) && isOwnerTopic(type)) ownerTopicsWatched--;
     remove(type, callback, options);
   };
-  // Publishing goes through SQL inside the writer's transaction (see batches/changes.ts and the target_transitions migration), never
-  // through this target, so that an event is only seen once its change is committed.
+  // Publishing goes through SQL inside the writer's transaction (batches/changes.ts, and the
+  // target_transitions migration), never through this target, so that an event is only seen
+  // once its change is committed.
   target.dispatchEvent = (event) => {
     throw new Error(`publish ${event.type} with NOTIFY inside the transaction that makes the change`);
   };
@@ -42,13 +46,21 @@ export async function createPostgresEventTarget(connectionString: string, log: L
 
   function deliver(payload: string | undefined): void {
     if (!payload) return;
-    const topic = batchTopic(batchIdOfPayload(payload));
-    if (!listenerCounts.has(topic)) return; // nobody here watches that batch
+    const batchWatchers = batchTopic(batchIdOfPayload(payload));
+    const batchWatched = listenerCounts.has(batchWatchers);
+    if (!batchWatched && ownerTopicsWatched === 0) return; // nobody here watches that batch or any owner
     try {
-      EventTarget.prototype.dispatchEvent.call(target, new CustomEvent(topic, { detail: parseBatchChange(payload) }));
+      const change = parseBatchChange(payload);
+      if (batchWatched) dispatch(batchWatchers, change);
+      const ownerWatchers = ownerTopic(change.batch.ownerId);
+      if (listenerCounts.has(ownerWatchers)) dispatch(ownerWatchers, change);
     } catch (error) {
       log.error({ err: error }, 'dropping a malformed event payload');
     }
+  }
+
+  function dispatch(topic: string, detail: unknown): void {
+    EventTarget.prototype.dispatchEvent.call(target, new CustomEvent(topic, { detail }));
   }
 
   async function connect(): Promise<void> {
@@ -71,7 +83,7 @@ export async function createPostgresEventTarget(connectionString: string, log: L
       try {
         await connect();
         for (const topic of listenerCounts.keys()) {
-          EventTarget.prototype.dispatchEvent.call(target, new CustomEvent(topic, { detail: RESYNC }));
+          dispatch(topic, RESYNC);
         }
         log.info('event listener reconnected');
         return;

@@ -1,4 +1,5 @@
 import { UserError } from '../errors';
+import { RESYNC } from '../events';
 import { Batch } from './batch';
 import { builder } from './builder';
 import type { Context } from './context';
@@ -33,6 +34,13 @@ builder.subscriptionFields((t) => ({
     subscribe: (_root, args, ctx) => watchBatch(ctx, decodeId(String(args.id), 'Batch')),
     resolve: (snapshot) => snapshot,
   }),
+  batchCreated: t.field({
+    type: Batch,
+    description:
+      "Each batch the caller's owner creates from now on, by any client. Completes when the server may have missed some (its event connection to the database was lost): reload the list, then subscribe again.",
+    subscribe: (_root, _args, ctx) => batchesCreated(ctx),
+    resolve: (batch) => batch,
+  }),
   comparisonReady: t.field({
     type: Comparison,
     description: "Emits once when the comparison is stored (at once if it already is), then completes. NOT_FOUND for a batch that is missing or another owner's.",
@@ -41,6 +49,13 @@ builder.subscriptionFields((t) => ({
     resolve: (comparison) => comparison,
   }),
 }));
+
+async function* batchesCreated(ctx: Context) {
+  for await (const change of ctx.pubsub.subscribe('owner', ctx.caller.ownerId)) {
+    if (change === RESYNC) return;
+    if (change.sequence === 0) yield change.batch; // a new batch is announced before any change bumps it
+  }
+}
 
 /** The stored comparison once the watched batch completes; CONFLICT when it ends otherwise. */
 async function* comparisonOf(ctx: Context, snapshots: AsyncGenerator<BatchSnapshot>) {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstErrorCode, firstMessage, gql, gqlData, socket } from './client';
+import { record } from '../helpers/graphql';
+import { waitUntil } from '../helpers/wait';
 import { startSecureApp, type SecureTestApp } from './secureApp';
 
 const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id targets { id } } }`;
@@ -109,5 +111,33 @@ describe('two owners', () => {
     ]);
     const ofB = await gqlData(app.graphqlUrl, keyB, AUDIT);
     expect(ofB.auditEvents.edges.map((edge: any) => edge.node.action)).toEqual(['API_KEY_CREATED']);
+  });
+
+  // Last: it creates batches the tests above do not expect.
+  it('batchCreated tells each owner of its own new batches only', async () => {
+    const CREATED = `subscription { batchCreated { name status totalUrls } }`;
+    const [a, b] = [socket(app.wsUrl, keyA), socket(app.wsUrl, keyB)];
+    try {
+      const seenByA = record<{ batchCreated: { name: string } }>(a.client, CREATED, {});
+      const seenByB = record<{ batchCreated: { name: string } }>(b.client, CREATED, {});
+      const create = (key: string, name: string) => gqlData(app.graphqlUrl, key, CREATE, { input: { name, urls: ['https://a.test/'] } });
+      // No event says when a subscription is in place, so each owner creates probes until one arrives.
+      const listening = async (key: string, seen: typeof seenByA, name: string) =>
+        waitUntil(async () => (await create(key, name), seen.events.length > 0), { what: `${name} to arrive`, intervalMs: 100 });
+      await listening(keyA, seenByA, 'probe of A');
+      await listening(keyB, seenByB, 'probe of B');
+
+      await create(keyA, 'new batch of A');
+      await create(keyB, 'new batch of B');
+      await seenByA.waitFor((event) => event.batchCreated.name === 'new batch of A');
+      await seenByB.waitFor((event) => event.batchCreated.name === 'new batch of B');
+
+      const names = (seen: typeof seenByA) => new Set(seen.events.map((event) => event.batchCreated.name));
+      expect(names(seenByA)).toEqual(new Set(['probe of A', 'new batch of A']));
+      expect(names(seenByB)).toEqual(new Set(['probe of B', 'new batch of B']));
+      expect(seenByA.events.at(-1)).toEqual({ batchCreated: { name: 'new batch of A', status: 'PENDING', totalUrls: 1 } });
+    } finally {
+      await Promise.all([a.client.dispose(), b.client.dispose()]);
+    }
   });
 });

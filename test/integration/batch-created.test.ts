@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_CHANNEL } from '../../src/events/channel';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { withClient } from '../helpers/database';
+import { graphqlData, record, wsClient, type Recording } from '../helpers/graphql';
+import { waitUntil } from '../helpers/wait';
+
+const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
+const CREATED = `subscription { batchCreated { id name } }`;
+
+type Created = { batchCreated: { id: string; name: string } };
+
+describe('batchCreated', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    // API only: the batches stay PENDING; their URLs are never fetched.
+    app = await startTestApp({ VANTAGE_ROLE: 'api', LOG_LEVEL: 'error' }); // the lost connection is logged as a warning
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const create = (name: string) => graphqlData(app.graphqlUrl, CREATE, { input: { name, urls: ['https://example.test/'] } });
+
+  /** Nothing says when a subscription is in place, so batches are created until one arrives. */
+  async function listening(seen: Recording<Created>) {
+    await waitUntil(async () => (await create('probe'), seen.events.length > 0), { what: 'a probe batch to arrive', intervalMs: 100 });
+  }
+
+  it('streams each new batch, and completes when the server lost its event connection, so the client reloads', async () => {
+    const client = wsClient(app.wsUrl);
+    try {
+      const seen = record<Created>(client, CREATED, {});
+      await listening(seen);
+      const { createBatch } = await create('new one');
+      await seen.waitFor((event) => event.batchCreated.id === createBatch.id);
+      expect(seen.events.at(-1)).toEqual({ batchCreated: { id: createBatch.id, name: 'new one' } });
+
+      // Whatever was NOTIFYed while the LISTEN connection was away is gone: the stream says so by ending.
+      await withClient(app.databaseUrl, (db) =>
+        db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1 AND datname = current_database()`, [
+          `LISTEN ${EVENT_CHANNEL}`,
+        ]),
+      );
+      await seen.completed;
+
+      const again = record<Created>(client, CREATED, {});
+      await listening(again);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
