@@ -1,5 +1,6 @@
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { waitUntil } from '../helpers/wait';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { gate, startFixtureSite, type FixturePage, type FixtureSite } from '../helpers/fixtures';
 import { graphql, graphqlData } from '../helpers/graphql';
@@ -228,6 +229,28 @@ describe('the web client', () => {
     await page.getByRole('link', { name: 'Newer batch' }).click();
     await page.waitForURL(`**/batches/${encodeURIComponent(second.createBatch.id)}`);
     await page.getByRole('heading', { name: 'Newer batch' }).waitFor();
+  });
+
+  it('puts batches created elsewhere at the top of the list as they are created, and follows them', async () => {
+    await page.goto(`${app.baseUrl}/batches`);
+    await page.locator('table.batches tbody tr').first().waitFor();
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    // Nothing tells the page when its subscription is in place: create until one shows up.
+    let created = '';
+    await waitUntil(
+      async () => {
+        created = (await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'Created elsewhere', urls: [site.url('/good')] } })).createBatch.id;
+        return page.locator(`tr[data-batch-id="${created}"]`).waitFor({ timeout: 2_000 }).then(() => true, () => false);
+      },
+      { what: 'a batch created elsewhere to appear in the list', intervalMs: 0 },
+    );
+    const rows = page.locator('table.batches tbody tr');
+    expect(await rows.first().getAttribute('data-batch-id')).toBe(created);
+    await expect
+      .poll(() => page.locator(`tr[data-batch-id="${created}"] [data-status]`).getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('COMPLETED');
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 
   it('picks up where it was after the socket drops: it resubscribes and the snapshot catches it up', async () => {

@@ -47,6 +47,14 @@ export const BatchesQuery = graphql(`
   }
 `);
 
+export const BatchCreatedSubscription = graphql(`
+  subscription BatchCreated {
+    batchCreated {
+      ...BatchSummaryFields
+    }
+  }
+`);
+
 export const BatchQuery = graphql(`
   query Batch($id: ID!) {
     batch(id: $id) {

@@ -18,6 +18,7 @@ type Documents = {
     "\n  fragment BatchSummaryFields on Batch {\n    id\n    name\n    status\n    progress\n    totalUrls\n    completedUrls\n    failedUrls\n    error\n    createdAt\n    startedAt\n    finishedAt\n  }\n": typeof types.BatchSummaryFieldsFragmentDoc,
     "\n  fragment TargetRowFields on Target {\n    id\n    url\n    isSubject\n    status\n    attempts\n    error\n    analysis {\n      overallScore\n    }\n  }\n": typeof types.TargetRowFieldsFragmentDoc,
     "\n  query Batches($first: Int!, $after: String) {\n    batches(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...BatchSummaryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BatchesDocument,
+    "\n  subscription BatchCreated {\n    batchCreated {\n      ...BatchSummaryFields\n    }\n  }\n": typeof types.BatchCreatedDocument,
     "\n  query Batch($id: ID!) {\n    batch(id: $id) {\n      ...BatchSummaryFields\n      targets {\n        ...TargetRowFields\n      }\n    }\n  }\n": typeof types.BatchDocument,
     "\n  subscription BatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        ...BatchSummaryFields\n        targets {\n          ...TargetRowFields\n        }\n      }\n    }\n  }\n": typeof types.BatchProgressDocument,
     "\n  subscription BatchSummaryProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        ...BatchSummaryFields\n      }\n    }\n  }\n": typeof types.BatchSummaryProgressDocument,
@@ -31,6 +32,7 @@ const documents: Documents = {
     "\n  fragment BatchSummaryFields on Batch {\n    id\n    name\n    status\n    progress\n    totalUrls\n    completedUrls\n    failedUrls\n    error\n    createdAt\n    startedAt\n    finishedAt\n  }\n": types.BatchSummaryFieldsFragmentDoc,
     "\n  fragment TargetRowFields on Target {\n    id\n    url\n    isSubject\n    status\n    attempts\n    error\n    analysis {\n      overallScore\n    }\n  }\n": types.TargetRowFieldsFragmentDoc,
     "\n  query Batches($first: Int!, $after: String) {\n    batches(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...BatchSummaryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BatchesDocument,
+    "\n  subscription BatchCreated {\n    batchCreated {\n      ...BatchSummaryFields\n    }\n  }\n": types.BatchCreatedDocument,
     "\n  query Batch($id: ID!) {\n    batch(id: $id) {\n      ...BatchSummaryFields\n      targets {\n        ...TargetRowFields\n      }\n    }\n  }\n": types.BatchDocument,
     "\n  subscription BatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        ...BatchSummaryFields\n        targets {\n          ...TargetRowFields\n        }\n      }\n    }\n  }\n": types.BatchProgressDocument,
     "\n  subscription BatchSummaryProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        ...BatchSummaryFields\n      }\n    }\n  }\n": types.BatchSummaryProgressDocument,
@@ -53,6 +55,10 @@ export function graphql(source: "\n  fragment TargetRowFields on Target {\n    i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Batches($first: Int!, $after: String) {\n    batches(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...BatchSummaryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').BatchesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BatchCreated {\n    batchCreated {\n      ...BatchSummaryFields\n    }\n  }\n"): typeof import('./graphql').BatchCreatedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

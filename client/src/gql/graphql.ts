@@ -54,6 +54,11 @@ export type BatchesQueryVariables = Exact<{
 
 export type BatchesQuery = { batches: { edges: Array<{ cursor: string, node: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type BatchCreatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BatchCreatedSubscription = { batchCreated: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } };
+
 export type BatchQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -184,6 +189,25 @@ export const BatchesDocument = new TypedDocumentString(`
   startedAt
   finishedAt
 }`) as unknown as TypedDocumentString<BatchesQuery, BatchesQueryVariables>;
+export const BatchCreatedDocument = new TypedDocumentString(`
+    subscription BatchCreated {
+  batchCreated {
+    ...BatchSummaryFields
+  }
+}
+    fragment BatchSummaryFields on Batch {
+  id
+  name
+  status
+  progress
+  totalUrls
+  completedUrls
+  failedUrls
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<BatchCreatedSubscription, BatchCreatedSubscriptionVariables>;
 export const BatchDocument = new TypedDocumentString(`
     query Batch($id: ID!) {
   batch(id: $id) {

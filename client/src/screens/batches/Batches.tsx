@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useQuery } from '../../api/hooks';
-import { BatchesQuery } from '../../api/operations';
+import { useApiKeyEpoch, useQuery } from '../../api/hooks';
+import { BatchCreatedSubscription, BatchesQuery } from '../../api/operations';
+import { subscribe } from '../../api/socket';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { BatchSummaryFieldsFragment } from '../../gql/graphql';
 import { BatchListRow } from './BatchListRow';
@@ -8,15 +9,46 @@ import { ScrollRegion } from '../../components/ScrollRegion';
 
 const pageSize = 20;
 
+/** The first page, after the batches the subscription brought in that were created since it was read. */
+function withNewer(page: BatchSummaryFieldsFragment[], current: BatchSummaryFieldsFragment[]) {
+  const newest = page[0]?.createdAt ?? '';
+  return [...current.filter((known) => known.createdAt > newest && !page.some((node) => node.id === known.id)), ...page];
+}
+
 export function Batches() {
   const [after, setAfter] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<BatchSummaryFieldsFragment[]>([]);
   const page = useQuery(BatchesQuery, { first: pageSize, after });
+  const epoch = useApiKeyEpoch();
+  const [subscription, setSubscription] = useState(0);
+
+  // Batches created elsewhere (another tab, the CLI, a script) join the top of the list. When
+  // the server says it may have missed some, the first page is loaded again.
+  useEffect(() => {
+    let active = true;
+    const unsubscribe = subscribe(BatchCreatedSubscription, {}, {
+      next: ({ batchCreated }) =>
+        setLoaded((current) => (current.some((known) => known.id === batchCreated.id) ? current : [batchCreated, ...current])),
+      error: () => {}, // the list's own query reports what is wrong with the connection or the key
+      complete: () => {
+        if (!active) return; // completed by the unsubscribe below, not by the server
+        setAfter(null);
+        page.reload();
+        setSubscription((count) => count + 1);
+      },
+    });
+    return () => {
+      active = false;
+      unsubscribe();
+    };
+  }, [epoch, subscription]);
 
   useEffect(() => {
     if (!page.data) return;
     const nodes = page.data.batches.edges.map((edge) => edge.node);
-    setLoaded((current) => (after === null ? nodes : [...current, ...nodes.filter((node) => !current.some((known) => known.id === node.id))]));
+    setLoaded((current) =>
+      after === null ? withNewer(nodes, current) : [...current, ...nodes.filter((node) => !current.some((known) => known.id === node.id))],
+    );
   }, [page.data]);
 
   const pageInfo = page.data?.batches.pageInfo;
