@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { openDatabase } from './db';
 import { createPrisma } from './db/prisma';
 import { createEvents } from './events';
+import { createConnectionQuota } from './http/connectionQuota';
 import { createHttpServer } from './http/server';
 import { startWorkers, type Workers } from './jobs';
 import { ANALYZE_TARGET, createBoss, declareQueues } from './jobs/queues';
@@ -38,9 +39,11 @@ export async function startVantage(config: Config, log: Logger): Promise<Vantage
   });
 
   const events = config.role !== 'worker' ? await createEvents(database.url, log) : null;
+  const quota = events ? createConnectionQuota(database.url, config.requestLimits.maxConnectionsPerKey, log) : null;
   const http = createHttpServer({
     role: config.role,
     api: events ? { prisma, boss, pubsub: events.pubsub, config, log } : null,
+    connectionQuota: quota,
     readiness: async () => {
       const embedded = await database.embeddedRunning();
       return {
@@ -67,6 +70,7 @@ export async function startVantage(config: Config, log: Logger): Promise<Vantage
       stopped ??= (async () => {
         const closed = new Promise((resolve) => http.server.close(resolve));
         await http.closeWebSockets();
+        await quota?.close();
         http.server.closeAllConnections();
         await closed;
         await boss.stop({ graceful: true, timeout: config.shutdownGraceMs });

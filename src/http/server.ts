@@ -5,6 +5,7 @@ import sirv from 'sirv';
 import { createAuthenticator } from '../auth/authenticator';
 import type { Services } from '../schema/context';
 import { securityHeaders } from './securityHeaders';
+import type { ConnectionQuota } from './connectionQuota';
 import { attachWebSocket } from './websocket';
 import { createGraphQLServer } from './yoga';
 
@@ -17,6 +18,8 @@ export interface HttpOptions {
   readiness: Readiness;
   /** GraphQL, WebSocket and the web client; a worker process serves only /health and /ready. */
   api: Services | null;
+  /** Counts each key's WebSocket connections across api processes; with `api`. */
+  connectionQuota: ConnectionQuota | null;
   role: string;
 }
 
@@ -50,7 +53,8 @@ export function createHttpServer(options: HttpOptions) {
       else res.destroy();
     });
   });
-  const websocket = services && auth && yoga ? attachWebSocket(server, yoga, auth, services) : null;
+  const quota = options.connectionQuota;
+  const websocket = services && auth && yoga && quota ? attachWebSocket(server, yoga, auth, quota, services) : null;
   return { server, closeWebSockets: async () => websocket?.close() };
 }
 

@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws';
 import { AuthenticationError, type Authenticator } from '../auth/authenticator';
 import type { Caller } from '../auth/caller';
 import type { Services } from '../schema/context';
-import { createConnectionQuota } from './connectionQuota';
+import type { ConnectionQuota, Slot } from './connectionQuota';
 import { isAllowedOrigin } from './origins';
 import type { GraphQLServer } from './yoga';
 
@@ -21,7 +21,7 @@ type Socket = SocketContext<Record<string, unknown> | undefined, Extra>;
 
 interface Connection {
   caller: Caller;
-  quotaKey: string;
+  slot: Slot;
 }
 
 /** graphql-ws's convention: 4401 for a missing or unknown key, 4403 for one that is no longer allowed. */
@@ -39,10 +39,10 @@ export function attachWebSocket(
   httpServer: Server,
   yoga: GraphQLServer,
   auth: Authenticator,
+  quota: ConnectionQuota,
   { config, log }: Pick<Services, 'config' | 'log'>,
 ) {
   const { maxBytes, maxSubscriptionsPerConnection, maxConnectionsPerKey } = config.requestLimits;
-  const quota = createConnectionQuota(maxConnectionsPerKey);
   const connections = new WeakMap<Socket, Connection>();
   const wss = new WebSocketServer({
     server: httpServer,
@@ -82,17 +82,28 @@ export function attachWebSocket(
           auth.identify({ authorization: ctx.connectionParams?.authorization, host: request.headers.host }),
         );
         if (!caller) return false;
-        const quotaKey = caller.apiKeyId ?? `owner:${caller.ownerId}`;
-        if (!quota.take(quotaKey)) {
+        let slot: Slot | null;
+        try {
+          slot = await quota.take(caller.apiKeyId ?? `owner:${caller.ownerId}`);
+        } catch (error) {
+          log.error({ err: error }, 'counting a WebSocket connection failed');
+          ctx.extra.socket.close(CloseCode.InternalServerError, 'Internal server error');
+          return false;
+        }
+        if (slot && ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) {
+          await quota.release(slot); // closed while the slot was being taken: onClose has come and gone
+          return false;
+        }
+        if (!slot) {
           ctx.extra.socket.close(TOO_MANY_CONNECTIONS, `Too many connections for this key (at most ${maxConnectionsPerKey})`);
           return false;
         }
-        connections.set(ctx, { caller, quotaKey });
+        connections.set(ctx, { caller, slot });
         return true;
       },
       onClose: (ctx) => {
         const connection = connections.get(ctx);
-        if (connection) quota.release(connection.quotaKey);
+        if (connection) void quota.release(connection.slot);
         connections.delete(ctx);
       },
       execute: (args) => (args as EnvelopedArgs).rootValue.execute(args) as never,
