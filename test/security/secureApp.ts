@@ -1,8 +1,8 @@
 import { createApiKey, revokeApiKey, type CreatedApiKey } from '../../src/auth/apiKeys';
 import { hashKey } from '../../src/auth/keys';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma';
-import { createLogger } from '../../src/logger';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { capturedLogger } from '../helpers/logs';
 
 export interface SecureTestApp extends TestApp {
   prisma: PrismaClient;
@@ -17,15 +17,15 @@ export interface SecureTestApp extends TestApp {
 
 /** startTestApp with a logger that writes to memory and helpers to manage keys. */
 export async function startSecureApp(env: Record<string, string> = {}): Promise<SecureTestApp> {
-  const lines: string[] = [];
-  const log = createLogger('debug', { write: (line: string) => void lines.push(line) });
+  const { log, lines } = capturedLogger('debug');
+  const text = () => lines.map((line) => JSON.stringify(line)).join('\n');
   const app = await startTestApp(env, { log });
   const prisma = createPrisma(app.databaseUrl, 2);
   const keys: string[] = [];
   return {
     ...app,
     prisma,
-    logs: () => lines.join(''),
+    logs: text,
     async createKey(name, ownerId) {
       const created = await createApiKey(prisma, { name, ownerId });
       keys.push(created.key);
@@ -35,9 +35,9 @@ export async function startSecureApp(env: Record<string, string> = {}): Promise<
       await revokeApiKey(prisma, id);
     },
     secretsInLogs() {
-      const text = lines.join('');
+      const logged = text();
       const secrets = keys.flatMap((key) => [key, hashKey(key), key.slice(4)]);
-      return secrets.filter((secret) => text.includes(secret));
+      return secrets.filter((secret) => logged.includes(secret));
     },
     async close() {
       await prisma.$disconnect();
