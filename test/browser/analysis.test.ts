@@ -267,6 +267,8 @@ describe('the web client', () => {
     await expect.poll(() => statusOf('/good'), { timeout: 20_000 }).toBe('SUCCEEDED');
     expect(await statusOf('/slow')).toMatch(/PENDING|RUNNING/);
     expect(sockets).toHaveLength(1);
+    // The page may show /good from its first query before its socket is acknowledged.
+    await expect.poll(() => page.locator('.connection').textContent()).toBe('Live');
 
     // Every state the indicator shows: the reconnection can be over before a poll would look.
     await page.evaluate(() => {
