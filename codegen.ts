@@ -16,13 +16,13 @@ const config: CodegenConfig = {
   generates: {
     'client/src/gql/': {
       preset: 'client',
-      documents: ['client/src/**/*.{ts,tsx}', '!client/src/gql/**'],
+      documents: ['client/src/**/*.{ts,tsx}', '!client/src/gql/**', 'operations/*.graphql'],
       presetConfig: { fragmentMasking: false },
       config: sharedConfig,
     },
     'src/cli/gql/': {
       preset: 'client',
-      documents: ['src/cli/**/*.ts', '!src/cli/gql/**'],
+      documents: ['src/cli/**/*.ts', '!src/cli/gql/**', 'operations/*.graphql'],
       presetConfig: { fragmentMasking: false },
       config: sharedConfig,
     },

@@ -34,7 +34,7 @@ export const BatchProgressSubscription = graphql(`
   }
 `);
 
-/** Everything the contract says about a comparison: `--json` prints exactly this. */
+/** The batch's comparison (operations/comparison.graphql): `--json` prints exactly this. */
 export const BatchComparisonQuery = graphql(`
   query CliBatchComparison($id: ID!) {
     batch(id: $id) {
@@ -42,45 +42,7 @@ export const BatchComparisonQuery = graphql(`
       status
       error
       comparison {
-        createdAt
-        ranking {
-          rank
-          overallScore
-          seoScore
-          aeoScore
-          technicalScore
-          target {
-            id
-            url
-            isSubject
-          }
-        }
-        checks {
-          checkId
-          category
-          passedBy {
-            id
-            url
-          }
-          failedBy {
-            id
-            url
-          }
-        }
-        gaps {
-          checkId
-          message
-          competitors {
-            id
-            url
-          }
-        }
-        insights {
-          title
-          body
-          severity
-          source
-        }
+        ...ComparisonFields
       }
     }
   }

@@ -138,43 +138,7 @@ export const BatchReportQuery = graphql(`
         }
       }
       comparison {
-        createdAt
-        ranking {
-          rank
-          overallScore
-          seoScore
-          aeoScore
-          technicalScore
-          target {
-            id
-            url
-            isSubject
-          }
-        }
-        checks {
-          checkId
-          category
-          passedBy {
-            id
-          }
-          failedBy {
-            id
-          }
-        }
-        gaps {
-          checkId
-          message
-          competitors {
-            id
-            url
-          }
-        }
-        insights {
-          title
-          body
-          severity
-          source
-        }
+        ...ComparisonFields
       }
     }
   }

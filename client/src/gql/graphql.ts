@@ -92,7 +92,7 @@ export type BatchReportQueryVariables = Exact<{
 }>;
 
 
-export type BatchReportQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, error: string | null, analysis: { finalUrl: string, httpStatus: number, fetchMs: number, bytes: number, title: string | null, metaDescription: string | null, canonical: string | null, lang: string | null, wordCount: number, structuredDataTypes: Array<string>, seoScore: number, aeoScore: number, technicalScore: number, overallScore: number, headings: Array<{ level: number, text: string }>, checks: Array<{ id: string, category: CheckCategory, outcome: CheckOutcome, weight: number, message: string }> } | null }>, comparison: { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string }>, failedBy: Array<{ id: string }> }>, gaps: Array<{ checkId: string, message: string, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null } | null };
+export type BatchReportQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, error: string | null, analysis: { finalUrl: string, httpStatus: number, fetchMs: number, bytes: number, title: string | null, metaDescription: string | null, canonical: string | null, lang: string | null, wordCount: number, structuredDataTypes: Array<string>, seoScore: number, aeoScore: number, technicalScore: number, overallScore: number, headings: Array<{ level: number, text: string }>, checks: Array<{ id: string, category: CheckCategory, outcome: CheckOutcome, weight: number, message: string }> } | null }>, comparison: { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, message: string, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null } | null };
 
 export type CreateBatchMutationVariables = Exact<{
   input: CreateBatchInput;
@@ -114,6 +114,8 @@ export type RetryBatchMutationVariables = Exact<{
 
 
 export type RetryBatchMutation = { retryBatch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } };
+
+export type ComparisonFieldsFragment = { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, message: string, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -161,6 +163,49 @@ export const TargetRowFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TargetRowFields"}) as unknown as TypedDocumentString<TargetRowFieldsFragment, unknown>;
+export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ComparisonFields on Comparison {
+  createdAt
+  ranking {
+    rank
+    overallScore
+    seoScore
+    aeoScore
+    technicalScore
+    target {
+      id
+      url
+      isSubject
+    }
+  }
+  checks {
+    checkId
+    category
+    passedBy {
+      id
+      url
+    }
+    failedBy {
+      id
+      url
+    }
+  }
+  gaps {
+    checkId
+    message
+    competitors {
+      id
+      url
+    }
+  }
+  insights {
+    title
+    body
+    severity
+    source
+  }
+}
+    `, {"fragmentName":"ComparisonFields"}) as unknown as TypedDocumentString<ComparisonFieldsFragment, unknown>;
 export const BatchesDocument = new TypedDocumentString(`
     query Batches($first: Int!, $after: String) {
   batches(first: $first, after: $after) {
@@ -345,43 +390,7 @@ export const BatchReportDocument = new TypedDocumentString(`
       }
     }
     comparison {
-      createdAt
-      ranking {
-        rank
-        overallScore
-        seoScore
-        aeoScore
-        technicalScore
-        target {
-          id
-          url
-          isSubject
-        }
-      }
-      checks {
-        checkId
-        category
-        passedBy {
-          id
-        }
-        failedBy {
-          id
-        }
-      }
-      gaps {
-        checkId
-        message
-        competitors {
-          id
-          url
-        }
-      }
-      insights {
-        title
-        body
-        severity
-        source
-      }
+      ...ComparisonFields
     }
   }
 }
@@ -397,6 +406,47 @@ export const BatchReportDocument = new TypedDocumentString(`
   createdAt
   startedAt
   finishedAt
+}
+fragment ComparisonFields on Comparison {
+  createdAt
+  ranking {
+    rank
+    overallScore
+    seoScore
+    aeoScore
+    technicalScore
+    target {
+      id
+      url
+      isSubject
+    }
+  }
+  checks {
+    checkId
+    category
+    passedBy {
+      id
+      url
+    }
+    failedBy {
+      id
+      url
+    }
+  }
+  gaps {
+    checkId
+    message
+    competitors {
+      id
+      url
+    }
+  }
+  insights {
+    title
+    body
+    severity
+    source
+  }
 }`) as unknown as TypedDocumentString<BatchReportQuery, BatchReportQueryVariables>;
 export const CreateBatchDocument = new TypedDocumentString(`
     mutation CreateBatch($input: CreateBatchInput!) {

@@ -36,6 +36,8 @@ export type TargetStatus =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+export type ComparisonFieldsFragment = { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, message: string, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
+
 export type CliCreateBatchMutationVariables = Exact<{
   input: CreateBatchInput;
 }>;
@@ -75,7 +77,49 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ComparisonFields on Comparison {
+  createdAt
+  ranking {
+    rank
+    overallScore
+    seoScore
+    aeoScore
+    technicalScore
+    target {
+      id
+      url
+      isSubject
+    }
+  }
+  checks {
+    checkId
+    category
+    passedBy {
+      id
+      url
+    }
+    failedBy {
+      id
+      url
+    }
+  }
+  gaps {
+    checkId
+    message
+    competitors {
+      id
+      url
+    }
+  }
+  insights {
+    title
+    body
+    severity
+    source
+  }
+}
+    `, {"fragmentName":"ComparisonFields"}) as unknown as TypedDocumentString<ComparisonFieldsFragment, unknown>;
 export const CliCreateBatchDocument = new TypedDocumentString(`
     mutation CliCreateBatch($input: CreateBatchInput!) {
   createBatch(input: $input) {
@@ -115,46 +159,48 @@ export const CliBatchComparisonDocument = new TypedDocumentString(`
     status
     error
     comparison {
-      createdAt
-      ranking {
-        rank
-        overallScore
-        seoScore
-        aeoScore
-        technicalScore
-        target {
-          id
-          url
-          isSubject
-        }
-      }
-      checks {
-        checkId
-        category
-        passedBy {
-          id
-          url
-        }
-        failedBy {
-          id
-          url
-        }
-      }
-      gaps {
-        checkId
-        message
-        competitors {
-          id
-          url
-        }
-      }
-      insights {
-        title
-        body
-        severity
-        source
-      }
+      ...ComparisonFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<CliBatchComparisonQuery, CliBatchComparisonQueryVariables>;
+    fragment ComparisonFields on Comparison {
+  createdAt
+  ranking {
+    rank
+    overallScore
+    seoScore
+    aeoScore
+    technicalScore
+    target {
+      id
+      url
+      isSubject
+    }
+  }
+  checks {
+    checkId
+    category
+    passedBy {
+      id
+      url
+    }
+    failedBy {
+      id
+      url
+    }
+  }
+  gaps {
+    checkId
+    message
+    competitors {
+      id
+      url
+    }
+  }
+  insights {
+    title
+    body
+    severity
+    source
+  }
+}`) as unknown as TypedDocumentString<CliBatchComparisonQuery, CliBatchComparisonQueryVariables>;
