@@ -1,7 +1,6 @@
-import type { Prisma } from '../db/prisma';
+import type { Prisma, Transaction } from '../db/prisma';
 import { EVENT_CHANNEL } from '../events/channel';
 
-type Transaction = Prisma.TransactionClient;
 
 /**
  * Applies a change to a batch row, bumps its sequence and NOTIFYs, all in the caller's

@@ -1,7 +1,6 @@
-import type { Prisma } from '../db/prisma';
+import type { Transaction } from '../db/prisma';
 import { UserError } from '../errors';
 
-type Transaction = Prisma.TransactionClient;
 
 export interface OwnerLimits {
   maxRunningBatches: number;

@@ -1,20 +1,12 @@
-import type { Prisma } from '../db/prisma';
-
-type Transaction = Prisma.TransactionClient;
+import type { Transaction } from '../db/prisma';
 
 /**
- * Locks the batch that owns a target. Every transaction that changes a batch or its targets
- * takes the batch row first, so concurrent writers queue up instead of deadlocking. NO KEY
- * UPDATE is the lock the batch UPDATE takes anyway, and unlike FOR UPDATE it does not block
- * the foreign-key checks of rows inserted for the batch (analyses, origin files).
+ * Locks a batch. Every transaction that changes a batch or its targets takes the batch row
+ * first (the per-page SQL functions of the target_transitions migration too), so concurrent
+ * writers queue up instead of deadlocking. NO KEY UPDATE is the lock the batch UPDATE takes
+ * anyway, and unlike FOR UPDATE it does not block the foreign-key checks of rows inserted for
+ * the batch (analyses, origin files).
  */
-export async function lockBatchOfTarget(tx: Transaction, targetId: string) {
-  const [row] = await tx.$queryRaw<{ id: string; status: string }[]>`
-    SELECT b.id, b.status::text AS status FROM "Batch" b JOIN "Target" t ON t."batchId" = b.id
-    WHERE t.id = ${targetId}::uuid FOR NO KEY UPDATE OF b`;
-  return row ?? null;
-}
-
 export async function lockBatch(tx: Transaction, batchId: string) {
   const [row] = await tx.$queryRaw<{ id: string; status: string }[]>`
     SELECT id, status::text AS status FROM "Batch" WHERE id = ${batchId}::uuid FOR NO KEY UPDATE`;

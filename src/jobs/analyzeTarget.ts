@@ -1,7 +1,7 @@
 import type { Job, PgBoss } from 'pg-boss';
 import { z } from 'zod';
 import { AnalysisError, type Analyzer, type OriginFiles } from '../analysis';
-import { finishTargets, queueDueComparison, startTargets, type TargetOutcome } from '../batches/targets';
+import { finishTargets, queueDueComparison, startTargets, type FinishedTarget, type TargetOutcome } from '../batches/targets';
 import type { Target } from '../db/generated/client/client';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
@@ -35,7 +35,7 @@ export function targetTransitions(prisma: PrismaClient, boss: PgBoss): TargetTra
     const started = new Map((await startTargets(prisma, targetIds)).map((target) => [target.id, target]));
     return targetIds.map((id) => started.get(id) ?? null);
   });
-  const finish = coalesce(async (finished: { targetId: string; outcome: TargetOutcome }[]) => {
+  const finish = coalesce(async (finished: FinishedTarget[]) => {
     const counted = await finishTargets(prisma, boss, finished);
     // The same target twice in one group (a job delivered twice at once) is counted for one call.
     return finished.map(({ targetId }) => counted.delete(targetId));
@@ -47,7 +47,7 @@ export async function analyzeTarget(deps: AnalyzeTargetDeps, job: Job<unknown>):
   const { targetId } = assertAnalyzeTargetPayload(job.data);
   const target = await deps.transitions.start(targetId);
   if (!target) {
-    await countedElsewhere(deps, targetId);
+    await queueDueComparison(deps.prisma, deps.boss, targetId); // see below: counted elsewhere
     return;
   }
   let outcome: TargetOutcome;
@@ -62,16 +62,10 @@ export async function analyzeTarget(deps: AnalyzeTargetDeps, job: Job<unknown>):
     if (!(error instanceof AnalysisError)) deps.log.error({ targetId, err: error }, 'analysis crashed');
     outcome = { error: error instanceof AnalysisError ? error.message : 'The page could not be analysed.' };
   }
-  if (!(await deps.transitions.finish(targetId, outcome))) await countedElsewhere(deps, targetId);
-}
-
-/**
- * The target was cancelled, or counted by another run of this job, or by this one in a group
- * whose comparison request failed after the count committed. A run that counted the last target
- * may have died before asking for the comparison, so ask if it is due.
- */
-async function countedElsewhere(deps: AnalyzeTargetDeps, targetId: string) {
-  await queueDueComparison(deps.prisma, deps.boss, targetId);
+  // Not counted by this call: the target was cancelled, or counted by another run of this job,
+  // or by this one in a group whose comparison request failed after the count committed. A run
+  // that counted the last target may have died before asking for the comparison, so ask if due.
+  if (!(await deps.transitions.finish(targetId, outcome))) await queueDueComparison(deps.prisma, deps.boss, targetId);
 }
 
 /** Stored origin files never change, so a worker keeps the latest few instead of reading them per page. */

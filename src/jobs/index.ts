@@ -33,7 +33,7 @@ export function analyzeWorkOptions(config: Config) {
 }
 
 export interface Workers {
-  /** Takes no new jobs and waits for the running ones (pg-boss's graceful stop does the waiting). */
+  /** Closes the analysis pool; call it after pg-boss's graceful stop has drained the running jobs. */
   stop(): Promise<void>;
 }
 

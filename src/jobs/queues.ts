@@ -1,5 +1,5 @@
 import { PgBoss, fromPrisma } from 'pg-boss';
-import type { Prisma } from '../db/prisma';
+import type { Transaction } from '../db/prisma';
 
 export const ANALYZE_TARGET = 'analyze-target';
 export const COMPARE_BATCH = 'compare-batch';
@@ -61,7 +61,6 @@ export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<
   else await boss.unschedule(PURGE_BATCHES);
 }
 
-export type Transaction = Prisma.TransactionClient;
 
 export interface AnalyzeJob {
   targetId: string;

@@ -17,11 +17,7 @@ export function parseNodeId(globalId: string): { typename: string; id: string } 
 
 /** The database id behind a global ID of the given type; anything else is simply not found. */
 export function decodeId(globalId: string, typename: 'Batch' | 'Target'): string {
-  try {
-    const { typename: actual, id } = decodeGlobalID(globalId);
-    if (actual === typename && UUID.test(id)) return id;
-  } catch {
-    // not a global ID at all
-  }
+  const node = parseNodeId(globalId);
+  if (node?.typename === typename) return node.id;
   throw notFound(typename.toLowerCase());
 }

@@ -45,6 +45,12 @@ describe('an analyze-target job that runs more than once', () => {
     await site?.close();
   });
 
+  const compareJobsOf = async (batchId: string) =>
+    (
+      await prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'compare-batch' AND data->>'batchId' = ${batchId}`
+    )[0]!.n;
+
   it('counts its target once, stores one analysis and queues one comparison', async () => {
     await graphqlData(app.graphqlUrl, `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`, {
       input: { name: 'twice', urls: [site.url('/a'), site.url('/b')] },
@@ -64,16 +70,8 @@ describe('an analyze-target job that runs more than once', () => {
     expect(await prisma.pageAnalysis.count({ where: { targetId: { in: [first, second] } } })).toBe(2);
     const targets = await prisma.target.findMany({ where: { batchId: batch.id } });
     expect(targets.map((target) => target.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
-    const compareJobs = await prisma.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'compare-batch' AND data->>'batchId' = ${batch.id}`;
-    expect(compareJobs[0]!.n).toBe(1);
+    expect(await compareJobsOf(batch.id)).toBe(1);
   });
-
-  const compareJobsOf = async (batchId: string) =>
-    (
-      await prisma.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'compare-batch' AND data->>'batchId' = ${batchId}`
-    )[0]!.n;
 
   it('asks for the comparison when the run that counted the last target died before asking', async () => {
     await graphqlData(

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coalesce } from '../../src/jobs/coalesce';
-
-function gate() {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { open, opened };
-}
+import { gate } from '../helpers/fixtures';
 
 describe('coalesce (group commit)', () => {
   it('flushes calls of one turn together, and calls made while busy in the next flush', async () => {
