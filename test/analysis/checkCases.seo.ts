@@ -29,7 +29,7 @@ export const SEO_CASES: CheckCase[] = [
 
   { id: 'http-status-code', name: '200', fixture: { body: page({}) }, outcome: 'PASS', message: /HTTP 200/ },
   { id: 'http-status-code', name: 'LH: a 404 page is analysed and fails', fixture: { body: page({}), status: 404 }, outcome: 'FAIL', message: /HTTP 404; search engines will not index/ },
-  { id: 'http-status-code', name: '500', fixture: { body: page({}), status: 503 }, outcome: 'FAIL', message: /HTTP 503/ },
+  { id: 'http-status-code', name: '503', fixture: { body: page({}), status: 503 }, outcome: 'FAIL', message: /HTTP 503/ },
 
   { id: 'robots-txt', name: 'valid', fixture: { body: page({}), origin: robots('User-agent: *\nDisallow: /private\nSitemap: https://example.com/sitemap.xml') }, outcome: 'PASS', message: /valid/ },
   { id: 'robots-txt', name: 'unknown directive', fixture: { body: page({}), origin: robots('User-agent: *\nFoo: bar') }, outcome: 'FAIL', message: /1 error: line 2: Unknown directive/ },

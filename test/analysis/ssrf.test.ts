@@ -14,16 +14,21 @@ function mapLookup(table: Record<string, string[]>): HostLookup {
   };
 }
 
-/** A listener on ::1 that only counts connections, to prove none reaches it. */
-async function startIpv6Listener(port: number): Promise<{ server: Server | null; connections: () => number }> {
+/**
+ * A listener on ::1 that only counts connections, to prove none reaches it. Without it the IPv6
+ * cases could not tell a refusal from a connection, so a machine without ::1 fails here, saying so.
+ */
+async function startIpv6Listener(port: number): Promise<{ server: Server; connections: () => number }> {
   let connections = 0;
   const server = createServer((_request, response) => response.end('reached'));
   server.on('connection', () => connections++);
-  const listening = await new Promise<boolean>((resolve) => {
-    server.once('error', () => resolve(false));
-    server.listen(port, '::1', () => resolve(true));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) =>
+      reject(new Error(`The SSRF tests need an IPv6 loopback: listening on [::1]:${port} failed (${error.message}).`)),
+    );
+    server.listen(port, '::1', resolve);
   });
-  return { server: listening ? server : null, connections: () => connections };
+  return { server, connections: () => connections };
 }
 
 let target: FixtureServer;
@@ -53,7 +58,7 @@ afterAll(async () => {
   await guarded.close();
   await target.close();
   await allowedSite.close();
-  await new Promise((resolve) => (ipv6.server ? ipv6.server.close(resolve) : resolve(undefined)));
+  if (ipv6) await new Promise((resolve) => ipv6.server.close(resolve));
 });
 
 describe('SSRF guard (allowPrivate unset)', () => {

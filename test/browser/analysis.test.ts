@@ -11,14 +11,14 @@ import { screenshot } from './chromium';
 
 const COMPARISON = `query ($id: ID!) { batch(id: $id) { status comparison {
   ranking { rank overallScore seoScore aeoScore technicalScore target { id url isSubject } }
-  checks { checkId category passedBy { id } failedBy { id } }
+  checks { checkId category passedBy { id } failedBy { id } warnedBy { id } }
   gaps { checkId }
   insights { title severity source } } } }`;
 const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
 
 interface ApiComparison {
   ranking: { rank: number; overallScore: number; seoScore: number; aeoScore: number; technicalScore: number; target: { id: string; url: string; isSubject: boolean } }[];
-  checks: { checkId: string; category: string; passedBy: { id: string }[]; failedBy: { id: string }[] }[];
+  checks: { checkId: string; category: string; passedBy: { id: string }[]; failedBy: { id: string }[]; warnedBy: { id: string }[] }[];
   gaps: { checkId: string }[];
   insights: { title: string; severity: string; source: string }[];
 }
@@ -145,13 +145,19 @@ describe('the web client', () => {
       })),
     );
     expect(grid.map((row) => row.checkId).sort()).toEqual(comparison.checks.map((check) => check.checkId).sort());
+    const expectedOutcome = (check: ApiComparison['checks'][number], targetId: string) => {
+      const among = (targets: { id: string }[]) => targets.some((target) => target.id === targetId);
+      if (among(check.passedBy)) return 'PASS';
+      if (among(check.failedBy)) return 'FAIL';
+      if (among(check.warnedBy)) return 'WARN';
+      return 'NOT_APPLICABLE';
+    };
     for (const check of comparison.checks) {
       const row = grid.find((candidate) => candidate.checkId === check.checkId)!;
-      comparison.ranking.forEach((site, column) => {
-        if (check.passedBy.some((target) => target.id === site.target.id)) expect(row.outcomes[column], check.checkId).toBe('PASS');
-        if (check.failedBy.some((target) => target.id === site.target.id)) expect(row.outcomes[column], check.checkId).toBe('FAIL');
-      });
+      expect(row.outcomes, check.checkId).toEqual(comparison.ranking.map((site) => expectedOutcome(check, site.target.id)));
     }
+    // The fixture sites are chosen so that the grid shows every kind of cell.
+    expect(new Set(grid.flatMap((row) => row.outcomes))).toEqual(new Set(['PASS', 'FAIL', 'WARN', 'NOT_APPLICABLE']));
     // The subject's gaps lead their category groups, and are listed on their own above the grid.
     expect(comparison.gaps.length).toBeGreaterThan(0);
     expect(await page.locator('.gaps li').evaluateAll((items) => items.map((item) => item.getAttribute('data-check-id')))).toEqual(

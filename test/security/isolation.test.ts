@@ -97,9 +97,9 @@ describe('two owners', () => {
   });
 
   it("B's refused cancel changed nothing; A can cancel, and the audit trail is A's alone", async () => {
-    const { cancelBatch } = await gqlData(app.graphqlUrl, keyA, `mutation ($id: ID!) { cancelBatch(id: $id) { status } }`, {
-      id: batchOfA.id,
-    });
+    const CANCEL = `mutation ($id: ID!) { cancelBatch(id: $id) { status } }`;
+    expect(firstErrorCode(await gql(app.graphqlUrl, keyB, CANCEL, { id: batchOfA.id }))).toBe('NOT_FOUND');
+    const { cancelBatch } = await gqlData(app.graphqlUrl, keyA, CANCEL, { id: batchOfA.id });
     expect(cancelBatch.status).toBe('CANCELLED'); // it was still PENDING: B's attempt did nothing
 
     const AUDIT = `{ auditEvents(first: 10) { edges { node { action batch { id } actorKey { name } apiKey { name } } } } }`;
