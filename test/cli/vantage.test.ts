@@ -10,6 +10,8 @@ import { announcedBatchId, run, vantage } from './runCli';
 const COMPARISON = `query ($id: ID!) { batch(id: $id) { comparison {
   createdAt
   ranking { rank overallScore seoScore aeoScore technicalScore target { id url isSubject } }
+  subject { rank analysedCompetitors target { id url } }
+  notAnalysed { error target { id url isSubject } }
   checks { checkId category passedBy { id url } failedBy { id url } }
   gaps { checkId message competitors { id url } }
   insights { title body severity source } } } }`;
