@@ -9,51 +9,64 @@ function siteName(target: { url: string; isSubject?: boolean }) {
   return target.isSubject ? `${target.url} (my site)` : target.url;
 }
 
-/** Ranking, the subject's gaps, and the insights, as plain-text tables. */
-export function renderReport(comparison: CliComparison): string {
-  const sections: string[] = [];
+function rankingSection(comparison: CliComparison): string {
+  return `Ranking\n${renderTable(
+    [
+      { header: '#', align: 'right' },
+      { header: 'Site', maxWidth: textWidth },
+      { header: 'Overall', align: 'right' },
+      { header: 'SEO', align: 'right' },
+      { header: 'AEO', align: 'right' },
+      { header: 'Technical', align: 'right' },
+    ],
+    comparison.ranking.map((site) => [
+      String(site.rank),
+      siteName(site.target),
+      String(site.overallScore),
+      String(site.seoScore),
+      String(site.aeoScore),
+      String(site.technicalScore),
+    ]),
+  )}`;
+}
 
-  sections.push(
-    `Ranking\n${renderTable(
-      [
-        { header: '#', align: 'right' },
-        { header: 'Site', maxWidth: textWidth },
-        { header: 'Overall', align: 'right' },
-        { header: 'SEO', align: 'right' },
-        { header: 'AEO', align: 'right' },
-        { header: 'Technical', align: 'right' },
-      ],
-      comparison.ranking.map((site) => [
-        String(site.rank),
-        siteName(site.target),
-        String(site.overallScore),
-        String(site.seoScore),
-        String(site.aeoScore),
-        String(site.technicalScore),
-      ]),
-    )}`,
-  );
+function notAnalysedSection(comparison: CliComparison): string {
+  return `Not analysed\n${renderTable(
+    [{ header: 'Site', maxWidth: textWidth }, { header: 'Why', maxWidth: textWidth }],
+    comparison.notAnalysed.map((entry) => [siteName(entry.target), entry.error]),
+  )}`;
+}
 
-  const subject = comparison.ranking.find((site) => site.target.isSubject)?.target;
-  if (!subject) sections.push('Gaps\nNo site was marked as yours (--subject), so there are no gaps to list.');
-  else if (comparison.gaps.length === 0) sections.push(`Gaps of ${subject.url}\nNone: it passes every check a competitor passes.`);
-  else {
-    sections.push(
-      `Gaps of ${subject.url}\n${renderTable(
-        [{ header: 'Check' }, { header: 'What was found', maxWidth: textWidth }, { header: 'Passed by', maxWidth: 40 }],
-        comparison.gaps.map((gap) => [gap.checkId, gap.message, gap.competitors.map((target) => target.url).join(' ')]),
-      )}`,
-    );
+function gapsSection(comparison: CliComparison): string {
+  const { subject, gaps } = comparison;
+  if (!subject) return 'Gaps\nNo site was marked as yours (--subject), so there are no gaps to list.';
+  const url = subject.target.url;
+  if (subject.rank === null) {
+    const why = comparison.notAnalysed.find((entry) => entry.target.id === subject.target.id)?.error;
+    return `Gaps of ${url}\nNone to list: it could not be analysed${why ? ` (${why})` : ''}.`;
   }
+  if (gaps.length === 0) return `Gaps of ${url}\nNone: it passes every check a competitor passes.`;
+  return `Gaps of ${url}\n${renderTable(
+    [{ header: 'Check' }, { header: 'What was found', maxWidth: textWidth }, { header: 'Passed by', maxWidth: 40 }],
+    gaps.map((gap) => [gap.checkId, gap.message, gap.competitors.map((target) => target.url).join(' ')]),
+  )}`;
+}
 
-  sections.push(
-    comparison.insights.length === 0
-      ? 'Insights\nNone.'
-      : `Insights\n${renderTable(
-          [{ header: 'Severity' }, { header: 'Insight', maxWidth: textWidth }, { header: 'Source', maxWidth: 24 }],
-          comparison.insights.map((insight) => [insight.severity, `${insight.title}: ${insight.body}`, insight.source]),
-        )}`,
-  );
+function insightsSection(comparison: CliComparison): string {
+  if (comparison.insights.length === 0) return 'Insights\nNone.';
+  return `Insights\n${renderTable(
+    [{ header: 'Severity' }, { header: 'Insight', maxWidth: textWidth }, { header: 'Source', maxWidth: 24 }],
+    comparison.insights.map((insight) => [insight.severity, `${insight.title}: ${insight.body}`, insight.source]),
+  )}`;
+}
 
+/** Ranking, the targets left out of it, the subject's gaps, and the insights, as plain-text tables. */
+export function renderReport(comparison: CliComparison): string {
+  const sections = [
+    rankingSection(comparison),
+    ...(comparison.notAnalysed.length > 0 ? [notAnalysedSection(comparison)] : []),
+    gapsSection(comparison),
+    insightsSection(comparison),
+  ];
   return `${sections.join('\n\n')}\n`;
 }

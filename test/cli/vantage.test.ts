@@ -70,6 +70,25 @@ describe('the vantage CLI', () => {
     for (const insight of comparison.insights) expect(result.stdout).toContain(insight.severity);
   });
 
+  it('says why a subject that could not be analysed has no gaps, and lists the sites not analysed', async () => {
+    const mine = `http://127.0.0.1:${await closedPort()}/`;
+    const result = await vantage(['analyze', mine, site.url('/good'), site.url('/poor'), '--subject', mine, '--server', app.baseUrl]);
+    expect(result.code, result.stderr).toBe(0);
+
+    const comparison = await apiComparison(app, announcedBatchId(result.stderr));
+    expect(comparison.subject).toMatchObject({ rank: null, target: { url: mine } });
+    expect(comparison.notAnalysed).toHaveLength(1);
+    const [{ error }] = comparison.notAnalysed;
+    expect(error).toBeTruthy();
+
+    expect(result.stdout).toContain(`Gaps of ${mine}\nNone to list: it could not be analysed (${error}).`);
+    expect(result.stdout).not.toContain('No site was marked as yours');
+    const notAnalysed = result.stdout.split('\n\n').find((section) => section.startsWith('Not analysed\n'));
+    // Long reasons wrap within their column, so compare with the whitespace collapsed.
+    const collapse = (text: string) => text.replace(/\s+/g, ' ');
+    expect(collapse(notAnalysed ?? '')).toContain(collapse(`${mine} (my site) ${error}`));
+  });
+
   it('prints exactly the API comparison with --json', async () => {
     const result = await vantage(['analyze', site.url('/good'), site.url('/poor'), '--server', app.baseUrl, '--json']);
     expect(result.code, result.stderr).toBe(0);
