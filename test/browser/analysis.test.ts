@@ -2,6 +2,7 @@ import type { Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { waitUntil } from '../helpers/wait';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { createBatch, waitForBatchStatus } from '../helpers/batches';
 import { gate, startFixtureSite, type FixturePage, type FixtureSite } from '../helpers/fixtures';
 import { graphql, graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
@@ -62,6 +63,8 @@ describe('the web client', () => {
       // Held until the test has seen the batch page, so the page must follow the work live.
       '/poor': heldUntil(release.opened, pages.poor),
       '/slow': heldUntil(releaseSlow.opened, pages.medium),
+      // Refused at once, without retries: a target that fails while the rest are ranked.
+      '/not-html': { headers: { 'content-type': 'text/plain' }, body: 'not a web page' },
     });
     app = await startTestApp();
   });
@@ -186,6 +189,28 @@ describe('the web client', () => {
     await page.locator('table.checks').waitFor();
     expect(await page.locator('table.checks tr[data-check-id]').count()).toBeGreaterThan(0);
     await screenshot(page, 'page-detail-phone');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('says your site could not be analysed, and why, rather than that it passes every check', async () => {
+    const mine = site.url('/not-html');
+    const id = await createBatch(app.graphqlUrl, { name: 'Failed subject', urls: [mine, site.url('/good'), site.url('/medium')], subjectUrl: mine });
+    expect(await waitForBatchStatus(app.graphqlUrl, id)).toBe('COMPLETED');
+    const { batch } = await graphqlData<{ batch: { comparison: { notAnalysed: { error: string; target: { url: string } }[] } } }>(
+      app.graphqlUrl,
+      `query ($id: ID!) { batch(id: $id) { comparison { notAnalysed { error target { url } } } } }`,
+      { id },
+    );
+    expect(batch.comparison.notAnalysed.map((entry) => entry.target.url)).toEqual([mine]);
+    const { error } = batch.comparison.notAnalysed[0]!;
+
+    await page.goto(`${app.baseUrl}/batches/${encodeURIComponent(id)}/comparison`);
+    await page.locator('.rank-card').first().waitFor();
+    const shown = `${new URL(mine).host}/not-html`;
+    expect(await page.locator('.notice', { hasText: 'Not ranked' }).textContent()).toBe(`Not ranked: ${shown} (${error})`);
+    await page.getByRole('heading', { name: `Gaps of ${shown}` }).waitFor();
+    expect(await page.locator('.comparison p.empty').allTextContents()).toContain('Your site could not be analysed, so it has no gaps to list.');
+    expect(await page.getByText('passes every check').count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

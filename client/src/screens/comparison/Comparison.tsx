@@ -40,8 +40,7 @@ export function Comparison() {
   }
 
   const comparison = batch.comparison;
-  const subject = batch.targets.find((target) => target.isSubject);
-  const unranked = batch.targets.filter((target) => target.status !== 'SUCCEEDED');
+  const { subject, notAnalysed } = comparison;
   return (
     <section aria-labelledby="comparison-title" class="comparison">
       <div class="title-row">
@@ -52,14 +51,14 @@ export function Comparison() {
 
       <h2>Ranking</h2>
       <RankingCards batchId={batch.id} sites={comparison.ranking} />
-      {unranked.length > 0 && (
+      {notAnalysed.length > 0 && (
         <p class="notice">
-          Not ranked: {unranked.map((target) => `${shortUrl(target.url)} (${target.error ?? target.status.toLowerCase()})`).join('; ')}
+          Not ranked: {notAnalysed.map((entry) => `${shortUrl(entry.target.url)} (${entry.error})`).join('; ')}
         </p>
       )}
 
-      <h2>{subject ? `Gaps of ${shortUrl(subject.url)}` : 'Gaps'}</h2>
-      <GapList gaps={comparison.gaps} hasSubject={subject !== undefined} />
+      <h2>{subject ? `Gaps of ${shortUrl(subject.target.url)}` : 'Gaps'}</h2>
+      <GapList gaps={comparison.gaps} subject={subject} />
 
       <h2>Checks</h2>
       <CheckMatrix sites={comparison.ranking} groups={buildMatrix(batch, comparison)} />

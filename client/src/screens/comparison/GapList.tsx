@@ -1,8 +1,10 @@
 import { shortUrl } from '../../format/format';
 import type { ReportComparison } from './report';
 
-export function GapList({ gaps, hasSubject }: { gaps: ReportComparison['gaps']; hasSubject: boolean }) {
-  if (!hasSubject) return <p class="empty">Mark one URL as your site when you start an analysis to see its gaps.</p>;
+export function GapList({ gaps, subject }: Pick<ReportComparison, 'gaps' | 'subject'>) {
+  if (!subject) return <p class="empty">Mark one URL as your site when you start an analysis to see its gaps.</p>;
+  // Its reason is in the Not ranked notice above; without this, no gaps would read as a clean pass.
+  if (subject.rank === null) return <p class="empty">Your site could not be analysed, so it has no gaps to list.</p>;
   if (gaps.length === 0) return <p class="empty">Your site passes every check that a competitor passes.</p>;
   return (
     <ul class="gaps">
