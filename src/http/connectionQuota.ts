@@ -84,7 +84,10 @@ export function createConnectionQuota(connectionString: string, maxPerKey: numbe
       if (current.held.get(key)!.size === 0) current.held.delete(key);
       await current.client
         .query(`SELECT pg_advisory_unlock($3, hashtext($1 || ' ' || $2::int))`, [key, slot, SLOT_LOCKS])
-        .catch((error: unknown) => log.warn({ err: error }, 'could not release a connection slot'));
+        // A session closed or lost meanwhile took all its locks with it: nothing is left held.
+        .catch((error: unknown) => {
+          if (session === current) log.warn({ err: error }, 'could not release a connection slot');
+        });
     },
     async close() {
       const closing = session ?? (await opening?.catch(() => null));
