@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { describeAccess } from './auth/access';
 import type { Config } from './config';
 import { openDatabase } from './db';
-import { createPrisma } from './db/prisma';
+import { connectDatabase } from './db/prisma';
 import { createEvents } from './events';
 import { createConnectionQuota } from './http/connectionQuota';
 import { createHttpServer } from './http/server';
@@ -25,7 +25,8 @@ export interface Vantage {
  */
 export async function startVantage(config: Config, log: Logger): Promise<Vantage> {
   const database = await openDatabase(config, log);
-  const prisma = createPrisma(database.url, config.workerConcurrency + 10);
+  const clients = connectDatabase(database.url, config.workerConcurrency + 10, log);
+  const { prisma, pool } = clients;
   const boss = createBoss(database.url, { superviseSeconds: config.queue.superviseSeconds });
   boss.on('error', (error) => log.error({ err: error }, 'pg-boss error'));
   await boss.start();
@@ -60,7 +61,7 @@ export async function startVantage(config: Config, log: Logger): Promise<Vantage
   const { port } = http.server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   if (events) await describeAccess(prisma, config, log);
-  const workers: Workers | null = config.role !== 'api' ? await startWorkers({ prisma, boss, config, log }) : null;
+  const workers: Workers | null = config.role !== 'api' ? await startWorkers({ prisma, pool, boss, config, log }) : null;
 
   let stopped: Promise<void> | null = null;
   return {
@@ -76,7 +77,7 @@ export async function startVantage(config: Config, log: Logger): Promise<Vantage
         await boss.stop({ graceful: true, timeout: config.shutdownGraceMs });
         await workers?.stop();
         await events?.close();
-        await prisma.$disconnect();
+        await clients.close();
         await database.stop();
       })();
       return stopped;

@@ -1,7 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import type { PageReport } from '../analysis';
 import type { Target } from '../db/generated/client/client';
-import type { PrismaClient } from '../db/prisma';
+import type { PrismaClient, Queryable } from '../db/prisma';
 import { EVENT_CHANNEL } from '../events/channel';
 import { sendCompareJob } from '../jobs/queues';
 import { toAnalysisRow } from './analysisRows';
@@ -14,12 +14,18 @@ export interface FinishedTarget {
 }
 
 // Both transitions run for every page, so each is one statement for any number of targets:
-// the functions of the target_transitions migration.
+// the functions of the target_transitions migration. They go to the pool directly: Prisma's
+// raw-query path serialises every parameter once more, and a page's analysis is kilobytes.
+
+export type StartedTarget = Pick<Target, 'id' | 'batchId' | 'url' | 'attempts'>;
 
 /** Marks the PENDING or RUNNING ones of the targets RUNNING for one more attempt and returns them. */
-export async function startTargets(prisma: PrismaClient, targetIds: string[]): Promise<Target[]> {
-  return prisma.$queryRaw<Target[]>`
-    SELECT * FROM "vantage_start_targets"(${EVENT_CHANNEL}, ${targetIds}::uuid[])`;
+export async function startTargets(db: Queryable, targetIds: string[]): Promise<StartedTarget[]> {
+  const { rows } = await db.query<StartedTarget>(
+    `SELECT id, "batchId", url, attempts FROM "vantage_start_targets"($1, $2::uuid[])`,
+    [EVENT_CHANNEL, targetIds],
+  );
+  return rows;
 }
 
 /**
@@ -28,14 +34,15 @@ export async function startTargets(prisma: PrismaClient, targetIds: string[]): P
  * targets counted. Counting a batch's last target asks for its comparison. That request follows
  * the commit; if the process dies in between, the job runs again and `queueDueComparison` asks.
  */
-export async function finishTargets(prisma: PrismaClient, boss: PgBoss, finished: FinishedTarget[]): Promise<Set<string>> {
+export async function finishTargets(db: Queryable, boss: PgBoss, finished: FinishedTarget[]): Promise<Set<string>> {
   const failures = finished.map(({ outcome }) => ('error' in outcome ? outcome.error : null));
   const analyses = finished.map(({ targetId, outcome }) =>
     'report' in outcome ? JSON.stringify(toAnalysisRow(targetId, outcome.report)) : null,
   );
-  const counted = await prisma.$queryRaw<{ targetId: string; batchId: string; batchCounted: boolean }[]>`
-    SELECT * FROM "vantage_finish_targets"(${EVENT_CHANNEL}, ${finished.map((one) => one.targetId)}::uuid[],
-      ${failures}::text[], ${analyses}::jsonb[])`;
+  const { rows: counted } = await db.query<{ targetId: string; batchId: string; batchCounted: boolean }>(
+    `SELECT * FROM "vantage_finish_targets"($1, $2::uuid[], $3::text[], $4::jsonb[])`,
+    [EVENT_CHANNEL, finished.map((one) => one.targetId), failures, analyses],
+  );
   for (const { batchId, batchCounted } of counted) if (batchCounted) await sendCompareJob(boss, batchId);
   return new Set(counted.map((one) => one.targetId));
 }

@@ -1,9 +1,15 @@
 import type { Job, PgBoss } from 'pg-boss';
 import { z } from 'zod';
 import { AnalysisError, type Analyzer, type OriginFiles } from '../analysis';
-import { finishTargets, queueDueComparison, startTargets, type FinishedTarget, type TargetOutcome } from '../batches/targets';
-import type { Target } from '../db/generated/client/client';
-import type { PrismaClient } from '../db/prisma';
+import {
+  finishTargets,
+  queueDueComparison,
+  startTargets,
+  type FinishedTarget,
+  type StartedTarget,
+  type TargetOutcome,
+} from '../batches/targets';
+import type { PrismaClient, Queryable } from '../db/prisma';
 import type { Logger } from '../logger';
 import { coalesce } from './coalesce';
 
@@ -24,19 +30,19 @@ export interface AnalyzeTargetDeps {
 
 export interface TargetTransitions {
   /** The target, marked RUNNING; null when there is nothing to do. */
-  start(targetId: string): Promise<Target | null>;
+  start(targetId: string): Promise<StartedTarget | null>;
   /** Whether this call counted the target. */
   finish(targetId: string, outcome: TargetOutcome): Promise<boolean>;
 }
 
 /** A worker process's starts and finishes, each group-committed across its concurrent jobs. */
-export function targetTransitions(prisma: PrismaClient, boss: PgBoss): TargetTransitions {
+export function targetTransitions(db: Queryable, boss: PgBoss): TargetTransitions {
   const start = coalesce(async (targetIds: string[]) => {
-    const started = new Map((await startTargets(prisma, targetIds)).map((target) => [target.id, target]));
+    const started = new Map((await startTargets(db, targetIds)).map((target) => [target.id, target]));
     return targetIds.map((id) => started.get(id) ?? null);
   });
   const finish = coalesce(async (finished: FinishedTarget[]) => {
-    const counted = await finishTargets(prisma, boss, finished);
+    const counted = await finishTargets(db, boss, finished);
     // The same target twice in one group (a job delivered twice at once) is counted for one call.
     return finished.map(({ targetId }) => counted.delete(targetId));
   });

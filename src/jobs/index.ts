@@ -1,7 +1,7 @@
 import type { Job, PgBoss } from 'pg-boss';
 import { createAnalyzer } from '../analysis';
 import type { Config } from '../config';
-import type { PrismaClient } from '../db/prisma';
+import type { PrismaClient, Queryable } from '../db/prisma';
 import type { Logger } from '../logger';
 import { analyzeTarget, targetTransitions } from './analyzeTarget';
 import { compareBatch } from './compareBatch';
@@ -38,11 +38,11 @@ export interface Workers {
 }
 
 /** Registers the job handlers of this process; only processes with the worker role call it. */
-export async function startWorkers(deps: { prisma: PrismaClient; boss: PgBoss; config: Config; log: Logger }) {
-  const { prisma, boss, config } = deps;
+export async function startWorkers(deps: { prisma: PrismaClient; pool: Queryable; boss: PgBoss; config: Config; log: Logger }) {
+  const { prisma, pool, boss, config } = deps;
   const log = deps.log.child({ role: 'worker' });
   const analyzer = createAnalyzer(config.crawl);
-  const transitions = targetTransitions(prisma, boss);
+  const transitions = targetTransitions(pool, boss);
   const analyzeDeps = { prisma, boss, analyzer, maxAttempts: config.analyzeMaxAttempts, log, transitions };
   const polling = pollingOptions(config);
   await boss.work(
@@ -60,7 +60,7 @@ export async function startWorkers(deps: { prisma: PrismaClient; boss: PgBoss; c
   );
   const handlers: [string, Parameters<PgBoss['work']>[1], (job: Job<unknown>) => Promise<unknown>][] = [
     [COMPARE_BATCH, { ...polling, localConcurrency: 2 }, (job) => compareBatch({ prisma, llm: config.llm, log }, job)],
-    [RECONCILE_BATCHES, {}, () => reconcileBatches({ prisma, boss, log })],
+    [RECONCILE_BATCHES, {}, () => reconcileBatches({ prisma, pool, boss, log })],
     [PURGE_BATCHES, {}, (job) => purgeBatches({ prisma, log }, job)],
   ];
   for (const [name, options, handle] of handlers) {

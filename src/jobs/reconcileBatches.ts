@@ -2,7 +2,7 @@ import type { PgBoss } from 'pg-boss';
 import { recordBatchChange } from '../batches/changes';
 import { lockBatch } from '../batches/progress';
 import { finishTargets } from '../batches/targets';
-import type { PrismaClient } from '../db/prisma';
+import type { PrismaClient, Queryable } from '../db/prisma';
 import type { Logger } from '../logger';
 import { ANALYZE_TARGET, COMPARE_BATCH, sendCompareJob } from './queues';
 
@@ -17,8 +17,13 @@ export interface ReconcileReport {
  * right, so that no batch stays PENDING or RUNNING for ever. Each repair is one of the ordinary
  * transactions, so running this while workers run (or twice) changes nothing twice.
  */
-export async function reconcileBatches(deps: { prisma: PrismaClient; boss: PgBoss; log: Logger }): Promise<ReconcileReport> {
-  const { prisma, boss, log } = deps;
+export async function reconcileBatches(deps: {
+  prisma: PrismaClient;
+  pool: Queryable;
+  boss: PgBoss;
+  log: Logger;
+}): Promise<ReconcileReport> {
+  const { prisma, pool, boss, log } = deps;
   const report: ReconcileReport = { targetsFailed: 0, countersFixed: 0, comparisonsQueued: 0 };
 
   // 1. Unfinished targets whose job is over or gone: pg-boss gave up on them (every retry
@@ -36,7 +41,7 @@ export async function reconcileBatches(deps: { prisma: PrismaClient; boss: PgBos
           : 'The analysis job was lost before it finished.',
       },
     }));
-    report.targetsFailed = (await finishTargets(prisma, boss, failed)).size;
+    report.targetsFailed = (await finishTargets(pool, boss, failed)).size;
   }
 
   // 2. Counters that disagree with the targets they count.

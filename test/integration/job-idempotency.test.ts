@@ -2,7 +2,7 @@ import type { Job } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analysis';
 import { loadConfig } from '../../src/config';
-import { createPrisma, type PrismaClient } from '../../src/db/prisma';
+import { connectDatabase, type DatabaseClients, type PrismaClient } from '../../src/db/prisma';
 import { analyzeTarget, targetTransitions, type AnalyzeTargetDeps } from '../../src/jobs/analyzeTarget';
 import { ANALYZE_TARGET, createBoss } from '../../src/jobs/queues';
 import { EVENT_CHANNEL } from '../../src/events/channel';
@@ -16,6 +16,7 @@ import { waitUntil } from '../helpers/wait';
 describe('an analyze-target job that runs more than once', () => {
   let app: TestApp;
   let site: FixtureSite;
+  let clients: DatabaseClients;
   let prisma: PrismaClient;
   let deps: AnalyzeTargetDeps;
   const held = gate();
@@ -24,7 +25,9 @@ describe('an analyze-target job that runs more than once', () => {
     site = await startFixtureSite({ '/a': pages.good, '/b': pages.poor, '/held': heldPage(held.opened, pages.good) });
     // API only, so the test itself plays the worker and can deliver one job twice.
     app = await startTestApp({ VANTAGE_ROLE: 'api' });
-    prisma = createPrisma(app.databaseUrl, 4);
+    const log = createLogger('silent');
+    clients = connectDatabase(app.databaseUrl, 4, log);
+    prisma = clients.prisma;
     const boss = createBoss(app.databaseUrl);
     await boss.start();
     const config = loadConfig({ CRAWL_ALLOW_PRIVATE: 'true' });
@@ -33,14 +36,14 @@ describe('an analyze-target job that runs more than once', () => {
       boss,
       analyzer: createAnalyzer(config.crawl),
       maxAttempts: 3,
-      log: createLogger('silent'),
-      transitions: targetTransitions(prisma, boss),
+      log,
+      transitions: targetTransitions(clients.pool, boss),
     };
   });
   afterAll(async () => {
     await deps?.boss.stop({ graceful: false });
     await deps?.analyzer.close();
-    await prisma?.$disconnect();
+    await clients?.close();
     await app?.close();
     await site?.close();
   });

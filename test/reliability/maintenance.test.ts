@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrisma, type PrismaClient } from '../../src/db/prisma';
+import { connectDatabase, type DatabaseClients, type PrismaClient } from '../../src/db/prisma';
 import { purgeBatches } from '../../src/jobs/purgeBatches';
 import { createBoss } from '../../src/jobs/queues';
 import { reconcileBatches } from '../../src/jobs/reconcileBatches';
@@ -12,6 +12,7 @@ const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input
 
 describe('maintenance', () => {
   let app: TestApp;
+  let clients: DatabaseClients;
   let prisma: PrismaClient;
   let boss: PgBoss;
   const log = createLogger('silent');
@@ -19,13 +20,14 @@ describe('maintenance', () => {
   beforeAll(async () => {
     // API only: the test plays the broken worker by editing rows and jobs directly.
     app = await startTestApp({ VANTAGE_ROLE: 'api' });
-    prisma = createPrisma(app.databaseUrl, 4);
+    clients = connectDatabase(app.databaseUrl, 4, log);
+    prisma = clients.prisma;
     boss = createBoss(app.databaseUrl);
     await boss.start();
   });
   afterAll(async () => {
     await boss?.stop({ graceful: false });
-    await prisma?.$disconnect();
+    await clients?.close();
     await app?.close();
   });
 
@@ -53,7 +55,7 @@ describe('maintenance', () => {
     // A healthy batch with its jobs still queued must be left alone.
     const healthy = await createBatch('healthy', ['https://c.invalid/']);
 
-    expect(await reconcileBatches({ prisma, boss, log })).toEqual({ targetsFailed: 2, countersFixed: 1, comparisonsQueued: 1 });
+    expect(await reconcileBatches({ ...clients, boss, log })).toEqual({ targetsFailed: 2, countersFixed: 1, comparisonsQueued: 1 });
 
     const after = await prisma.batch.findUniqueOrThrow({
       where: { id: abandoned.id },
@@ -67,7 +69,7 @@ describe('maintenance', () => {
     expect(await compareJobs(stalled.id)).toEqual([{ state: 'created' }]);
     expect(await prisma.batch.findUniqueOrThrow({ where: { id: healthy.id } })).toMatchObject({ status: 'PENDING', completedUrls: 0 });
 
-    expect(await reconcileBatches({ prisma, boss, log })).toEqual({ targetsFailed: 0, countersFixed: 0, comparisonsQueued: 0 });
+    expect(await reconcileBatches({ ...clients, boss, log })).toEqual({ targetsFailed: 0, countersFixed: 0, comparisonsQueued: 0 });
   });
 
   it('purges finished batches older than the retention and keeps the rest', async () => {
