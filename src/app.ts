@@ -43,7 +43,7 @@ export async function startVantage(config: Config, log: Logger): Promise<Vantage
   const quota = events ? createConnectionQuota(database.url, config.requestLimits.maxConnectionsPerKey, log) : null;
   const http = createHttpServer({
     role: config.role,
-    api: events ? { prisma, boss, pubsub: events.pubsub, config, log } : null,
+    api: events ? { prisma, boss, events: events.events, config, log } : null,
     connectionQuota: quota,
     readiness: async () => {
       const embedded = await database.embeddedRunning();

@@ -20,7 +20,7 @@ export interface BatchChange {
   readonly target: Readonly<Target> | null;
 }
 
-/** The pubsub topic a batch's changes are dispatched on, as Yoga's pubsub names `batch` + id. */
+/** The event type a batch's changes are dispatched on in this process. */
 export function batchTopic(batchId: string): string {
   return `batch:${batchId}`;
 }

@@ -9,7 +9,7 @@ export interface EventTargetHandle {
 }
 
 /**
- * An EventTarget for Yoga's pubsub fed by PostgreSQL LISTEN/NOTIFY: events NOTIFYed inside any
+ * An EventTarget fed by PostgreSQL LISTEN/NOTIFY: events NOTIFYed inside any
  * process's transactions reach the listeners in this process once those transactions commit.
  * After a lost connection it reconnects with backoff and tells every live topic to resync,
  * since notifications sent while it was away are gone.
@@ -34,12 +34,6 @@ export async function createPostgresEventTarget(connectionString: string, log: L
     else if (listenerCounts.delete(type) && isOwnerTopic(type)) ownerTopicsWatched--;
     remove(type, callback, options);
   };
-  // Publishing goes through SQL inside the writer's transaction (batches/changes.ts, and the
-  // target_transitions migration), never through this target, so that an event is only seen
-  // once its change is committed.
-  target.dispatchEvent = (event) => {
-    throw new Error(`publish ${event.type} with NOTIFY inside the transaction that makes the change`);
-  };
 
   let client: pg.Client | null = null;
   let closed = false;
@@ -60,7 +54,7 @@ export async function createPostgresEventTarget(connectionString: string, log: L
   }
 
   function dispatch(topic: string, detail: unknown): void {
-    EventTarget.prototype.dispatchEvent.call(target, new CustomEvent(topic, { detail }));
+    target.dispatchEvent(new CustomEvent(topic, { detail }));
   }
 
   async function connect(): Promise<void> {

@@ -9,7 +9,7 @@ import type { Logger } from '../logger';
 export interface Services {
   prisma: PrismaClient;
   boss: PgBoss;
-  pubsub: Events;
+  events: Events;
   config: Config;
   log: Logger;
 }

@@ -51,7 +51,7 @@ builder.subscriptionFields((t) => ({
 }));
 
 async function* batchesCreated(ctx: Context) {
-  for await (const change of ctx.pubsub.subscribe('owner', ctx.caller.ownerId)) {
+  for await (const change of ctx.events.subscribe('owner', ctx.caller.ownerId)) {
     if (change === RESYNC) return;
     if (change.sequence === 0) yield change.batch; // a new batch is announced before any change bumps it
   }

@@ -23,12 +23,11 @@ export interface BatchSnapshot {
  * error of the subscription itself rather than of its stream.
  */
 export async function watchBatch(ctx: Context, batchId: string): Promise<AsyncGenerator<BatchSnapshot>> {
-  const changes = ctx.pubsub.subscribe('batch', batchId)[Symbol.asyncIterator]();
-  const nextChange = changes.next(); // registers the listener now, before the first read
+  const changes = ctx.events.subscribe('batch', batchId); // listening from here on, before the first read
   try {
     const current = await ctx.prisma.batch.findFirst({ where: { id: batchId, ownerId: ctx.caller.ownerId } });
     if (!current) throw notFound('batch');
-    return follow(ctx, { batch: current, sequence: current.sequence, target: null }, changes, nextChange);
+    return follow(ctx, { batch: current, sequence: current.sequence, target: null }, changes);
   } catch (error) {
     await changes.return?.();
     throw error;
@@ -39,16 +38,13 @@ async function* follow(
   ctx: Context,
   first: BatchSnapshot,
   changes: AsyncIterator<BatchTopicMessage>,
-  pending: Promise<IteratorResult<BatchTopicMessage>>,
 ): AsyncGenerator<BatchSnapshot> {
   let last = first;
-  let nextChange = pending;
   try {
     yield last;
     while (!TERMINAL_BATCH_STATUSES.has(last.batch.status)) {
-      const { value: change, done } = await nextChange;
+      const { value: change, done } = await changes.next();
       if (done) return;
-      nextChange = changes.next();
       let next: BatchSnapshot;
       if (change === RESYNC) {
         const batch = await ctx.prisma.batch.findUniqueOrThrow({ where: { id: last.batch.id } });
