@@ -7,6 +7,8 @@ import { benchCommand, section, table } from './lib/markdown';
 import { ms, summarize } from './lib/stats';
 import { spawnVantage } from './lib/vantageProcess';
 import { listenForCommits } from './progress/commitStamps';
+import { runIdealPhase } from './progress/ideal';
+import type { DeliveryLatencies } from './progress/latencies';
 import { runPhase, startGatedSite, type PhaseResult } from './progress/phase';
 
 const TARGET_P99_MS = 50;
@@ -58,8 +60,9 @@ try {
   const phase = { targets: args.targets, threads: args.threads, intervalMs: args['interval-ms'] };
   const reference = await runPhase(context, 'reference', { ...phase, subscribers: 1 });
   const loaded = await runPhase(context, 'loaded', { ...phase, subscribers: args.subscribers });
+  const ideal = await runIdealPhase({ ...phase, subscribers: args.subscribers });
 
-  const latencyRow = (label: string, result: PhaseResult) => {
+  const latencyRow = (label: string, result: DeliveryLatencies & { subscribeSeconds: number }) => {
     const summary = summarize(result.samples);
     return [
       label,
@@ -79,12 +82,18 @@ try {
       label,
       cpu.toFixed(2),
       delivered.toFixed(0),
-      ((cpu * 1000) / delivered).toFixed(2),
+      ((cpu * 1000) / delivered).toFixed(3),
       result.benchCpuSeconds.toFixed(2),
       `${(result.machineBusy * 100).toFixed(0)}%`,
     ];
   };
+  const idealCpuRow = () => {
+    const delivered = ideal.eventsPerSubscriber * args.subscribers;
+    return [idealLabel, ideal.cpuSeconds.toFixed(2), delivered.toFixed(0), ((ideal.cpuSeconds * 1000) / delivered).toFixed(3), '–', '–'];
+  };
   const p99 = summarize(loaded.samples).p99;
+  const idealP99 = summarize(ideal.samples).p99;
+  const idealLabel = `${args.subscribers} on the ideal server (reference)`;
   console.log(
     section('Progress latency: worker commit to graphql-ws subscribers', benchCommand('bench/progress-latency.bench.ts'), [
       `On ${server.description}. One api process (\`node --import tsx src/server.ts\`, VANTAGE_ROLE=api) and one worker process (VANTAGE_ROLE=worker, ` +
@@ -94,22 +103,31 @@ try {
         `separate LISTEN in the bench heard the NOTIFY of that change. Receipt time: in ${args.threads} worker thread(s) that only ` +
         'receive. A change coalesced into a later event counts until that event arrived. Subscription: ' +
         '`batchProgress { sequence target { url status error } batch { status progress completedUrls } }`. ' +
-        'The reference is the same with a single subscriber, on the same api process just before.',
+        'The references: the same with a single subscriber, on the same api process just before; and, just after, the same ' +
+        'subscriber threads and graphql-ws clients against an ideal server (`bench/progress/idealServer.ts`, a process of its ' +
+        'own that only speaks the protocol: one serialisation per change, written to every subscription, no GraphQL, no ' +
+        'database), with as many changes at the same interval, each timed from when that server starts writing it. It is the ' +
+        'least this machine takes to deliver a change to that many graphql-ws clients.',
       table(
         ['subscribers', 'all subscribed after s', 'samples (subscriber × change)', 'missed', 'events per subscriber', 'p50 ms', 'p99 ms', 'max ms'],
-        [latencyRow('1 (reference)', reference), latencyRow(String(args.subscribers), loaded)],
+        [latencyRow('1 (reference)', reference), latencyRow(String(args.subscribers), loaded), latencyRow(idealLabel, ideal)],
       ),
-      `p99 with ${args.subscribers} subscribers: **${ms(p99)} ms** (target < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : '**not met**'}).`,
+      `p99 with ${args.subscribers} subscribers: **${ms(p99)} ms** (target < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : '**not met**'}); ` +
+        `on the ideal server in the same run: ${ms(idealP99)} ms.`,
       table(
         [
           'from all subscribed to all completed',
-          'api CPU s',
+          'server CPU s (api process, or ideal server)',
           'events sent',
-          'api CPU ms per event sent',
+          'server CPU ms per event sent',
           'bench process CPU s',
           'machine CPU busy',
         ],
-        [cpuRow('1 subscriber (reference)', reference, 1), cpuRow(`${args.subscribers} subscribers`, loaded, args.subscribers)],
+        [
+          cpuRow('1 subscriber (reference)', reference, 1),
+          cpuRow(`${args.subscribers} subscribers`, loaded, args.subscribers),
+          idealCpuRow(),
+        ],
       ),
       table(
         ['api process memory (/proc/<pid>/status)', 'MiB'],
