@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db';
 import { createPrisma, type PrismaClient } from '../db/prisma';
+import { isUuid } from '../db/uuid';
 import { createLogger } from '../logger';
 import { createApiKey, listApiKeys, revokeApiKey } from './apiKeys';
 import { LOCAL_OWNER_ID } from './caller';
@@ -17,14 +18,13 @@ const USAGE = `Usage:
   npm run apikey -- revoke <id>
       Revokes a key; requests with it are refused from then on.`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 class UsageError extends Error {}
 
 async function run(prisma: PrismaClient, command: string, args: string[], owner: string | undefined) {
   if (command === 'create' && args.length === 1) {
     const ownerId = owner === 'local' ? LOCAL_OWNER_ID : owner;
-    if (ownerId !== undefined && !UUID.test(ownerId)) throw new UsageError(`--owner takes an owner id or "local"; got "${owner}".`);
+    if (ownerId !== undefined && !isUuid(ownerId)) throw new UsageError(`--owner takes an owner id or "local"; got "${owner}".`);
     const created = await createApiKey(prisma, { name: args[0]!, ownerId });
     console.log(`Created key ${created.id} "${created.name}" for owner ${created.ownerId}.`);
     console.log('The key is shown now and never again; store it somewhere safe:\n');
@@ -45,7 +45,7 @@ async function run(prisma: PrismaClient, command: string, args: string[], owner:
     return;
   }
   if (command === 'revoke' && args.length === 1) {
-    const revoked = UUID.test(args[0]!) ? await revokeApiKey(prisma, args[0]!) : null;
+    const revoked = isUuid(args[0]!) ? await revokeApiKey(prisma, args[0]!) : null;
     if (!revoked) throw new UsageError(`No key with id "${args[0]}" (see \`npm run apikey -- list\`).`);
     console.log(revoked.alreadyRevoked ? `Key ${revoked.id} was already revoked.` : `Revoked key ${revoked.id}.`);
     return;

@@ -5,7 +5,7 @@ import type { PrismaClient } from '../db/prisma';
 import { UserError, notFound } from '../errors';
 import { cancelAnalyzeJobs } from '../jobs/queues';
 import { recordBatchChange } from './changes';
-import { lockOwnedBatch } from './progress';
+import { lockBatch } from './progress';
 
 const UNFINISHED = ['PENDING', 'RUNNING'] as const;
 
@@ -16,7 +16,7 @@ const UNFINISHED = ['PENDING', 'RUNNING'] as const;
  */
 export async function cancelBatch(prisma: PrismaClient, boss: PgBoss, batchId: string, caller: Caller) {
   return prisma.$transaction(async (tx) => {
-    const locked = await lockOwnedBatch(tx, batchId, caller.ownerId);
+    const locked = await lockBatch(tx, batchId, caller.ownerId);
     if (!locked) throw notFound('batch');
     if (!(UNFINISHED as readonly string[]).includes(locked.status)) {
       throw new UserError('CONFLICT', `The batch is already ${locked.status}; only a pending or running batch can be cancelled.`);

@@ -1,3 +1,4 @@
+import { Prisma } from '../db/generated/client/client';
 import type { Transaction } from '../db/prisma';
 
 /**
@@ -5,17 +6,11 @@ import type { Transaction } from '../db/prisma';
  * first (the per-page SQL functions of the target_transitions migration too), so concurrent
  * writers queue up instead of deadlocking. NO KEY UPDATE is the lock the batch UPDATE takes
  * anyway, and unlike FOR UPDATE it does not block the foreign-key checks of rows inserted for
- * the batch (analyses, origin files).
+ * the batch (analyses, origin files). With `ownerId`, a batch of another owner is not found.
  */
-export async function lockBatch(tx: Transaction, batchId: string) {
+export async function lockBatch(tx: Transaction, batchId: string, ownerId?: string) {
+  const ofOwner = ownerId ? Prisma.sql`AND "ownerId" = ${ownerId}::uuid` : Prisma.empty;
   const [row] = await tx.$queryRaw<{ id: string; status: string }[]>`
-    SELECT id, status::text AS status FROM "Batch" WHERE id = ${batchId}::uuid FOR NO KEY UPDATE`;
-  return row ?? null;
-}
-
-/** Like lockBatch, for a batch of the given owner only: any other batch is not found. */
-export async function lockOwnedBatch(tx: Transaction, batchId: string, ownerId: string) {
-  const [row] = await tx.$queryRaw<{ id: string; status: string }[]>`
-    SELECT id, status::text AS status FROM "Batch" WHERE id = ${batchId}::uuid AND "ownerId" = ${ownerId}::uuid FOR NO KEY UPDATE`;
+    SELECT id, status::text AS status FROM "Batch" WHERE id = ${batchId}::uuid ${ofOwner} FOR NO KEY UPDATE`;
   return row ?? null;
 }

@@ -7,7 +7,7 @@ import { UserError, notFound } from '../errors';
 import { sendAnalyzeJobs } from '../jobs/queues';
 import { recordBatchChange } from './changes';
 import { assertOwnerCapacity, lockOwnerQuota, type OwnerLimits } from './limits';
-import { lockOwnedBatch } from './progress';
+import { lockBatch } from './progress';
 
 /**
  * Puts the FAILED targets of a finished batch back in the queue and the batch back to RUNNING.
@@ -19,7 +19,7 @@ import { lockOwnedBatch } from './progress';
 export async function retryBatch(prisma: PrismaClient, boss: PgBoss, batchId: string, caller: Caller, limits: OwnerLimits) {
   return prisma.$transaction(async (tx) => {
     await lockOwnerQuota(tx, caller.ownerId);
-    const locked = await lockOwnedBatch(tx, batchId, caller.ownerId);
+    const locked = await lockBatch(tx, batchId, caller.ownerId);
     if (!locked) throw notFound('batch');
     if (locked.status !== 'COMPLETED' && locked.status !== 'FAILED') {
       throw new UserError('CONFLICT', `The batch is ${locked.status}; only a COMPLETED or FAILED batch can be retried.`);

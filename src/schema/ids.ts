@@ -1,7 +1,6 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import { isUuid } from '../db/uuid';
 import { notFound } from '../errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const NODE_TYPES: ReadonlySet<string> = new Set(['Batch', 'Target']);
 
@@ -9,7 +8,7 @@ const NODE_TYPES: ReadonlySet<string> = new Set(['Batch', 'Target']);
 export function parseNodeId(globalId: string): { typename: string; id: string } | null {
   try {
     const decoded = decodeGlobalID(globalId);
-    return NODE_TYPES.has(decoded.typename) && UUID.test(decoded.id) ? decoded : null;
+    return NODE_TYPES.has(decoded.typename) && isUuid(decoded.id) ? decoded : null;
   } catch {
     return null; // not a global ID at all
   }
