@@ -32,7 +32,17 @@ export function createConnectionQuota(connectionString: string, maxPerKey: numbe
   let session: Session | null = null;
   let opening: Promise<Session> | null = null;
   let sessions = 0;
-  let lastTake: Promise<unknown> = Promise.resolve();
+  let lastQuery: Promise<unknown> = Promise.resolve();
+
+  /**
+   * One statement at a time on the session: two takes of one key in flight would both win the
+   * same (re-entrant) lock, and a client with a query in flight must not be given another.
+   */
+  function inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const result = lastQuery.then(work);
+    lastQuery = result.catch(() => {});
+    return result;
+  }
 
   function open() {
     opening ??= (async () => {
@@ -72,18 +82,13 @@ export function createConnectionQuota(connectionString: string, maxPerKey: numbe
   }
 
   return {
-    take(key) {
-      // One at a time: two takes of one key in flight would both win the same (re-entrant) lock.
-      const taken = lastTake.then(() => takeSlot(key));
-      lastTake = taken.catch(() => {});
-      return taken;
-    },
+    take: (key) => inTurn(() => takeSlot(key)),
     async release({ key, slot, session: holder }) {
       const current = session;
       if (current?.id !== holder || !current.held.get(key)?.delete(slot)) return;
       if (current.held.get(key)!.size === 0) current.held.delete(key);
-      await current.client
-        .query(`SELECT pg_advisory_unlock($3, hashtext($1 || ' ' || $2::int))`, [key, slot, SLOT_LOCKS])
+      const unlock = () => current.client.query(`SELECT pg_advisory_unlock($3, hashtext($1 || ' ' || $2::int))`, [key, slot, SLOT_LOCKS]);
+      await inTurn(unlock)
         // A session closed or lost meanwhile took all its locks with it: nothing is left held.
         .catch((error: unknown) => {
           if (session === current) log.warn({ err: error }, 'could not release a connection slot');
