@@ -11,6 +11,7 @@ import type { FetchedResource } from '../src/analysis/fetch/crawler';
 import { analyzePage, type AnalysisTask } from '../src/analysis/worker/analyzePage';
 import { createAnalysisPool, defaultThreadCount } from '../src/analysis/worker/pool';
 import { generatePage } from './analysisPages';
+import { benchCommand } from './lib/markdown';
 
 const ORIGIN_FILES: OriginFiles = { origin: 'https://example.com', robotsTxt: null, llmsTxt: null, sitemap: null };
 
@@ -130,7 +131,7 @@ const SECTIONS: Record<string, [string, () => string[] | Promise<string[]>]> = {
 };
 // `npx tsx bench/analysis.bench.ts cost` runs one section; no argument runs all.
 const chosen = process.argv.slice(2);
-console.log(`Node ${process.version}, ${availableParallelism()} cores available\n`);
+console.log(`## Page analysis\n\n\`${benchCommand('bench/analysis.bench.ts')}\`\n\nNode ${process.version}, ${availableParallelism()} cores available\n`);
 for (const [name, [title, run]] of Object.entries(SECTIONS)) {
   if (chosen.length > 0 && !chosen.includes(name)) continue;
   console.log(`### ${title}\n\n${(await run()).join('\n')}\n`);
