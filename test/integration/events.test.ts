@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEvents, EVENT_CHANNEL, type BatchChange } from '../../src/events';
+import { createTestDatabase, withClient, type TestDatabase } from '../helpers/database';
+import { capturedLogger } from '../helpers/logs';
+
+const OWNER = '00000000-0000-4000-8000-0000000000aa';
+const BATCH = '00000000-0000-4000-8000-000000000001';
+const SENTINEL = '00000000-0000-4000-8000-000000000002';
+
+/** A NOTIFY payload as the target_transitions migration builds it: `<batch id> <change JSON>`. */
+function payload(batchId: string, sequence: number): string {
+  const batch = { id: batchId, ownerId: OWNER, status: 'RUNNING', sequence, createdAt: '2026-11-23T12:00:00.000Z' };
+  return `${batchId} ${JSON.stringify({ batchId, targetId: null, sequence, batch, target: null })}`;
+}
+
+describe("a process's events", () => {
+  let database: TestDatabase;
+  let events: Awaited<ReturnType<typeof createEvents>>;
+  const captured = capturedLogger();
+  const dropped = () => captured.lines.filter((line) => line.msg === 'dropping a malformed event payload');
+  const notify = (text: string) => withClient(database.url, (client) => client.query('SELECT pg_notify($1, $2)', [EVENT_CHANNEL, text]));
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    events = await createEvents(database.url, captured.log);
+  });
+  afterAll(async () => {
+    await events?.close();
+    await database?.drop();
+  });
+
+  it("hands each change of a batch to all of the batch's subscribers as one frozen object, in commit order", async () => {
+    const [first, second] = [events.events.subscribe('batch', BATCH), events.events.subscribe('batch', BATCH)];
+    await notify(payload(BATCH, 1));
+    await notify(payload(BATCH, 2));
+    const [a, b] = await Promise.all([first.next(), second.next()]);
+    expect(a.value).toBe(b.value);
+    expect(Object.isFrozen(a.value)).toBe(true);
+    expect((a.value as BatchChange).batch.createdAt).toEqual(new Date('2026-11-23T12:00:00.000Z'));
+    expect([(a.value as BatchChange).sequence, ((await first.next()).value as BatchChange).sequence]).toEqual([1, 2]);
+    await Promise.all([first.return(), second.return()]);
+  });
+
+  it("hands the owner's subscribers every change of the owner's batches", async () => {
+    const owner = events.events.subscribe('owner', OWNER);
+    await notify(payload(BATCH, 3));
+    expect(((await owner.next()).value as BatchChange).batch).toMatchObject({ id: BATCH, ownerId: OWNER, sequence: 3 });
+    await owner.return();
+  });
+
+  it('stops reading a batch\'s changes once its last subscriber has returned', async () => {
+    const sentinel = events.events.subscribe('batch', SENTINEL);
+    // NOTIFYs reach the one LISTEN connection in order: once the sentinel's change is here, the
+    // payloads sent before it were handled.
+    const handled = async (sequence: number) => expect(((await sentinel.next()).value as BatchChange).sequence).toBe(sequence);
+
+    const watcher = events.events.subscribe('batch', BATCH);
+    await notify(`${BATCH} {not JSON`);
+    await notify(payload(SENTINEL, 1));
+    await handled(1);
+    expect(dropped()).toHaveLength(1); // watched, so parsed and found malformed
+
+    await watcher.return();
+    await notify(`${BATCH} {not JSON`);
+    await notify(payload(SENTINEL, 2));
+    await handled(2);
+    expect(dropped()).toHaveLength(1); // nobody watches the batch any more: not even parsed
+    await sentinel.return();
+  });
+
+  it('ends a subscription that returns while it waits for a change', async () => {
+    const waiting = events.events.subscribe('batch', BATCH);
+    const next = waiting.next();
+    await waiting.return();
+    expect((await next).done).toBe(true);
+  });
+});
