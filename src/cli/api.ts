@@ -1,7 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-import { GraphQLRequestError, postGraphQL, type GraphQLErrorPayload } from '../../client/src/api/transport';
+import { GraphQLRequestError, postGraphQL, type GraphQLErrorPayload } from '../shared/transport';
 import type { Connection } from './args';
 
 const retryAttempts = 5;

@@ -1,4 +1,4 @@
-import { GraphQLRequestError } from '../../client/src/api/transport';
+import { GraphQLRequestError } from '../shared/transport';
 import { defaultBatchName } from '../../client/src/format/format';
 import { Api } from './api';
 import { parseCommand, usage, UsageError, type Command } from './args';

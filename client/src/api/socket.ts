@@ -2,7 +2,7 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { createClient, type Client } from 'graphql-ws';
 import { authorizationHeader, markKeyRequired, onApiKeyChange } from './apiKey';
 import { graphqlPath } from './client';
-import { GraphQLRequestError, type GraphQLErrorPayload } from './transport';
+import { GraphQLRequestError, type GraphQLErrorPayload } from '../../../src/shared/transport';
 
 export type SocketState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
 

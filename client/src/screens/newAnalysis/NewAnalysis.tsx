@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { request } from '../../api/client';
 import { CreateBatchMutation } from '../../api/operations';
-import { GraphQLRequestError } from '../../api/transport';
+import { GraphQLRequestError } from '../../../../src/shared/transport';
 import { defaultBatchName } from '../../format/format';
 import { linesNamedBy } from './linesNamedBy';
 import { UrlRow, type Row } from './UrlRow';
