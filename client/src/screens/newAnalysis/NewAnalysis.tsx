@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import { request } from '../../api/client';
 import { CreateBatchMutation } from '../../api/operations';
 import { GraphQLRequestError } from '../../../../src/shared/transport';
-import { defaultBatchName } from '../../format/format';
+import { defaultBatchName } from '../../../../src/shared/format';
 import { linesNamedBy } from './linesNamedBy';
 import { UrlRow, type Row } from './UrlRow';
 
