@@ -1,7 +1,8 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-import { GraphQLRequestError, postGraphQL, type GraphQLErrorPayload } from '../../client/src/api/transport';
+import { socketErrorToRequestError } from '../shared/socketError';
+import { GraphQLRequestError, postGraphQL, type GraphQLErrorPayload } from '../shared/transport';
 import type { Connection } from './args';
 
 const retryAttempts = 5;
@@ -50,21 +51,11 @@ export class Api {
         if (result.data) yield result.data;
       }
     } catch (error) {
-      throw asRequestError(error);
+      throw socketErrorToRequestError(error);
     }
   }
 
   close(): Promise<void> {
     return Promise.resolve(this.socket.dispose());
   }
-}
-
-function asRequestError(error: unknown): Error {
-  if (error instanceof Error) return error;
-  if (Array.isArray(error)) return new GraphQLRequestError(error as GraphQLErrorPayload[]);
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const { code, reason } = error as { code: number; reason?: string };
-    return new GraphQLRequestError([{ message: `the live connection closed (${code}${reason ? `: ${reason}` : ''})` }]);
-  }
-  return new Error(String(error));
 }

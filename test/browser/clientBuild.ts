@@ -2,6 +2,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const clientDir = path.resolve(import.meta.dirname, '../../client');
+// The client bundles the modules it shares with the CLI, so a change there also makes the build stale.
+const sharedDir = path.resolve(import.meta.dirname, '../../src/shared');
 
 function newestSourceChange(dir: string): number {
   let newest = 0;
@@ -19,8 +21,12 @@ function newestSourceChange(dir: string): number {
 export function assertClientBuilt(): void {
   const builtIndex = path.join(clientDir, 'dist/index.html');
   if (!existsSync(builtIndex)) throw new Error('client/dist is missing: run `npm run client:build` (npm install runs it too).');
-  const sourcesChanged = Math.max(newestSourceChange(path.join(clientDir, 'src')), statSync(path.join(clientDir, 'index.html')).mtimeMs);
+  const sourcesChanged = Math.max(
+    newestSourceChange(path.join(clientDir, 'src')),
+    newestSourceChange(sharedDir),
+    statSync(path.join(clientDir, 'index.html')).mtimeMs,
+  );
   if (sourcesChanged > statSync(builtIndex).mtimeMs) {
-    throw new Error('client/dist is older than client/src: run `npm run client:build` before the browser tests.');
+    throw new Error('client/dist is older than client/src or src/shared: run `npm run client:build` before the browser tests.');
   }
 }

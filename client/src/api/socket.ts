@@ -2,7 +2,8 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { createClient, type Client } from 'graphql-ws';
 import { authorizationHeader, markKeyRequired, onApiKeyChange } from './apiKey';
 import { graphqlPath } from './client';
-import { GraphQLRequestError, type GraphQLErrorPayload } from './transport';
+import { isCloseEvent, socketErrorToRequestError } from '../../../src/shared/socketError';
+import { GraphQLRequestError, type GraphQLErrorPayload } from '../../../src/shared/transport';
 
 export type SocketState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
 
@@ -31,10 +32,6 @@ function socketUrl() {
   const url = new URL(graphqlPath, location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return url.href;
-}
-
-function isCloseEvent(value: unknown): value is { code: number; reason: string } {
-  return typeof value === 'object' && value !== null && 'code' in value && 'reason' in value;
 }
 
 function connect(): Client {
@@ -72,15 +69,6 @@ onApiKeyChange(() => {
   client = undefined;
 });
 
-function toRequestError(error: unknown): GraphQLRequestError {
-  if (error instanceof GraphQLRequestError) return error;
-  if (Array.isArray(error)) return new GraphQLRequestError(error as GraphQLErrorPayload[]);
-  if (isCloseEvent(error)) {
-    return new GraphQLRequestError([{ message: `Live updates closed (${error.code}${error.reason ? `: ${error.reason}` : ''})` }]);
-  }
-  return new GraphQLRequestError([{ message: error instanceof Error ? error.message : 'Live updates failed' }]);
-}
-
 export interface SubscriptionHandlers<Result> {
   next(data: Result): void;
   error(error: GraphQLRequestError): void;
@@ -110,7 +98,7 @@ export function subscribe<Result, Variables extends Record<string, unknown>>(
         }
       },
       error: (error) => {
-        const requestError = toRequestError(error);
+        const requestError = socketErrorToRequestError(error);
         if (requestError.hasCode('UNAUTHENTICATED')) markKeyRequired();
         handlers.error(requestError);
       },

@@ -2,8 +2,8 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { useEffect, useState } from 'preact/hooks';
 import { useApiKeyEpoch } from '../api/hooks';
 import { subscribe } from '../api/socket';
-import type { GraphQLRequestError } from '../api/transport';
-import { createSequenceGate } from './sequenceGate';
+import type { GraphQLRequestError } from '../../../src/shared/transport';
+import { createSequenceGate } from '../../../src/shared/sequenceGate';
 
 interface ProgressEvent<Batch> {
   batchProgress: { sequence: number; batch: Batch };

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { categoryLabel, shortUrl } from '../../format/format';
+import { shortUrl } from '../../../../src/shared/format';
+import { categoryLabel } from '../../format/format';
 import { outcomeSymbols, outcomeWords } from '../../format/outcome';
 import type { CheckCategory } from '../../gql/graphql';
 import type { MatrixCell, MatrixRow, RankedSite } from './report';

@@ -1,4 +1,4 @@
-import { shortUrl } from '../../format/format';
+import { shortUrl } from '../../../../src/shared/format';
 import type { ReportComparison } from './report';
 
 export function GapList({ gaps, subject }: Pick<ReportComparison, 'gaps' | 'subject'>) {

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { request } from '../../api/client';
 import { CreateBatchMutation } from '../../api/operations';
-import { GraphQLRequestError } from '../../api/transport';
-import { defaultBatchName } from '../../format/format';
+import { GraphQLRequestError } from '../../../../src/shared/transport';
+import { defaultBatchName } from '../../../../src/shared/format';
 import { linesNamedBy } from './linesNamedBy';
 import { UrlRow, type Row } from './UrlRow';
 

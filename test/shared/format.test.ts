@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { defaultBatchName, formatBytes, shortUrl } from '../../src/shared/format';
+
+// The web client, the CLI and the analysis's check messages share these strings: one screen can show all three.
+describe('formatBytes', () => {
+  it('reads bytes, whole kilobytes and megabytes to one decimal', () => {
+    expect([512, 20_000, 800 * 1024, 2.5 * 1024 * 1024, 1024 * 1024].map(formatBytes)).toEqual([
+      '512 bytes',
+      '20 KB',
+      '800 KB',
+      '2.5 MB',
+      '1 MB',
+    ]);
+  });
+});
+
+describe('shortUrl', () => {
+  it('drops the scheme and the root path, and keeps any other trailing slash', () => {
+    expect(shortUrl('https://a.test/')).toBe('a.test');
+    expect(shortUrl('https://a.test/?q=1')).toBe('a.test?q=1');
+    expect(shortUrl('https://a.test/blog')).toBe('a.test/blog');
+    expect(shortUrl('https://a.test/blog/')).toBe('a.test/blog/');
+    expect(shortUrl('not a url')).toBe('not a url');
+  });
+});
+
+describe('defaultBatchName', () => {
+  it('names a batch after its first three sites', () => {
+    expect(defaultBatchName(['https://a.test/', 'https://b.test/x/', 'https://c.test/', 'https://d.test/'])).toBe(
+      'a.test, b.test/x/, c.test and 1 more',
+    );
+  });
+});
