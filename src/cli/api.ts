@@ -51,7 +51,8 @@ export class Api {
         if (result.data) yield result.data;
       }
     } catch (error) {
-      throw socketErrorToRequestError(error);
+      // A plain Error is the network's (the server cannot be reached), which main explains itself.
+      throw error instanceof Error ? error : socketErrorToRequestError(error);
     }
   }
 
