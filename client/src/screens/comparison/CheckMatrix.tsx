@@ -6,7 +6,6 @@ import type { CheckCategory } from '../../gql/graphql';
 import type { MatrixCell, MatrixRow, RankedSite } from './report';
 import { ScrollRegion } from '../../components/ScrollRegion';
 
-
 interface Props {
   sites: RankedSite[];
   groups: Map<CheckCategory, MatrixRow[]>;
@@ -28,15 +27,9 @@ const arrowMoves: Record<string, Position> = {
 export function CheckMatrix({ sites, groups }: Props) {
   const rows = [...groups.values()].flat();
   const [active, setActive] = useState<Position>({ row: 0, column: 0 });
-  const [shown, setShown] = useState<{ checkId: string; site: string; cell: MatrixCell }>();
+  const [shownAt, show] = useState<Position>();
   const table = useRef<HTMLTableElement>(null);
-
-  const show = (position: Position) => {
-    const row = rows[position.row];
-    const cell = row?.cells[position.column];
-    const site = sites[position.column];
-    if (row && cell && site) setShown({ checkId: row.checkId, site: shortUrl(site.target.url), cell });
-  };
+  const shown = shownAt && cellAt(rows, sites, shownAt);
 
   const move = (event: KeyboardEvent) => {
     const delta = arrowMoves[event.key];
@@ -131,4 +124,12 @@ export function CheckMatrix({ sites, groups }: Props) {
       </p>
     </div>
   );
+}
+
+/** What the detail line says about the cell at `position`, read from the current props. */
+function cellAt(rows: MatrixRow[], sites: RankedSite[], position: Position): { checkId: string; site: string; cell: MatrixCell } | undefined {
+  const row = rows[position.row];
+  const cell = row?.cells[position.column];
+  const site = sites[position.column];
+  return row && cell && site ? { checkId: row.checkId, site: shortUrl(site.target.url), cell } : undefined;
 }
