@@ -21,7 +21,7 @@ export function aiCrawlerAccess(page: Pick<PageModel, 'url'>, origin: OriginFile
   return AI_CRAWLERS.map((crawler) => ({ ...crawler, allowed: robotsAllows(robots, page.url, crawler.userAgent) }));
 }
 
-export const aiCrawlerAccessCheck: Check = {
+const aiCrawlerAccessCheck: Check = {
   id: 'ai-crawler-access',
   category: 'AEO',
   weight: 3,

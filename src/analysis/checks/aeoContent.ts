@@ -3,7 +3,7 @@ import { findValues, isObject, type JsonValue } from '../page/structuredData';
 import { fail, notApplicable, pass, plural, sample, truncate, warn, type Check } from './check';
 import { questionHeadings } from './questions';
 
-export const questionHeadingsCheck: Check = {
+const questionHeadingsCheck: Check = {
   id: 'question-headings',
   category: 'AEO',
   weight: 1,
@@ -24,7 +24,7 @@ function wordsIn(text: string): number {
   return text.trim() ? text.trim().split(/\s+/).length : 0;
 }
 
-export const conciseAnswers: Check = {
+const conciseAnswers: Check = {
   id: 'concise-answers',
   category: 'AEO',
   weight: 1,
@@ -114,7 +114,7 @@ export const quotations: Check = {
 
 const DEPTH = { thin: 150, substantial: 300 };
 
-export const contentDepth: Check = {
+const contentDepth: Check = {
   id: 'content-depth',
   category: 'AEO',
   weight: 1,

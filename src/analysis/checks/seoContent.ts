@@ -1,7 +1,7 @@
 import { metaContent } from '../page/model';
 import { fail, notApplicable, pass, plural, sample, truncate, warn, type Check } from './check';
 
-export const documentTitle: Check = {
+const documentTitle: Check = {
   id: 'document-title',
   category: 'SEO',
   weight: 2,
@@ -35,21 +35,21 @@ function lengthVerdict(what: string, text: string | null, range: { min: number; 
   return pass(`The ${what} is ${length} characters long, within ${range.min}–${range.max}.`);
 }
 
-export const titleLength: Check = {
+const titleLength: Check = {
   id: 'title-length',
   category: 'SEO',
   weight: 0.5,
   evaluate: ({ title }) => lengthVerdict('title', title, TITLE_LENGTH),
 };
 
-export const descriptionLength: Check = {
+const descriptionLength: Check = {
   id: 'description-length',
   category: 'SEO',
   weight: 0.5,
   evaluate: ({ metaDescription: description }) => lengthVerdict('meta description', description, DESCRIPTION_LENGTH),
 };
 
-export const htmlHasLang: Check = {
+const htmlHasLang: Check = {
   id: 'html-has-lang',
   category: 'SEO',
   weight: 0.5,
@@ -75,7 +75,7 @@ export const viewport: Check = {
   },
 };
 
-export const singleH1: Check = {
+const singleH1: Check = {
   id: 'single-h1',
   category: 'SEO',
   weight: 0.5,
@@ -87,7 +87,7 @@ export const singleH1: Check = {
   },
 };
 
-export const headingOrder: Check = {
+const headingOrder: Check = {
   id: 'heading-order',
   category: 'SEO',
   weight: 0.5,
@@ -109,7 +109,7 @@ export const headingOrder: Check = {
 
 const OPEN_GRAPH_TAGS = ['og:title', 'og:description', 'og:image'];
 
-export const openGraph: Check = {
+const openGraph: Check = {
   id: 'open-graph',
   category: 'SEO',
   weight: 0.5,

@@ -44,7 +44,7 @@ function blockingSources(page: PageModel, robots: ReturnType<typeof parseRobots>
   return sources;
 }
 
-export const isCrawlable: Check = {
+const isCrawlable: Check = {
   id: 'is-crawlable',
   category: 'SEO',
   weight: 4,
@@ -66,7 +66,7 @@ export const isCrawlable: Check = {
   },
 };
 
-export const httpStatusCode: Check = {
+const httpStatusCode: Check = {
   id: 'http-status-code',
   category: 'SEO',
   weight: 3,

@@ -33,7 +33,7 @@ function hasNonDescriptiveText(anchor: Anchor, pageUrl: string): boolean {
   return isFullUrl(text) || isGeneric(text, anchor.lang);
 }
 
-export const linkText: Check = {
+const linkText: Check = {
   id: 'link-text',
   category: 'SEO',
   weight: 1,
@@ -68,7 +68,7 @@ function isUncrawlable(anchor: Anchor): boolean {
   return anchor.target === null;
 }
 
-export const crawlableAnchors: Check = {
+const crawlableAnchors: Check = {
   id: 'crawlable-anchors',
   category: 'SEO',
   weight: 1,
@@ -89,7 +89,7 @@ function hasTextAlternative(image: ImageTag): boolean {
   return Boolean(image.ariaLabel.trim() || image.ariaLabelledby.trim() || image.title.trim());
 }
 
-export const imageAlt: Check = {
+const imageAlt: Check = {
   id: 'image-alt',
   category: 'SEO',
   weight: 1,

@@ -2,7 +2,7 @@ import { findValues, isObject, itemsOfType } from '../page/structuredData';
 import { fail, notApplicable, pass, plural, sample, warn, type Check } from './check';
 import { questionHeadings } from './questions';
 
-export const structuredDataValid: Check = {
+const structuredDataValid: Check = {
   id: 'structured-data-valid',
   category: 'SEO',
   weight: 1,
@@ -23,7 +23,7 @@ const ENTITY_TYPES = new Set([
   'Product', 'ProductGroup', 'Brand', 'SoftwareApplication', 'WebApplication',
 ]);
 
-export const entitySchema: Check = {
+const entitySchema: Check = {
   id: 'entity-schema',
   category: 'AEO',
   weight: 1,
@@ -37,7 +37,7 @@ export const entitySchema: Check = {
 
 const FAQ_TYPES = new Set(['FAQPage', 'QAPage', 'HowTo']);
 
-export const faqSchema: Check = {
+const faqSchema: Check = {
   id: 'faq-schema',
   category: 'AEO',
   // No longer a Google rich result, but still read by answer engines: a small bonus.

@@ -16,7 +16,7 @@ export const https: Check = {
 
 const RESPONSE_MS = { good: 600, poor: 1800 };
 
-export const responseTime: Check = {
+const responseTime: Check = {
   id: 'response-time',
   category: 'TECHNICAL',
   weight: 2,
@@ -29,7 +29,7 @@ export const responseTime: Check = {
 
 const PAGE_BYTES = { good: 500 * 1024, poor: 2 * 1024 * 1024 };
 
-export const pageWeight: Check = {
+const pageWeight: Check = {
   id: 'page-weight',
   category: 'TECHNICAL',
   weight: 1,
@@ -55,7 +55,7 @@ export const compression: Check = {
   },
 };
 
-export const redirectChainCheck: Check = {
+const redirectChainCheck: Check = {
   id: 'redirect-chain',
   category: 'TECHNICAL',
   weight: 1,
