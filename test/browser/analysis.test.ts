@@ -243,22 +243,22 @@ describe('the web client', () => {
   });
 
   it('lists batches newest first and links each to its page', async () => {
-    const first = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'Older batch', urls: [site.url('/good')] } });
-    const second = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'Newer batch', urls: [site.url('/medium')] } });
+    const first = await createBatch(app.graphqlUrl, { name: 'Older batch', urls: [site.url('/good')] });
+    const second = await createBatch(app.graphqlUrl, { name: 'Newer batch', urls: [site.url('/medium')] });
 
     await page.goto(`${app.baseUrl}/batches`);
     const rows = page.locator('table.batches tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
     const ids = await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-batch-id')));
-    expect(ids.indexOf(second.createBatch.id)).toBeLessThan(ids.indexOf(first.createBatch.id));
+    expect(ids.indexOf(second)).toBeLessThan(ids.indexOf(first));
     await expect
-      .poll(() => page.locator(`tr[data-batch-id="${second.createBatch.id}"] [data-status]`).getAttribute('data-status'), { timeout: 20_000 })
+      .poll(() => page.locator(`tr[data-batch-id="${second}"] [data-status]`).getAttribute('data-status'), { timeout: 20_000 })
       .toBe('COMPLETED');
     await screenshot(page, 'batches');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Newer batch' }).click();
-    await page.waitForURL(`**/batches/${encodeURIComponent(second.createBatch.id)}`);
+    await page.waitForURL(`**/batches/${encodeURIComponent(second)}`);
     await page.getByRole('heading', { name: 'Newer batch' }).waitFor();
   });
 
@@ -271,7 +271,7 @@ describe('the web client', () => {
     let created = '';
     await waitUntil(
       async () => {
-        created = (await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'Created elsewhere', urls: [site.url('/good')] } })).createBatch.id;
+        created = await createBatch(app.graphqlUrl, { name: 'Created elsewhere', urls: [site.url('/good')] });
         return page.locator(`tr[data-batch-id="${created}"]`).waitFor({ timeout: 2_000 }).then(() => true, () => false);
       },
       { what: 'a batch created elsewhere to appear in the list', intervalMs: 0 },
@@ -290,8 +290,8 @@ describe('the web client', () => {
       sockets.push(socket);
       socket.connectToServer();
     });
-    const { createBatch } = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'Dropped socket', urls: [site.url('/good'), site.url('/slow')] } });
-    await page.goto(`${app.baseUrl}/batches/${encodeURIComponent(createBatch.id)}`);
+    const id = await createBatch(app.graphqlUrl, { name: 'Dropped socket', urls: [site.url('/good'), site.url('/slow')] });
+    await page.goto(`${app.baseUrl}/batches/${encodeURIComponent(id)}`);
     await page.evaluate(() => Object.assign(window, { notReloaded: true }));
 
     const statusOf = (path: string) => page.locator('.target', { hasText: site.url(path) }).getAttribute('data-status');

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { createBatch } from '../helpers/batches';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
@@ -15,7 +16,6 @@ const COMPARISON = `query ($id: ID!) { batch(id: $id) { comparison {
   checks { checkId category passedBy { id url } failedBy { id url } }
   gaps { checkId message competitors { id url } }
   insights { title body severity source } } } }`;
-const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
 
 /** A loopback port with nothing listening: connections to it are refused at once. */
 async function closedPort(): Promise<number> {
@@ -97,10 +97,10 @@ describe('the vantage CLI', () => {
   });
 
   it('attaches to an existing batch with watch', async () => {
-    const { createBatch } = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'watched', urls: [site.url('/medium')] } });
-    const result = await vantage(['watch', createBatch.id, '--server', app.baseUrl, '--json']);
+    const batchId = await createBatch(app.graphqlUrl, { name: 'watched', urls: [site.url('/medium')] });
+    const result = await vantage(['watch', batchId, '--server', app.baseUrl, '--json']);
     expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual(await apiComparison(app, createBatch.id));
+    expect(JSON.parse(result.stdout)).toEqual(await apiComparison(app, batchId));
   });
 
   it('exits 1 when the batch does not complete', async () => {

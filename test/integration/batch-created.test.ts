@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_CHANNEL } from '../../src/events/channel';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { withClient } from '../helpers/database';
-import { graphqlData, record, wsClient, type Recording } from '../helpers/graphql';
+import { createBatch } from '../helpers/batches';
+import { record, wsClient, type Recording } from '../helpers/graphql';
 import { waitUntil } from '../helpers/wait';
 
-const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
 const CREATED = `subscription { batchCreated { id name } }`;
 
 type Created = { batchCreated: { id: string; name: string } };
@@ -21,7 +21,7 @@ describe('batchCreated', () => {
     await app?.close();
   });
 
-  const create = (name: string) => graphqlData(app.graphqlUrl, CREATE, { input: { name, urls: ['https://example.test/'] } });
+  const create = (name: string) => createBatch(app.graphqlUrl, { name, urls: ['https://example.test/'] });
 
   /** Nothing says when a subscription is in place, so batches are created until one arrives. */
   async function listening(seen: Recording<Created>) {
@@ -33,9 +33,9 @@ describe('batchCreated', () => {
     try {
       const seen = record<Created>(client, CREATED, {});
       await listening(seen);
-      const { createBatch } = await create('new one');
-      await seen.waitFor((event) => event.batchCreated.id === createBatch.id);
-      expect(seen.events.at(-1)).toEqual({ batchCreated: { id: createBatch.id, name: 'new one' } });
+      const id = await create('new one');
+      await seen.waitFor((event) => event.batchCreated.id === id);
+      expect(seen.events.at(-1)).toEqual({ batchCreated: { id, name: 'new one' } });
 
       // Whatever was NOTIFYed while the LISTEN connection was away is gone: the stream says so by ending.
       await withClient(app.databaseUrl, (db) =>

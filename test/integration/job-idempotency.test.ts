@@ -9,7 +9,7 @@ import { EVENT_CHANNEL } from '../../src/events/channel';
 import { createLogger } from '../../src/logger';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
-import { graphqlData } from '../helpers/graphql';
+import { createBatch } from '../helpers/batches';
 import { pages } from '../helpers/pages';
 import { waitUntil } from '../helpers/wait';
 
@@ -55,9 +55,7 @@ describe('an analyze-target job that runs more than once', () => {
     )[0]!.n;
 
   it('counts its target once, stores one analysis and queues one comparison', async () => {
-    await graphqlData(app.graphqlUrl, `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`, {
-      input: { name: 'twice', urls: [site.url('/a'), site.url('/b')] },
-    });
+    await createBatch(app.graphqlUrl, { name: 'twice', urls: [site.url('/a'), site.url('/b')] });
     const created = await prisma.target.findMany({ orderBy: { position: 'asc' } });
     const [first, second] = created.map((target) => target.id) as [string, string];
     const jobFor = (targetId: string) => ({ id: crypto.randomUUID(), name: ANALYZE_TARGET, data: { targetId } }) as Job<unknown>;
@@ -77,11 +75,7 @@ describe('an analyze-target job that runs more than once', () => {
   });
 
   it('asks for the comparison when the run that counted the last target died before asking', async () => {
-    await graphqlData(
-      app.graphqlUrl,
-      `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`,
-      { input: { name: 'died after counting', urls: [site.url('/a')] } },
-    );
+    await createBatch(app.graphqlUrl, { name: 'died after counting', urls: [site.url('/a')] });
     const target = await prisma.target.findFirstOrThrow({ where: { batch: { name: 'died after counting' } } });
     // What the dead run committed: the target started and counted, and no compare job sent.
     await prisma.$queryRaw`SELECT * FROM "vantage_start_targets"(${EVENT_CHANNEL}, ARRAY[${target.id}]::uuid[])`;
@@ -95,9 +89,7 @@ describe('an analyze-target job that runs more than once', () => {
   });
 
   it('asks for the comparison when another run counted the target while this one was fetching it', async () => {
-    await graphqlData(app.graphqlUrl, `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`, {
-      input: { name: 'overtaken', urls: [site.url('/held')] },
-    });
+    await createBatch(app.graphqlUrl, { name: 'overtaken', urls: [site.url('/held')] });
     const target = await prisma.target.findFirstOrThrow({ where: { batch: { name: 'overtaken' } } });
     const run = analyzeTarget(deps, { id: crypto.randomUUID(), name: ANALYZE_TARGET, data: { targetId: target.id } } as Job<unknown>);
     await waitUntil(async () => site.requests.includes('/held'), { what: 'the held page to be requested' });

@@ -6,9 +6,8 @@ import { reconcileBatches } from '../../src/jobs/reconcileBatches';
 import { createLogger } from '../../src/logger';
 import type { PgBoss, Job } from 'pg-boss';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { graphqlData } from '../helpers/graphql';
+import { createBatch as createBatchOverGraphQL } from '../helpers/batches';
 
-const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
 
 describe('maintenance', () => {
   let app: TestApp;
@@ -32,7 +31,7 @@ describe('maintenance', () => {
   });
 
   const createBatch = async (name: string, urls: string[]) => {
-    await graphqlData(app.graphqlUrl, CREATE, { input: { name, urls } });
+    await createBatchOverGraphQL(app.graphqlUrl, { name, urls });
     return prisma.batch.findFirstOrThrow({ where: { name }, include: { targets: { orderBy: { position: 'asc' } } } });
   };
   const compareJobs = (batchId: string) =>
