@@ -1,7 +1,6 @@
 import type { Transaction } from '../db/prisma';
 import type { Caller } from './caller';
 
-
 export type AuditAction = 'BATCH_CREATED' | 'BATCH_CANCELLED' | 'BATCH_RETRIED' | 'API_KEY_CREATED' | 'API_KEY_REVOKED';
 
 /**

@@ -1,7 +1,6 @@
 import type { Prisma, Transaction } from '../db/prisma';
 import { EVENT_CHANNEL } from '../events/channel';
 
-
 /**
  * Applies a change to a batch row, bumps its sequence and NOTIFYs, all in the caller's
  * transaction: listeners hear of the change only if and when it commits, and the row lock

@@ -1,7 +1,6 @@
 import type { Transaction } from '../db/prisma';
 import { UserError } from '../errors';
 
-
 export interface OwnerLimits {
   maxRunningBatches: number;
   /** URLs submitted in the last 24 hours. */

@@ -61,7 +61,6 @@ export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<
   else await boss.unschedule(PURGE_BATCHES);
 }
 
-
 export interface AnalyzeJob {
   targetId: string;
   jobId: string;
