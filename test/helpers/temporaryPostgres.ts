@@ -5,15 +5,23 @@ import { startEmbeddedPostgres } from '../../src/db/embedded';
 import type { Logger } from '../../src/logger';
 
 /** An embedded PostgreSQL in a fresh temporary directory, removed again by `stop`. */
-export async function startTemporaryPostgres(prefix: string, log: Logger): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startTemporaryPostgres(prefix: string, log: Logger) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
   // Run as root, the cluster belongs to the postgres user, who must reach the directory.
   await fs.chmod(dataDir, 0o755);
-  const embedded = await startEmbeddedPostgres(dataDir, log);
+  let running = await startEmbeddedPostgres(dataDir, log);
+  const port = Number(new URL(running.url).port);
   return {
-    url: embedded.url,
+    url: running.url,
+    dataDir,
+    /** Stops the cluster but keeps its files, for `restart`. */
+    halt: () => running.stop(),
+    /** Starts the cluster again on the same port, so that `url` still reaches it. */
+    async restart() {
+      running = await startEmbeddedPostgres(dataDir, log, { port });
+    },
     async stop() {
-      await embedded.stop();
+      await running.stop();
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };

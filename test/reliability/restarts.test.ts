@@ -1,8 +1,6 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded';
 import { createLogger } from '../../src/logger';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createTestDatabase, withClient, type TestDatabase } from '../helpers/database';
@@ -11,6 +9,7 @@ import { gate, heldPage, startFixtureSite } from '../helpers/fixtures';
 import { record, wsClient } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 import { spawnVantage, stopProcess, type VantageProcess } from '../helpers/processes';
+import { startTemporaryPostgres } from '../helpers/temporaryPostgres';
 import { waitUntil } from '../helpers/wait';
 
 const PROGRESS = `subscription ($id: ID!) { batchProgress(id: $id) { sequence batch { status completedUrls } } }`;
@@ -52,23 +51,14 @@ describe('restarts', () => {
 
   /** An embedded cluster of the test's own, to stop, crash and start again on the same port. */
   async function ownCluster(prefix: string) {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
-    await fs.chmod(dataDir, 0o755);
-    cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }));
-    const log = createLogger('warn');
-    let running: EmbeddedDatabase = await startEmbeddedPostgres(dataDir, log);
-    cleanups.push(() => running.stop());
-    const url = running.url;
-    const port = Number(new URL(url).port);
+    const cluster = await startTemporaryPostgres(prefix, createLogger('warn'));
+    cleanups.push(() => cluster.stop());
     return {
-      url,
-      stop: () => running.stop(),
-      async start() {
-        running = await startEmbeddedPostgres(dataDir, log, { port });
-      },
+      ...cluster,
       /** SIGQUIT is PostgreSQL's immediate shutdown: no checkpoint, and WAL still in memory is lost. */
       async crash() {
-        const postmaster = Number((await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+        const pidFile = path.join(cluster.dataDir, 'postgres', 'postmaster.pid');
+        const postmaster = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
         process.kill(postmaster, 'SIGQUIT');
         await waitUntil(async () => !isAlive(postmaster), { what: 'the postmaster to exit' });
       },
@@ -90,8 +80,8 @@ describe('restarts', () => {
     await progress.waitFor(() => true);
     await inFlight();
 
-    await cluster.stop();
-    await cluster.start();
+    await cluster.halt();
+    await cluster.restart();
     release.open();
 
     await progress.completed;
@@ -116,7 +106,7 @@ describe('restarts', () => {
     await waitUntil(async () => (await countsOf(cluster.url))[0]!.completedUrls >= 3, { what: 'the quick pages counted', intervalMs: 5 });
     // As in a crash, per-page statements that committed without waiting for the WAL flush may be lost.
     await cluster.crash();
-    await cluster.start();
+    await cluster.restart();
     held.release.open();
 
     await waitForBatchStatus(app.graphqlUrl, id, ['COMPLETED'], 60_000);
