@@ -3,13 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_OWNER_ID } from '../../src/auth/caller';
 import { createTestKey } from '../helpers/apiKeys';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { createBatch } from '../helpers/batches';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixtures';
-import { graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 import { useBrowserSession } from './browserSession';
 import { screenshot } from './chromium';
-
-const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
 
 describe('the API key entry', () => {
   let app: TestApp;
@@ -42,7 +40,7 @@ describe('the API key entry', () => {
       }),
     );
 
-    const { createBatch } = await graphqlData(app.graphqlUrl, CREATE, { input: { name: 'keyed', urls: [site.url('/')] } });
+    const batchId = await createBatch(app.graphqlUrl, { name: 'keyed', urls: [site.url('/')] });
     // From now on every request needs a key; this one belongs to the owner of the keyless batch above.
     const { key } = await createTestKey(app.databaseUrl, 'browser', LOCAL_OWNER_ID);
     await page.goto(`${app.baseUrl}/batches`);
@@ -63,7 +61,7 @@ describe('the API key entry', () => {
     await page.locator(`.target[data-status="SUCCEEDED"]`).waitFor({ timeout: 20_000 });
     expect(initPayloads).toContainEqual({ authorization: `Bearer ${key}` });
     expect(requestUrls.filter((url) => url.includes(key))).toEqual([]);
-    expect(page.url()).toContain(encodeURIComponent(createBatch.id));
+    expect(page.url()).toContain(encodeURIComponent(batchId));
 
     await page.getByRole('button', { name: 'API key' }).click();
     await dialog.getByLabel('Key').fill('');
