@@ -1,9 +1,29 @@
 import { mapAsyncIterator } from '@whatwg-node/promise-helpers';
-import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLError,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../schema/context';
 
-type Results = Map<DocumentNode, Map<string, Promise<ExecutionResult> | ExecutionResult>>;
+/**
+ * Where a subscription's results can be written as they are, already serialised and masked:
+ * the WebSocket server gives each subscription one. Without it, results go the usual way,
+ * through Yoga's hooks and the transport's own loop.
+ */
+export interface ResultSink {
+  /** Sends the JSON of one result (an ExecutionResult whose errors are masked) as the subscription's next message. */
+  next(resultJson: string): void;
+}
+
+export type MaskError = (error: GraphQLError) => GraphQLError;
+
+type Shared<T> = WeakMap<object, Map<DocumentNode, Map<string, T>>>;
+type MaybePromise<T> = T | Promise<T>;
 
 /**
  * One execution per event for every subscriber that asked the same thing. A batch's change is
@@ -13,35 +33,98 @@ type Results = Map<DocumentNode, Map<string, Promise<ExecutionResult> | Executio
  * one owner with the same document and variables: an owner sees nothing through another's
  * result that its own execution would not show it.
  *
- * Only the mapping of events to results changes: the source stream is created as graphql-js
- * does, and Yoga's other hooks (error masking among them) see the results as before.
+ * With a result sink, the shared result is also masked and serialised once, and each
+ * subscriber's part of a change is only to write that text to its socket: the chain of async
+ * iterators (Yoga's hooks, graphql-ws's loop) that would otherwise run per subscriber and
+ * change cost about as much as the write itself.
+ *
+ * The source stream is created as graphql-js does; only the mapping of events to results changes.
  */
-export function shareEventResults(): Plugin {
-  const byEvent = new WeakMap<object, Results>();
-
-  function resultFor(event: object, args: ExecutionArgs, key: string) {
-    let byDocument = byEvent.get(event);
-    if (!byDocument) byEvent.set(event, (byDocument = new Map()));
-    let byKey = byDocument.get(args.document);
-    if (!byKey) byDocument.set(args.document, (byKey = new Map()));
-    let result = byKey.get(key);
-    if (!result) byKey.set(key, (result = execute({ ...args, rootValue: event })));
-    return result;
-  }
+export function shareEventResults(maskError: MaskError): Plugin {
+  const results: Shared<MaybePromise<ExecutionResult>> = new WeakMap();
+  const messages: Shared<MaybePromise<string>> = new WeakMap();
 
   return {
     onSubscribe({ setSubscribeFn }) {
       setSubscribeFn(async (args) => {
         const source = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in source)) return source;
-        const owner = (args.contextValue as Context).caller.ownerId;
-        const key = `${owner} ${JSON.stringify(args.variableValues ?? {})}`;
-        return mapAsyncIterator(source, (event) =>
-          typeof event === 'object' && event !== null && Object.isFrozen(event)
-            ? resultFor(event, args, key)
-            : execute({ ...args, rootValue: event }),
+        const context = args.contextValue as Context & { resultSink?: ResultSink };
+        const key = `${context.caller.ownerId} ${JSON.stringify(args.variableValues ?? {})}`;
+        const resultOf = (event: unknown) => execute({ ...args, rootValue: event });
+        const sink = context.resultSink;
+        if (!sink) {
+          return mapAsyncIterator(source, (event) =>
+            isShared(event) ? shared(results, event, args, key, () => resultOf(event)) : resultOf(event),
+          );
+        }
+        const messageOf = (event: unknown) => then(resultOf(event), (result) => JSON.stringify(masked(result, maskError)));
+        return drainInto(
+          source,
+          (event) => (isShared(event) ? shared(messages, event, args, key, () => messageOf(event)) : messageOf(event)),
+          sink,
         );
       });
+    },
+  };
+}
+
+/** Events parsed once for the whole process are frozen; anything else is one subscriber's own. */
+function isShared(event: unknown): event is object {
+  return typeof event === 'object' && event !== null && Object.isFrozen(event);
+}
+
+function shared<T>(cache: Shared<T>, event: object, args: ExecutionArgs, key: string, make: () => T): T {
+  let byDocument = cache.get(event);
+  if (!byDocument) cache.set(event, (byDocument = new Map()));
+  let byKey = byDocument.get(args.document);
+  if (!byKey) byDocument.set(args.document, (byKey = new Map()));
+  let value = byKey.get(key);
+  if (value === undefined) byKey.set(key, (value = make()));
+  return value;
+}
+
+function then<T, R>(value: MaybePromise<T>, map: (value: T) => R): MaybePromise<R> {
+  return value instanceof Promise ? value.then(map) : map(value);
+}
+
+/** What Yoga's masked-errors plugin does to each result of a subscription, done once for all who share it. */
+function masked(result: ExecutionResult, maskError: MaskError): ExecutionResult {
+  return result.errors ? { ...result, errors: result.errors.map(maskError) } : result;
+}
+
+/**
+ * Writes each event's message to the sink, in order, and itself yields nothing: the transport
+ * waits on it only to learn that the stream ended (and sends `complete`) or failed. Reading
+ * starts at the transport's first `next`, as it would with any stream: graphql-ws returns a
+ * stream unread when the client cancelled it while it was being set up.
+ */
+function drainInto(
+  source: AsyncIterable<unknown>,
+  messageOf: (event: unknown) => MaybePromise<string>,
+  sink: ResultSink,
+): AsyncIterableIterator<never> {
+  const events = source[Symbol.asyncIterator]();
+  let drained: Promise<IteratorResult<never>> | undefined;
+  let returned = false;
+  async function drain(): Promise<IteratorResult<never>> {
+    for (let event = await events.next(); !event.done; event = await events.next()) {
+      const message = messageOf(event.value);
+      const text = typeof message === 'string' ? message : await message;
+      if (returned) break; // the client cancelled while the source was busy with this event
+      sink.next(text);
+    }
+    return { done: true, value: undefined };
+  }
+  return {
+    next: () => (drained ??= drain()),
+    async return() {
+      returned = true;
+      await events.return?.();
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]() {
+      return this;
     },
   };
 }

@@ -1,13 +1,14 @@
 import type { Server } from 'node:http';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
-import { CloseCode, type Context as SocketContext } from 'graphql-ws';
+import { CloseCode, MessageType, type Context as SocketContext } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { AuthenticationError, type Authenticator } from '../auth/authenticator';
 import type { Caller } from '../auth/caller';
 import type { Services } from '../schema/context';
 import type { ConnectionQuota, Slot } from './connectionQuota';
 import { isAllowedOrigin } from './origins';
+import type { ResultSink } from './sharedEventResults';
 import type { GraphQLServer } from './yoga';
 
 type EnvelopedArgs = ExecutionArgs & {
@@ -22,6 +23,20 @@ type Socket = SocketContext<Record<string, unknown> | undefined, Extra>;
 interface Connection {
   caller: Caller;
   slot: Slot;
+}
+
+/**
+ * A subscription's results written straight to its socket, in the form graphql-ws's own loop
+ * writes them, so that a change shared by many subscribers is serialised once (see
+ * sharedEventResults.ts). Like graphql-ws's own send, it writes nothing to a closing socket.
+ */
+function resultSinkOf(socket: WebSocket, id: string): ResultSink {
+  const prefix = `{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`;
+  return {
+    next(resultJson) {
+      if (socket.readyState === socket.OPEN) socket.send(`${prefix}${resultJson}}`);
+    },
+  };
 }
 
 /** graphql-ws's convention: 4401 for a missing or unknown key, 4403 for one that is no longer allowed. */
@@ -108,7 +123,7 @@ export function attachWebSocket(
       },
       execute: (args) => (args as EnvelopedArgs).rootValue.execute(args) as never,
       subscribe: (args) => (args as EnvelopedArgs).rootValue.subscribe(args) as never,
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
         const { caller } = connections.get(ctx)!;
         const host = ctx.extra.request.headers.host;
         if (!(await authenticated(ctx, () => auth.confirm(caller, host).then(() => true)))) {
@@ -128,6 +143,7 @@ export function attachWebSocket(
           socket: ctx.extra.socket,
           params,
           caller,
+          resultSink: resultSinkOf(ctx.extra.socket, id),
         });
         // Syntax errors and the limits' refusals are errors of the operation, not of the connection.
         try {

@@ -16,11 +16,13 @@ import {
   rejectForeignOrigins,
   subscriptionsOverWebSocketOnly,
 } from './requestGuards';
-import { shareEventResults } from './sharedEventResults';
+import { shareEventResults, type ResultSink } from './sharedEventResults';
 
 /** What the WebSocket server hands to Yoga: the caller it authenticated at connection_init. */
 export interface ServerContext {
   caller?: Caller;
+  /** A WebSocket subscription's direct way to its socket. */
+  resultSink?: ResultSink;
 }
 
 /** The caller of an HTTP request, from its Authorization header (or local mode). */
@@ -42,6 +44,7 @@ async function callerOf(auth: Authenticator, request: Request): Promise<Caller> 
  */
 export function createGraphQLServer(services: Services, auth: Authenticator) {
   const { config } = services;
+  const maskError = maskErrorFor(services);
   return createYoga<ServerContext, Context>({
     schema,
     context: async ({ request, caller }) => ({ ...services, caller: caller ?? (await callerOf(auth, request)) }),
@@ -55,31 +58,34 @@ export function createGraphQLServer(services: Services, auth: Authenticator) {
       limitRequestBody(config.requestLimits.maxBytes),
       useCSRFPrevention(),
       subscriptionsOverWebSocketOnly(),
-      shareEventResults(),
+      shareEventResults(maskError),
       ...operationLimits(config),
       codeRefusedOperations(),
     ],
     logging: false,
-    maskedErrors: {
-      maskError(error) {
-        const original = error instanceof GraphQLError ? error.originalError : error;
-        if (original instanceof UserError) {
-          const source = error instanceof GraphQLError ? error : undefined;
-          return new GraphQLError(original.message, {
-            nodes: source?.nodes,
-            path: source?.path,
-            extensions: { code: original.code, ...original.details },
-          });
-        }
-        if (error instanceof GraphQLError && !error.originalError) return error; // parse/validation/authentication errors
-        const requestId = randomUUID();
-        services.log.error({ err: original ?? error, requestId }, 'unexpected error in a GraphQL operation');
-        return new GraphQLError(`Internal error (request id ${requestId}).`, {
-          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
-        });
-      },
-    },
+    maskedErrors: { maskError },
   });
+}
+
+/** A UserError keeps its message and code; anything unexpected is logged and replaced by a request id. */
+function maskErrorFor(services: Services) {
+  return (error: unknown): GraphQLError => {
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    if (original instanceof UserError) {
+      const source = error instanceof GraphQLError ? error : undefined;
+      return new GraphQLError(original.message, {
+        nodes: source?.nodes,
+        path: source?.path,
+        extensions: { code: original.code, ...original.details },
+      });
+    }
+    if (error instanceof GraphQLError && !error.originalError) return error; // parse/validation/authentication errors
+    const requestId = randomUUID();
+    services.log.error({ err: original ?? error, requestId }, 'unexpected error in a GraphQL operation');
+    return new GraphQLError(`Internal error (request id ${requestId}).`, {
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+    });
+  };
 }
 
 export type GraphQLServer = ReturnType<typeof createGraphQLServer>;

@@ -1,45 +1,86 @@
+import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
-import { describe, expect, it } from 'vitest';
-import { shareEventResults } from '../../src/http/sharedEventResults';
+import { describe, expect, it, vi } from 'vitest';
+import { shareEventResults, type ResultSink } from '../../src/http/sharedEventResults';
 
-/** A schema whose subscription replays given events and counts how often `value` is resolved. */
-function counting(events: object[]) {
+/** Stands in for Vantage's masking: replaces every error's message, and counts its calls. */
+function countingMask() {
+  let calls = 0;
+  return {
+    calls: () => calls,
+    maskError: (error: GraphQLError) => {
+      calls++;
+      return new GraphQLError('masked', { path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    },
+  };
+}
+
+/**
+ * A schema whose subscription replays given events (the later ones once `laterEvents` settles)
+ * and counts how often `value` is resolved.
+ */
+function counting(events: object[], laterEvents: Promise<void> = Promise.resolve()) {
   let executions = 0;
+  let streamsStarted = 0;
+  const mask = countingMask();
   const schema = createSchema({
     typeDefs: `type Query { ok: Boolean } type Event { value(times: Int): Int } type Subscription { events: Event }`,
     resolvers: {
       Event: {
         value: (event: { value: number }, { times }: { times?: number }) => {
           executions++;
+          if (event.value < 0) throw new Error('secret detail');
           return event.value * (times ?? 1);
         },
       },
       Subscription: {
         events: {
           subscribe: async function* () {
-            yield* events;
+            streamsStarted++;
+            for (const [i, event] of events.entries()) {
+              if (i > 0) await laterEvents;
+              yield event;
+            }
           },
           resolve: (event: object) => event,
         },
       },
     },
   });
-  const yoga = createYoga({ schema, plugins: [shareEventResults()] });
+  const yoga = createYoga({ schema, plugins: [shareEventResults(mask.maskError)], maskedErrors: false });
+
+  /** One subscription's stream, as Yoga's envelop hands it to a transport. */
+  async function stream(ownerId: string, query: string, variables: Record<string, unknown>, resultSink?: ResultSink) {
+    // Yoga's parser cache gives every subscriber with the same query the same document, as in the server.
+    const { subscribe, contextFactory, parse, schema: enveloped } = yoga.getEnveloped({ caller: { ownerId }, resultSink });
+    const result = await subscribe({
+      schema: enveloped,
+      document: parse(query),
+      variableValues: variables,
+      contextValue: await contextFactory(),
+    });
+    return result as AsyncIterableIterator<unknown>;
+  }
+
   return {
     executions: () => executions,
-    /** Every result of one subscription, as a subscriber of `ownerId` sees them. */
+    streamsStarted: () => streamsStarted,
+    maskCalls: mask.calls,
+    stream,
+    /** Every result of one subscription without a sink, as its transport sees them. */
     async subscribe(ownerId: string, query: string, variables: Record<string, unknown> = {}) {
-      // Yoga's parser cache gives every subscriber with the same query the same document, as in the server.
-      const { subscribe, contextFactory, parse, schema: enveloped } = yoga.getEnveloped({ caller: { ownerId } });
-      const stream = await subscribe({
-        schema: enveloped,
-        document: parse(query),
-        variableValues: variables,
-        contextValue: await contextFactory(),
-      });
       const results: unknown[] = [];
-      for await (const result of stream as AsyncIterable<unknown>) results.push(result);
+      for await (const result of await stream(ownerId, query, variables)) results.push(result);
       return results;
+    },
+    /** Every message written to one subscription's sink, and what its stream itself yielded. */
+    async subscribeWithSink(ownerId: string, query: string, variables: Record<string, unknown> = {}) {
+      const written: string[] = [];
+      const yielded: unknown[] = [];
+      for await (const result of await stream(ownerId, query, variables, { next: (json) => written.push(json) })) {
+        yielded.push(result);
+      }
+      return { written, yielded };
     },
   };
 }
@@ -68,5 +109,68 @@ describe('shared event results', () => {
     await unshared.subscribe('owner-a', QUERY, { times: 1 });
     await unshared.subscribe('owner-a', QUERY, { times: 1 });
     expect(unshared.executions()).toBe(2);
+  });
+});
+
+describe('shared event results written to a result sink', () => {
+  it('writes every result, in order, as JSON to the sink, and the stream itself only ends', async () => {
+    const server = counting([Object.freeze({ value: 1 }), { value: 2 }, Object.freeze({ value: 3 })]);
+    const { written, yielded } = await server.subscribeWithSink('owner-a', QUERY, { times: 10 });
+    expect(written.map((json) => JSON.parse(json))).toEqual([
+      { data: { events: { value: 10 } } },
+      { data: { events: { value: 20 } } },
+      { data: { events: { value: 30 } } },
+    ]);
+    expect(yielded).toEqual([]);
+  });
+
+  it('executes, masks and serialises a shared event once for all who share it, and each gets the same text', async () => {
+    const server = counting([Object.freeze({ value: -1 }), Object.freeze({ value: 4 })]);
+    const subscribers = await Promise.all(Array.from({ length: 5 }, () => server.subscribeWithSink('owner-a', QUERY)));
+    const [first] = subscribers;
+    for (const { written } of subscribers) {
+      expect(written).toHaveLength(2);
+      written.forEach((json, i) => expect(json).toBe(first!.written[i])); // the very same string
+    }
+    const failed = JSON.parse(first!.written[0]!) as { errors: { message: string }[]; data: unknown };
+    expect(failed.errors.map((error) => error.message)).toEqual(['masked']);
+    expect(first!.written[0]).not.toContain('secret detail');
+    expect(server.executions()).toBe(2);
+    expect(server.maskCalls()).toBe(1);
+  });
+
+  it('does not share what other owners or variables would see', async () => {
+    const server = counting([Object.freeze({ value: 2 })]);
+    const a = await server.subscribeWithSink('owner-a', QUERY, { times: 1 });
+    const b = await server.subscribeWithSink('owner-b', QUERY, { times: 1 });
+    const c = await server.subscribeWithSink('owner-a', QUERY, { times: 3 });
+    expect([a, b, c].map(({ written }) => JSON.parse(written[0]!))).toEqual([
+      { data: { events: { value: 2 } } },
+      { data: { events: { value: 2 } } },
+      { data: { events: { value: 6 } } },
+    ]);
+    expect(server.executions()).toBe(3);
+  });
+
+  it('writes nothing more once the transport returned the stream', async () => {
+    let release!: () => void;
+    const server = counting([Object.freeze({ value: 1 }), Object.freeze({ value: 2 })], new Promise((resolve) => (release = resolve)));
+    const written: string[] = [];
+    const stream = await server.stream('owner-a', QUERY, {}, { next: (json) => written.push(json) });
+    const ended = stream.next();
+    await vi.waitFor(() => expect(written).toHaveLength(1));
+    const returned = stream.return!();
+    release();
+    await Promise.all([ended, returned]);
+    expect(written).toHaveLength(1);
+  });
+
+  it('does not read the source of a stream returned before its first next', async () => {
+    const server = counting([Object.freeze({ value: 1 })]);
+    const written: string[] = [];
+    const stream = await server.stream('owner-a', QUERY, {}, { next: (json) => written.push(json) });
+    await stream.return!();
+    expect(server.streamsStarted()).toBe(0);
+    expect(written).toEqual([]);
   });
 });
