@@ -16,12 +16,27 @@ export interface TopicMessages extends AsyncIterableIterator<BatchTopicMessage> 
 export interface Events {
   /** The topic's messages from this call on: the listener is in place when it returns. */
   subscribe(kind: 'batch' | 'owner', id: string): TopicMessages;
+  /**
+   * Calls `listener` with each of the topic's messages, in the turn it arrives, until the
+   * returned function is called. `listener` must not throw: nothing would catch it.
+   */
+  listen(kind: 'batch' | 'owner', id: string, listener: (message: BatchTopicMessage) => void): () => void;
 }
 
 export async function createEvents(connectionString: string, log: Logger) {
   const handle = await createPostgresEventTarget(connectionString, log);
+  const topic = (kind: 'batch' | 'owner', id: string) => (kind === 'batch' ? batchTopic(id) : ownerTopic(id));
   const events: Events = {
-    subscribe: (kind, id) => topicMessages(handle.eventTarget, kind === 'batch' ? batchTopic(id) : ownerTopic(id)),
+    subscribe: (kind, id) => topicMessages(handle.eventTarget, topic(kind, id)),
+    listen(kind, id, listener) {
+      const handler = (event: Event) => listener((event as CustomEvent<BatchTopicMessage>).detail);
+      handle.eventTarget.addEventListener(topic(kind, id), handler);
+      let listening = true;
+      return () => {
+        if (listening) handle.eventTarget.removeEventListener(topic(kind, id), handler);
+        listening = false;
+      };
+    },
   };
   return { events, close: handle.close };
 }

@@ -8,6 +8,7 @@ import {
   type GraphQLError,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { isPushStream, type PushStream } from '../events/pushStream';
 import type { Context } from '../schema/context';
 
 /**
@@ -58,12 +59,10 @@ export function shareEventResults(maskError: MaskError): Plugin {
             isShared(event) ? shared(results, event, args, key, () => resultOf(event)) : resultOf(event),
           );
         }
-        const messageOf = (event: unknown) => then(resultOf(event), (result) => JSON.stringify(masked(result, maskError)));
-        return drainInto(
-          source,
-          (event) => (isShared(event) ? shared(messages, event, args, key, () => messageOf(event)) : messageOf(event)),
-          sink,
-        );
+        const serialised = (event: unknown) => then(resultOf(event), (result) => JSON.stringify(masked(result, maskError)));
+        const messageOf = (event: unknown) =>
+          isShared(event) ? shared(messages, event, args, key, () => serialised(event)) : serialised(event);
+        return isPushStream(source) ? deliverInto(source, messageOf, sink) : drainInto(source, messageOf, sink);
       });
     },
   };
@@ -93,38 +92,108 @@ function masked(result: ExecutionResult, maskError: MaskError): ExecutionResult 
   return result.errors ? { ...result, errors: result.errors.map(maskError) } : result;
 }
 
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/** One subscription's writing to its sink: what deliverInto and drainInto share. */
+interface Writing {
+  /** Writes to the sink, unless the transport has returned the stream. */
+  write(text: string): void;
+  end(): void;
+  fail(error: unknown): void;
+  readonly returned: boolean;
+}
+
 /**
- * Writes each event's message to the sink, in order, and itself yields nothing: the transport
- * waits on it only to learn that the stream ended (and sends `complete`) or failed. Reading
- * starts at the transport's first `next`, as it would with any stream: graphql-ws returns a
- * stream unread when the client cancelled it while it was being set up.
+ * The stream the transport waits on while the results go to the sink: it yields nothing, ends
+ * when the source does (the transport then sends `complete`), fails when it fails, and ends at
+ * once when the transport returns it. Writing starts at the transport's first `next`, as
+ * reading would: graphql-ws returns a stream unread when the client cancelled it meanwhile.
  */
-function drainInto(
-  source: AsyncIterable<unknown>,
-  messageOf: (event: unknown) => MaybePromise<string>,
-  sink: ResultSink,
-): AsyncIterableIterator<never> {
-  const events = source[Symbol.asyncIterator]();
-  let drained: Promise<IteratorResult<never>> | undefined;
+function writtenToSink(sink: ResultSink, start: (writing: Writing) => void, stop: () => Promise<void>): AsyncIterableIterator<never> {
+  const ended = Promise.withResolvers<IteratorResult<never>>();
+  let started = false;
   let returned = false;
-  async function drain(): Promise<IteratorResult<never>> {
-    for (let event = await events.next(); !event.done; event = await events.next()) {
-      const message = messageOf(event.value);
-      const text = typeof message === 'string' ? message : await message;
-      if (returned) break; // the client cancelled while the source was busy with this event
-      sink.next(text);
-    }
-    return { done: true, value: undefined };
-  }
+  const writing: Writing = {
+    write: (text) => {
+      if (!returned) sink.next(text);
+    },
+    end: () => ended.resolve(DONE),
+    fail: (error) => ended.reject(error),
+    get returned() {
+      return returned;
+    },
+  };
   return {
-    next: () => (drained ??= drain()),
+    next() {
+      if (!started) {
+        started = true;
+        start(writing);
+      }
+      return ended.promise;
+    },
     async return() {
       returned = true;
-      await events.return?.();
-      return { done: true, value: undefined };
+      ended.resolve(DONE);
+      await stop();
+      return DONE;
     },
     [Symbol.asyncIterator]() {
       return this;
     },
   };
+}
+
+/**
+ * Writes each event's message in the turn the event comes, when it is ready (a shared one
+ * usually is), so one change reaches every subscriber in one pass; a message that must be
+ * awaited holds the later ones back, so the order stays.
+ */
+function deliverInto(source: PushStream<unknown>, messageOf: (event: unknown) => MaybePromise<string>, sink: ResultSink) {
+  let queue: Promise<void> | null = null;
+  return writtenToSink(
+    sink,
+    (writing) => {
+      const failed = (error: unknown) => {
+        void source.close();
+        writing.fail(error);
+      };
+      const afterQueue = (then: () => void) => (queue ? void queue.then(then) : then());
+      source.attach({
+        next(event) {
+          let message: MaybePromise<string>;
+          try {
+            message = messageOf(event);
+          } catch (error) {
+            failed(error);
+            return;
+          }
+          if (!queue && typeof message === 'string') writing.write(message);
+          else queue = (queue ?? Promise.resolve()).then(() => message).then(writing.write, failed);
+        },
+        end: () => afterQueue(writing.end),
+        fail: (error) => afterQueue(() => writing.fail(error)),
+      });
+    },
+    () => source.close(),
+  );
+}
+
+/** Reads a stream that can only be pulled and writes each event's message, in order. */
+function drainInto(source: AsyncIterable<unknown>, messageOf: (event: unknown) => MaybePromise<string>, sink: ResultSink) {
+  const events = source[Symbol.asyncIterator]();
+  return writtenToSink(
+    sink,
+    (writing) => {
+      void (async () => {
+        for (let event = await events.next(); !event.done && !writing.returned; event = await events.next()) {
+          const message = messageOf(event.value);
+          writing.write(typeof message === 'string' ? message : await message);
+        }
+        writing.end();
+      })().catch(writing.fail);
+    },
+    async () => {
+      await events.return?.();
+    },
+  );
 }

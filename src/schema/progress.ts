@@ -58,7 +58,7 @@ async function* batchesCreated(ctx: Context) {
 }
 
 /** The stored comparison once the watched batch completes; CONFLICT when it ends otherwise. */
-async function* comparisonOf(ctx: Context, snapshots: AsyncGenerator<BatchSnapshot>) {
+async function* comparisonOf(ctx: Context, snapshots: AsyncIterable<BatchSnapshot>) {
   for await (const { batch } of snapshots) {
     if (batch.status === 'COMPLETED') {
       const comparison = await loadComparison(ctx.prisma, batch.id);

@@ -1,6 +1,7 @@
 import type { Batch, Target } from '../db/generated/client/client';
 import { notFound } from '../errors';
 import { RESYNC, type BatchTopicMessage } from '../events';
+import { pushStream, type PushStream } from '../events/pushStream';
 import type { Context } from './context';
 import { TERMINAL_BATCH_STATUSES } from './enums';
 
@@ -19,44 +20,57 @@ export interface BatchSnapshot {
  * LISTEN connection it reads the row again: changes in between are skipped, but the latest
  * state (and so a terminal one) is never missed.
  *
+ * A push stream: each change reaches the consumer in the turn its event arrives, which lets
+ * the WebSocket server write one change to a thousand subscribers in one pass.
+ *
  * The first read happens before this resolves, so a missing or foreign batch is a NOT_FOUND
  * error of the subscription itself rather than of its stream.
  */
-export async function watchBatch(ctx: Context, batchId: string): Promise<AsyncGenerator<BatchSnapshot>> {
-  const changes = ctx.events.subscribe('batch', batchId); // listening from here on, before the first read
+export async function watchBatch(ctx: Context, batchId: string): Promise<PushStream<BatchSnapshot>> {
+  // Messages that come while the first read is in flight wait for it; then null, for good.
+  let early: BatchTopicMessage[] | null = [];
+  let last: BatchSnapshot | null = null;
+  const unlisten = ctx.events.listen('batch', batchId, (message) => {
+    if (early) early.push(message);
+    else guarded(() => take(message));
+  });
+  const { stream, emit, end, fail } = pushStream<BatchSnapshot>(unlisten);
+
+  function offer(next: BatchSnapshot): void {
+    if (last && next.sequence <= last.sequence) return;
+    last = next;
+    emit(next);
+    if (TERMINAL_BATCH_STATUSES.has(next.batch.status)) end();
+  }
+
+  /** The event target cannot take a consumer's error; the stream fails with it instead. */
+  function guarded(step: () => void): void {
+    try {
+      step();
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  function take(message: BatchTopicMessage): void {
+    if (message !== RESYNC) offer(message); // parsed once for every subscriber in this process
+    else void ctx.prisma.batch.findUniqueOrThrow({ where: { id: batchId } }).then((batch) => offer(snapshotOf(batch)), fail);
+  }
+
   try {
     const current = await ctx.prisma.batch.findFirst({ where: { id: batchId, ownerId: ctx.caller.ownerId } });
     if (!current) throw notFound('batch');
-    return follow(ctx, { batch: current, sequence: current.sequence, target: null }, changes);
+    offer(snapshotOf(current));
+    const waiting = early;
+    early = null;
+    guarded(() => waiting.forEach(take));
+    return stream;
   } catch (error) {
-    await changes.return?.();
+    await stream.close();
     throw error;
   }
 }
 
-async function* follow(
-  ctx: Context,
-  first: BatchSnapshot,
-  changes: AsyncIterator<BatchTopicMessage>,
-): AsyncGenerator<BatchSnapshot> {
-  let last = first;
-  try {
-    yield last;
-    while (!TERMINAL_BATCH_STATUSES.has(last.batch.status)) {
-      const { value: change, done } = await changes.next();
-      if (done) return;
-      let next: BatchSnapshot;
-      if (change === RESYNC) {
-        const batch = await ctx.prisma.batch.findUniqueOrThrow({ where: { id: last.batch.id } });
-        next = { batch, sequence: batch.sequence, target: null };
-      } else {
-        next = change; // parsed once for every subscriber in this process
-      }
-      if (next.sequence <= last.sequence) continue;
-      last = next;
-      yield last;
-    }
-  } finally {
-    await changes.return?.();
-  }
+function snapshotOf(batch: Batch): BatchSnapshot {
+  return { batch, sequence: batch.sequence, target: null };
 }

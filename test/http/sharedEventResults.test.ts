@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it, vi } from 'vitest';
+import { pushStream } from '../../src/events/pushStream';
 import { shareEventResults, type ResultSink } from '../../src/http/sharedEventResults';
 
 /** Stands in for Vantage's masking: replaces every error's message, and counts its calls. */
@@ -171,6 +172,86 @@ describe('shared event results written to a result sink', () => {
     const stream = await server.stream('owner-a', QUERY, {}, { next: (json) => written.push(json) });
     await stream.return!();
     expect(server.streamsStarted()).toBe(0);
+    expect(written).toEqual([]);
+  });
+});
+
+/** A schema whose subscription is a push stream the test feeds; `value` resolves at once, or later for negative values. */
+function pushing() {
+  const feeds: ReturnType<typeof pushStream<object>>[] = [];
+  let stops = 0;
+  const schema = createSchema({
+    typeDefs: `type Query { ok: Boolean } type Event { value: Int } type Subscription { events: Event }`,
+    resolvers: {
+      Event: {
+        value: (event: { value: number }) =>
+          event.value < 0 ? new Promise((resolve) => setTimeout(() => resolve(event.value), 20)) : event.value,
+      },
+      Subscription: {
+        events: {
+          subscribe: () => {
+            const feed = pushStream<object>(() => {
+              stops++;
+            });
+            feeds.push(feed);
+            return feed.stream;
+          },
+          resolve: (event: object) => event,
+        },
+      },
+    },
+  });
+  const yoga = createYoga({ schema, plugins: [shareEventResults(countingMask().maskError)], maskedErrors: false });
+  return {
+    feeds,
+    stops: () => stops,
+    async subscribe(written: string[]) {
+      const { subscribe, contextFactory, parse, schema: enveloped } = yoga.getEnveloped({
+        caller: { ownerId: 'owner-a' },
+        resultSink: { next: (json: string) => written.push(json) },
+      });
+      const stream = await subscribe({ schema: enveloped, document: parse('subscription { events { value } }'), contextValue: await contextFactory() });
+      return stream as AsyncIterableIterator<unknown>;
+    },
+  };
+}
+
+const values = (written: string[]) => written.map((json) => (JSON.parse(json) as { data: { events: { value: number } } }).data.events.value);
+
+/** One subscription to a fresh push-stream schema, its transport already waiting on the stream. */
+async function subscribedToPushStream() {
+  const server = pushing();
+  const written: string[] = [];
+  const stream = await server.subscribe(written);
+  const ended = stream.next();
+  return { server, written, stream, ended, feed: server.feeds[0]! };
+}
+
+describe('shared event results from a push stream', () => {
+  it('writes a ready result in the same turn its event comes', async () => {
+    const { written, ended, feed } = await subscribedToPushStream();
+    feed.emit(Object.freeze({ value: 1 }));
+    expect(written).toHaveLength(1); // no await in between
+    feed.emit({ value: 2 });
+    expect(values(written)).toEqual([1, 2]);
+    feed.end();
+    expect(await ended).toEqual({ done: true, value: undefined });
+  });
+
+  it('keeps the order when a result must be waited for', async () => {
+    const { written, ended, feed } = await subscribedToPushStream();
+    for (const value of [1, -2, 3]) feed.emit({ value });
+    feed.end();
+    await ended;
+    expect(values(written)).toEqual([1, -2, 3]);
+  });
+
+  it('ends at once and stops the source when the transport returns it', async () => {
+    const { server, written, stream, ended } = await subscribedToPushStream();
+    await stream.return!();
+    expect(await ended).toEqual({ done: true, value: undefined });
+    expect(server.stops()).toBe(1);
+    server.feeds[0]!.emit(Object.freeze({ value: 1 }));
     expect(written).toEqual([]);
   });
 });

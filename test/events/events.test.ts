@@ -68,6 +68,35 @@ describe("a process's events", () => {
     await sentinel.return();
   });
 
+  it("calls a listener in the turn the change arrives, until it stops listening", async () => {
+    const sentinel = events.events.subscribe('batch', SENTINEL);
+    const heard: BatchChange[] = [];
+    const stop = events.events.listen('batch', BATCH, (change) => heard.push(change as BatchChange));
+    await notify(payload(BATCH, 4));
+    await notify(payload(SENTINEL, 3));
+    await sentinel.next();
+    expect(heard.map((change) => change.sequence)).toEqual([4]);
+    expect(Object.isFrozen(heard[0])).toBe(true);
+
+    const alsoHeard: BatchChange[] = [];
+    const stopOther = events.events.listen('batch', BATCH, (change) => alsoHeard.push(change as BatchChange));
+    stop();
+    stop(); // a second call changes nothing: the other listener still counts
+    await notify(payload(BATCH, 5));
+    await notify(payload(SENTINEL, 4));
+    await sentinel.next();
+    expect(alsoHeard.map((change) => change.sequence)).toEqual([5]);
+    stopOther();
+
+    const before = dropped().length;
+    await notify(`${BATCH} {not JSON`);
+    await notify(payload(SENTINEL, 5));
+    await sentinel.next();
+    expect(heard).toHaveLength(1);
+    expect(dropped()).toHaveLength(before); // nobody listens to the batch: not even parsed
+    await sentinel.return();
+  });
+
   it('ends a subscription that returns while it waits for a change', async () => {
     const waiting = events.events.subscribe('batch', BATCH);
     const next = waiting.next();
