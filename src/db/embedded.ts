@@ -123,12 +123,16 @@ async function portOfRunningCluster(clusterDir: string): Promise<number | null> 
   }
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!pid || !port) return null;
+  return pid && port && isProcessAlive(pid) ? port : null;
+}
+
+/** Signal 0 checks that the process exists without touching it. */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return port;
+    return true;
   } catch {
-    return null;
+    return false;
   }
 }
 

@@ -6,18 +6,30 @@ export interface GraphQLResponse<T = any> {
   errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
-export async function graphql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>;
+export interface HttpAnswer<T = any> {
+  status: number;
+  headers: Headers;
+  body: GraphQLResponse<T>;
+}
+
+/** A POST of `body` as it is (JSON unless the headers say otherwise), answered with status, headers and body. */
+export async function post<T = any>(url: string, body: string, headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<T> };
+}
+
+export async function graphql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return (await post<T>(url, JSON.stringify({ query, variables }), headers)).body;
 }
 
 /** Like graphql(), but fails the test on any error. */
-export async function graphqlData<T = any>(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const result = await graphql<T>(url, query, variables);
+export async function graphqlData<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
+  const result = await graphql<T>(url, query, variables, headers);
   if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
   return result.data;
 }

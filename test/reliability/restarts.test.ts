@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isProcessAlive } from '../../src/db/embedded';
 import { createLogger } from '../../src/logger';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createTestDatabase, withClient, type TestDatabase } from '../helpers/database';
@@ -32,15 +33,6 @@ async function countsOf(databaseUrl: string) {
   });
 }
 
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const QUICK_RECOVERY = { JOB_HEARTBEAT_SECONDS: '10', QUEUE_SUPERVISE_SECONDS: '1', QUEUE_POLL_SECONDS: '1' };
 
 describe('restarts', () => {
@@ -60,7 +52,7 @@ describe('restarts', () => {
         const pidFile = path.join(cluster.dataDir, 'postgres', 'postmaster.pid');
         const postmaster = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
         process.kill(postmaster, 'SIGQUIT');
-        await waitUntil(async () => !isAlive(postmaster), { what: 'the postmaster to exit' });
+        await waitUntil(async () => !isProcessAlive(postmaster), { what: 'the postmaster to exit' });
       },
     };
   }

@@ -1,30 +1,20 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { GraphQLResponse } from '../helpers/graphql';
+import { graphqlData, post, type HttpAnswer } from '../helpers/graphql';
 
-export interface HttpAnswer<T = any> {
-  status: number;
-  headers: Headers;
-  body: GraphQLResponse<T>;
-}
+export { post, type HttpAnswer } from '../helpers/graphql';
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
-
-export async function post<T = any>(url: string, body: string, headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<T> };
-}
+const keyHeaders = (key: string | null) => (key ? bearer(key) : {});
 
 /** A GraphQL request over HTTP with the given key (none: keyless). */
 export function gql<T = any>(url: string, key: string | null, query: string, variables: Record<string, unknown> = {}) {
-  return post<T>(url, JSON.stringify({ query, variables }), key ? bearer(key) : {});
+  return post<T>(url, JSON.stringify({ query, variables }), keyHeaders(key));
 }
 
 /** Like gql(), but fails the test on any error. */
-export async function gqlData<T = any>(url: string, key: string | null, query: string, variables: Record<string, unknown> = {}) {
-  const { body } = await gql<T>(url, key, query, variables);
-  if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
+export function gqlData<T = any>(url: string, key: string | null, query: string, variables: Record<string, unknown> = {}) {
+  return graphqlData<T>(url, query, variables, keyHeaders(key));
 }
 
 export function firstErrorCode(answer: HttpAnswer): string | undefined {
