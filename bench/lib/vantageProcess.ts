@@ -60,8 +60,12 @@ export interface ProcessUsage {
 export async function usageOf(pid: number): Promise<ProcessUsage> {
   const [status, stat] = await Promise.all([readFile(`/proc/${pid}/status`, 'utf8'), readFile(`/proc/${pid}/stat`, 'utf8')]);
   const kib = (field: string) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'))?.[1] ?? Number.NaN);
+  return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024, cpuSeconds: cpuTicksOfStat(stat) / 100 };
+}
+
+/** User plus system CPU time, in USER_HZ ticks, from the text of a /proc/<pid>/stat or task stat file. */
+export function cpuTicksOfStat(stat: string): number {
   // The fields after the command name (which may contain spaces) start with the state, field 3.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]); // utime (14) and stime (15)
-  return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024, cpuSeconds: ticks / 100 };
+  return Number(fields[11]) + Number(fields[12]); // utime (14) and stime (15)
 }
