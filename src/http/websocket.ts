@@ -8,7 +8,7 @@ import type { Caller } from '../auth/caller';
 import type { Services } from '../schema/context';
 import type { ConnectionQuota, Slot } from './connectionQuota';
 import { isAllowedOrigin } from './origins';
-import type { ResultSink } from './sharedEventResults';
+import type { ResultSink } from './resultSink';
 import type { GraphQLServer } from './yoga';
 
 type EnvelopedArgs = ExecutionArgs & {

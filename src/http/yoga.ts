@@ -16,7 +16,8 @@ import {
   rejectForeignOrigins,
   subscriptionsOverWebSocketOnly,
 } from './requestGuards';
-import { shareEventResults, type ResultSink } from './sharedEventResults';
+import type { ResultSink } from './resultSink';
+import { shareEventResults } from './sharedEventResults';
 
 /** What the WebSocket server hands to Yoga: the caller it authenticated at connection_init. */
 export interface ServerContext {

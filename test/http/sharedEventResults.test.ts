@@ -2,7 +2,8 @@ import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it, vi } from 'vitest';
 import { pushStream } from '../../src/events/pushStream';
-import { shareEventResults, type ResultSink } from '../../src/http/sharedEventResults';
+import type { ResultSink } from '../../src/http/resultSink';
+import { shareEventResults } from '../../src/http/sharedEventResults';
 
 /** Stands in for Vantage's masking: replaces every error's message, and counts its calls. */
 function countingMask() {
