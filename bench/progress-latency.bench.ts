@@ -39,7 +39,8 @@ try {
     'worker',
     {
       ...shared,
-      WORKER_CONCURRENCY: String(args.targets),
+      // A worker runs at most half its WORKER_CONCURRENCY jobs of one host (a pg-boss limit).
+      WORKER_CONCURRENCY: String(args.targets * 2),
       // Every page of the batch is on one loopback host; lift the per-host politeness limit.
       CRAWL_MAX_PER_HOST: String(args.targets),
       CRAWL_ALLOW_PRIVATE: 'true',
@@ -97,7 +98,7 @@ try {
   console.log(
     section('Progress latency: worker commit to graphql-ws subscribers', benchCommand('bench/progress-latency.bench.ts'), [
       `On ${server.description}. One api process (\`node --import tsx src/server.ts\`, VANTAGE_ROLE=api) and one worker process (VANTAGE_ROLE=worker, ` +
-        `WORKER_CONCURRENCY=CRAWL_MAX_PER_HOST=${args.targets}) on the bench's PostgreSQL. A batch of ${args.targets} pages, all RUNNING and held by the ` +
+        `WORKER_CONCURRENCY=${args.targets * 2}, CRAWL_MAX_PER_HOST=${args.targets}) on the bench's PostgreSQL. A batch of ${args.targets} pages, all RUNNING and held by the ` +
         `loopback site; once every subscriber has the current state, one page is released every ${args['interval-ms']} ms, so each ` +
         'release commits one change (the last one two: the page, then the comparison that ends the batch). Commit time: when a ' +
         `separate LISTEN in the bench heard the NOTIFY of that change. Receipt time: in ${args.threads} worker thread(s) that only ` +

@@ -7,7 +7,7 @@ import { createEvents } from './events';
 import { createConnectionQuota } from './http/connectionQuota';
 import { createHttpServer } from './http/server';
 import { startWorkers, type Workers } from './jobs';
-import { ANALYZE_TARGET, createBoss, declareQueues } from './jobs/queues';
+import { ANALYZE_TARGET, analyzeJobPlan, createBoss, declareQueues } from './jobs/queues';
 import type { Logger } from './logger';
 
 export interface Vantage {
@@ -32,7 +32,7 @@ export async function startVantage(config: Config, log: Logger): Promise<Vantage
   await boss.start();
   await declareQueues(boss, {
     analyzeMaxAttempts: config.analyzeMaxAttempts,
-    analyzeExpireSeconds: Math.ceil((config.crawl.timeoutMs * 4) / 1000) + 30,
+    analyzeExpireSeconds: analyzeJobPlan(config).expireSecondsPerTarget,
     compareExpireSeconds: config.llm ? Math.ceil((config.llm.timeoutMs * (config.llm.retries + 2)) / 1000) + 60 : 120,
     heartbeatSeconds: config.queue.heartbeatSeconds,
     reconcileCron: config.queue.reconcileCron,
@@ -61,7 +61,7 @@ export async function startVantage(config: Config, log: Logger): Promise<Vantage
   const { port } = http.server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   if (events) await describeAccess(prisma, config, log);
-  const workers: Workers | null = config.role !== 'api' ? await startWorkers({ prisma, pool, boss, config, log }) : null;
+  const workers: Workers | null = config.role !== 'api' ? await startWorkers({ prisma, pool, databaseUrl: database.url, boss, config, log }) : null;
 
   let stopped: Promise<void> | null = null;
   return {
@@ -74,6 +74,7 @@ export async function startVantage(config: Config, log: Logger): Promise<Vantage
         await quota?.close();
         http.server.closeAllConnections();
         await closed;
+        workers?.handBack();
         await boss.stop({ graceful: true, timeout: config.shutdownGraceMs });
         await workers?.stop();
         await events?.close();

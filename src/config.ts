@@ -33,6 +33,7 @@ const schema = z.object({
   CRAWL_USER_AGENT: z.string().min(1).default('VantageBot/0.1 (+https://github.com/vantage)'),
   WORKER_CONCURRENCY: positiveInt.max(256).default(8),
   CRAWL_MAX_PER_HOST: positiveInt.max(64).default(2),
+  ANALYZE_TARGETS_PER_JOB: positiveInt.max(100).default(10),
   JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(3600).default(10),
   QUEUE_SUPERVISE_SECONDS: positiveInt.max(3600).default(10),
   QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).max(300).default(5),
@@ -68,8 +69,10 @@ export type Config = Readonly<{
   maxUrlsPerBatch: number;
   crawl: { allowPrivate: boolean; timeoutMs: number; maxBytes: number; maxRedirects: number; userAgent: string };
   workerConcurrency: number;
-  /** Concurrent analyze jobs per host, across every worker process (pg-boss group concurrency). */
+  /** Requests to one host at once across every worker process, and a worker's jobs per host. */
   maxFetchesPerHost: number;
+  /** At most this many pages of one host in one analyze-target job, analysed one after another. */
+  targetsPerJob: number;
   queue: {
     /** A running job's heartbeat; a job whose worker died is retried within about twice this. */
     heartbeatSeconds: number;
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     workerConcurrency: e.WORKER_CONCURRENCY,
     maxFetchesPerHost: e.CRAWL_MAX_PER_HOST,
+    targetsPerJob: e.ANALYZE_TARGETS_PER_JOB,
     queue: {
       heartbeatSeconds: e.JOB_HEARTBEAT_SECONDS,
       superviseSeconds: e.QUEUE_SUPERVISE_SECONDS,

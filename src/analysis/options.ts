@@ -1,5 +1,5 @@
 import { version } from '../../package.json';
-import type { CrawlOptions } from './fetch/crawler';
+import type { CrawlOptions, RequestThrottle } from './fetch/crawler';
 import { systemHostLookup, type HostLookup } from './fetch/dnsLookup';
 import { defaultThreadCount } from './worker/pool';
 
@@ -21,6 +21,8 @@ export interface AnalyzerOptions {
   allowPrivateHosts?: readonly string[];
   /** Hostname resolution; tests inject a map so that no real DNS is queried. */
   lookup?: HostLookup;
+  /** Runs around every request (each redirect hop and its body) to bound requests per host; none by default. */
+  throttle?: RequestThrottle;
   /** Worker threads that parse and check pages. */
   threads?: number;
   /** Clock for checks that judge age (freshness). */
@@ -49,6 +51,7 @@ export function resolveOptions(options: AnalyzerOptions): ResolvedOptions {
     allowPrivate: options.allowPrivate ?? false,
     allowPrivateHosts: options.allowPrivateHosts ?? [],
     lookup: options.lookup ?? systemHostLookup,
+    throttle: options.throttle ?? ((_host, request) => request()),
     threads: options.threads ?? defaultThreadCount(),
     now: options.now ?? Date.now,
   };

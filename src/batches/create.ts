@@ -3,7 +3,7 @@ import type { PgBoss } from 'pg-boss';
 import { recordAudit } from '../auth/audit';
 import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
-import { sendAnalyzeJobs } from '../jobs/queues';
+import { planAnalyzeJobs, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
 import { announceBatch } from './changes';
 import { validateBatchInput, type BatchInput } from './input';
 import { assertOwnerCapacity, lockOwnerQuota, type OwnerLimits } from './limits';
@@ -19,11 +19,15 @@ export async function createBatch(
   input: BatchInput,
   limits: { maxUrlsPerBatch: number } & OwnerLimits,
   caller: Caller,
+  jobPlan: AnalyzeJobPlan,
 ) {
   const valid = validateBatchInput(input, limits.maxUrlsPerBatch);
-  const targets = valid.urls.map((url, position) => ({
-    id: randomUUID(),
-    jobId: randomUUID(),
+  const urls = valid.urls.map((url) => ({ id: randomUUID(), url }));
+  const jobs = planAnalyzeJobs(urls, jobPlan);
+  const jobOf = new Map(jobs.flatMap((job) => job.targetIds.map((targetId) => [targetId, job.jobId])));
+  const targets = urls.map(({ id, url }, position) => ({
+    id,
+    jobId: jobOf.get(id)!,
     url,
     position,
     isSubject: url === valid.subjectUrl,
@@ -39,11 +43,7 @@ export async function createBatch(
         targets: { createMany: { data: targets } },
       },
     });
-    await sendAnalyzeJobs(
-      boss,
-      tx,
-      targets.map((target) => ({ targetId: target.id, jobId: target.jobId, url: target.url })),
-    );
+    await sendAnalyzeJobs(boss, tx, jobs);
     await recordAudit(tx, caller, 'BATCH_CREATED', { batchId: batch.id });
     await announceBatch(tx, batch.id); // for the owner's batchCreated subscribers
     return batch;

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { PgBoss } from 'pg-boss';
 import { recordAudit } from '../auth/audit';
 import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
 import { UserError, notFound } from '../errors';
-import { sendAnalyzeJobs } from '../jobs/queues';
+import { planAnalyzeJobs, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
 import { recordBatchChange } from './changes';
 import { assertOwnerCapacity, lockOwnerQuota, type OwnerLimits } from './limits';
 import { lockBatch } from './progress';
@@ -13,10 +12,17 @@ import { lockBatch } from './progress';
  * Puts the FAILED targets of a finished batch back in the queue and the batch back to RUNNING.
  * Their analyses are gone (failed targets have none), the counters drop by exactly the targets
  * re-queued, so progress stays at what the finished targets count; the comparison is computed
- * again when they finish. A retried batch runs again, so it counts against the owner's running
+ * again when they finish. Each re-queued target gets its attempts afresh. A retried batch runs again, so it counts against the owner's running
  * batches; another owner's batch is not found.
  */
-export async function retryBatch(prisma: PrismaClient, boss: PgBoss, batchId: string, caller: Caller, limits: OwnerLimits) {
+export async function retryBatch(
+  prisma: PrismaClient,
+  boss: PgBoss,
+  batchId: string,
+  caller: Caller,
+  limits: OwnerLimits,
+  jobPlan: AnalyzeJobPlan,
+) {
   return prisma.$transaction(async (tx) => {
     await lockOwnerQuota(tx, caller.ownerId);
     const locked = await lockBatch(tx, batchId, caller.ownerId);
@@ -27,19 +33,19 @@ export async function retryBatch(prisma: PrismaClient, boss: PgBoss, batchId: st
     const failed = await tx.target.findMany({ where: { batchId, status: 'FAILED' }, select: { id: true, url: true } });
     if (failed.length === 0) throw new UserError('CONFLICT', 'The batch has no failed targets to retry.');
     await assertOwnerCapacity(tx, caller.ownerId, limits, 0);
-    const jobs = failed.map((target) => ({ targetId: target.id, jobId: randomUUID(), url: target.url }));
+    const jobs = planAnalyzeJobs(failed, jobPlan);
     for (const job of jobs) {
-      await tx.target.update({
-        where: { id: job.targetId },
-        data: { status: 'PENDING', error: null, jobId: job.jobId, finishedAt: null },
+      await tx.target.updateMany({
+        where: { id: { in: job.targetIds } },
+        data: { status: 'PENDING', error: null, jobId: job.jobId, attempts: 0, finishedAt: null },
       });
     }
     await sendAnalyzeJobs(boss, tx, jobs);
     await recordAudit(tx, caller, 'BATCH_RETRIED', { batchId });
     return recordBatchChange(tx, batchId, {
       status: 'RUNNING',
-      completedUrls: { decrement: jobs.length },
-      failedUrls: { decrement: jobs.length },
+      completedUrls: { decrement: failed.length },
+      failedUrls: { decrement: failed.length },
       finishedAt: null,
       error: null,
     });

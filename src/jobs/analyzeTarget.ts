@@ -14,8 +14,12 @@ import type { Logger } from '../logger';
 import { coalesce } from './coalesce';
 
 /** Old jobs outlive type changes: the payload is checked, never trusted. */
-const payloadSchema = z.object({ targetId: z.uuid() });
-export function assertAnalyzeTargetPayload(data: unknown): z.infer<typeof payloadSchema> {
+const payloadSchema = z.union([
+  z.object({ targetIds: z.array(z.uuid()).min(1) }),
+  // Queued before a job could hold several targets.
+  z.object({ targetId: z.uuid() }).transform(({ targetId }) => ({ targetIds: [targetId] })),
+]);
+export function assertAnalyzeTargetPayload(data: unknown): { targetIds: string[] } {
   return payloadSchema.parse(data);
 }
 
@@ -26,6 +30,8 @@ export interface AnalyzeTargetDeps {
   maxAttempts: number;
   log: Logger;
   transitions: TargetTransitions;
+  /** Aborted when the process begins to shut down: a job then starts none of its remaining pages. */
+  stopping: AbortSignal;
 }
 
 export interface TargetTransitions {
@@ -49,8 +55,40 @@ export function targetTransitions(db: Queryable, boss: PgBoss): TargetTransition
   return { start, finish: (targetId, outcome) => finish({ targetId, outcome }) };
 }
 
+/**
+ * Analyses the job's targets one after another: they share a host, and a worker takes at most
+ * CRAWL_MAX_PER_HOST jobs of a host, so it has no more of the host's pages in hand. A target whose attempt failed but may be tried again does not hold up the rest;
+ * the job fails after them, and pg-boss's retry finds only the unfinished ones left to do.
+ */
 export async function analyzeTarget(deps: AnalyzeTargetDeps, job: Job<unknown>): Promise<void> {
-  const { targetId } = assertAnalyzeTargetPayload(job.data);
+  const { targetIds } = assertAnalyzeTargetPayload(job.data);
+  const todo = job.retryCount > 0 ? await unfinishedLeastTriedFirst(deps.prisma, targetIds) : targetIds;
+  let retry: { error: unknown } | null = null;
+  for (const targetId of todo) {
+    // A lost claim means another worker has the job; a stopping process hands it back.
+    if (job.signal.aborted || deps.stopping.aborted) {
+      throw new Error('The job was handed back before all its pages were analysed; its retry does the rest.');
+    }
+    try {
+      await analyzeOne(deps, targetId);
+    } catch (error) {
+      retry ??= { error };
+    }
+  }
+  if (retry) throw retry.error;
+}
+
+/** On a rerun, the pages never tried go first, so a page that kills its worker cannot starve the others. */
+async function unfinishedLeastTriedFirst(prisma: PrismaClient, targetIds: string[]): Promise<string[]> {
+  const rows = await prisma.target.findMany({
+    where: { id: { in: targetIds }, status: { in: ['PENDING', 'RUNNING'] } },
+    select: { id: true },
+    orderBy: [{ attempts: 'asc' }, { position: 'asc' }],
+  });
+  return rows.map((row) => row.id);
+}
+
+async function analyzeOne(deps: AnalyzeTargetDeps, targetId: string): Promise<void> {
   const target = await deps.transitions.start(targetId);
   if (!target) {
     await queueDueComparison(deps.prisma, deps.boss, targetId); // see below: counted elsewhere

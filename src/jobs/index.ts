@@ -5,6 +5,7 @@ import type { PrismaClient, Queryable } from '../db/prisma';
 import type { Logger } from '../logger';
 import { analyzeTarget, targetTransitions } from './analyzeTarget';
 import { compareBatch } from './compareBatch';
+import { createHostSlots } from './hostSlots';
 import { purgeBatches } from './purgeBatches';
 import { ANALYZE_TARGET, COMPARE_BATCH, PURGE_BATCHES, RECONCILE_BATCHES } from './queues';
 import { reconcileBatches } from './reconcileBatches';
@@ -20,30 +21,57 @@ function pollingOptions(config: Config) {
  * burstWhenBatchFull is on, which it honours only for batches above one. So each poller takes
  * up to two jobs and keeps fetching while the backlog lasts; half as many pollers keep the
  * number of jobs in flight at WORKER_CONCURRENCY. The handler settles each job on its own.
+ *
+ * Jobs are grouped by host. The database-wide groupConcurrency counts a host's active jobs
+ * without a lock, so pollers fetching at once each see room and together overfill the host,
+ * filling worker slots with jobs that can only wait. The per-process limit is exact (pg-boss
+ * hands the extra jobs straight back); the host slots bound requests across processes.
+ * pg-boss allows no more jobs per group than pollers, so a worker runs at most half its
+ * WORKER_CONCURRENCY jobs of one host.
  */
 export function analyzeWorkOptions(config: Config) {
+  const pollers = Math.ceil(config.workerConcurrency / ANALYZE_BATCH);
   return {
     ...pollingOptions(config),
-    localConcurrency: Math.ceil(config.workerConcurrency / ANALYZE_BATCH),
+    localConcurrency: pollers,
     batchSize: ANALYZE_BATCH,
     burstWhenBatchFull: true,
     perJobResults: true,
-    groupConcurrency: config.maxFetchesPerHost,
+    localGroupConcurrency: Math.min(config.maxFetchesPerHost, pollers),
   } as const;
 }
 
 export interface Workers {
-  /** Closes the analysis pool; call it after pg-boss's graceful stop has drained the running jobs. */
+  /** Running jobs finish the page in hand and go back to the queue with the rest; call it before pg-boss's graceful stop. */
+  handBack(): void;
+  /** Closes the analysis pool and the host slots' session; call it after pg-boss's graceful stop has drained the running jobs. */
   stop(): Promise<void>;
 }
 
 /** Registers the job handlers of this process; only processes with the worker role call it. */
-export async function startWorkers(deps: { prisma: PrismaClient; pool: Queryable; boss: PgBoss; config: Config; log: Logger }) {
+export async function startWorkers(deps: {
+  prisma: PrismaClient;
+  pool: Queryable;
+  databaseUrl: string;
+  boss: PgBoss;
+  config: Config;
+  log: Logger;
+}) {
   const { prisma, pool, boss, config } = deps;
   const log = deps.log.child({ role: 'worker' });
-  const analyzer = createAnalyzer(config.crawl);
+  const hostSlots = createHostSlots(deps.databaseUrl, config.maxFetchesPerHost, log);
+  const analyzer = createAnalyzer({ ...config.crawl, throttle: hostSlots.during });
   const transitions = targetTransitions(pool, boss);
-  const analyzeDeps = { prisma, boss, analyzer, maxAttempts: config.analyzeMaxAttempts, log, transitions };
+  const stopping = new AbortController();
+  const analyzeDeps = {
+    prisma,
+    boss,
+    analyzer,
+    maxAttempts: config.analyzeMaxAttempts,
+    log,
+    transitions,
+    stopping: stopping.signal,
+  };
   const polling = pollingOptions(config);
   await boss.work(
     ANALYZE_TARGET,
@@ -67,8 +95,12 @@ export async function startWorkers(deps: { prisma: PrismaClient; pool: Queryable
     await boss.work(name, options as object, ([job]: Job<unknown>[]) => logFailure(log, job, handle));
   }
   return {
+    handBack() {
+      stopping.abort();
+    },
     async stop() {
       await analyzer.close();
+      await hostSlots.close();
     },
   } satisfies Workers;
 }

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { PgBoss, fromPrisma } from 'pg-boss';
+import type { Config } from '../config';
 import type { Transaction } from '../db/prisma';
 
 export const ANALYZE_TARGET = 'analyze-target';
@@ -9,7 +11,7 @@ export const PURGE_BATCHES = 'purge-batches';
 export interface QueuePolicy {
   /** Attempts per target before it ends FAILED; pg-boss keeps a few retries more for crashed workers. */
   analyzeMaxAttempts: number;
-  /** Seconds a job may stay active before pg-boss hands it to another worker. */
+  /** Seconds a job may stay active before pg-boss hands it to another worker (each job sets its own). */
   analyzeExpireSeconds: number;
   /** Long enough for the language model's attempts, when one writes the insights. */
   compareExpireSeconds: number;
@@ -61,20 +63,51 @@ export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<
   else await boss.unschedule(PURGE_BATCHES);
 }
 
+export interface AnalyzeJobPlan {
+  targetsPerJob: number;
+  maxFetchesPerHost: number;
+  /** How long one page may take; a job may stay active this long for each of its targets. */
+  expireSecondsPerTarget: number;
+}
+
+export function analyzeJobPlan(config: Config): AnalyzeJobPlan {
+  return {
+    targetsPerJob: config.targetsPerJob,
+    maxFetchesPerHost: config.maxFetchesPerHost,
+    expireSecondsPerTarget: Math.ceil((config.crawl.timeoutMs * 4) / 1000) + 30,
+  };
+}
+
 export interface AnalyzeJob {
-  targetId: string;
   jobId: string;
-  url: string;
+  host: string;
+  targetIds: string[];
+  expireInSeconds: number;
 }
 
 /**
- * Queues one analyze-target job per target inside the caller's transaction. Jobs are grouped
- * by host, so the workers' per-host limit (pg-boss group concurrency) keeps Vantage polite.
+ * A job's targets share one host and are analysed one after another (the job's group is its
+ * host). Each host's targets are dealt round-robin over enough jobs to keep as many of its
+ * pages in flight as the per-host limit allows, each holding at most `targetsPerJob`: a queue
+ * job costs about as much CPU as analysing a page, so a batch with many pages per host runs a
+ * fraction of the jobs.
  */
+export function planAnalyzeJobs(targets: { id: string; url: string }[], plan: AnalyzeJobPlan): AnalyzeJob[] {
+  const byHost = Map.groupBy(targets, (target) => new URL(target.url).host);
+  return [...byHost].flatMap(([host, ofHost]) => {
+    const count = Math.max(Math.ceil(ofHost.length / plan.targetsPerJob), Math.min(ofHost.length, plan.maxFetchesPerHost));
+    const jobs = Array.from({ length: count }, () => ({ jobId: randomUUID(), host, targetIds: [] as string[], expireInSeconds: 0 }));
+    ofHost.forEach((target, i) => jobs[i % count]!.targetIds.push(target.id));
+    for (const job of jobs) job.expireInSeconds = job.targetIds.length * plan.expireSecondsPerTarget;
+    return jobs;
+  });
+}
+
+/** Queues the jobs inside the caller's transaction, grouped by host for the workers' per-host limit. */
 export async function sendAnalyzeJobs(boss: PgBoss, tx: Transaction, jobs: AnalyzeJob[]) {
   await boss.insert(
     ANALYZE_TARGET,
-    jobs.map(({ targetId, jobId, url }) => ({ id: jobId, data: { targetId }, group: { id: new URL(url).host } })),
+    jobs.map(({ jobId, host, targetIds, expireInSeconds }) => ({ id: jobId, data: { targetIds }, group: { id: host }, expireInSeconds })),
     { db: fromPrisma(tx) },
   );
 }
@@ -87,6 +120,7 @@ export async function sendCompareJob(boss: PgBoss, batchId: string) {
   await boss.send(COMPARE_BATCH, { batchId }, { singletonKey: batchId });
 }
 
+/** Targets share jobs, so the ids may repeat. */
 export async function cancelAnalyzeJobs(boss: PgBoss, tx: Transaction, jobIds: string[]) {
-  if (jobIds.length > 0) await boss.cancel(ANALYZE_TARGET, jobIds, { db: fromPrisma(tx) });
+  if (jobIds.length > 0) await boss.cancel(ANALYZE_TARGET, [...new Set(jobIds)], { db: fromPrisma(tx) });
 }

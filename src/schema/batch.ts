@@ -2,6 +2,7 @@ import { cancelBatch } from '../batches/cancel';
 import { createBatch } from '../batches/create';
 import { retryBatch } from '../batches/retry';
 import { notFound } from '../errors';
+import { analyzeJobPlan } from '../jobs/queues';
 import { builder } from './builder';
 import { Comparison, loadComparison } from './comparison';
 import { BatchStatus } from './enums';
@@ -94,7 +95,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateBatchInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const limits = { maxUrlsPerBatch: ctx.config.maxUrlsPerBatch, ...ctx.config.ownerLimits };
-      const batch = await createBatch(ctx.prisma, ctx.boss, input, limits, ctx.caller);
+      const batch = await createBatch(ctx.prisma, ctx.boss, input, limits, ctx.caller, analyzeJobPlan(ctx.config));
       return ctx.prisma.batch.findUniqueOrThrow({ ...query, where: { id: batch.id } });
     },
   }),
@@ -113,7 +114,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const batchId = decodeId(String(args.id), 'Batch');
-      const batch = await retryBatch(ctx.prisma, ctx.boss, batchId, ctx.caller, ctx.config.ownerLimits);
+      const batch = await retryBatch(ctx.prisma, ctx.boss, batchId, ctx.caller, ctx.config.ownerLimits, analyzeJobPlan(ctx.config));
       return ctx.prisma.batch.findUniqueOrThrow({ ...query, where: { id: batch.id } });
     },
   }),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analysis';
 import { loadConfig } from '../../src/config';
 import { connectDatabase, type DatabaseClients, type PrismaClient } from '../../src/db/prisma';
-import { analyzeTarget, targetTransitions, type AnalyzeTargetDeps } from '../../src/jobs/analyzeTarget';
+import { analyzeTarget, assertAnalyzeTargetPayload, targetTransitions, type AnalyzeTargetDeps } from '../../src/jobs/analyzeTarget';
 import { ANALYZE_TARGET, createBoss } from '../../src/jobs/queues';
 import { EVENT_CHANNEL } from '../../src/events/channel';
 import { createLogger } from '../../src/logger';
@@ -13,16 +13,31 @@ import { createBatch } from '../helpers/batches';
 import { pages } from '../helpers/pages';
 import { waitUntil } from '../helpers/wait';
 
-describe('an analyze-target job that runs more than once', () => {
+describe('an analyze-target job that runs more than once, or holds several targets', () => {
   let app: TestApp;
   let site: FixtureSite;
   let clients: DatabaseClients;
   let prisma: PrismaClient;
   let deps: AnalyzeTargetDeps;
   const held = gate();
+  const handBack = gate();
+  const running = new AbortController();
 
   beforeAll(async () => {
-    site = await startFixtureSite({ '/a': pages.good, '/b': pages.poor, '/held': heldPage(held.opened, pages.good) });
+    let dropped = false;
+    site = await startFixtureSite({
+      '/a': pages.good,
+      '/b': pages.poor,
+      '/held': heldPage(held.opened, pages.good),
+      '/held-then-stop': heldPage(handBack.opened, pages.good),
+      // The connection drops on the first request: a failure another attempt may get past.
+      '/flaky': (_req, res) => {
+        if (dropped) return void res.writeHead(200, { 'content-type': 'text/html' }).end(pages.good);
+        dropped = true;
+        res.destroy();
+      },
+      ...Object.fromEntries(['/s1', '/s2', '/s3', '/r1', '/r2', '/t1', '/t2', '/o1', '/o2'].map((path) => [path, pages.good])),
+    });
     // API only, so the test itself plays the worker and can deliver one job twice.
     app = await startTestApp({ VANTAGE_ROLE: 'api' });
     const log = createLogger('silent');
@@ -38,6 +53,7 @@ describe('an analyze-target job that runs more than once', () => {
       maxAttempts: 3,
       log,
       transitions: targetTransitions(clients.pool, boss),
+      stopping: running.signal,
     };
   });
   afterAll(async () => {
@@ -47,6 +63,12 @@ describe('an analyze-target job that runs more than once', () => {
     await app?.close();
     await site?.close();
   });
+
+  /** A delivery of the job as pg-boss makes it; `retryCount` above 0 is a rerun. */
+  const jobWith = (data: object, retryCount = 0) =>
+    ({ id: crypto.randomUUID(), name: ANALYZE_TARGET, data, retryCount, signal: new AbortController().signal }) as Job<unknown>;
+  const targetsOf = (name: string) => prisma.target.findMany({ where: { batch: { name } }, orderBy: { position: 'asc' } });
+  const requestsOf = (...paths: string[]) => site.requests.filter((path) => paths.includes(path));
 
   const compareJobsOf = async (batchId: string) =>
     (
@@ -58,7 +80,8 @@ describe('an analyze-target job that runs more than once', () => {
     await createBatch(app.graphqlUrl, { name: 'twice', urls: [site.url('/a'), site.url('/b')] });
     const created = await prisma.target.findMany({ orderBy: { position: 'asc' } });
     const [first, second] = created.map((target) => target.id) as [string, string];
-    const jobFor = (targetId: string) => ({ id: crypto.randomUUID(), name: ANALYZE_TARGET, data: { targetId } }) as Job<unknown>;
+    // The payload of jobs queued before a job could hold several targets.
+    const jobFor = (targetId: string) => jobWith({ targetId });
 
     // The same delivery twice at once (a retry racing a slow first attempt), then once more late.
     await Promise.all([analyzeTarget(deps, jobFor(first)), analyzeTarget(deps, jobFor(first))]);
@@ -82,7 +105,7 @@ describe('an analyze-target job that runs more than once', () => {
     await prisma.$queryRaw`SELECT * FROM "vantage_finish_targets"(${EVENT_CHANNEL}, ARRAY[${target.id}]::uuid[], ARRAY['gave up'], ARRAY[NULL]::jsonb[])`;
     expect(await compareJobsOf(target.batchId)).toBe(0);
 
-    await analyzeTarget(deps, { id: crypto.randomUUID(), name: ANALYZE_TARGET, data: { targetId: target.id } } as Job<unknown>);
+    await analyzeTarget(deps, jobWith({ targetIds: [target.id] }));
 
     expect(await compareJobsOf(target.batchId)).toBe(1);
     expect(await prisma.batch.findUniqueOrThrow({ where: { id: target.batchId } })).toMatchObject({ completedUrls: 1, failedUrls: 1 });
@@ -91,7 +114,7 @@ describe('an analyze-target job that runs more than once', () => {
   it('asks for the comparison when another run counted the target while this one was fetching it', async () => {
     await createBatch(app.graphqlUrl, { name: 'overtaken', urls: [site.url('/held')] });
     const target = await prisma.target.findFirstOrThrow({ where: { batch: { name: 'overtaken' } } });
-    const run = analyzeTarget(deps, { id: crypto.randomUUID(), name: ANALYZE_TARGET, data: { targetId: target.id } } as Job<unknown>);
+    const run = analyzeTarget(deps, jobWith({ targetIds: [target.id] }));
     await waitUntil(async () => site.requests.includes('/held'), { what: 'the held page to be requested' });
     // Meanwhile another run of the job counts the target and dies before asking for the comparison.
     await prisma.$queryRaw`SELECT * FROM "vantage_finish_targets"(${EVENT_CHANNEL}, ARRAY[${target.id}]::uuid[], ARRAY['gave up'], ARRAY[NULL]::jsonb[])`;
@@ -101,5 +124,84 @@ describe('an analyze-target job that runs more than once', () => {
     expect(await compareJobsOf(target.batchId)).toBe(1);
     expect(await prisma.batch.findUniqueOrThrow({ where: { id: target.batchId } })).toMatchObject({ completedUrls: 1, failedUrls: 1 });
     expect(await prisma.pageAnalysis.count({ where: { targetId: target.id } })).toBe(0);
+  });
+
+  it('analyses each target of a several-target job once, and a rerun of the finished job fetches nothing', async () => {
+    await createBatch(app.graphqlUrl, { name: 'several', urls: ['/s1', '/s2', '/s3'].map((path) => site.url(path)) });
+    const targets = await targetsOf('several');
+    const job = { targetIds: targets.map((target) => target.id) };
+
+    await analyzeTarget(deps, jobWith(job));
+    await analyzeTarget(deps, jobWith(job, 1));
+
+    expect(requestsOf('/s1', '/s2', '/s3')).toEqual(['/s1', '/s2', '/s3']);
+    expect((await targetsOf('several')).map((target) => [target.status, target.attempts])).toEqual([
+      ['SUCCEEDED', 1],
+      ['SUCCEEDED', 1],
+      ['SUCCEEDED', 1],
+    ]);
+    expect(await prisma.batch.findUniqueOrThrow({ where: { id: targets[0]!.batchId } })).toMatchObject({ completedUrls: 3, failedUrls: 0 });
+    expect(await compareJobsOf(targets[0]!.batchId)).toBe(1);
+  });
+
+  it('lets the other targets finish when one attempt fails, then fails the job so its retry does only that one', async () => {
+    await createBatch(app.graphqlUrl, { name: 'one flaky', urls: [site.url('/flaky'), site.url('/r1'), site.url('/r2')] });
+    const targets = await targetsOf('one flaky');
+    const job = { targetIds: targets.map((target) => target.id) };
+
+    await expect(analyzeTarget(deps, jobWith(job))).rejects.toThrow(/Could not fetch/);
+    expect((await targetsOf('one flaky')).map((target) => target.status)).toEqual(['RUNNING', 'SUCCEEDED', 'SUCCEEDED']);
+    expect(await compareJobsOf(targets[0]!.batchId)).toBe(0);
+
+    await analyzeTarget(deps, jobWith(job, 1));
+
+    expect(requestsOf('/flaky', '/r1', '/r2')).toEqual(['/flaky', '/r1', '/r2', '/flaky']);
+    expect((await targetsOf('one flaky')).map((target) => [target.status, target.attempts])).toEqual([
+      ['SUCCEEDED', 2],
+      ['SUCCEEDED', 1],
+      ['SUCCEEDED', 1],
+    ]);
+    expect(await compareJobsOf(targets[0]!.batchId)).toBe(1);
+  });
+
+  it('on a rerun analyses the targets never tried before the one its last run was analysing', async () => {
+    await createBatch(app.graphqlUrl, { name: 'rerun order', urls: [site.url('/o1'), site.url('/o2')] });
+    const [interrupted, untried] = (await targetsOf('rerun order')).map((target) => target.id) as [string, string];
+    // What a worker killed while fetching the first page left behind.
+    await prisma.$queryRaw`SELECT * FROM "vantage_start_targets"(${EVENT_CHANNEL}, ARRAY[${interrupted}]::uuid[])`;
+
+    await analyzeTarget(deps, jobWith({ targetIds: [interrupted, untried] }, 1));
+
+    expect(requestsOf('/o1', '/o2')).toEqual(['/o2', '/o1']);
+    expect((await targetsOf('rerun order')).map((target) => target.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+  });
+
+  it('when its worker begins to stop, finishes the page in hand and hands the rest back to the queue', async () => {
+    await createBatch(app.graphqlUrl, { name: 'stopping', urls: [site.url('/held-then-stop'), site.url('/t1'), site.url('/t2')] });
+    const targets = await targetsOf('stopping');
+    const job = { targetIds: targets.map((target) => target.id) };
+
+    const run = analyzeTarget(deps, jobWith(job));
+    await waitUntil(async () => site.requests.includes('/held-then-stop'), { what: 'the first page to be requested' });
+    running.abort();
+    handBack.open();
+    await expect(run).rejects.toThrow(/handed back/);
+    expect((await targetsOf('stopping')).map((target) => [target.status, target.attempts])).toEqual([
+      ['SUCCEEDED', 1],
+      ['PENDING', 0],
+      ['PENDING', 0],
+    ]);
+
+    await analyzeTarget({ ...deps, stopping: new AbortController().signal }, jobWith(job, 1));
+    expect((await targetsOf('stopping')).map((target) => target.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
+    expect(requestsOf('/t1', '/t2')).toEqual(['/t1', '/t2']);
+  });
+
+  it('refuses a payload that names no target', () => {
+    expect(() => assertAnalyzeTargetPayload({ targetIds: [] })).toThrow();
+    expect(() => assertAnalyzeTargetPayload({ targetIds: ['not a uuid'] })).toThrow();
+    expect(assertAnalyzeTargetPayload({ targetId: '00000000-0000-4000-8000-000000000000' })).toEqual({
+      targetIds: ['00000000-0000-4000-8000-000000000000'],
+    });
   });
 });

@@ -8,7 +8,6 @@ import { atLeast, capturedLogger } from '../helpers/logs';
 import { pages } from '../helpers/pages';
 import { waitUntil } from '../helpers/wait';
 
-
 describe('under load', () => {
   let app: TestApp;
   const sites: FixtureSite[] = [];
@@ -21,7 +20,8 @@ describe('under load', () => {
       sites.push(await startFixtureSite({ ...Object.fromEntries(Array.from({ length: 10 }, (_, p) => [`/p${p}`, pages.good])) }));
     }
     sites.push(await startFixtureSite(Object.fromEntries(Array.from({ length: 20 }, (_, p) => [`/held${p}`, held]))));
-    app = await startTestApp({ WORKER_CONCURRENCY: '20', CRAWL_MAX_PER_HOST: '20' }, { log: logs.log });
+    // 20 pages of one host at once: a worker runs at most half its WORKER_CONCURRENCY jobs of a host.
+    app = await startTestApp({ WORKER_CONCURRENCY: '40', CRAWL_MAX_PER_HOST: '20' }, { log: logs.log });
   });
   afterAll(async () => {
     release.open();

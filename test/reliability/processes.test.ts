@@ -50,7 +50,8 @@ describe('several Vantage processes on one database', () => {
       JOB_HEARTBEAT_SECONDS: '10',
       QUEUE_SUPERVISE_SECONDS: '1',
       QUEUE_POLL_SECONDS: '1',
-      WORKER_CONCURRENCY: '6',
+      // A worker runs at most half its WORKER_CONCURRENCY jobs of one host (a pg-boss limit).
+      WORKER_CONCURRENCY: '12',
       CRAWL_MAX_PER_HOST: '6',
       CRAWL_TIMEOUT_MS: '30000',
       ...env,
@@ -87,7 +88,7 @@ describe('several Vantage processes on one database', () => {
 
   it('gives subscribers on two api processes the same events for a batch two workers share', { timeout: 60_000 }, async () => {
     const [apiA, apiB] = await Promise.all([start({ VANTAGE_ROLE: 'api' }), start({ VANTAGE_ROLE: 'api' })]);
-    await Promise.all([start({ VANTAGE_ROLE: 'worker', WORKER_CONCURRENCY: '3' }), start({ VANTAGE_ROLE: 'worker', WORKER_CONCURRENCY: '3' })]);
+    await Promise.all([start({ VANTAGE_ROLE: 'worker', WORKER_CONCURRENCY: '6' }), start({ VANTAGE_ROLE: 'worker', WORKER_CONCURRENCY: '6' })]);
     const clients = [apiA!, apiB!].map((api) => wsClient(`${api.url.replace('http', 'ws')}/graphql`));
     try {
       const urls = Array.from({ length: 6 }, (_, i) => site.url(`/p${i}`));

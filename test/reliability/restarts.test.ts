@@ -88,7 +88,7 @@ describe('restarts', () => {
     const quick = await startFixtureSite({ '/q0': pages.good, '/q1': pages.good, '/q2': pages.good });
     cleanups.push(() => quick.close());
     const app: TestApp = await startTestApp(
-      { ...QUICK_RECOVERY, LOG_LEVEL: 'silent', CRAWL_MAX_PER_HOST: '3' },
+      { ...QUICK_RECOVERY, LOG_LEVEL: 'silent', WORKER_CONCURRENCY: '6', CRAWL_MAX_PER_HOST: '3' },
       { database: { url: cluster.url, drop: async () => {} } },
     );
     cleanups.push(() => app.close());
@@ -110,7 +110,7 @@ describe('restarts', () => {
     cleanups.push(() => database.drop());
     const { site, release, urls, inFlight } = await heldSite(4);
     cleanups.push(() => site.close(), async () => release.open());
-    const env = { DATABASE_URL: database.url, SHUTDOWN_GRACE_MS: '500', WORKER_CONCURRENCY: '4', CRAWL_MAX_PER_HOST: '4', ...QUICK_RECOVERY };
+    const env = { DATABASE_URL: database.url, SHUTDOWN_GRACE_MS: '500', WORKER_CONCURRENCY: '8', CRAWL_MAX_PER_HOST: '4', ...QUICK_RECOVERY };
     const first: VantageProcess = await spawnVantage(env);
     const id = await createBatch(`${first.url}/graphql`, { name: 'sigterm', urls });
     await inFlight();

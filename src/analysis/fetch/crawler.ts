@@ -15,7 +15,10 @@ export interface CrawlOptions {
   allowPrivate: boolean;
   allowPrivateHosts: readonly string[];
   lookup: HostLookup;
+  throttle: RequestThrottle;
 }
+
+export type RequestThrottle = <T>(host: string, request: () => Promise<T>) => Promise<T>;
 
 export type ResponseHeaders = Record<string, string[]>;
 
@@ -68,59 +71,67 @@ async function fetchFollowingRedirects(
   options: CrawlOptions,
   hooks: FetchHooks,
 ): Promise<FetchedResource> {
-  const started = performance.now();
+  let fetchMs = 0;
   const redirectChain: string[] = [];
   let current = parseCrawlableUrl(url);
   for (;;) {
     hooks.beforeRequest?.(current);
-    const requestStarted = performance.now();
-    const response = await agent.request({
-      origin: current.origin,
-      path: current.pathname + current.search,
-      method: 'GET',
-      headers: { 'user-agent': options.userAgent, accept: hooks.accept, 'accept-encoding': 'gzip, deflate, br' },
-      headersTimeout: options.headersTimeoutMs,
-      bodyTimeout: options.bodyTimeoutMs,
-    });
-    const timeToFirstByteMs = Math.round(performance.now() - requestStarted);
-    const headers = normaliseHeaders(response.headers);
-    const location = headers.location?.[0];
-    if (REDIRECT_STATUSES.has(response.statusCode) && location) {
-      await response.body.dump();
-      redirectChain.push(current.href);
-      const next = parseCrawlableUrl(new URL(location, current).href);
-      if (redirectChain.includes(next.href)) {
-        throw new AnalysisError(`Redirect loop: ${[...redirectChain, next.href].join(' -> ')}.`, false);
+    const hop = current;
+    // The throttle's wait for a turn is not the site's time, so only the requests are timed.
+    const answer = await options.throttle(hop.host, async () => {
+      const requestStarted = performance.now();
+      try {
+        return await requestOnce(agent, hop, options, hooks, requestStarted);
+      } finally {
+        fetchMs += performance.now() - requestStarted;
       }
-      if (redirectChain.length > options.maxRedirects) {
-        throw new AnalysisError(
-          `More than ${options.maxRedirects} redirects: ${[...redirectChain, next.href].join(' -> ')}.`,
-          false,
-        );
-      }
-      current = next;
-      continue;
-    }
-    try {
-      hooks.beforeBody?.({ url: current.href, status: response.statusCode, headers });
-    } catch (error) {
-      discard(response.body);
-      throw error;
-    }
-    const body = await readBody(response.body, headers['content-encoding']?.join(','), {
-      maxBytes: hooks.maxBytes ?? options.maxBytes,
-      deadlineMs: options.bodyTimeoutMs,
     });
-    return {
-      finalUrl: current.href,
-      status: response.statusCode,
-      headers,
-      body,
-      fetchMs: Math.round(performance.now() - started),
-      timeToFirstByteMs,
-      redirectChain,
-    };
+    if ('final' in answer) return { ...answer.final, fetchMs: Math.round(fetchMs), redirectChain };
+    redirectChain.push(current.href);
+    const next = parseCrawlableUrl(new URL(answer.location, current).href);
+    if (redirectChain.includes(next.href)) {
+      throw new AnalysisError(`Redirect loop: ${[...redirectChain, next.href].join(' -> ')}.`, false);
+    }
+    if (redirectChain.length > options.maxRedirects) {
+      throw new AnalysisError(
+        `More than ${options.maxRedirects} redirects: ${[...redirectChain, next.href].join(' -> ')}.`,
+        false,
+      );
+    }
+    current = next;
   }
+}
+
+type HopAnswer = { location: string } | { final: Omit<FetchedResource, 'fetchMs' | 'redirectChain'> };
+
+/** One request: a redirect's location, or the final response with its body read. */
+async function requestOnce(agent: Agent, url: URL, options: CrawlOptions, hooks: FetchHooks, started: number): Promise<HopAnswer> {
+  const response = await agent.request({
+    origin: url.origin,
+    path: url.pathname + url.search,
+    method: 'GET',
+    headers: { 'user-agent': options.userAgent, accept: hooks.accept, 'accept-encoding': 'gzip, deflate, br' },
+    headersTimeout: options.headersTimeoutMs,
+    bodyTimeout: options.bodyTimeoutMs,
+  });
+  const timeToFirstByteMs = Math.round(performance.now() - started);
+  const headers = normaliseHeaders(response.headers);
+  const location = headers.location?.[0];
+  if (REDIRECT_STATUSES.has(response.statusCode) && location) {
+    await response.body.dump();
+    return { location };
+  }
+  try {
+    hooks.beforeBody?.({ url: url.href, status: response.statusCode, headers });
+  } catch (error) {
+    discard(response.body);
+    throw error;
+  }
+  const body = await readBody(response.body, headers['content-encoding']?.join(','), {
+    maxBytes: hooks.maxBytes ?? options.maxBytes,
+    deadlineMs: options.bodyTimeoutMs,
+  });
+  return { final: { finalUrl: url.href, status: response.statusCode, headers, body, timeToFirstByteMs } };
 }
 
 function parseCrawlableUrl(url: string): URL {
