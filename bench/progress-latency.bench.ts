@@ -30,6 +30,9 @@ try {
     MAX_URLS_PER_DAY: '1000000000',
     // All subscribers connect as the local owner; the per-key connection cap is not measured here.
     MAX_CONNECTIONS_PER_KEY: '1000000',
+    // Every page of the batch is on one loopback host; lift the per-host politeness limit. The
+    // api process plans the jobs with it too: one job per page, so every page is in flight.
+    CRAWL_MAX_PER_HOST: String(args.targets),
   };
   const api = await spawnVantage('api', shared, log);
   cleanups.push(() => api.stop());
@@ -41,8 +44,6 @@ try {
       ...shared,
       // A worker runs at most half its WORKER_CONCURRENCY jobs of one host (a pg-boss limit).
       WORKER_CONCURRENCY: String(args.targets * 2),
-      // Every page of the batch is on one loopback host; lift the per-host politeness limit.
-      CRAWL_MAX_PER_HOST: String(args.targets),
       CRAWL_ALLOW_PRIVATE: 'true',
       CRAWL_TIMEOUT_MS: '600000',
     },
