@@ -96,6 +96,9 @@ describe('retryBatch and the comparison', () => {
       );
       expect(Date.parse(second.comparison.createdAt)).toBeGreaterThan(Date.parse(first.comparison.createdAt));
       expect(ready.events[0]!.comparisonReady.createdAt).toBe(second.comparison.createdAt);
+      // A retried target gets its attempts afresh: the retry's one attempt, not the first run's too.
+      const flaky = await prisma.target.findFirstOrThrow({ where: { url: site.url('/flaky'), batchId: decodeId(id, 'Batch') } });
+      expect(flaky.attempts).toBe(1);
     } finally {
       await client.dispose();
     }
