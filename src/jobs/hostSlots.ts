@@ -78,11 +78,16 @@ export function createHostSlots(connectionString: string, maxPerHost: number, lo
 
   return {
     async during(host, work) {
-      const slot = await acquire(host);
+      // A page must not fail for want of a lock it only needs to be polite: while the database
+      // is unreachable (when hardly any page gets this far), requests go ahead unthrottled.
+      const slot = await acquire(host).catch((error: unknown) => {
+        log.warn({ err: error, host }, 'host slots unavailable; this request goes ahead without one');
+        return null;
+      });
       try {
         return await work();
       } finally {
-        handOver(slot);
+        if (slot) handOver(slot);
       }
     },
     async close() {
