@@ -12,8 +12,8 @@ import { lockBatch } from './progress';
  * Puts the FAILED targets of a finished batch back in the queue and the batch back to RUNNING.
  * Their analyses are gone (failed targets have none), the counters drop by exactly the targets
  * re-queued, so progress stays at what the finished targets count; the comparison is computed
- * again when they finish. Each re-queued target gets its attempts afresh. A retried batch runs again, so it counts against the owner's running
- * batches; another owner's batch is not found.
+ * again when they finish. Each re-queued target gets its attempts afresh. A retried batch runs
+ * again, so it counts against the owner's running batches; another owner's batch is not found.
  */
 export async function retryBatch(
   prisma: PrismaClient,

@@ -57,8 +57,9 @@ export function targetTransitions(db: Queryable, boss: PgBoss): TargetTransition
 
 /**
  * Analyses the job's targets one after another: they share a host, and a worker takes at most
- * CRAWL_MAX_PER_HOST jobs of a host, so it has no more of the host's pages in hand. A target whose attempt failed but may be tried again does not hold up the rest;
- * the job fails after them, and pg-boss's retry finds only the unfinished ones left to do.
+ * CRAWL_MAX_PER_HOST jobs of a host, so it has no more of the host's pages in hand. A target
+ * whose attempt failed but may be tried again does not hold up the rest; the job fails after
+ * them, and pg-boss's retry finds only the unfinished ones left to do.
  */
 export async function analyzeTarget(deps: AnalyzeTargetDeps, job: Job<unknown>): Promise<void> {
   const { targetIds } = assertAnalyzeTargetPayload(job.data);

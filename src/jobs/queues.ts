@@ -96,10 +96,10 @@ export function planAnalyzeJobs(targets: { id: string; url: string }[], plan: An
   const byHost = Map.groupBy(targets, (target) => new URL(target.url).host);
   return [...byHost].flatMap(([host, ofHost]) => {
     const count = Math.max(Math.ceil(ofHost.length / plan.targetsPerJob), Math.min(ofHost.length, plan.maxFetchesPerHost));
-    const jobs = Array.from({ length: count }, () => ({ jobId: randomUUID(), host, targetIds: [] as string[], expireInSeconds: 0 }));
-    ofHost.forEach((target, i) => jobs[i % count]!.targetIds.push(target.id));
-    for (const job of jobs) job.expireInSeconds = job.targetIds.length * plan.expireSecondsPerTarget;
-    return jobs;
+    return Array.from({ length: count }, (_, job) => {
+      const targetIds = ofHost.filter((_, i) => i % count === job).map((target) => target.id);
+      return { jobId: randomUUID(), host, targetIds, expireInSeconds: targetIds.length * plan.expireSecondsPerTarget };
+    });
   });
 }
 
