@@ -25,9 +25,9 @@ export interface Vantage {
  */
 export async function startVantage(config: Config, log: Logger): Promise<Vantage> {
   const database = await openDatabase(config, log);
-  const clients = connectDatabase(database.url, config.workerConcurrency + 10, log);
+  const clients = connectDatabase(database.url, config.pools.database, log);
   const { prisma, pool } = clients;
-  const boss = createBoss(database.url, { superviseSeconds: config.queue.superviseSeconds });
+  const boss = createBoss(database.url, { superviseSeconds: config.queue.superviseSeconds, poolSize: config.pools.queue });
   boss.on('error', (error) => log.error({ err: error }, 'pg-boss error'));
   await boss.start();
   await declareQueues(boss, {

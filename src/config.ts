@@ -32,6 +32,8 @@ const schema = z.object({
   CRAWL_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
   CRAWL_USER_AGENT: z.string().min(1).default('VantageBot/0.1 (+https://github.com/vantage)'),
   WORKER_CONCURRENCY: positiveInt.max(256).default(8),
+  DATABASE_POOL_SIZE: positiveInt.max(1000).optional(),
+  QUEUE_POOL_SIZE: positiveInt.max(100).optional(),
   CRAWL_MAX_PER_HOST: positiveInt.max(64).default(2),
   ANALYZE_TARGETS_PER_JOB: positiveInt.max(100).default(10),
   JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(3600).default(10),
@@ -69,6 +71,8 @@ export type Config = Readonly<{
   maxUrlsPerBatch: number;
   crawl: { allowPrivate: boolean; timeoutMs: number; maxBytes: number; maxRedirects: number; userAgent: string };
   workerConcurrency: number;
+  /** Connections of the pool under Prisma, and of pg-boss's own pool (see the README's runbook). */
+  pools: { database: number; queue: number };
   /** Requests to one host at once across every worker process, and a worker's jobs per host. */
   maxFetchesPerHost: number;
   /** At most this many pages of one host in one analyze-target job, analysed one after another. */
@@ -135,6 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       userAgent: e.CRAWL_USER_AGENT,
     },
     workerConcurrency: e.WORKER_CONCURRENCY,
+    // An api process only runs requests; a worker's jobs each hold a connection at times.
+    pools: {
+      database: e.DATABASE_POOL_SIZE ?? (e.VANTAGE_ROLE === 'api' ? 10 : e.WORKER_CONCURRENCY + 10),
+      queue: e.QUEUE_POOL_SIZE ?? (e.VANTAGE_ROLE === 'api' ? 4 : 10),
+    },
     maxFetchesPerHost: e.CRAWL_MAX_PER_HOST,
     targetsPerJob: e.ANALYZE_TARGETS_PER_JOB,
     queue: {

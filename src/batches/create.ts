@@ -6,7 +6,7 @@ import type { PrismaClient } from '../db/prisma';
 import { planAnalyzeJobs, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
 import { announceBatch } from './changes';
 import { validateBatchInput, type BatchInput } from './input';
-import { assertOwnerCapacity, lockOwnerQuota, type OwnerLimits } from './limits';
+import { assertOwnerCapacity, ownerQuotaTransaction, type OwnerLimits } from './limits';
 
 /**
  * The batch (owned by the caller), its targets, their jobs and the audit row are written in
@@ -32,8 +32,7 @@ export async function createBatch(
     position,
     isSubject: url === valid.subjectUrl,
   }));
-  return prisma.$transaction(async (tx) => {
-    await lockOwnerQuota(tx, caller.ownerId);
+  return ownerQuotaTransaction(prisma, caller.ownerId, async (tx) => {
     await assertOwnerCapacity(tx, caller.ownerId, limits, targets.length);
     const batch = await tx.batch.create({
       data: {

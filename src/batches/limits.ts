@@ -1,4 +1,4 @@
-import type { Transaction } from '../db/prisma';
+import { Prisma, type PrismaClient, type Transaction } from '../db/prisma';
 import { UserError } from '../errors';
 
 export interface OwnerLimits {
@@ -12,17 +12,47 @@ const OWNER_QUOTA_LOCK = 0x5661_6e01;
 /** A batch takes a while; this is when asking again starts to make sense, not a promise. */
 const RUNNING_BATCH_RETRY_SECONDS = 30;
 
+/** Longer than any quota transaction takes; past it the caller is told to come back. */
+const QUOTA_TRANSACTION_LIMITS = { maxWait: 5_000, timeout: 15_000 };
+
+/** The tail of each owner's queue of quota transactions in this process. */
+const ownerTurns = new Map<string, Promise<unknown>>();
+
 /**
- * Serialises the transactions that start batches of one owner until they end, so two
- * concurrent requests cannot both pass `assertOwnerCapacity` on the same spare capacity.
- * Take it before any batch row lock.
+ * Runs `write` in a transaction that holds the owner's quota lock, so two concurrent requests
+ * cannot both pass `assertOwnerCapacity` on the same spare capacity. The lock serialises them
+ * across processes; within one, they wait their turn before taking a connection, so a burst
+ * of one owner's requests holds one connection per process instead of the whole pool, each
+ * waiting on the lock until Prisma's transaction timeout. Should a transaction still not start
+ * or finish in time, the caller is told to retry (RATE_LIMITED), not given an internal error.
  */
-export async function lockOwnerQuota(tx: Transaction, ownerId: string) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OWNER_QUOTA_LOCK}::int, hashtext(${ownerId}))`;
+export async function ownerQuotaTransaction<T>(prisma: PrismaClient, ownerId: string, write: (tx: Transaction) => Promise<T>): Promise<T> {
+  const previous = ownerTurns.get(ownerId) ?? Promise.resolve();
+  const turn = previous.then(() =>
+    prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OWNER_QUOTA_LOCK}::int, hashtext(${ownerId}))`;
+      return write(tx);
+    }, QUOTA_TRANSACTION_LIMITS),
+  );
+  const settled = turn.catch(() => undefined);
+  ownerTurns.set(ownerId, settled);
+  void settled.then(() => {
+    if (ownerTurns.get(ownerId) === settled) ownerTurns.delete(ownerId);
+  });
+  try {
+    return await turn;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2028') {
+      throw new UserError('RATE_LIMITED', 'The server is busy with your other requests; try again in a moment.', {
+        retryAfterSeconds: 1,
+      });
+    }
+    throw error;
+  }
 }
 
 /**
- * Checks, under `lockOwnerQuota`, that the owner may start a batch with `newUrls` more URLs,
+ * Checks, in `ownerQuotaTransaction`, that the owner may start a batch with `newUrls` more URLs,
  * counting from the Batch table: a batch stops counting as running the moment it finishes.
  */
 export async function assertOwnerCapacity(tx: Transaction, ownerId: string, limits: OwnerLimits, newUrls: number) {

@@ -5,7 +5,7 @@ import type { PrismaClient } from '../db/prisma';
 import { UserError, notFound } from '../errors';
 import { planAnalyzeJobs, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
 import { recordBatchChange } from './changes';
-import { assertOwnerCapacity, lockOwnerQuota, type OwnerLimits } from './limits';
+import { assertOwnerCapacity, ownerQuotaTransaction, type OwnerLimits } from './limits';
 import { lockBatch } from './progress';
 
 /**
@@ -23,8 +23,7 @@ export async function retryBatch(
   limits: OwnerLimits,
   jobPlan: AnalyzeJobPlan,
 ) {
-  return prisma.$transaction(async (tx) => {
-    await lockOwnerQuota(tx, caller.ownerId);
+  return ownerQuotaTransaction(prisma, caller.ownerId, async (tx) => {
     const locked = await lockBatch(tx, batchId, caller.ownerId);
     if (!locked) throw notFound('batch');
     if (locked.status !== 'COMPLETED' && locked.status !== 'FAILED') {

@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Logger } from '../logger';
 import { PrismaClient, type Prisma } from './generated/client/client';
 
-export type { Prisma } from './generated/client/client';
+export { Prisma } from './generated/client/client';
 export { PrismaClient };
 
 /** What an interactive transaction's callback gets. */
@@ -21,7 +21,7 @@ export interface DatabaseClients {
 
 /** Prisma and the pool it runs on; a Vantage process's one set of database connections. */
 export function connectDatabase(connectionString: string, poolSize: number, log: Logger): DatabaseClients {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'vantage-app' });
   // An idle connection that breaks (PostgreSQL restarting) is dropped and replaced when next
   // needed; unheard, its error would end the process.
   pool.on('error', (error) => log.warn({ err: error }, 'an idle database connection failed'));

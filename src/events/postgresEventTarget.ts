@@ -58,7 +58,7 @@ export async function createPostgresEventTarget(connectionString: string, log: L
   }
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString, keepAlive: true });
+    const next = new pg.Client({ connectionString, keepAlive: true, application_name: 'vantage-events' });
     next.on('notification', (message) => deliver(message.payload));
     next.on('error', (error) => {
       log.warn({ err: error }, 'event listener connection lost; reconnecting');

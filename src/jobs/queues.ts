@@ -20,10 +20,11 @@ export interface QueuePolicy {
   retentionDays: number | null;
 }
 
-export function createBoss(connectionString: string, options: { superviseSeconds?: number } = {}): PgBoss {
+export function createBoss(connectionString: string, options: { superviseSeconds?: number; poolSize?: number } = {}): PgBoss {
   const superviseSeconds = options.superviseSeconds ?? 10;
   return new PgBoss({
     connectionString,
+    max: options.poolSize ?? 10,
     schema: 'pgboss',
     // Workers wake on NOTIFY within milliseconds instead of waiting for the next poll.
     useListenNotify: true,
