@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { describeAccess } from './auth/access';
+import { createAuthenticator } from './auth/authenticator';
 import type { Config } from './config';
 import { openDatabase } from './db';
 import { connectDatabase } from './db/prisma';
@@ -9,6 +10,7 @@ import { createHttpServer } from './http/server';
 import { startWorkers, type Workers } from './jobs';
 import { ANALYZE_TARGET, analyzeJobPlan, createBoss, declareQueues } from './jobs/queues';
 import type { Logger } from './logger';
+import { createMetrics } from './metrics';
 
 export interface Vantage {
   /** Base URL of the HTTP server (GraphQL for api processes, only health for workers). */
@@ -39,12 +41,16 @@ export async function startVantage(config: Config, log: Logger): Promise<Vantage
     retentionDays: config.queue.retentionDays,
   });
 
-  const events = config.role !== 'worker' ? await createEvents(database.url, log) : null;
+  const metrics = createMetrics();
+  metrics.observeDatabase({ prisma, boss, pool });
+  const events = config.role !== 'worker' ? await createEvents(database.url, log, metrics.fanoutSeconds) : null;
   const quota = events ? createConnectionQuota(database.url, config.requestLimits.maxConnectionsPerKey, log) : null;
   const http = createHttpServer({
     role: config.role,
     api: events ? { prisma, boss, events: events.events, config, log } : null,
     connectionQuota: quota,
+    authenticator: createAuthenticator(prisma, { listenHost: config.host }),
+    metrics: { metrics, token: config.metricsToken },
     readiness: async () => {
       const embedded = await database.embeddedRunning();
       return {
@@ -61,7 +67,7 @@ export async function startVantage(config: Config, log: Logger): Promise<Vantage
   const { port } = http.server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   if (events) await describeAccess(prisma, config, log);
-  const workers: Workers | null = config.role !== 'api' ? await startWorkers({ prisma, pool, databaseUrl: database.url, boss, config, log }) : null;
+  const workers: Workers | null = config.role !== 'api' ? await startWorkers({ prisma, pool, databaseUrl: database.url, boss, config, log, metrics }) : null;
 
   let stopped: Promise<void> | null = null;
   return {

@@ -60,6 +60,7 @@ const schema = z.object({
   MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(20),
   MAX_CONNECTIONS_PER_KEY: positiveInt.default(20),
   CORS_ORIGINS: originList.default([]),
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
 });
 
 export type Config = Readonly<{
@@ -107,6 +108,8 @@ export type Config = Readonly<{
   introspection: boolean;
   /** Origins besides the server's own that browsers may call the API from. */
   corsOrigins: readonly string[];
+  /** A bearer token that may read GET /metrics besides API keys (for a Prometheus without a key). */
+  metricsToken: string | null;
 }>;
 
 /**
@@ -178,5 +181,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     introspection: e.GRAPHQL_INTROSPECTION,
     corsOrigins: e.CORS_ORIGINS,
+    metricsToken: e.METRICS_TOKEN ?? null,
   });
 }

@@ -37,6 +37,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         `robots.txt of ${originFiles.origin} forbids ${resolved.userAgent} to fetch ${url.href}` +
           `${line && line > 0 ? ` (line ${line})` : ''}; Vantage respects it.`,
         false,
+        'robots',
       );
     }
   }
@@ -44,7 +45,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   function refuseNonHtml(response: { url: string; headers: ResponseHeaders }): void {
     const contentType = response.headers['content-type']?.[0];
     if (contentType && !HTML_TYPES.test(contentType)) {
-      throw new AnalysisError(`${response.url} is not an HTML page (Content-Type: ${contentType}).`, false);
+      throw new AnalysisError(`${response.url} is not an HTML page (Content-Type: ${contentType}).`, false, 'not-html');
     }
   }
 

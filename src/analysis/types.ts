@@ -69,10 +69,14 @@ export interface PageReport {
  * A failure the site owner should read (the page is not HTML, robots.txt forbids it, the
  * server timed out). `retryable` says whether another attempt could succeed.
  */
+/** What kind of trouble an AnalysisError is, for counting (metrics), not for the site owner. */
+export type AnalysisErrorKind = 'timeout' | 'network' | 'blocked' | 'too-large' | 'bad-body' | 'robots' | 'not-html' | 'other';
+
 export class AnalysisError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
+    readonly kind: AnalysisErrorKind = 'other',
   ) {
     super(message);
     this.name = 'AnalysisError';

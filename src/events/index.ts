@@ -1,7 +1,7 @@
 import { on } from 'node:events';
 import type { Logger } from '../logger';
 import { batchTopic, ownerTopic, type BatchChange, type RESYNC } from './channel';
-import { createPostgresEventTarget } from './postgresEventTarget';
+import { createPostgresEventTarget, type Observer } from './postgresEventTarget';
 
 export * from './channel';
 
@@ -23,8 +23,8 @@ export interface Events {
   listen(kind: 'batch' | 'owner', id: string, listener: (message: BatchTopicMessage) => void): () => void;
 }
 
-export async function createEvents(connectionString: string, log: Logger) {
-  const handle = await createPostgresEventTarget(connectionString, log);
+export async function createEvents(connectionString: string, log: Logger, fanoutSeconds?: Observer) {
+  const handle = await createPostgresEventTarget(connectionString, log, fanoutSeconds);
   const topic = (kind: 'batch' | 'owner', id: string) => (kind === 'batch' ? batchTopic(id) : ownerTopic(id));
   const events: Events = {
     subscribe: (kind, id) => topicMessages(handle.eventTarget, topic(kind, id)),

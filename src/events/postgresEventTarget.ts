@@ -3,6 +3,9 @@ import pg from 'pg';
 import type { Logger } from '../logger';
 import { EVENT_CHANNEL, RESYNC, batchIdOfPayload, batchTopic, ownerTopic, parseBatchChange } from './channel';
 
+/** Takes how long one change took to reach every listener in the process, in seconds. */
+export type Observer = { observe(seconds: number): void };
+
 export interface EventTargetHandle {
   eventTarget: EventTarget;
   close(): Promise<void>;
@@ -14,7 +17,11 @@ export interface EventTargetHandle {
  * After a lost connection it reconnects with backoff and tells every live topic to resync,
  * since notifications sent while it was away are gone.
  */
-export async function createPostgresEventTarget(connectionString: string, log: Logger): Promise<EventTargetHandle> {
+export async function createPostgresEventTarget(
+  connectionString: string,
+  log: Logger,
+  fanoutSeconds?: Observer,
+): Promise<EventTargetHandle> {
   const target = new EventTarget();
   // One listener per subscription: a thousand subscribers to one batch is normal, not a leak.
   setMaxListeners(0, target);
@@ -43,6 +50,7 @@ export async function createPostgresEventTarget(connectionString: string, log: L
     const batchWatchers = batchTopic(batchIdOfPayload(payload));
     const batchWatched = listenerCounts.has(batchWatchers);
     if (!batchWatched && ownerTopicsWatched === 0) return; // nobody here watches that batch or any owner
+    const started = performance.now();
     try {
       const change = parseBatchChange(payload);
       if (batchWatched) dispatch(batchWatchers, change);
@@ -51,6 +59,7 @@ export async function createPostgresEventTarget(connectionString: string, log: L
     } catch (error) {
       log.error({ err: error }, 'dropping a malformed event payload');
     }
+    fanoutSeconds?.observe((performance.now() - started) / 1000);
   }
 
   function dispatch(topic: string, detail: unknown): void {

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
 import sirv from 'sirv';
-import { createAuthenticator } from '../auth/authenticator';
+import { AuthenticationError, type Authenticator } from '../auth/authenticator';
+import type { Metrics } from '../metrics';
 import type { Services } from '../schema/context';
 import { securityHeaders } from './securityHeaders';
 import type { ConnectionQuota } from './connectionQuota';
@@ -21,19 +23,41 @@ export interface HttpOptions {
   /** Counts each key's WebSocket connections across api processes; with `api`. */
   connectionQuota: ConnectionQuota | null;
   role: string;
+  /** GET /metrics, for a METRICS_TOKEN bearer or whoever may use the API (a key, or local mode). */
+  metrics: { metrics: Metrics; token: string | null };
+  /** Who is calling, for the API and for /metrics. */
+  authenticator: Authenticator;
 }
 
 export function createHttpServer(options: HttpOptions) {
   const services = options.api;
-  const auth = services ? createAuthenticator(services.prisma, { listenHost: services.config.host }) : null;
-  const yoga = services && auth ? createGraphQLServer(services, auth) : null;
+  const auth = options.authenticator;
+  const yoga = services ? createGraphQLServer(services, auth) : null;
   const client = services && existsSync(CLIENT_DIR) ? sirv(CLIENT_DIR, { single: true, etag: true }) : null;
+
+  const { metrics, token } = options.metrics;
+  async function mayReadMetrics(req: IncomingMessage): Promise<boolean> {
+    const authorization = req.headers.authorization;
+    if (token && authorization && sameText(authorization, `Bearer ${token}`)) return true;
+    try {
+      await auth.identify({ authorization, host: req.headers.host });
+      return true;
+    } catch (error) {
+      if (error instanceof AuthenticationError) return false;
+      throw error;
+    }
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     const headers = securityHeaders(pathname === yoga?.graphqlEndpoint);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (pathname === '/health') return json(res, 200, { status: 'ok', role: options.role });
+    if (pathname === '/metrics') {
+      if (!(await mayReadMetrics(req))) return json(res, 401, { error: 'a metrics token or an API key is required', code: 'UNAUTHENTICATED' });
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      return res.end(await metrics.registry.metrics());
+    }
     if (pathname === '/ready') {
       const checks = await options.readiness();
       const ready = Object.values(checks).every((check) => check === true || check === 'running' || check === 'external');
@@ -54,8 +78,14 @@ export function createHttpServer(options: HttpOptions) {
     });
   });
   const quota = options.connectionQuota;
-  const websocket = services && auth && yoga && quota ? attachWebSocket(server, yoga, auth, quota, services) : null;
+  const websocket = services && yoga && quota ? attachWebSocket(server, yoga, auth, quota, services) : null;
+  if (websocket) metrics.observeSockets(websocket.stats);
   return { server, closeWebSockets: async () => websocket?.close() };
+}
+
+function sameText(a: string, b: string): boolean {
+  const [left, right] = [Buffer.from(a), Buffer.from(b)];
+  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {

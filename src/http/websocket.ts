@@ -58,7 +58,7 @@ export function attachWebSocket(
   { config, log }: Pick<Services, 'config' | 'log'>,
 ) {
   const { maxBytes, maxSubscriptionsPerConnection, maxConnectionsPerKey } = config.requestLimits;
-  const connections = new WeakMap<Socket, Connection>();
+  const connections = new Map<Socket, Connection>();
   const wss = new WebSocketServer({
     server: httpServer,
     path: yoga.graphqlEndpoint,
@@ -166,6 +166,12 @@ export function attachWebSocket(
     wss,
   );
   return {
+    /** For the metrics: open connections and the operations running on them. */
+    stats() {
+      let operations = 0;
+      for (const socket of connections.keys()) operations += Object.keys(socket.subscriptions).length;
+      return { connections: connections.size, operations };
+    },
     /** Completes every open subscription and closes the sockets with 1001 (going away). */
     async close() {
       await disposable.dispose();

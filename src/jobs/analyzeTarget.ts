@@ -11,6 +11,7 @@ import {
 } from '../batches/targets';
 import type { PrismaClient, Queryable } from '../db/prisma';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import { coalesce } from './coalesce';
 
 /** Old jobs outlive type changes: the payload is checked, never trusted. */
@@ -29,6 +30,7 @@ export interface AnalyzeTargetDeps {
   analyzer: Analyzer;
   maxAttempts: number;
   log: Logger;
+  metrics: Pick<Metrics, 'pages' | 'fetchErrors'>;
   transitions: TargetTransitions;
   /** Aborted when the process begins to shut down: a job then starts none of its remaining pages. */
   stopping: AbortSignal;
@@ -100,6 +102,7 @@ async function analyzeOne(deps: AnalyzeTargetDeps, targetId: string): Promise<vo
     const originFiles = await originFilesFor(deps, target.batchId, target.url);
     outcome = { report: await deps.analyzer.analyze(target.url, originFiles) };
   } catch (error) {
+    deps.metrics.fetchErrors.inc({ kind: error instanceof AnalysisError ? error.kind : 'other' });
     const retryable = !(error instanceof AnalysisError) || error.retryable;
     if (retryable && target.attempts < deps.maxAttempts) {
       throw error;
@@ -110,7 +113,9 @@ async function analyzeOne(deps: AnalyzeTargetDeps, targetId: string): Promise<vo
   // Not counted by this call: the target was cancelled, or counted by another run of this job,
   // or by this one in a group whose comparison request failed after the count committed. A run
   // that counted the last target may have died before asking for the comparison, so ask if due.
-  if (!(await deps.transitions.finish(targetId, outcome))) await queueDueComparison(deps.prisma, deps.boss, targetId);
+  const counted = await deps.transitions.finish(targetId, outcome);
+  if (counted) deps.metrics.pages.inc({ outcome: 'report' in outcome ? 'succeeded' : 'failed' });
+  else await queueDueComparison(deps.prisma, deps.boss, targetId);
 }
 
 /** Stored origin files never change, so a worker keeps the latest few instead of reading them per page. */

@@ -7,6 +7,7 @@ import { recordBatchChange } from '../batches/changes';
 import { lockBatch } from '../batches/progress';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 
 const payloadSchema = z.object({ batchId: z.uuid() });
 export function assertCompareBatchPayload(data: unknown): z.infer<typeof payloadSchema> {
@@ -17,6 +18,7 @@ export interface CompareBatchDeps {
   prisma: PrismaClient;
   llm: LlmOptions | null;
   log: Logger;
+  metrics: Pick<Metrics, 'llmSeconds' | 'llmTokens'>;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
   const allFailed = batch.failedUrls === batch.totalUrls;
   const core = compareTargets(targets);
   // Outside the transaction: a language model may take seconds, and no row needs to wait for it.
-  const written = allFailed ? null : await writeInsights({ comparison: core, targets }, { llm: deps.llm });
+  const written = allFailed ? null : await writeInsights({ comparison: core, targets }, { llm: deps.llm && { ...deps.llm, observe: observeLlm(deps.metrics) } });
   if (written?.llmFailure) deps.log.warn({ batchId, llmFailure: written.llmFailure }, 'using rule insights');
 
   await deps.prisma.$transaction(async (tx) => {
@@ -61,4 +63,14 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
       error: allFailed ? 'Every target failed; see each target for why.' : null,
     });
   });
+}
+
+function observeLlm(metrics: CompareBatchDeps['metrics']): NonNullable<LlmOptions['observe']> {
+  return ({ seconds, ok, usage }) => {
+    metrics.llmSeconds.observe({ outcome: ok ? 'ok' : 'failed' }, seconds);
+    if (usage) {
+      metrics.llmTokens.inc({ kind: 'prompt' }, usage.prompt);
+      metrics.llmTokens.inc({ kind: 'completion' }, usage.completion);
+    }
+  };
 }

@@ -3,6 +3,7 @@ import { createAnalyzer } from '../analysis';
 import type { Config } from '../config';
 import type { PrismaClient, Queryable } from '../db/prisma';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import { analyzeTarget, targetTransitions } from './analyzeTarget';
 import { compareBatch } from './compareBatch';
 import { createHostSlots } from './hostSlots';
@@ -56,8 +57,9 @@ export async function startWorkers(deps: {
   boss: PgBoss;
   config: Config;
   log: Logger;
+  metrics: Metrics;
 }) {
-  const { prisma, pool, boss, config } = deps;
+  const { prisma, pool, boss, config, metrics } = deps;
   const log = deps.log.child({ role: 'worker' });
   const hostSlots = createHostSlots(deps.databaseUrl, config.maxFetchesPerHost, log);
   const analyzer = createAnalyzer({ ...config.crawl, throttle: hostSlots.during });
@@ -69,6 +71,7 @@ export async function startWorkers(deps: {
     analyzer,
     maxAttempts: config.analyzeMaxAttempts,
     log,
+    metrics,
     transitions,
     stopping: stopping.signal,
   };
@@ -79,7 +82,7 @@ export async function startWorkers(deps: {
     (jobs: Job<unknown>[]) =>
       Promise.all(
         jobs.map((job) =>
-          logFailure(log, job, (one) => analyzeTarget(analyzeDeps, one)).then(
+          runJob(log, metrics, job, (one) => analyzeTarget(analyzeDeps, one)).then(
             () => ({ id: job.id, status: 'completed' as const }),
             (error: unknown) => ({ id: job.id, status: 'failed' as const, output: { message: String(error) } }),
           ),
@@ -87,12 +90,12 @@ export async function startWorkers(deps: {
       ),
   );
   const handlers: [string, Parameters<PgBoss['work']>[1], (job: Job<unknown>) => Promise<unknown>][] = [
-    [COMPARE_BATCH, { ...polling, localConcurrency: 2 }, (job) => compareBatch({ prisma, llm: config.llm, log }, job)],
+    [COMPARE_BATCH, { ...polling, localConcurrency: 2 }, (job) => compareBatch({ prisma, llm: config.llm, log, metrics }, job)],
     [RECONCILE_BATCHES, {}, () => reconcileBatches({ prisma, pool, boss, log })],
     [PURGE_BATCHES, {}, (job) => purgeBatches({ prisma, log }, job)],
   ];
   for (const [name, options, handle] of handlers) {
-    await boss.work(name, options as object, ([job]: Job<unknown>[]) => logFailure(log, job, handle));
+    await boss.work(name, options as object, ([job]: Job<unknown>[]) => runJob(log, metrics, job, handle));
   }
   return {
     handBack() {
@@ -106,12 +109,17 @@ export async function startWorkers(deps: {
 }
 
 /** pg-boss records a thrown error on the job and retries it; the log should say so too. */
-async function logFailure(log: Logger, job: Job<unknown> | undefined, run: (job: Job<unknown>) => Promise<unknown>) {
+async function runJob(log: Logger, metrics: Metrics, job: Job<unknown> | undefined, run: (job: Job<unknown>) => Promise<unknown>) {
   if (!job) return;
+  const timer = metrics.jobSeconds.startTimer({ queue: job.name });
   try {
     await run(job);
+    metrics.jobs.inc({ queue: job.name, outcome: 'completed' });
   } catch (error) {
+    metrics.jobs.inc({ queue: job.name, outcome: 'failed' });
     log.warn({ err: error, job: job.name, jobId: job.id, retryCount: job.retryCount }, 'job failed; pg-boss will retry it');
     throw error;
+  } finally {
+    timer();
   }
 }

@@ -7,6 +7,7 @@ import { analyzeTarget, assertAnalyzeTargetPayload, targetTransitions, type Anal
 import { ANALYZE_TARGET, createBoss } from '../../src/jobs/queues';
 import { EVENT_CHANNEL } from '../../src/events/channel';
 import { createLogger } from '../../src/logger';
+import { createMetrics } from '../../src/metrics';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { createBatch } from '../helpers/batches';
@@ -52,6 +53,7 @@ describe('an analyze-target job that runs more than once, or holds several targe
       analyzer: createAnalyzer(config.crawl),
       maxAttempts: 3,
       log,
+      metrics: createMetrics(),
       transitions: targetTransitions(clients.pool, boss),
       stopping: running.signal,
     };

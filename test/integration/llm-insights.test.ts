@@ -25,7 +25,12 @@ function chatAnswer(mode: Mode, hang: Promise<void>) {
         ? JSON.stringify({ insights: [{ title: 'Publish an llms.txt', body: 'Two rivals publish one.', severity: 'OPPORTUNITY' }] })
         : 'Sure! Here are some insights: ...';
     res.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({ id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content } }] }),
+      JSON.stringify({
+        id: 'x',
+        object: 'chat.completion',
+        choices: [{ index: 0, message: { role: 'assistant', content } }],
+        usage: { prompt_tokens: 1200, completion_tokens: 80, total_tokens: 1280 },
+      }),
     );
   };
 }
@@ -68,6 +73,10 @@ describe('insights from a language model', () => {
     expect(batch.status).toBe('COMPLETED');
     expect(batch.comparison.llmFailure).toBeNull();
     expect(batch.comparison.insights).toEqual([{ title: 'Publish an llms.txt', source: 'test-model-1' }]);
+    const metrics = await (await fetch(`${app.baseUrl}/metrics`)).text();
+    expect(metrics).toContain('vantage_llm_tokens_total{kind="prompt"} 1200');
+    expect(metrics).toContain('vantage_llm_tokens_total{kind="completion"} 80');
+    expect(metrics).toContain('vantage_llm_request_duration_seconds_count{outcome="ok"} 1');
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma';
 import { compareBatch } from '../../src/jobs/compareBatch';
 import { createLogger } from '../../src/logger';
+import { createMetrics } from '../../src/metrics';
 import { decodeId } from '../../src/schema/ids';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createBatch, waitForBatchStatus } from '../helpers/batches';
@@ -110,8 +111,8 @@ describe('retryBatch and the comparison', () => {
     const before = await batchOf(id);
     const job = { id: crypto.randomUUID(), name: 'compare-batch', data: { batchId: decodeId(id, 'Batch') } } as Job<unknown>;
     await Promise.all([
-      compareBatch({ prisma, llm: null, log: createLogger('silent') }, job),
-      compareBatch({ prisma, llm: null, log: createLogger('silent') }, job),
+      compareBatch({ prisma, llm: null, log: createLogger('silent'), metrics: createMetrics() }, job),
+      compareBatch({ prisma, llm: null, log: createLogger('silent'), metrics: createMetrics() }, job),
     ]);
     expect(await batchOf(id)).toEqual(before);
   });

@@ -12,19 +12,19 @@ export function toAnalysisError(error: unknown, url: string): AnalysisError {
     return new AnalysisError(
       `Refused to fetch ${url}: ${cause.message}. Vantage only fetches public internet addresses.`,
       false,
+      'blocked',
     );
   }
-  if (cause instanceof BodyTooLargeError || cause instanceof UnsupportedEncodingError) {
-    return new AnalysisError(`Could not analyse ${url}: ${cause.message}.`, false);
-  }
+  if (cause instanceof BodyTooLargeError) return new AnalysisError(`Could not analyse ${url}: ${cause.message}.`, false, 'too-large');
+  if (cause instanceof UnsupportedEncodingError) return new AnalysisError(`Could not analyse ${url}: ${cause.message}.`, false, 'bad-body');
   const code = (cause as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('Z_')) {
-    return new AnalysisError(`Could not analyse ${url}: its compressed body is corrupt.`, false);
+    return new AnalysisError(`Could not analyse ${url}: its compressed body is corrupt.`, false, 'bad-body');
   }
   if (cause instanceof BodyTimeoutError || (typeof code === 'string' && TIMEOUT_CODES.has(code))) {
-    return new AnalysisError(`Timed out fetching ${url}: ${cause.message}.`, true);
+    return new AnalysisError(`Timed out fetching ${url}: ${cause.message}.`, true, 'timeout');
   }
-  return new AnalysisError(`Could not fetch ${url}: ${cause.message}`, true);
+  return new AnalysisError(`Could not fetch ${url}: ${cause.message}`, true, 'network');
 }
 
 /** undici sometimes wraps the connector's error; the innermost known error explains best. */

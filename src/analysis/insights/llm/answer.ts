@@ -5,7 +5,14 @@ const completionSchema = z.object({
   choices: z
     .array(z.object({ message: z.object({ content: z.string().nullable() }) }))
     .min(1),
+  usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number() }).partial().optional().catch(undefined),
 });
+
+/** The tokens a server says the request took, when it says. */
+export interface TokenUsage {
+  prompt: number;
+  completion: number;
+}
 
 const insightsSchema = z.object({
   insights: z
@@ -43,12 +50,16 @@ function withoutCodeFence(content: string): string {
 }
 
 /** The insights in a chat-completions response body, or an LlmError saying what is wrong with it. */
-export function parseAnswer(responseBody: string): ModelInsight[] {
+export function parseAnswer(responseBody: string): { insights: ModelInsight[]; usage: TokenUsage | null } {
   const completion = completionSchema.safeParse(parseJson(responseBody, 'the response'));
   if (!completion.success) throw new LlmError(`the response is not a chat completion: ${describe(completion.error)}`, false);
   const content = completion.data.choices[0]?.message.content;
   if (!content) throw new LlmError('the model answered without content', false);
   const insights = insightsSchema.safeParse(parseJson(withoutCodeFence(content), "the model's answer"));
   if (!insights.success) throw new LlmError(`the model's answer has no valid insights: ${describe(insights.error)}`, false);
-  return insights.data.insights;
+  const usage = completion.data.usage;
+  return {
+    insights: insights.data.insights,
+    usage: usage ? { prompt: usage.prompt_tokens ?? 0, completion: usage.completion_tokens ?? 0 } : null,
+  };
 }

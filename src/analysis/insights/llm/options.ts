@@ -1,3 +1,5 @@
+import type { TokenUsage } from './answer';
+
 /** How to reach an OpenAI-compatible chat-completions endpoint. */
 export interface LlmOptions {
   /** Up to and including the API version, e.g. "https://api.openai.com/v1"; "/chat/completions" is appended. */
@@ -10,6 +12,8 @@ export interface LlmOptions {
   retries?: number;
   /** Wait before the first retry, doubled for each further one (with jitter). Default 1 000. */
   retryDelayMs?: number;
+  /** Told of each request (all its attempts) once it ends, e.g. for metrics. */
+  observe?: (request: { seconds: number; ok: boolean; usage: TokenUsage | null }) => void;
 }
 
 export const LLM_DEFAULTS = { timeoutMs: 30_000, retries: 2, retryDelayMs: 1_000 } as const;

@@ -22,14 +22,23 @@ export function createLlmInsights(options: LlmOptions): InsightProvider {
   return {
     name: options.model,
     async write(input): Promise<Insight[]> {
-      const responseBody = await postChatCompletion(options, {
-        messages: [
-          { role: 'system', content: INSTRUCTIONS },
-          { role: 'user', content: JSON.stringify(summarize(input)) },
-        ],
-        response_format: { type: 'json_object' },
-      });
-      return parseAnswer(responseBody).map((insight) => ({ ...insight, source: options.model }));
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
+      try {
+        const responseBody = await postChatCompletion(options, {
+          messages: [
+            { role: 'system', content: INSTRUCTIONS },
+            { role: 'user', content: JSON.stringify(summarize(input)) },
+          ],
+          response_format: { type: 'json_object' },
+        });
+        const { insights, usage } = parseAnswer(responseBody);
+        options.observe?.({ seconds: seconds(), ok: true, usage });
+        return insights.map((insight) => ({ ...insight, source: options.model }));
+      } catch (error) {
+        options.observe?.({ seconds: seconds(), ok: false, usage: null });
+        throw error;
+      }
     },
   };
 }
