@@ -77,5 +77,10 @@ export async function reconcileBatches(deps: {
   if (report.targetsFailed || report.countersFixed || report.comparisonsQueued) {
     log.warn({ ...report }, 'reconciled batches whose rows and jobs disagreed');
   }
+
+  // Kept changes serve the subscribers of a process whose LISTEN connection was lost; a while
+  // after a batch ended, its row is all they need.
+  await prisma.$executeRaw`DELETE FROM "BatchEvent" e USING "Batch" b
+    WHERE e."batchId" = b.id AND b."finishedAt" < now() - interval '10 minutes'`;
   return report;
 }

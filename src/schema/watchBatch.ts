@@ -1,6 +1,7 @@
 import type { Batch, Target } from '../db/generated/client/client';
 import { notFound } from '../errors';
 import { RESYNC, type BatchTopicMessage } from '../events';
+import { missedChanges } from '../events/missedChanges';
 import { pushStream, type PushStream } from '../events/pushStream';
 import type { Context } from './context';
 import { TERMINAL_BATCH_STATUSES } from './enums';
@@ -17,8 +18,8 @@ export interface BatchSnapshot {
  * The states of one of the caller's batches as they are committed: the current one first,
  * then every change with a higher sequence, ending after the first terminal state. It listens
  * before it reads, so no change can fall between the snapshot and the stream. After a lost
- * LISTEN connection it reads the row again: changes in between are skipped, but the latest
- * state (and so a terminal one) is never missed.
+ * LISTEN connection it hands over the changes it missed, as kept by the database, then reads
+ * the row again (which only adds anything once the kept changes of an ended batch are pruned).
  *
  * A push stream: each change reaches the consumer in the turn its event arrives, which lets
  * the WebSocket server write one change to a thousand subscribers in one pass.
@@ -27,7 +28,7 @@ export interface BatchSnapshot {
  * error of the subscription itself rather than of its stream.
  */
 export async function watchBatch(ctx: Context, batchId: string): Promise<PushStream<BatchSnapshot>> {
-  // Messages that come while the first read is in flight wait for it; then null, for good.
+  // Messages that come while a read is in flight (the first one, or a resync's) wait for it.
   let early: BatchTopicMessage[] | null = [];
   let last: BatchSnapshot | null = null;
   const unlisten = ctx.events.listen('batch', batchId, (message) => {
@@ -53,17 +54,30 @@ export async function watchBatch(ctx: Context, batchId: string): Promise<PushStr
   }
 
   function take(message: BatchTopicMessage): void {
-    if (message !== RESYNC) offer(message); // parsed once for every subscriber in this process
-    else void ctx.prisma.batch.findUniqueOrThrow({ where: { id: batchId } }).then((batch) => offer(snapshotOf(batch)), fail);
+    if (message !== RESYNC) return offer(message); // parsed once for every subscriber in this process
+    early = [];
+    void catchUp().then(drainEarly, fail);
+  }
+
+  async function catchUp(): Promise<void> {
+    for (const change of await missedChanges(ctx.prisma, batchId, last?.sequence ?? -1)) offer(change);
+    offer(snapshotOf(await ctx.prisma.batch.findUniqueOrThrow({ where: { id: batchId } })));
+  }
+
+  function drainEarly(): void {
+    const waiting = early ?? [];
+    early = null;
+    guarded(() => {
+      while (waiting.length > 0 && !early) take(waiting.shift()!);
+      early?.unshift(...waiting); // a resync began: the rest waits for it too
+    });
   }
 
   try {
     const current = await ctx.prisma.batch.findFirst({ where: { id: batchId, ownerId: ctx.caller.ownerId } });
     if (!current) throw notFound('batch');
     offer(snapshotOf(current));
-    const waiting = early;
-    early = null;
-    guarded(() => waiting.forEach(take));
+    drainEarly();
     return stream;
   } catch (error) {
     await stream.close();

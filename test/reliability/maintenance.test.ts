@@ -71,6 +71,20 @@ describe('maintenance', () => {
     expect(await reconcileBatches({ ...clients, boss, log })).toEqual({ targetsFailed: 0, countersFixed: 0, comparisonsQueued: 0 });
   });
 
+  it('prunes the kept changes of batches that ended more than ten minutes ago', async () => {
+    const ended = await createBatch('ended a while ago', ['https://g.invalid/']);
+    const endedJustNow = await createBatch('ended just now', ['https://h.invalid/']);
+    const elevenMinutesAgo = new Date(Date.now() - 11 * 60 * 1000);
+    await prisma.batch.update({ where: { id: ended.id }, data: { status: 'CANCELLED', finishedAt: elevenMinutesAgo } });
+    await prisma.batch.update({ where: { id: endedJustNow.id }, data: { status: 'CANCELLED', finishedAt: new Date() } });
+    const kept = (batchId: string) => prisma.batchEvent.count({ where: { batchId } });
+    expect(await kept(ended.id)).toBe(1); // its announcement at creation
+
+    await reconcileBatches({ ...clients, boss, log });
+    expect(await kept(ended.id)).toBe(0);
+    expect(await kept(endedJustNow.id)).toBe(1);
+  });
+
   it('purges finished batches older than the retention and keeps the rest', async () => {
     const old = await createBatch('old and done', ['https://d.invalid/']);
     const recent = await createBatch('recent and done', ['https://e.invalid/']);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma';
 import { createEvents, EVENT_CHANNEL } from '../../src/events';
 import type { PushStream } from '../../src/events/pushStream';
@@ -11,6 +11,12 @@ import { capturedLogger } from '../helpers/logs';
 import { waitUntil } from '../helpers/wait';
 
 const OWNER = randomUUID();
+
+/** Whether the test database takes new connections; said from another database, as PostgreSQL requires. */
+const allowConnections = (databaseUrl: string, allow: boolean) =>
+  withClient(inject('adminDatabaseUrl'), (client) =>
+    client.query(`ALTER DATABASE "${new URL(databaseUrl).pathname.slice(1)}" WITH ALLOW_CONNECTIONS ${allow}`),
+  );
 
 describe('watching a batch', () => {
   let database: TestDatabase;
@@ -52,6 +58,14 @@ describe('watching a batch', () => {
       end: () => (ended = true),
       fail: (error) => seen.push(`failed: ${String(error)}`),
     });
+    return { seen, ended: () => ended };
+  }
+
+  /** The snapshots the stream hands over, whole, and whether it ended. */
+  function recordChanges(stream: PushStream<BatchSnapshot>) {
+    const seen: BatchSnapshot[] = [];
+    let ended = false;
+    stream.attach({ next: (snapshot) => seen.push(snapshot), end: () => (ended = true), fail: (error) => seen.push(error as never) });
     return { seen, ended: () => ended };
   }
 
@@ -120,6 +134,44 @@ describe('watching a batch', () => {
       expect(watched.seen).toEqual(['0 PENDING', '1 RUNNING', '2 RUNNING', '3 CANCELLED']);
     } finally {
       await locker.end();
+    }
+  });
+
+  it('after its LISTEN connection was lost, hands over every change it missed, as the other processes did', async () => {
+    const batchId = await newBatch();
+    const target = await prisma.target.create({ data: { batchId, url: 'https://example.com/', position: 0 } });
+    const listeners = async () =>
+      withClient(database.url, async (client) =>
+        (await client.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'vantage-events' AND datname = current_database()`)).rows.map(
+          (row) => row.pid as number,
+        ),
+      );
+    const lost = await listeners(); // this process's; the other one below keeps its connection
+    const other = await createEvents(database.url, captured.log);
+    const writer = new pg.Client({ connectionString: database.url });
+    await writer.connect();
+    try {
+      const here = recordChanges(await watchBatch(context(), batchId));
+      const there = recordChanges(await watchBatch({ ...context(), events: other.events }, batchId));
+      // No new connection until the changes are made, so this process cannot hear them.
+      await allowConnections(database.url, false);
+      await writer.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [lost]);
+      for (const status of ['RUNNING', 'RUNNING', 'COMPLETED']) {
+        await writer.query('BEGIN');
+        await writer.query(`UPDATE "Batch" SET sequence = sequence + 1, status = $2::"BatchStatus" WHERE id = $1`, [batchId, status]);
+        await writer.query(`UPDATE "Target" SET status = 'SUCCEEDED' WHERE id = $1`, [target.id]);
+        await writer.query(`SELECT "vantage_announce_batch_change"($1, $2, $3)`, [EVENT_CHANNEL, batchId, target.id]);
+        await writer.query('COMMIT');
+      }
+      await allowConnections(database.url, true);
+      await waitUntil(async () => here.ended() && there.ended(), { what: 'both streams to end' });
+      expect(there.seen.map((snapshot) => snapshot.sequence)).toEqual([0, 1, 2, 3]);
+      expect(here.seen).toEqual(there.seen);
+      expect(here.seen[1]!.target?.status).toBe('SUCCEEDED');
+    } finally {
+      await allowConnections(database.url, true);
+      await writer.end();
+      await other.close();
     }
   });
 
