@@ -52,8 +52,8 @@ export function operationLimits(config: Config): Plugin[] {
     maxAliases: { n: maxAliases },
     costLimit: { maxCost },
     maxTokens: { n: maxTokens },
-    // Suggestions would reveal the schema that switching introspection off hides.
-    blockFieldSuggestion: { enabled: !config.introspection },
+    // Hidden by errorMasking.ts, enum values' suggestions included.
+    blockFieldSuggestion: { enabled: false },
   });
   const plugins: Plugin[] = [...(armor.protect().plugins as Plugin[])];
   if (!config.introspection) {

@@ -36,7 +36,7 @@ builder.queryFields((t) => ({
     {
       type: 'AuditEvent',
       cursor: 'id',
-      description: "The caller's audit trail, newest first.",
+      description: "The caller's audit trail, newest first. 20 a page unless first (forwards from after) or last (backwards from before) says otherwise; at most 100.",
       defaultSize: 20,
       maxSize: 100,
       resolve: (query, _root, _args, ctx) =>

@@ -71,7 +71,7 @@ builder.queryFields((t) => ({
     {
       type: 'Batch',
       cursor: 'id',
-      description: "The caller's batches, newest first.",
+      description: "The caller's batches, newest first. 20 a page unless first (forwards from after) or last (backwards from before) says otherwise; at most 100.",
       defaultSize: 20,
       maxSize: 100,
       args: { status: t.arg({ type: BatchStatus, required: false }) },
