@@ -10,6 +10,9 @@ interface PagingArguments {
   after?: string | null;
 }
 
+/** Rows of a connection's page: without first or last, and at most (a larger first or last is cut to it). */
+export const CONNECTION_PAGE = { defaultSize: 20, maxSize: 100 } as const;
+
 const refuse = (field: string, message: string) => new UserError('BAD_USER_INPUT', message, { field });
 
 /** Whether the cursor is one a connection of this schema gave out: every one pages by a uuid id. */
