@@ -58,7 +58,10 @@ export function validateBatchInput(input: BatchInput, maxUrls: number): ValidBat
     const url = normaliseUrl(raw);
     const earlier = seen.get(url);
     if (earlier !== undefined) {
-      throw new UserError('BAD_USER_INPUT', `"${quoted(raw)}" is the same page as "${quoted(earlier)}".`, { field: 'urls', value: quoted(raw) });
+      throw new UserError('BAD_USER_INPUT', `"${quoted(raw)}" is the same page as "${quoted(earlier)}".`, {
+        field: 'urls',
+        value: quoted(raw),
+      });
     }
     seen.set(url, raw);
   }

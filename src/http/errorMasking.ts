@@ -73,17 +73,19 @@ export function maskErrorFor({ config, log }: Pick<Services, 'config' | 'log'>) 
 }
 
 /**
- * With introspection off, validation errors do not suggest names ("Did you mean the enum value
- * …?") either: they would reveal the schema piece by piece.
+ * Validation errors as a refused request's: a long value quoted at most in part and, with
+ * introspection off, no suggested names ("Did you mean the enum value …?"), which would reveal
+ * the schema piece by piece. Over WebSocket too, where they reach the client unmasked.
  */
-export function hideSchemaSuggestions(): Plugin {
+export function tidyValidationErrors(hideSuggestions: boolean): Plugin {
   return {
     onValidate: () => ({ valid, result, setResult }) => {
       if (valid) return;
       setResult(
-        result.map((error) =>
-          SUGGESTION.test(error.message) ? rewritten(error, clientMessage(error.message, true), error.extensions) : error,
-        ),
+        result.map((error) => {
+          const message = clientMessage(error.message, hideSuggestions);
+          return message === error.message ? error : rewritten(error, message, error.extensions);
+        }),
       );
     },
   };

@@ -6,7 +6,7 @@ import { AuthenticationError, type Authenticator } from '../auth/authenticator';
 import type { Caller } from '../auth/caller';
 import type { Context, Services } from '../schema/context';
 import { schema } from '../schema';
-import { hideSchemaSuggestions, maskErrorFor } from './errorMasking';
+import { maskErrorFor, tidyValidationErrors } from './errorMasking';
 import { corsPolicy } from './origins';
 import {
   codeRefusedOperations,
@@ -60,7 +60,7 @@ export function createGraphQLServer(services: Services, auth: Authenticator) {
       shareEventResults(maskError),
       ...operationLimits(config),
       codeRefusedOperations(),
-      ...(config.introspection ? [] : [hideSchemaSuggestions()]),
+      tidyValidationErrors(!config.introspection),
     ],
     logging: false,
     maskedErrors: { maskError },

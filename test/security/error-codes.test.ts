@@ -33,6 +33,7 @@ const badOperations: [string, string, Record<string, unknown>, string][] = [
   ['before with after', BATCHES, { before: 'a', after: 'b' }, 'BAD_USER_INPUT'],
   ['after with last', BATCHES, { after: 'a', last: 2 }, 'BAD_USER_INPUT'],
   ['a 100 kB string for an Int', BATCHES, { first: huge }, 'BAD_USER_INPUT'],
+  ['a 100 kB literal for an Int', `{ batches(first: "${huge}") { edges { cursor } } }`, {}, 'BAD_USER_INPUT'],
   ['a 100 kB URL', CREATE, { i: { name: 'a', urls: [`http://a.test/${huge}`] } }, 'BAD_USER_INPUT'],
   ['port 0', CREATE, { i: { name: 'a', urls: ['http://a.test:0/'] } }, 'BAD_USER_INPUT'],
   ['the SMTP port', CREATE, { i: { name: 'a', urls: ['http://a.test:25/'] } }, 'BAD_USER_INPUT'],
@@ -126,6 +127,7 @@ describe('every error carries a documented code (GRAPHQL_INTROSPECTION=false)', 
         ['an enum typo', `{ batches(status: RUNNNG) { edges { cursor } } }`, {}, 'BAD_USER_INPUT'],
         ['a garbage cursor', BATCHES, { after: 'garbage' }, 'BAD_USER_INPUT'],
         ['a string for first', BATCHES, { first: 'abc' }, 'BAD_USER_INPUT'],
+        ['a 100 kB literal for an Int', `{ batches(first: "${huge}") { edges { cursor } } }`, {}, 'BAD_USER_INPUT'],
         ['a bad URL', CREATE, { i: { name: 'a', urls: ['http://a.test:25/'] } }, 'BAD_USER_INPUT'],
       ];
       for (const [what, query, variables, code] of cases) {
