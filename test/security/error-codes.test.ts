@@ -90,6 +90,11 @@ describe('every error carries a documented code (GRAPHQL_INTROSPECTION=false)', 
       expectDocumented(answer.body.errors, what);
       expect(answer.body.errors![0]!.extensions?.code, what).toBe(code);
     }
+    const overGet = await fetch(`${app.graphqlUrl}?query=${encodeURIComponent(`mutation { cancelBatch(id: "x") { id } }`)}`, {
+      headers: { ...bearer(key), 'x-graphql-yoga-csrf': '1', accept: 'application/json' },
+    });
+    expect(overGet.status).toBe(405);
+    expectDocumented(((await overGet.json()) as Answer).errors, 'a mutation over GET');
     expect(await batchRows()).toBe(0);
     expect(atLeast(app.logLines(), 50)).toEqual([]);
   });
