@@ -6,6 +6,11 @@ const flag = z
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 const positiveInt = z.coerce.number().int().positive();
+/**
+ * The default GRAPHQL_MAX_COST per URL a batch may have: the web client's full report of a
+ * batch (every target's analysis and the comparison) is estimated at about 1400 per URL.
+ */
+const COST_PER_BATCH_URL = 2000;
 
 /** A comma-separated list of origins such as `https://app.example.com`, each exactly an origin. */
 const originList = z
@@ -54,7 +59,8 @@ const schema = z.object({
   GRAPHQL_INTROSPECTION: flag.default(true),
   GRAPHQL_MAX_DEPTH: positiveInt.max(100).default(10),
   GRAPHQL_MAX_ALIASES: positiveInt.default(15),
-  GRAPHQL_MAX_COST: positiveInt.default(20_000),
+  // Unset: COST_PER_BATCH_URL per URL a batch may have (src/schema/cost.ts says how cost is counted).
+  GRAPHQL_MAX_COST: positiveInt.optional(),
   GRAPHQL_MAX_TOKENS: positiveInt.default(2000),
   MAX_REQUEST_BYTES: positiveInt.default(1024 * 1024),
   MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(20),
@@ -173,7 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestLimits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,
-      maxCost: e.GRAPHQL_MAX_COST,
+      maxCost: e.GRAPHQL_MAX_COST ?? COST_PER_BATCH_URL * e.MAX_URLS_PER_BATCH,
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxBytes: e.MAX_REQUEST_BYTES,
       maxSubscriptionsPerConnection: e.MAX_SUBSCRIPTIONS_PER_CONNECTION,

@@ -11,9 +11,7 @@ export async function recordAudit(
   tx: Transaction,
   caller: Caller,
   action: AuditAction,
-  subject: { batchId?: string; apiKeyId?: string },
+  subject: { batchId?: string; apiKeyId?: string; urls?: number },
 ): Promise<void> {
-  await tx.auditEvent.create({
-    data: { ownerId: caller.ownerId, actorKeyId: caller.apiKeyId, action, batchId: subject.batchId, apiKeyId: subject.apiKeyId },
-  });
+  await tx.auditEvent.create({ data: { ownerId: caller.ownerId, actorKeyId: caller.apiKeyId, action, ...subject } });
 }

@@ -1,4 +1,5 @@
-import { UserError } from '../errors';
+import { portRefusalReason } from '../analysis/fetch/addressPolicy';
+import { quoted, UserError } from '../errors';
 
 export interface BatchInput {
   name: string;
@@ -20,26 +21,20 @@ const MAX_URL_LENGTH = 2048;
  * path and query as given: two spellings of one page become one string.
  */
 export function normaliseUrl(raw: string): string {
-  const trimmed = raw.trim();
+  const invalid = (problem: string) =>
+    new UserError('BAD_USER_INPUT', `"${quoted(raw)}" ${problem}.`, { field: 'urls', value: quoted(raw) });
   let url: URL;
   try {
-    url = new URL(trimmed);
+    url = new URL(raw.trim());
   } catch {
-    throw new UserError('BAD_USER_INPUT', `"${raw}" is not an absolute URL.`, { field: 'urls', value: raw });
+    throw invalid('is not an absolute URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UserError('BAD_USER_INPUT', `"${raw}" is not an http(s) URL.`, { field: 'urls', value: raw });
-  }
-  if (url.username || url.password) {
-    throw new UserError('BAD_USER_INPUT', `"${raw}" must not contain credentials.`, { field: 'urls', value: raw });
-  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('is not an http(s) URL');
+  if (url.username || url.password) throw invalid('must not contain credentials');
+  const badPort = portRefusalReason(url);
+  if (badPort) throw invalid(`is refused: ${badPort}`);
   url.hash = '';
-  if (url.href.length > MAX_URL_LENGTH) {
-    throw new UserError('BAD_USER_INPUT', `"${raw.slice(0, 80)}…" is longer than ${MAX_URL_LENGTH} characters.`, {
-      field: 'urls',
-      value: raw,
-    });
-  }
+  if (url.href.length > MAX_URL_LENGTH) throw invalid(`is longer than ${MAX_URL_LENGTH} characters`);
   return url.href;
 }
 
@@ -63,7 +58,10 @@ export function validateBatchInput(input: BatchInput, maxUrls: number): ValidBat
     const url = normaliseUrl(raw);
     const earlier = seen.get(url);
     if (earlier !== undefined) {
-      throw new UserError('BAD_USER_INPUT', `"${raw}" is the same page as "${earlier}".`, { field: 'urls', value: raw });
+      throw new UserError('BAD_USER_INPUT', `"${quoted(raw)}" is the same page as "${quoted(earlier)}".`, {
+        field: 'urls',
+        value: quoted(raw),
+      });
     }
     seen.set(url, raw);
   }
@@ -71,9 +69,9 @@ export function validateBatchInput(input: BatchInput, maxUrls: number): ValidBat
   if (input.subjectUrl != null && input.subjectUrl.trim() !== '') {
     subjectUrl = normaliseUrl(input.subjectUrl);
     if (!seen.has(subjectUrl)) {
-      throw new UserError('BAD_USER_INPUT', `The subject "${input.subjectUrl}" is not one of the URLs.`, {
+      throw new UserError('BAD_USER_INPUT', `The subject "${quoted(input.subjectUrl)}" is not one of the URLs.`, {
         field: 'subjectUrl',
-        value: input.subjectUrl,
+        value: quoted(input.subjectUrl),
       });
     }
   }

@@ -52,14 +52,26 @@ export async function ownerQuotaTransaction<T>(prisma: PrismaClient, ownerId: st
 }
 
 /**
+ * The owner's URL submissions of the last 24 hours (createdAt, id, urls): each batch created,
+ * and each retry with the URLs it re-queued.
+ */
+function urlsSubmittedToday(ownerId: string) {
+  return Prisma.sql`(
+    SELECT "createdAt", id, "totalUrls" AS urls FROM "Batch"
+    WHERE "ownerId" = ${ownerId}::uuid AND "createdAt" > now() - interval '1 day'
+    UNION ALL
+    SELECT "createdAt", id, urls FROM "AuditEvent"
+    WHERE "ownerId" = ${ownerId}::uuid AND action = 'BATCH_RETRIED' AND "createdAt" > now() - interval '1 day')`;
+}
+
+/**
  * Checks, in `ownerQuotaTransaction`, that the owner may start a batch with `newUrls` more URLs,
  * counting from the Batch table: a batch stops counting as running the moment it finishes.
  */
 export async function assertOwnerCapacity(tx: Transaction, ownerId: string, limits: OwnerLimits, newUrls: number) {
   const [usage] = await tx.$queryRaw<{ running: number; urlsToday: number }[]>`
-    SELECT count(*) FILTER (WHERE status IN ('PENDING', 'RUNNING'))::int AS running,
-      coalesce(sum("totalUrls") FILTER (WHERE "createdAt" > now() - interval '1 day'), 0)::int AS "urlsToday"
-    FROM "Batch" WHERE "ownerId" = ${ownerId}::uuid`;
+    SELECT (SELECT count(*) FROM "Batch" WHERE "ownerId" = ${ownerId}::uuid AND status IN ('PENDING', 'RUNNING'))::int AS running,
+      (SELECT coalesce(sum(urls), 0) FROM ${urlsSubmittedToday(ownerId)} AS today)::int AS "urlsToday"`;
   const { running, urlsToday } = usage!;
   if (running >= limits.maxRunningBatches) {
     throw new UserError(
@@ -77,8 +89,8 @@ export async function assertOwnerCapacity(tx: Transaction, ownerId: string, limi
   // The soonest moment enough of the last day's URLs fall out of the 24-hour window.
   const [hint] = await tx.$queryRaw<{ wait: number }[]>`
     SELECT greatest(1, ceil(extract(epoch FROM "createdAt" + interval '1 day' - now())))::int AS wait
-    FROM (SELECT "createdAt", id, sum("totalUrls") OVER (ORDER BY "createdAt", id) AS freed
-          FROM "Batch" WHERE "ownerId" = ${ownerId}::uuid AND "createdAt" > now() - interval '1 day') AS recent
+    FROM (SELECT "createdAt", id, sum(urls) OVER (ORDER BY "createdAt", id) AS freed
+          FROM ${urlsSubmittedToday(ownerId)} AS today) AS recent
     WHERE freed >= ${urlsToday + newUrls - limits.maxUrlsPerDay} ORDER BY "createdAt", id LIMIT 1`;
   throw new UserError(
     'RATE_LIMITED',

@@ -13,7 +13,8 @@ import { lockBatch } from './progress';
  * Their analyses are gone (failed targets have none), the counters drop by exactly the targets
  * re-queued, so progress stays at what the finished targets count; the comparison is computed
  * again when they finish. Each re-queued target gets its attempts afresh. A retried batch runs
- * again, so it counts against the owner's running batches; another owner's batch is not found.
+ * again, so it counts against the owner's running batches, and its re-queued URLs against the
+ * owner's URLs per day; another owner's batch is not found.
  */
 export async function retryBatch(
   prisma: PrismaClient,
@@ -31,7 +32,7 @@ export async function retryBatch(
     }
     const failed = await tx.target.findMany({ where: { batchId, status: 'FAILED' }, select: { id: true, url: true } });
     if (failed.length === 0) throw new UserError('CONFLICT', 'The batch has no failed targets to retry.');
-    await assertOwnerCapacity(tx, caller.ownerId, limits, 0);
+    await assertOwnerCapacity(tx, caller.ownerId, limits, failed.length);
     const jobs = planAnalyzeJobs(failed, jobPlan);
     for (const job of jobs) {
       await tx.target.updateMany({
@@ -40,7 +41,7 @@ export async function retryBatch(
       });
     }
     await sendAnalyzeJobs(boss, tx, jobs);
-    await recordAudit(tx, caller, 'BATCH_RETRIED', { batchId });
+    await recordAudit(tx, caller, 'BATCH_RETRIED', { batchId, urls: failed.length });
     return recordBatchChange(tx, batchId, {
       status: 'RUNNING',
       completedUrls: { decrement: failed.length },

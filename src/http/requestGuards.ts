@@ -3,6 +3,7 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config';
 import { isAllowedOrigin } from './origins';
+import { limitQueryCost } from './queryCost';
 
 function refusal(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string) {
   return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
@@ -50,12 +51,15 @@ export function operationLimits(config: Config): Plugin[] {
   const armor = new EnvelopArmor({
     maxDepth: { n: maxDepth },
     maxAliases: { n: maxAliases },
-    costLimit: { maxCost },
+    costLimit: { enabled: false }, // queryCost.ts: an estimate that knows list sizes
     maxTokens: { n: maxTokens },
-    // Suggestions would reveal the schema that switching introspection off hides.
-    blockFieldSuggestion: { enabled: !config.introspection },
+    // Hidden by errorMasking.ts, enum values' suggestions included.
+    blockFieldSuggestion: { enabled: false },
   });
-  const plugins: Plugin[] = [...(armor.protect().plugins as Plugin[])];
+  const plugins: Plugin[] = [
+    ...(armor.protect().plugins as Plugin[]),
+    limitQueryCost(maxCost, { maxUrlsPerBatch: config.maxUrlsPerBatch, maxRedirects: config.crawl.maxRedirects }),
+  ];
   if (!config.introspection) {
     plugins.push({ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) });
   }

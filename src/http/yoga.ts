@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { AuthenticationError, type Authenticator } from '../auth/authenticator';
 import type { Caller } from '../auth/caller';
-import { UserError } from '../errors';
 import type { Context, Services } from '../schema/context';
 import { schema } from '../schema';
+import { maskErrorFor, tidyValidationErrors } from './errorMasking';
 import { corsPolicy } from './origins';
 import {
   codeRefusedOperations,
@@ -39,8 +38,7 @@ async function callerOf(auth: Authenticator, request: Request): Promise<Caller> 
 }
 
 /**
- * Yoga with the contract's error rule: a UserError keeps its message and code, anything else
- * is logged and reaches the client only as a request id to quote. Every operation runs as an
+ * Yoga with the contract's error rule (errorMasking.ts). Every operation runs as an
  * authenticated caller, inside the request limits, and only for allowed browser origins.
  */
 export function createGraphQLServer(services: Services, auth: Authenticator) {
@@ -62,31 +60,11 @@ export function createGraphQLServer(services: Services, auth: Authenticator) {
       shareEventResults(maskError),
       ...operationLimits(config),
       codeRefusedOperations(),
+      tidyValidationErrors(!config.introspection),
     ],
     logging: false,
     maskedErrors: { maskError },
   });
-}
-
-/** A UserError keeps its message and code; anything unexpected is logged and replaced by a request id. */
-function maskErrorFor(services: Services) {
-  return (error: unknown): GraphQLError => {
-    const original = error instanceof GraphQLError ? error.originalError : error;
-    if (original instanceof UserError) {
-      const source = error instanceof GraphQLError ? error : undefined;
-      return new GraphQLError(original.message, {
-        nodes: source?.nodes,
-        path: source?.path,
-        extensions: { code: original.code, ...original.details },
-      });
-    }
-    if (error instanceof GraphQLError && !error.originalError) return error; // parse/validation/authentication errors
-    const requestId = randomUUID();
-    services.log.error({ err: original ?? error, requestId }, 'unexpected error in a GraphQL operation');
-    return new GraphQLError(`Internal error (request id ${requestId}).`, {
-      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
-    });
-  };
 }
 
 export type GraphQLServer = ReturnType<typeof createGraphQLServer>;

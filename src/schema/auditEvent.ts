@@ -1,4 +1,5 @@
 import { builder } from './builder';
+import { CONNECTION_PAGE } from './paging';
 
 const AuditAction = builder.enumType('AuditAction', {
   values: ['BATCH_CREATED', 'BATCH_CANCELLED', 'BATCH_RETRIED', 'API_KEY_CREATED', 'API_KEY_REVOKED'] as const,
@@ -36,9 +37,8 @@ builder.queryFields((t) => ({
     {
       type: 'AuditEvent',
       cursor: 'id',
-      description: "The caller's audit trail, newest first.",
-      defaultSize: 20,
-      maxSize: 100,
+      description: "The caller's audit trail, newest first. 20 a page unless first (forwards from after) or last (backwards from before) says otherwise; at most 100.",
+      ...CONNECTION_PAGE,
       resolve: (query, _root, _args, ctx) =>
         ctx.prisma.auditEvent.findMany({
           ...query,

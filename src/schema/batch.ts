@@ -7,6 +7,7 @@ import { builder } from './builder';
 import { Comparison, loadComparison } from './comparison';
 import { BatchStatus } from './enums';
 import { decodeId } from './ids';
+import { CONNECTION_PAGE } from './paging';
 
 export const Batch = builder.prismaNode('Batch', {
   id: { field: 'id' },
@@ -71,9 +72,8 @@ builder.queryFields((t) => ({
     {
       type: 'Batch',
       cursor: 'id',
-      description: "The caller's batches, newest first.",
-      defaultSize: 20,
-      maxSize: 100,
+      description: "The caller's batches, newest first. 20 a page unless first (forwards from after) or last (backwards from before) says otherwise; at most 100.",
+      ...CONNECTION_PAGE,
       args: { status: t.arg({ type: BatchStatus, required: false }) },
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.batch.findMany({

@@ -18,7 +18,7 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    firstArgOptions: { defaultValue: 20 },
+    // No default for first: it would clash with before/last. Each connection's defaultSize applies.
     // Replaced by node.ts, which treats a malformed id like any other unknown one.
     nodeQueryOptions: false,
     // One id at a time: a list lookup would let a caller probe many ids per request.

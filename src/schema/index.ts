@@ -7,5 +7,6 @@ import './comparison';
 import './progress';
 import './auditEvent';
 import './node';
+import { checkingPagingArguments } from './paging';
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = checkingPagingArguments(builder.toSchema({ sortSchema: true }));

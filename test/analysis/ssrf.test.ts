@@ -133,13 +133,14 @@ describe('address policy', () => {
     ['255.255.255.255', 'broadcast'],
     ['240.0.0.1', 'reserved'],
     ['192.0.2.1', 'reserved'],
-    ['0.0.0.0', 'unspecified'],
+    ['0.0.0.0', 'an unspecified address'],
+    ['::ffff:0.0.0.0', 'an unspecified address'],
     ['fc00::1', 'unique local'],
     ['fd00:ec2::254', 'unique local'],
     ['fe80::1', 'link-local'],
     ['ff02::1', 'multicast'],
     ['::ffff:169.254.169.254', 'link-local'],
-    ['::ffff:10.0.0.1', 'private-network'],
+    ['::ffff:10.0.0.1', 'a private-network address'],
     ['64:ff9b::a9fe:a9fe', 'NAT64'],
     ['2002:a9fe:a9fe::1', '6to4'],
     ['2001:db8::1', 'reserved'],
@@ -166,5 +167,28 @@ describe('allowPrivate=true', () => {
       await open.close();
     }
     expect(target.connections).toBeGreaterThan(0);
+  });
+
+  it("refuses ports browsers refuse (the Fetch standard's bad ports), at a redirect hop too, without connecting", async () => {
+    const open = createAnalyzer({ allowPrivate: true, lookup, threads: 1 });
+    allowedSite.route('/to-smtp', (_request, response) => {
+      response.writeHead(302, { location: 'http://127.0.0.1:25/' }).end();
+    });
+    try {
+      for (const [url, port] of [
+        ['http://127.0.0.1:0/', 0],
+        ['http://127.0.0.1:25/', 25],
+        [`http://public.test:${allowedSite.port}/to-smtp`, 25],
+      ] as const) {
+        const error = await open.analyze(url, noOriginFiles(new URL(url).origin)).catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(AnalysisError);
+        expect((error as AnalysisError).message).toBe(
+          `Refused to fetch 127.0.0.1:${port}: port ${port} belongs to a service other than the web (browsers refuse it too).`,
+        );
+        expect((error as AnalysisError).retryable).toBe(false);
+      }
+    } finally {
+      await open.close();
+    }
   });
 });

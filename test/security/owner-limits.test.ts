@@ -109,3 +109,62 @@ describe('the running-batch limit with real work', () => {
     await gqlData(app.graphqlUrl, key, CREATE, { input: { name: 'next', urls: [site.url('/other')] } });
   });
 });
+
+describe('the daily URL limit and retries', () => {
+  let app: SecureTestApp;
+  let site: FixtureSite;
+
+  beforeAll(async () => {
+    site = await startFixtureSite({
+      '/good': pages.good,
+      '/reset': (req) => void req.socket.destroy(),
+    });
+    // One attempt per page: a reset ends its target FAILED at once.
+    app = await startSecureApp({ MAX_URLS_PER_DAY: '7', ANALYZE_MAX_ATTEMPTS: '1' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await site?.close();
+  });
+
+  const RETRY = `mutation ($id: ID!) { retryBatch(id: $id) { status } }`;
+  const failedBatch = async (key: string, name: string, urls: number) => {
+    const paths = Array.from({ length: urls }, (_, i) => site.url(`/reset?${name}${i}`));
+    const { createBatch } = await gqlData(app.graphqlUrl, key, CREATE, { input: { name, urls: paths } });
+    await waitUntil(
+      async () => {
+        const { batch } = await gqlData(app.graphqlUrl, key, `query ($id: ID!) { batch(id: $id) { status } }`, { id: createBatch.id });
+        return batch.status === 'FAILED';
+      },
+      { what: `batch ${name} to fail` },
+    );
+    return createBatch.id as string;
+  };
+  const auditRows = () =>
+    withClient(app.databaseUrl, async (client) => (await client.query(`SELECT count(*)::int AS n FROM "AuditEvent"`)).rows[0].n as number);
+
+  it('counts the URLs a retry re-queues, and refuses a retry past the limit without writing anything', async () => {
+    const { key } = await app.createKey('retrier');
+    const id = await failedBatch(key, 'first', 3);
+    expect((await gqlData(app.graphqlUrl, key, RETRY, { id })).retryBatch.status).toBe('RUNNING'); // 6 of 7 URLs
+    await waitUntil(
+      async () => (await gqlData(app.graphqlUrl, key, `query ($id: ID!) { batch(id: $id) { status } }`, { id })).batch.status === 'FAILED',
+      { what: 'the retried batch to fail again' },
+    );
+
+    const rowsBefore = await auditRows();
+    const refused = await gql(app.graphqlUrl, key, RETRY, { id });
+    expect(firstErrorCode(refused)).toBe('RATE_LIMITED');
+    expect(refused.body.errors![0]!.message).toMatch(/6 URLs in the last 24 hours; 3 more would pass the limit of 7/);
+    expect(refused.body.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(24 * 3600 - 120);
+    const { batch } = await gqlData(app.graphqlUrl, key, `query ($id: ID!) { batch(id: $id) { status targets { status } } }`, { id });
+    expect(batch).toEqual({ status: 'FAILED', targets: [{ status: 'FAILED' }, { status: 'FAILED' }, { status: 'FAILED' }] });
+    expect(await auditRows()).toBe(rowsBefore);
+
+    // The retried URLs count for new batches too: one more URL fits, a second does not.
+    await gqlData(app.graphqlUrl, key, CREATE, { input: { name: 'one', urls: [site.url('/good')] } });
+    expect(firstErrorCode(await gql(app.graphqlUrl, key, CREATE, { input: { name: 'two', urls: [site.url('/good?2')] } }))).toBe(
+      'RATE_LIMITED',
+    );
+  });
+});

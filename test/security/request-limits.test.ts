@@ -46,10 +46,39 @@ describe('per-request limits', () => {
         gaps { checkId message competitors { url } } insights { severity title body source } } } } } }`;
     const answer = await gql(app.graphqlUrl, key, everything(100));
     expect(answer.body.data ?? null).toBeNull();
-    expect(answer.body.errors?.[0]?.message).toMatch(/cost limit of 20000 exceeded/i);
+    expect(answer.body.errors?.[0]?.message).toMatch(/cost limit of 100000 exceeded/i);
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    // The same selection for a page of 10 is fine.
-    expect((await gqlData(app.graphqlUrl, key, everything(10))).batches.edges).toEqual([]);
+    // The same selection for one batch is fine.
+    expect((await gqlData(app.graphqlUrl, key, everything(1))).batches.edges).toEqual([]);
+  });
+
+  const HEADINGS_OF_EVERY_TARGET = `targets { analysis { headings { level text } } }`;
+
+  it('counts list sizes: every heading of every target of a page of batches is refused, a page size in a variable too', async () => {
+    const query = `query ($n: Int) { batches(first: $n) { edges { node { ${HEADINGS_OF_EVERY_TARGET} } } } }`;
+    const refused = await gql(app.graphqlUrl, key, query, { n: 4 });
+    expect(refused.body.data ?? null).toBeNull();
+    expect(refused.body.errors?.[0]?.message).toMatch(/cost limit of 100000 exceeded, estimated 120412/i);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await gqlData(app.graphqlUrl, key, query, { n: 3 })).batches.edges).toEqual([]);
+  });
+
+  it('refuses a batchProgress subscription whose every event would carry every heading of every target', async () => {
+    const { key: other } = await app.createKey('streamer'); // another owner: the tests here expect no batches
+    const { createBatch } = await gqlData(app.graphqlUrl, other, `mutation { createBatch(input: { name: "cost", urls: ["https://cost.test/"] }) { id } }`);
+    const ws = socket(app.wsUrl, other);
+    try {
+      const heavy = `subscription ($id: ID!) { batchProgress(id: $id) { batch { ${HEADINGS_OF_EVERY_TARGET} } } }`;
+      const refused = await firstMessage(ws.client, heavy, { id: createBatch.id });
+      expect(refused.data ?? null).toBeNull();
+      expect(refused.errors?.[0]?.message).toMatch(/cost limit of 100000 exceeded, estimated 301020/i);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      // The web client's selection: each target's row.
+      const light = `subscription ($id: ID!) { batchProgress(id: $id) { sequence batch { status targets { url status analysis { overallScore } } } } }`;
+      expect((await firstMessage(ws.client, light, { id: createBatch.id })).data.batchProgress.batch.status).toBe('PENDING');
+    } finally {
+      await ws.client.dispose();
+    }
   });
 
   it('refuses a query with too many tokens before parsing all of it', async () => {

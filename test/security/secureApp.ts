@@ -8,6 +8,8 @@ export interface SecureTestApp extends TestApp {
   prisma: PrismaClient;
   /** Everything the app logged so far, at debug level and up. */
   logs(): string;
+  /** The same, one parsed line each (to filter by level with helpers/logs.ts). */
+  logLines(): Record<string, unknown>[];
   /** A key made with src/auth on the app's database, as `npm run apikey -- create` makes it. */
   createKey(name: string, ownerId?: string): Promise<CreatedApiKey>;
   revokeKey(id: string): Promise<void>;
@@ -26,6 +28,7 @@ export async function startSecureApp(env: Record<string, string> = {}): Promise<
     ...app,
     prisma,
     logs: text,
+    logLines: () => lines,
     async createKey(name, ownerId) {
       const created = await createApiKey(prisma, { name, ownerId });
       keys.push(created.key);

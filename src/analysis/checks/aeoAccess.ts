@@ -5,7 +5,7 @@ import { fail, pass, sample, warn, type Check } from './check';
 import { originFileStatusVerdict } from './originFile';
 
 /** Crawlers that fetch pages to cite them in answers, and crawlers that collect training data. */
-const AI_CRAWLERS: readonly Omit<AiCrawlerAccess, 'allowed'>[] = [
+export const AI_CRAWLERS: readonly Omit<AiCrawlerAccess, 'allowed'>[] = [
   { userAgent: 'OAI-SearchBot', purpose: 'search' },
   { userAgent: 'Claude-SearchBot', purpose: 'search' },
   { userAgent: 'PerplexityBot', purpose: 'search' },

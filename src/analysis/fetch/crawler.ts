@@ -1,5 +1,6 @@
 import type { Agent } from 'undici';
 import { AnalysisError } from '../types';
+import { portRefusalReason } from './addressPolicy';
 import type { HostLookup } from './dnsLookup';
 import { toAnalysisError } from './fetchErrors';
 import { createGuardedAgent } from './guardedAgent';
@@ -147,6 +148,8 @@ function parseCrawlableUrl(url: string): URL {
   if (parsed.username || parsed.password) {
     throw new AnalysisError(`URLs with credentials are not fetched (${parsed.host}).`, false);
   }
+  const badPort = portRefusalReason(parsed);
+  if (badPort) throw new AnalysisError(`Refused to fetch ${parsed.host}: ${badPort}.`, false);
   return parsed;
 }
 

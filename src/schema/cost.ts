@@ -1,0 +1,111 @@
+import { getNullableType, isInterfaceType, isListType, isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { AI_CRAWLERS } from '../analysis/checks/aeoAccess';
+import { CHECKS } from '../analysis/checks/catalogue';
+import { CONNECTION_PAGE } from './paging';
+
+/**
+ * Most items one per-page list of a stored analysis holds (headings, structured data types, …):
+ * the cost estimate counts this many, and what is stored per page is capped to it.
+ */
+export const MAX_PAGE_LIST_ITEMS = 200;
+
+/** The settings some sizes follow. */
+export interface CostLimits {
+  maxUrlsPerBatch: number;
+  maxRedirects: number;
+}
+
+type Size = (limits: CostLimits) => number;
+const targets: Size = ({ maxUrlsPerBatch }) => maxUrlsPerBatch;
+const checks: Size = () => CHECKS.length;
+const pageList: Size = () => MAX_PAGE_LIST_ITEMS;
+const one: Size = () => 1;
+
+/**
+ * How often a field's selection can be resolved for one parent: a list's most items; 1 for a
+ * connection's edges, whose connection field counts its page size instead. Every list field of
+ * the schema must be here (a test checks it).
+ */
+const REPEATS: Record<string, Size> = {
+  'Batch.targets': targets,
+  'BatchConnection.edges': one,
+  'AuditEventConnection.edges': one,
+  'CategoryLeader.targets': targets,
+  'CheckComparison.failedBy': targets,
+  'CheckComparison.passedBy': targets,
+  'CheckComparison.warnedBy': targets,
+  'Comparison.checks': checks,
+  'Comparison.gaps': checks,
+  // A model writes at most 20; the rules about one per gap or strength.
+  'Comparison.insights': checks,
+  // OVERALL, SEO, AEO and TECHNICAL.
+  'Comparison.leaders': () => 4,
+  'Comparison.notAnalysed': targets,
+  'Comparison.ranking': targets,
+  'Gap.competitors': targets,
+  'PageAnalysis.aiCrawlerAccess': () => AI_CRAWLERS.length,
+  'PageAnalysis.checks': checks,
+  'PageAnalysis.headings': pageList,
+  'PageAnalysis.redirectChain': ({ maxRedirects }) => maxRedirects,
+  'PageAnalysis.structuredDataTypes': pageList,
+};
+
+/**
+ * A subscription sends its whole selection again with every event, so it counts as this many
+ * events: a selection fit for one query (a batch's full report) is refused as a stream, while
+ * the per-target rows the clients follow fit at any batch size.
+ */
+const SUBSCRIPTION_EVENTS_COUNTED = 10;
+
+/** The list fields of the schema without a declared size. */
+export function listFieldsWithoutSize(schema: GraphQLSchema): string[] {
+  return Object.values(schema.getTypeMap()).flatMap((type) => {
+    if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) return [];
+    return Object.values(type.getFields())
+      .filter((field) => isListType(getNullableType(field.type)) && !REPEATS[`${type.name}.${field.name}`])
+      .map((field) => `${type.name}.${field.name}`);
+  });
+}
+
+/**
+ * Each field resolved costs 1, each of its children's costs counted as often as it repeats:
+ * per item of a list, per row of a connection's page (its first or last, else its default
+ * size, at most its maximum), per event of a subscription (SUBSCRIPTION_EVENTS_COUNTED). Introspection costs nothing:
+ * the schema is small and fixed.
+ */
+function estimator(limits: CostLimits): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    if (type.name.startsWith('__') || field.name.startsWith('__')) return 0;
+    const coordinate = `${type.name}.${field.name}`;
+    const isConnection = field.args.some((arg) => arg.name === 'after');
+    const repeats = isConnection
+      ? Math.min(args.first ?? args.last ?? CONNECTION_PAGE.defaultSize, CONNECTION_PAGE.maxSize)
+      : type.name === 'Subscription'
+        ? SUBSCRIPTION_EVENTS_COUNTED
+        : (REPEATS[coordinate]?.(limits) ?? 1);
+    return repeats * (1 + childComplexity);
+  };
+}
+
+/**
+ * The estimated cost of running the operation, or null when its variables do not fit it
+ * (execution refuses those with BAD_USER_INPUT anyway).
+ */
+export function estimateCost(
+  schema: GraphQLSchema,
+  operation: { document: DocumentNode; variables?: Record<string, unknown>; operationName?: string | null },
+  limits: CostLimits,
+): number | null {
+  try {
+    return getComplexity({
+      schema,
+      query: operation.document,
+      variables: operation.variables,
+      operationName: operation.operationName ?? undefined,
+      estimators: [estimator(limits)],
+    });
+  } catch {
+    return null;
+  }
+}
