@@ -23,6 +23,21 @@ type Socket = SocketContext<Record<string, unknown> | undefined, Extra>;
 interface Connection {
   caller: Caller;
   slot: Slot;
+  /** The operations let through the per-connection cap that may still be running. */
+  admitted: Set<string>;
+}
+
+/**
+ * Admits an operation if fewer than `max` admitted ones are still running. graphql-ws lists an
+ * operation in `ctx.subscriptions` from its arrival until it ends, including while onSubscribe
+ * awaits, so counting that list would count a burst's later operations against its first ones;
+ * this counts only those admitted before, in the order they arrived.
+ */
+function admit(ctx: Socket, admitted: Set<string>, id: string, max: number): boolean {
+  for (const running of admitted) if (running === id || !(running in ctx.subscriptions)) admitted.delete(running);
+  if (admitted.size >= max) return false;
+  admitted.add(id);
+  return true;
 }
 
 /**
@@ -113,7 +128,7 @@ export function attachWebSocket(
           ctx.extra.socket.close(TOO_MANY_CONNECTIONS, `Too many connections for this key (at most ${maxConnectionsPerKey})`);
           return false;
         }
-        connections.set(ctx, { caller, slot });
+        connections.set(ctx, { caller, slot, admitted: new Set() });
         return true;
       },
       onClose: (ctx) => {
@@ -124,18 +139,18 @@ export function attachWebSocket(
       execute: (args) => (args as EnvelopedArgs).rootValue.execute(args) as never,
       subscribe: (args) => (args as EnvelopedArgs).rootValue.subscribe(args) as never,
       onSubscribe: async (ctx, id, params) => {
-        const { caller } = connections.get(ctx)!;
-        const host = ctx.extra.request.headers.host;
-        if (!(await authenticated(ctx, () => auth.confirm(caller, host).then(() => true)))) {
-          return [new GraphQLError('The connection may no longer act.', { extensions: { code: 'UNAUTHENTICATED' } })];
-        }
-        // The operation being started is already among ctx.subscriptions.
-        if (Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection) {
+        const { caller, admitted } = connections.get(ctx)!;
+        // Before any await, so that operations are admitted in the order they came.
+        if (!admit(ctx, admitted, id, maxSubscriptionsPerConnection)) {
           return [
             new GraphQLError(`At most ${maxSubscriptionsPerConnection} operations may run at once on one connection.`, {
               extensions: { code: 'RATE_LIMITED' },
             }),
           ];
+        }
+        const host = ctx.extra.request.headers.host;
+        if (!(await authenticated(ctx, () => auth.confirm(caller, host).then(() => true)))) {
+          return [new GraphQLError('The connection may no longer act.', { extensions: { code: 'UNAUTHENTICATED' } })];
         }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
