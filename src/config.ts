@@ -57,6 +57,7 @@ const schema = z.object({
   MAX_REQUEST_BYTES: positiveInt.default(1024 * 1024),
   MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(20),
   MAX_CONNECTIONS_PER_KEY: positiveInt.default(20),
+  UNAUTHENTICATED_REQUESTS_PER_MINUTE: positiveInt.default(60),
   CORS_ORIGINS: originList.default([]),
 });
 
@@ -99,6 +100,8 @@ export type Config = Readonly<{
     maxBytes: number;
     maxSubscriptionsPerConnection: number;
     maxConnectionsPerKey: number;
+    /** HTTP requests refused as UNAUTHENTICATED per client address and api process; RATE_LIMITED beyond. */
+    unauthenticatedPerMinute: number;
   };
   introspection: boolean;
   /** Origins besides the server's own that browsers may call the API from. */
@@ -166,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: e.MAX_REQUEST_BYTES,
       maxSubscriptionsPerConnection: e.MAX_SUBSCRIPTIONS_PER_CONNECTION,
       maxConnectionsPerKey: e.MAX_CONNECTIONS_PER_KEY,
+      unauthenticatedPerMinute: e.UNAUTHENTICATED_REQUESTS_PER_MINUTE,
     },
     introspection: e.GRAPHQL_INTROSPECTION,
     corsOrigins: e.CORS_ORIGINS,
