@@ -28,7 +28,7 @@ function refusal(
  * RATE_LIMITED. Both close the connection, so the rest of the body is not read either.
  * Requests with a valid key are never limited here.
  */
-export function authenticateFirst(auth: Authenticator, perMinute: number) {
+export function authenticateFirst(auth: Authenticator, perMinute: number, maskError: (error: unknown) => GraphQLError) {
   const callers = new WeakMap<Request, Caller>();
   const refusals = new RateLimiterMemory({ points: perMinute, duration: 60 });
   const plugin: Plugin<{}, { req?: IncomingMessage }> = {
@@ -38,7 +38,12 @@ export function authenticateFirst(auth: Authenticator, perMinute: number) {
         callers.set(request, caller);
         return;
       } catch (error) {
-        if (!(error instanceof AuthenticationError)) throw error;
+        if (!(error instanceof AuthenticationError)) {
+          // Thrown on, it would reach the client as a stack trace.
+          const masked = maskError(error);
+          endResponse(refusal(fetchAPI, 500, String(masked.extensions.code), masked.message, { extensions: masked.extensions }));
+          return;
+        }
         const address = serverContext.req?.socket.remoteAddress ?? 'unknown';
         const limited = await refusals.consume(address).then(
           () => null,

@@ -35,7 +35,7 @@ export interface ServerContext {
 export function createGraphQLServer(services: Services, auth: Authenticator) {
   const { config } = services;
   const maskError = maskErrorFor(services);
-  const authentication = authenticateFirst(auth, config.requestLimits.unauthenticatedPerMinute);
+  const authentication = authenticateFirst(auth, config.requestLimits.unauthenticatedPerMinute, maskError);
   return createYoga<ServerContext, Context>({
     schema,
     // A WebSocket operation comes with the caller its connection authenticated.

@@ -1,7 +1,7 @@
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLResponse } from '../helpers/graphql';
-import { bearer, gqlData } from './client';
+import { bearer, gql, gqlData } from './client';
 import { startSecureApp, type SecureTestApp } from './secureApp';
 
 const DECLARED_BYTES = 1_000_000;
@@ -76,4 +76,20 @@ describe('requests without a usable key', () => {
     // The same address with a key is not limited.
     expect((await gqlData(app.graphqlUrl, key, '{ __typename }')).__typename).toBe('Query');
   }, 20_000);
+
+  it('a failure while checking the key is logged and answered as a masked INTERNAL_SERVER_ERROR', async () => {
+    await app.prisma.$executeRawUnsafe(`ALTER TABLE "ApiKey" RENAME TO "ApiKeyAway"`);
+    try {
+      const answer = await gql(app.graphqlUrl, key, '{ __typename }');
+      expect(answer.status).toBe(500);
+      const [error] = answer.body.errors!;
+      expect(error).toEqual({
+        message: expect.stringMatching(/^Internal error \(request id [0-9a-f-]+\)\.$/),
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) },
+      });
+      expect(app.logs()).toContain(String(error!.extensions!.requestId));
+    } finally {
+      await app.prisma.$executeRawUnsafe(`ALTER TABLE "ApiKeyAway" RENAME TO "ApiKey"`);
+    }
+  });
 });
