@@ -4,8 +4,8 @@ import { CloseCode, MessageType, type Context as SocketContext } from 'graphql-w
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AuthenticationError, type Authenticator } from '../auth/authenticator';
-import { RESYNC } from '../events';
 import type { Caller } from '../auth/caller';
+import { RESYNC } from '../events';
 import type { Services } from '../schema/context';
 import type { ConnectionQuota, Slot } from './connectionQuota';
 import { isAllowedOrigin } from './origins';
