@@ -65,6 +65,7 @@ const schema = z.object({
   MAX_REQUEST_BYTES: positiveInt.default(1024 * 1024),
   MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(20),
   MAX_CONNECTIONS_PER_KEY: positiveInt.default(20),
+  UNAUTHENTICATED_REQUESTS_PER_MINUTE: positiveInt.default(60),
   CORS_ORIGINS: originList.default([]),
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
 });
@@ -110,6 +111,8 @@ export type Config = Readonly<{
     maxBytes: number;
     maxSubscriptionsPerConnection: number;
     maxConnectionsPerKey: number;
+    /** HTTP requests refused as UNAUTHENTICATED per client address and api process; RATE_LIMITED beyond. */
+    unauthenticatedPerMinute: number;
   };
   introspection: boolean;
   /** Origins besides the server's own that browsers may call the API from. */
@@ -184,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: e.MAX_REQUEST_BYTES,
       maxSubscriptionsPerConnection: e.MAX_SUBSCRIPTIONS_PER_CONNECTION,
       maxConnectionsPerKey: e.MAX_CONNECTIONS_PER_KEY,
+      unauthenticatedPerMinute: e.UNAUTHENTICATED_REQUESTS_PER_MINUTE,
     },
     introspection: e.GRAPHQL_INTROSPECTION,
     corsOrigins: e.CORS_ORIGINS,

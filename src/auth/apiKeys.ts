@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../db/prisma';
+import type { PrismaClient, Transaction } from '../db/prisma';
+import { ACCESS_CHANNEL, type AccessChange } from '../events/channel';
 import { recordAudit } from './audit';
 import { generateKey, hashKey, visiblePrefix } from './keys';
 
@@ -9,6 +10,11 @@ export interface CreatedApiKey {
   prefix: string;
   /** The key itself: shown once, never stored. */
   key: string;
+}
+
+/** Tells every api process, once the transaction commits, to close the sockets the change ends. */
+async function announce(tx: Transaction, change: AccessChange): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${ACCESS_CHANNEL}, ${JSON.stringify(change)})`;
 }
 
 /**
@@ -31,6 +37,7 @@ export async function createApiKey(
       data: { ownerId: owner.id, name, prefix: visiblePrefix(key), hash: hashKey(key) },
     });
     await recordAudit(tx, { ownerId: owner.id, apiKeyId: null }, 'API_KEY_CREATED', { apiKeyId: row.id });
+    await announce(tx, { change: 'created', apiKeyId: row.id }); // ends local mode
     return { id: row.id, ownerId: owner.id, name, prefix: row.prefix, key };
   });
 }
@@ -52,7 +59,8 @@ export function listApiKeys(prisma: PrismaClient) {
 }
 
 /**
- * Revokes a key at once: the next request or subscription that presents it is refused.
+ * Revokes a key at once: the next request that presents it is refused, and every api process
+ * closes the sockets opened with it.
  * Revoking a revoked key changes nothing; an unknown id gives null.
  */
 export async function revokeApiKey(prisma: PrismaClient, id: string) {
@@ -63,6 +71,7 @@ export async function revokeApiKey(prisma: PrismaClient, id: string) {
     if (row.revokedAt) return { id: row.id, revokedAt: row.revokedAt, alreadyRevoked: true };
     const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
     await recordAudit(tx, { ownerId: row.ownerId, apiKeyId: null }, 'API_KEY_REVOKED', { apiKeyId: id });
+    await announce(tx, { change: 'revoked', apiKeyId: id });
     return { id, revokedAt: revoked.revokedAt!, alreadyRevoked: false };
   });
 }

@@ -3,8 +3,11 @@ import { LOCAL_CALLER, type Caller } from './caller';
 import { bearerKey, hashKey } from './keys';
 import { hostnameOf, isLoopbackHost } from './loopback';
 
-/** Why a request was refused: the HTTP answer is UNAUTHENTICATED for all; WebSocket close codes differ. */
-export type Rejection = 'missing' | 'malformed' | 'unknown' | 'revoked';
+/**
+ * Why a request was refused: the HTTP answer is UNAUTHENTICATED for all; WebSocket close codes
+ * differ. `local-mode-ended`: a socket opened keyless in local mode, after a key was created.
+ */
+export type Rejection = 'missing' | 'malformed' | 'unknown' | 'revoked' | 'local-mode-ended';
 
 export class AuthenticationError extends Error {
   constructor(readonly reason: Rejection) {
@@ -13,7 +16,9 @@ export class AuthenticationError extends Error {
         ? 'An API key is required: send "Authorization: Bearer <key>" (create one with `npm run apikey -- create <name>`).'
         : reason === 'malformed'
           ? 'The authorization must have the form "Bearer <key>".'
-          : 'The API key is unknown or revoked.',
+          : reason === 'local-mode-ended'
+            ? 'Local mode has ended (an API key exists): connect with a key.'
+            : 'The API key is unknown or revoked.',
     );
     this.name = 'AuthenticationError';
   }
@@ -73,7 +78,7 @@ export function createAuthenticator(prisma: PrismaClient, options: { listenHost:
   /** Throws when a caller identified earlier (an open WebSocket) may no longer act. */
   async function confirm(caller: Caller, host: string | null | undefined): Promise<void> {
     if (caller.apiKeyId === null) {
-      if (!(await localModeApplies(host))) throw new AuthenticationError('missing');
+      if (!(await localModeApplies(host))) throw new AuthenticationError('local-mode-ended');
       return;
     }
     const row = await prisma.apiKey.findUnique({ where: { id: caller.apiKeyId }, select: { revokedAt: true } });

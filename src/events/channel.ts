@@ -3,6 +3,21 @@ import type { Batch, Target } from '../db/generated/client/client';
 /** The one channel every Vantage event travels on; each payload is one batch's change. */
 export const EVENT_CHANNEL = 'vantage_events';
 
+/**
+ * The channel that API keys' creation and revocation travel on, so that every api process
+ * closes the sockets they end at once. Payload: an AccessChange as JSON.
+ */
+export const ACCESS_CHANNEL = 'vantage_access';
+
+/** A key was created (which ends local mode for good) or revoked. */
+export interface AccessChange {
+  change: 'created' | 'revoked';
+  apiKeyId: string;
+}
+
+/** The topic access changes are dispatched on in this process. */
+export const ACCESS_TOPIC = 'access';
+
 /** Sent to a topic after the LISTEN connection came back: events may have been missed. */
 export const RESYNC = Symbol('resync');
 

@@ -1,6 +1,6 @@
 import { on } from 'node:events';
 import type { Logger } from '../logger';
-import { batchTopic, ownerTopic, type BatchChange, type RESYNC } from './channel';
+import { ACCESS_TOPIC, batchTopic, ownerTopic, type AccessChange, type BatchChange, type RESYNC } from './channel';
 import { createPostgresEventTarget, type Observer } from './postgresEventTarget';
 
 export * from './channel';
@@ -21,22 +21,26 @@ export interface Events {
    * returned function is called. `listener` must not throw: nothing would catch it.
    */
   listen(kind: 'batch' | 'owner', id: string, listener: (message: BatchTopicMessage) => void): () => void;
+  /** Like `listen`, for keys created and revoked by any process; RESYNC when some may have been missed. */
+  listenToAccess(listener: (message: AccessChange | typeof RESYNC) => void): () => void;
 }
 
 export async function createEvents(connectionString: string, log: Logger, fanoutSeconds?: Observer) {
   const handle = await createPostgresEventTarget(connectionString, log, fanoutSeconds);
   const topic = (kind: 'batch' | 'owner', id: string) => (kind === 'batch' ? batchTopic(id) : ownerTopic(id));
+  function listenTo<T>(name: string, listener: (message: T) => void): () => void {
+    const handler = (event: Event) => listener((event as CustomEvent<T>).detail);
+    handle.eventTarget.addEventListener(name, handler);
+    let listening = true;
+    return () => {
+      if (listening) handle.eventTarget.removeEventListener(name, handler);
+      listening = false;
+    };
+  }
   const events: Events = {
     subscribe: (kind, id) => topicMessages(handle.eventTarget, topic(kind, id)),
-    listen(kind, id, listener) {
-      const handler = (event: Event) => listener((event as CustomEvent<BatchTopicMessage>).detail);
-      handle.eventTarget.addEventListener(topic(kind, id), handler);
-      let listening = true;
-      return () => {
-        if (listening) handle.eventTarget.removeEventListener(topic(kind, id), handler);
-        listening = false;
-      };
-    },
+    listen: (kind, id, listener) => listenTo(topic(kind, id), listener),
+    listenToAccess: (listener) => listenTo(ACCESS_TOPIC, listener),
   };
   return { events, close: handle.close };
 }

@@ -1,7 +1,17 @@
 import { setMaxListeners } from 'node:events';
 import pg from 'pg';
 import type { Logger } from '../logger';
-import { EVENT_CHANNEL, RESYNC, batchIdOfPayload, batchTopic, ownerTopic, parseBatchChange } from './channel';
+import {
+  ACCESS_CHANNEL,
+  ACCESS_TOPIC,
+  EVENT_CHANNEL,
+  RESYNC,
+  batchIdOfPayload,
+  batchTopic,
+  ownerTopic,
+  parseBatchChange,
+  type AccessChange,
+} from './channel';
 
 /** Takes how long one change took to reach every listener in the process, in seconds. */
 export type Observer = { observe(seconds: number): void };
@@ -12,7 +22,7 @@ export interface EventTargetHandle {
 }
 
 /**
- * An EventTarget fed by PostgreSQL LISTEN/NOTIFY: events NOTIFYed inside any
+ * An EventTarget fed by PostgreSQL LISTEN/NOTIFY: batch changes and access changes NOTIFYed inside any
  * process's transactions reach the listeners in this process once those transactions commit.
  * After a lost connection it reconnects with backoff and tells every live topic to resync,
  * since notifications sent while it was away are gone.
@@ -62,18 +72,31 @@ export async function createPostgresEventTarget(
     fanoutSeconds?.observe((performance.now() - started) / 1000);
   }
 
+  function deliverAccessChange(payload: string | undefined): void {
+    if (!payload || !listenerCounts.has(ACCESS_TOPIC)) return;
+    try {
+      dispatch(ACCESS_TOPIC, JSON.parse(payload) as AccessChange);
+    } catch (error) {
+      log.error({ err: error }, 'dropping a malformed access change');
+    }
+  }
+
   function dispatch(topic: string, detail: unknown): void {
     target.dispatchEvent(new CustomEvent(topic, { detail }));
   }
 
   async function connect(): Promise<void> {
     const next = new pg.Client({ connectionString, keepAlive: true, application_name: 'vantage-events' });
-    next.on('notification', (message) => deliver(message.payload));
+    next.on('notification', (message) => {
+      if (message.channel === ACCESS_CHANNEL) deliverAccessChange(message.payload);
+      else deliver(message.payload);
+    });
     next.on('error', (error) => {
       log.warn({ err: error }, 'event listener connection lost; reconnecting');
       void reconnect(next);
     });
     await next.connect();
+    await next.query(`LISTEN ${ACCESS_CHANNEL}`);
     await next.query(`LISTEN ${EVENT_CHANNEL}`);
     client = next;
   }

@@ -1,15 +1,83 @@
+import type { IncomingMessage } from 'node:http';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { AuthenticationError, type Authenticator } from '../auth/authenticator';
+import type { Caller } from '../auth/caller';
 import type { Config } from '../config';
 import { isAllowedOrigin } from './origins';
 import { limitQueryCost } from './queryCost';
 
-function refusal(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string) {
-  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+function refusal(
+  fetchAPI: { Response: typeof Response },
+  status: number,
+  code: string,
+  message: string,
+  { extensions = {}, headers = {} }: { extensions?: Record<string, unknown>; headers?: Record<string, string> } = {},
+) {
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }), {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   });
+}
+
+/**
+ * Identifies the caller from the Authorization header (or the local-mode rule) before the
+ * body is read: a request without a usable key is refused (UNAUTHENTICATED) without being
+ * read or parsed, and past `perMinute` such refusals from one address in a minute, with
+ * RATE_LIMITED. Both close the connection, so the rest of the body is not read either.
+ * Requests with a valid key are never limited here.
+ */
+export function authenticateFirst(auth: Authenticator, perMinute: number, maskError: (error: unknown) => GraphQLError) {
+  const callers = new WeakMap<Request, Caller>();
+  const refusals = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  const plugin: Plugin<{}, { req?: IncomingMessage }> = {
+    async onRequest({ request, serverContext, fetchAPI, endResponse }) {
+      try {
+        const caller = await auth.identify({ authorization: request.headers.get('authorization'), host: request.headers.get('host') });
+        callers.set(request, caller);
+        return;
+      } catch (error) {
+        if (!(error instanceof AuthenticationError)) {
+          // Thrown on, it would reach the client as a stack trace.
+          const masked = maskError(error);
+          endResponse(refusal(fetchAPI, 500, String(masked.extensions.code), masked.message, { extensions: masked.extensions }));
+          return;
+        }
+        const address = serverContext.req?.socket.remoteAddress ?? 'unknown';
+        const limited = await refusals.consume(address).then(
+          () => null,
+          (reason: unknown) => {
+            if (reason instanceof RateLimiterRes) return reason;
+            throw reason;
+          },
+        );
+        if (!limited) {
+          endResponse(
+            refusal(fetchAPI, 401, 'UNAUTHENTICATED', error.message, { headers: { 'www-authenticate': 'Bearer', connection: 'close' } }),
+          );
+          return;
+        }
+        const retryAfterSeconds = Math.max(1, Math.ceil(limited.msBeforeNext / 1000));
+        endResponse(
+          refusal(fetchAPI, 429, 'RATE_LIMITED', `Too many requests without a valid API key from this address; retry in ${retryAfterSeconds} s.`, {
+            extensions: { limit: 'UNAUTHENTICATED_REQUESTS_PER_MINUTE', retryAfterSeconds },
+            headers: { 'retry-after': String(retryAfterSeconds), connection: 'close' },
+          }),
+        );
+      }
+    },
+  };
+  return {
+    plugin,
+    /** The caller identified for an HTTP request that got past the plugin. */
+    callerOf(request: Request): Caller {
+      const caller = callers.get(request);
+      if (!caller) throw new Error('The request reached GraphQL without being authenticated.');
+      return caller;
+    },
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AuthenticationError, type Authenticator } from '../auth/authenticator';
 import type { Caller } from '../auth/caller';
+import { RESYNC } from '../events';
 import type { Services } from '../schema/context';
 import type { ConnectionQuota, Slot } from './connectionQuota';
 import { isAllowedOrigin } from './origins';
@@ -23,6 +24,21 @@ type Socket = SocketContext<Record<string, unknown> | undefined, Extra>;
 interface Connection {
   caller: Caller;
   slot: Slot;
+  /** The operations let through the per-connection cap that may still be running. */
+  admitted: Set<string>;
+}
+
+/**
+ * Admits an operation if fewer than `max` admitted ones are still running. graphql-ws lists an
+ * operation in `ctx.subscriptions` from its arrival until it ends, including while onSubscribe
+ * awaits, so counting that list would count a burst's later operations against its first ones;
+ * this counts only those admitted before, in the order they arrived.
+ */
+function admit(ctx: Socket, admitted: Set<string>, id: string, max: number): boolean {
+  for (const running of admitted) if (running === id || !(running in ctx.subscriptions)) admitted.delete(running);
+  if (admitted.size >= max) return false;
+  admitted.add(id);
+  return true;
 }
 
 /**
@@ -39,26 +55,34 @@ function resultSinkOf(socket: WebSocket, id: string): ResultSink {
   };
 }
 
-/** graphql-ws's convention: 4401 for a missing or unknown key, 4403 for one that is no longer allowed. */
+/** graphql-ws's convention: 4401 for a missing or unknown key, 4403 for a caller that is no longer allowed. */
 function closeCodeFor(error: AuthenticationError): number {
-  return error.reason === 'revoked' ? CloseCode.Forbidden : CloseCode.Unauthorized;
+  return error.reason === 'revoked' || error.reason === 'local-mode-ended' ? CloseCode.Forbidden : CloseCode.Unauthorized;
+}
+
+function closeForbidden(ctx: Socket): void {
+  ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden');
 }
 
 /**
  * graphql-ws on the same path as HTTP GraphQL. Every operation goes through Yoga's envelop,
  * so the plugins (error masking, limits) and the context apply to WebSocket traffic as well.
  * The key comes in the connection_init payload (`{ authorization: 'Bearer <key>' }`) and is
- * checked again before every operation, so revoking it stops new subscriptions at once.
+ * checked again before every operation. When a key is revoked, or the first key ends local
+ * mode, every api process hears it (events' access channel) and closes the sockets it ends
+ * with 4403 at once, running subscriptions and all.
  */
 export function attachWebSocket(
   httpServer: Server,
   yoga: GraphQLServer,
   auth: Authenticator,
   quota: ConnectionQuota,
-  { config, log }: Pick<Services, 'config' | 'log'>,
+  { config, events, log }: Pick<Services, 'config' | 'events' | 'log'>,
 ) {
   const { maxBytes, maxSubscriptionsPerConnection, maxConnectionsPerKey } = config.requestLimits;
   const connections = new Map<Socket, Connection>();
+  // Counts the access changes heard, so that a connection authenticated while one arrived is checked again.
+  let accessChanges = 0;
   const wss = new WebSocketServer({
     server: httpServer,
     path: yoga.graphqlEndpoint,
@@ -79,7 +103,8 @@ export function attachWebSocket(
       return await step();
     } catch (error) {
       if (error instanceof AuthenticationError) {
-        ctx.extra.socket.close(closeCodeFor(error), error.reason === 'revoked' ? 'Forbidden' : 'Unauthorized');
+        const code = closeCodeFor(error);
+        ctx.extra.socket.close(code, code === CloseCode.Forbidden ? 'Forbidden' : 'Unauthorized');
       } else {
         // Not graphql-ws's own handling: that would put the error's message in the close reason.
         log.error({ err: error }, 'authenticating a WebSocket connection failed');
@@ -89,10 +114,27 @@ export function attachWebSocket(
     }
   }
 
+  /** Whether a connection's caller may still act; if not, the socket is closed with the reason's code. */
+  async function stillAllowed(ctx: Socket, caller: Caller): Promise<boolean> {
+    return (await authenticated(ctx, () => auth.confirm(caller, ctx.extra.request.headers.host).then(() => true))) ?? false;
+  }
+
+  const stopListening = events.listenToAccess((message) => {
+    accessChanges++;
+    if (message === RESYNC) {
+      for (const [ctx, { caller }] of connections) void stillAllowed(ctx, caller);
+      return;
+    }
+    // A created key ends local mode; a revoked one ends its own connections.
+    const ended = message.change === 'created' ? null : message.apiKeyId;
+    for (const [ctx, { caller }] of connections) if (caller.apiKeyId === ended) closeForbidden(ctx);
+  });
+
   const disposable = useServer(
     {
       onConnect: async (ctx) => {
         const { request } = ctx.extra;
+        const changesBefore = accessChanges;
         const caller = await authenticated(ctx, () =>
           auth.identify({ authorization: ctx.connectionParams?.authorization, host: request.headers.host }),
         );
@@ -113,8 +155,9 @@ export function attachWebSocket(
           ctx.extra.socket.close(TOO_MANY_CONNECTIONS, `Too many connections for this key (at most ${maxConnectionsPerKey})`);
           return false;
         }
-        connections.set(ctx, { caller, slot });
-        return true;
+        connections.set(ctx, { caller, slot, admitted: new Set() });
+        // An access change heard since the key was read may concern it; from now on the listener sees this connection.
+        return accessChanges === changesBefore || stillAllowed(ctx, caller);
       },
       onClose: (ctx) => {
         const connection = connections.get(ctx);
@@ -124,18 +167,17 @@ export function attachWebSocket(
       execute: (args) => (args as EnvelopedArgs).rootValue.execute(args) as never,
       subscribe: (args) => (args as EnvelopedArgs).rootValue.subscribe(args) as never,
       onSubscribe: async (ctx, id, params) => {
-        const { caller } = connections.get(ctx)!;
-        const host = ctx.extra.request.headers.host;
-        if (!(await authenticated(ctx, () => auth.confirm(caller, host).then(() => true)))) {
-          return [new GraphQLError('The connection may no longer act.', { extensions: { code: 'UNAUTHENTICATED' } })];
-        }
-        // The operation being started is already among ctx.subscriptions.
-        if (Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection) {
+        const { caller, admitted } = connections.get(ctx)!;
+        // Before any await, so that operations are admitted in the order they came.
+        if (!admit(ctx, admitted, id, maxSubscriptionsPerConnection)) {
           return [
             new GraphQLError(`At most ${maxSubscriptionsPerConnection} operations may run at once on one connection.`, {
               extensions: { code: 'RATE_LIMITED' },
             }),
           ];
+        }
+        if (!(await stillAllowed(ctx, caller))) {
+          return [new GraphQLError('The connection may no longer act.', { extensions: { code: 'UNAUTHENTICATED' } })];
         }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
@@ -174,6 +216,7 @@ export function attachWebSocket(
     },
     /** Completes every open subscription and closes the sockets with 1001 (going away). */
     async close() {
+      stopListening();
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

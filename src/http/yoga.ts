@@ -2,13 +2,14 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
-import { AuthenticationError, type Authenticator } from '../auth/authenticator';
+import type { Authenticator } from '../auth/authenticator';
 import type { Caller } from '../auth/caller';
 import type { Context, Services } from '../schema/context';
 import { schema } from '../schema';
 import { maskErrorFor, tidyValidationErrors } from './errorMasking';
 import { corsPolicy } from './origins';
 import {
+  authenticateFirst,
   codeRefusedOperations,
   limitRequestBody,
   operationLimits,
@@ -25,18 +26,6 @@ export interface ServerContext {
   resultSink?: ResultSink;
 }
 
-/** The caller of an HTTP request, from its Authorization header (or local mode). */
-async function callerOf(auth: Authenticator, request: Request): Promise<Caller> {
-  try {
-    return await auth.identify({ authorization: request.headers.get('authorization'), host: request.headers.get('host') });
-  } catch (error) {
-    if (!(error instanceof AuthenticationError)) throw error;
-    throw new GraphQLError(error.message, {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } } },
-    });
-  }
-}
-
 /**
  * Yoga with the contract's error rule (errorMasking.ts). Every operation runs as an
  * authenticated caller, inside the request limits, and only for allowed browser origins.
@@ -44,9 +33,11 @@ async function callerOf(auth: Authenticator, request: Request): Promise<Caller> 
 export function createGraphQLServer(services: Services, auth: Authenticator) {
   const { config } = services;
   const maskError = maskErrorFor(services);
+  const authentication = authenticateFirst(auth, config.requestLimits.unauthenticatedPerMinute, maskError);
   return createYoga<ServerContext, Context>({
     schema,
-    context: async ({ request, caller }) => ({ ...services, caller: caller ?? (await callerOf(auth, request)) }),
+    // A WebSocket operation comes with the caller its connection authenticated.
+    context: ({ request, caller }) => ({ ...services, caller: caller ?? authentication.callerOf(request) }),
     graphqlEndpoint: '/graphql',
     // GraphiQL needs introspection. Its scripts are served by Vantage itself, not from a CDN.
     graphiql: config.introspection ? { subscriptionsProtocol: 'WS', title: 'Vantage' } : false,
@@ -56,6 +47,7 @@ export function createGraphQLServer(services: Services, auth: Authenticator) {
       rejectForeignOrigins(config.corsOrigins),
       limitRequestBody(config.requestLimits.maxBytes),
       useCSRFPrevention(),
+      authentication.plugin,
       subscriptionsOverWebSocketOnly(),
       shareEventResults(maskError),
       ...operationLimits(config),

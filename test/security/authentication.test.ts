@@ -107,6 +107,25 @@ describe('API keys', () => {
     }
   });
 
+  it('a burst of subscribes on one connection runs the first ones up to the cap and refuses the rest', async () => {
+    const key = (await app.createKey('burst')).key;
+    const { createBatch } = await gqlData(app.graphqlUrl, key, CREATE, { input: { name: 'burst', urls: ['https://burst.test/'] } });
+    const ws = socket(app.wsUrl, key);
+    try {
+      // Sent back to back, so every one arrives while the first is still being checked.
+      const answers = Array.from({ length: 5 }, () =>
+        firstMessage(ws.client, PROGRESS, { id: createBatch.id }).then(
+          (message) => message.data?.batchProgress.batch.status,
+          (errors: { extensions?: { code?: string } }[]) => errors[0]?.extensions?.code,
+        ),
+      );
+      expect(await Promise.all(answers)).toEqual(['PENDING', 'PENDING', 'RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED']);
+      expect(ws.closes).toEqual([]);
+    } finally {
+      await ws.client.dispose();
+    }
+  });
+
   it('caps the operations running on one connection with RATE_LIMITED; the connection stays usable', async () => {
     const key = (await app.createKey('busy')).key;
     const ids: string[] = [];
