@@ -23,8 +23,12 @@ export interface Vantage {
  * take no new jobs and finish the running ones within the grace period (the rest are handed
  * back to the queue), connections close, and the embedded PostgreSQL stops last.
  */
-export async function startVantage(config: Config, log: Logger): Promise<Vantage> {
-  const database = await openDatabase(config, log);
+export async function startVantage(
+  config: Config,
+  log: Logger,
+  hooks: { /** This process joined the embedded PostgreSQL, which came back on another port. */ onDatabaseMoved?: () => void } = {},
+): Promise<Vantage> {
+  const database = await openDatabase(config, log, hooks.onDatabaseMoved);
   const clients = connectDatabase(database.url, config.workerConcurrency + 10, log);
   const { prisma, pool } = clients;
   const boss = createBoss(database.url, { superviseSeconds: config.queue.superviseSeconds });
