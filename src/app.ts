@@ -32,7 +32,9 @@ export async function startVantage(
   const clients = connectDatabase(database.url, config.workerConcurrency + 10, log);
   const { prisma, pool } = clients;
   const boss = createBoss(database.url, { superviseSeconds: config.queue.superviseSeconds });
-  boss.on('error', (error) => log.error({ err: error }, 'pg-boss error'));
+  let stopping = false;
+  // Connections pg-boss is closing can still report PostgreSQL ending their sessions.
+  boss.on('error', (error) => (stopping ? log.debug({ err: error }, 'pg-boss error while stopping') : log.error({ err: error }, 'pg-boss error')));
   await boss.start();
   await declareQueues(boss, {
     analyzeMaxAttempts: config.analyzeMaxAttempts,
@@ -73,6 +75,7 @@ export async function startVantage(
     databaseUrl: database.url,
     stop() {
       stopped ??= (async () => {
+        stopping = true;
         const closed = new Promise((resolve) => http.server.close(resolve));
         await http.closeWebSockets();
         await quota?.close();

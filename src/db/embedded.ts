@@ -107,9 +107,10 @@ function joined(url: string, password: string, clusterDir: string, log: Logger, 
     isRunning: async () => runningPostmaster(clusterDir)?.port === port,
     stop: async () => {
       clearInterval(watch);
-      const running = runningPostmaster(clusterDir);
+      // A cluster that is stopping (its owner is stopping it) refuses connections, and is no concern.
+      const running = runningPostmaster(clusterDir, { ready: true });
       if (!running) return;
-      const lock = await takeOwnerLock(urlFor(password, running.port), log);
+      const lock = await takeOwnerLock(urlFor(password, running.port), log).catch(() => null);
       if (!lock) return;
       log.info({ pid: running.pid }, 'stopping the embedded PostgreSQL: the process that owned it is gone');
       await lock.end().catch(() => {});
@@ -346,25 +347,29 @@ function runningPostmaster(clusterDir: string, { ready = false } = {}): { pid: n
   return pid && port && isPostmaster(pid) ? { pid, port } : null;
 }
 
-/** Alive, not a zombie its parent has yet to reap (an adopted postmaster's parent is init). */
 function isPostmaster(pid: number): boolean {
-  if (!isProcessAlive(pid)) return false;
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return true; // no /proc (macOS): trust the live pid
-  }
-  const [, name, state] = /\((.*)\) (\S)/.exec(stat) ?? [];
-  return name === 'postgres' && state !== 'Z';
+  // Without /proc (macOS) a live pid has to do.
+  return isProcessAlive(pid) && (statOf(pid)?.command ?? 'postgres') === 'postgres';
 }
 
-/** Signal 0 checks that the process exists without touching it. */
+/**
+ * Signal 0 checks that the process exists without touching it; a zombie its parent has yet to
+ * reap (an adopted postmaster's parent is init, which in a container may never reap) has exited.
+ */
 export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  return statOf(pid)?.state !== 'Z';
+}
+
+function statOf(pid: number): { command: string; state: string } | undefined {
+  try {
+    const [, command, state] = /\((.*)\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8')) ?? [];
+    return command && state ? { command, state } : undefined;
+  } catch {
+    return undefined;
   }
 }
