@@ -295,9 +295,10 @@ async function stopPostmaster(pid: number): Promise<void> {
 
 function signalPostmaster(pid: number): void {
   try {
-    process.kill(pid, 'SIGINT');
+    // A postmaster that crashed may have left its pid to another process by now.
+    if (isPostmaster(pid)) process.kill(pid, 'SIGINT');
   } catch {
-    // already gone
+    // gone in between
   }
 }
 

@@ -1,6 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +12,8 @@ import { waitUntil } from '../helpers/wait';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const postmasterPid = (clusterDir: string) => Number(readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+/** The embedded default, also when the suite runs against DATABASE_URL's server. */
+const EMBEDDED = { DATABASE_URL: '' };
 const ready = async (vantage: VantageProcess) => (await fetch(`${vantage.url}/ready`).catch(() => null))?.status === 200;
 
 /** The embedded default as people run it: `npm start` in a terminal, several processes, root. */
@@ -43,7 +46,7 @@ describe('the embedded PostgreSQL under real processes', () => {
     // `script` gives npm a pseudo-terminal: Ctrl-C written to it is a SIGINT for the whole foreground process group.
     const terminal = spawn('script', ['-q', '-e', '-c', 'npm start', '/dev/null'], {
       cwd: ROOT,
-      env: { ...process.env, VANTAGE_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'info', LOG_FORMAT: '' },
+      env: { ...process.env, ...EMBEDDED, VANTAGE_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'info', LOG_FORMAT: '' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';
@@ -70,14 +73,14 @@ describe('the embedded PostgreSQL under real processes', () => {
 
   it('survives kill -9 of its first process group: the restart adopts the postmaster on its port, a joined worker follows, and Ctrl-C of both stops it', { timeout: 90_000 }, async () => {
     const dir = await dataDir();
-    const first = tracked(await spawnVantage({ VANTAGE_DATA_DIR: dir }, { detached: true }));
-    const worker = tracked(await spawnVantage({ VANTAGE_DATA_DIR: dir, VANTAGE_ROLE: 'worker' }));
+    const first = tracked(await spawnVantage({ ...EMBEDDED, VANTAGE_DATA_DIR: dir }, { detached: true }));
+    const worker = tracked(await spawnVantage({ ...EMBEDDED, VANTAGE_DATA_DIR: dir, VANTAGE_ROLE: 'worker' }));
     expect(worker.logs.some((line) => String(line.msg).includes('joining'))).toBe(true);
     const postmaster = postmasterPid(path.join(dir, 'postgres'));
 
     process.kill(-first.pid, 'SIGKILL');
     await first.exited;
-    const restarted = tracked(await spawnVantage({ VANTAGE_DATA_DIR: dir }, { detached: true }));
+    const restarted = tracked(await spawnVantage({ ...EMBEDDED, VANTAGE_DATA_DIR: dir }, { detached: true }));
     expect(restarted.logs.some((line) => String(line.msg).startsWith('adopting the embedded PostgreSQL'))).toBe(true);
     await waitUntil(() => ready(restarted), { what: 'the restarted process to be ready' });
     await waitUntil(() => ready(worker), { what: 'the joined worker to be ready' });
@@ -87,6 +90,27 @@ describe('the embedded PostgreSQL under real processes', () => {
     expect(await worker.exited, JSON.stringify(worker.logs.slice(-8), null, 1)).toBe(0);
     expect(await restarted.exited).toBe(0);
     expect(isProcessAlive(postmaster)).toBe(false);
+  });
+
+  it('a joined worker follows the cluster to another port when its own was taken while the cluster was down', { timeout: 90_000 }, async () => {
+    const dir = await dataDir();
+    const first = tracked(await spawnVantage({ ...EMBEDDED, VANTAGE_DATA_DIR: dir }));
+    const worker = tracked(await spawnVantage({ ...EMBEDDED, VANTAGE_DATA_DIR: dir, VANTAGE_ROLE: 'worker' }));
+    const port = Number(readFileSync(path.join(dir, 'postgres-port'), 'utf8'));
+    first.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const squatter = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => squatter.close(resolve)));
+    tracked(await spawnVantage({ ...EMBEDDED, VANTAGE_DATA_DIR: dir }));
+    expect(Number(readFileSync(path.join(dir, 'postgres-port'), 'utf8'))).not.toBe(port);
+
+    // The worker reconnects and says it is ready again, at the health URL of its new server.
+    const healthUrls = () => worker.logs.flatMap((line) => /health at (\S+)\/health/.exec(String(line.msg))?.[1] ?? []);
+    const again = await waitUntil(async () => healthUrls()[1], { timeoutMs: 45_000, what: 'the worker to be ready again' });
+    expect(worker.logs.some((line) => String(line.msg).includes('following it'))).toBe(true);
+    expect((await fetch(`${again}/ready`)).status).toBe(200);
   });
 
   it.runIf(os.userInfo().uid === 0)(
@@ -103,7 +127,7 @@ describe('the embedded PostgreSQL under real processes', () => {
       const entries = (await fs.readdir(ROOT)).filter((entry) => !['.git', '.data'].includes(entry));
       await promisify(execFile)('cp', ['-al', ...entries.map((entry) => path.join(ROOT, entry)), clone]);
 
-      const vantage = tracked(await spawnVantage({}, { cwd: clone }));
+      const vantage = tracked(await spawnVantage(EMBEDDED, { cwd: clone }));
       const relocated = vantage.logs.find((line) => String(line.msg).includes('keeps its cluster in /var/lib/vantage/'));
       expect(relocated).toBeDefined();
       cleanups.push(() => fs.rm(path.dirname(String(relocated!.clusterDir)), { recursive: true, force: true }));
