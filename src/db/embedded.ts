@@ -58,8 +58,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger, option
   }
 
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await initialise(layout, password, log);
-  const port = await choosePort(dataDir, options.port, log);
-  const pid = await startPostmaster(layout, port, log);
+  const { port, pid } = await startOnFreePort(layout, dataDir, options.port, log);
   const url = urlFor(password, port);
   const lock = await takeOwnerLock(url, log);
   if (!lock) {
@@ -223,6 +222,18 @@ async function initialise({ binDir, clusterDir, runAs }: Layout, password: strin
   }
 }
 
+/** Another program may take the chosen port before the postmaster binds it: then choose again. */
+async function startOnFreePort(layout: Layout, dataDir: string, requested: number | undefined, log: Logger) {
+  for (let attempt = 1; ; attempt++) {
+    const port = await choosePort(dataDir, requested, log);
+    try {
+      return { port, pid: await startPostmaster(layout, port) };
+    } catch (error) {
+      if (requested || attempt === 3 || (await isPortFree(port))) throw error;
+    }
+  }
+}
+
 /**
  * The port kept in the data dir if it is free; otherwise (first start, or another program took
  * it) a free one from a range derived from the data dir, which is then kept. Never 5432: a
@@ -257,7 +268,7 @@ function isPortFree(port: number): Promise<boolean> {
  * outlives a Vantage process that is killed) with its output in `postgres.log` beside the
  * cluster, and waits until it accepts connections.
  */
-async function startPostmaster({ binDir, clusterDir, runAs }: Layout, port: number, log: Logger): Promise<number> {
+async function startPostmaster({ binDir, clusterDir, runAs }: Layout, port: number): Promise<number> {
   const logFile = path.join(path.dirname(clusterDir), 'postgres.log');
   const output = openSync(logFile, 'a');
   const args = ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
