@@ -33,8 +33,7 @@ export async function startVantage(
   const { prisma, pool } = clients;
   const boss = createBoss(database.url, { superviseSeconds: config.queue.superviseSeconds });
   let stopping = false;
-  // Connections pg-boss is closing can still report PostgreSQL ending their sessions.
-  boss.on('error', (error) => (stopping ? log.debug({ err: error }, 'pg-boss error while stopping') : log.error({ err: error }, 'pg-boss error')));
+  boss.on('error', bossErrorLogger(log, () => stopping));
   await boss.start();
   await declareQueues(boss, {
     analyzeMaxAttempts: config.analyzeMaxAttempts,
@@ -90,5 +89,31 @@ export async function startVantage(
       })();
       return stopped;
     },
+  };
+}
+
+/** PostgreSQL ending or refusing a session: an outage or a restart, which pg-boss rides out. */
+const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
+const CONNECTION_LOST_QUIET_MS = 30_000;
+
+/**
+ * pg-boss reports every failed poll of every queue, so an outage was hundreds of ERROR lines:
+ * a lost connection is one WARN line per 30 s (with how many it stands for). Connections
+ * pg-boss is closing can still report PostgreSQL ending their sessions: debug while stopping.
+ */
+export function bossErrorLogger(log: Logger, stopping: () => boolean) {
+  let quietUntil = 0;
+  let repeated = 0;
+  return (error: Error & { code?: string }) => {
+    if (stopping()) return log.debug({ err: error }, 'pg-boss error while stopping');
+    const lost = CONNECTION_LOST.has(error.code ?? '') || error.message.includes('Connection terminated');
+    if (!lost) return log.error({ err: error }, 'pg-boss error');
+    if (Date.now() < quietUntil) {
+      repeated++;
+      return;
+    }
+    log.warn({ err: error, repeated }, 'pg-boss lost its database connection; it reconnects on its own');
+    quietUntil = Date.now() + CONNECTION_LOST_QUIET_MS;
+    repeated = 0;
   };
 }

@@ -2,6 +2,7 @@ import net from 'node:net';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bossErrorLogger } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { startTestApp } from './helpers/app';
@@ -68,6 +69,24 @@ describe('log lines', () => {
     expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
     expect(loadConfig({}).logFormat).toBe('auto');
     expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+  });
+});
+
+describe('pg-boss errors', () => {
+  it('of a lost connection are one WARN line per 30 s however many polls fail; others stay ERROR; while stopping, debug', () => {
+    const { log, lines: logged } = capturedLogger('debug');
+    let stopping = false;
+    const onError = bossErrorLogger(log, () => stopping);
+    for (let poll = 0; poll < 20; poll++) onError(terminatedConnection());
+    onError(new Error('Connection terminated unexpectedly'));
+    onError(new Error('relation "pgboss.job" does not exist'));
+    stopping = true;
+    onError(terminatedConnection());
+    expect(logged.map((line) => [line.level, line.msg])).toEqual([
+      [40, 'pg-boss lost its database connection; it reconnects on its own'],
+      [50, 'pg-boss error'],
+      [20, 'pg-boss error while stopping'],
+    ]);
   });
 });
 
