@@ -144,7 +144,7 @@ async function prepareLayout(dataDir: string, log: Logger): Promise<Layout> {
     const copy = path.join(SHARED_ROOT, `postgresql-${version}`);
     if (!existsSync(path.join(copy, 'bin', 'postgres'))) {
       await fs.mkdir(SHARED_ROOT, { recursive: true, mode: 0o755 });
-      const partial = `${copy}.${process.pid}.partial`;
+      const partial = `${copy}.${randomBytes(6).toString('hex')}.partial`;
       await fs.cp(nativeDir, partial, { recursive: true, verbatimSymlinks: true });
       await fs.rename(partial, copy).catch(() => fs.rm(partial, { recursive: true, force: true }));
       log.info({ copy, blockedBy: binaryBlocker }, 'copied the PostgreSQL binaries where the postgres user can reach them');
