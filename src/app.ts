@@ -25,12 +25,17 @@ export interface Vantage {
  * take no new jobs and finish the running ones within the grace period (the rest are handed
  * back to the queue), connections close, and the embedded PostgreSQL stops last.
  */
-export async function startVantage(config: Config, log: Logger): Promise<Vantage> {
-  const database = await openDatabase(config, log);
+export async function startVantage(
+  config: Config,
+  log: Logger,
+  hooks: { /** This process joined the embedded PostgreSQL, which came back on another port. */ onDatabaseMoved?: () => void } = {},
+): Promise<Vantage> {
+  const database = await openDatabase(config, log, hooks.onDatabaseMoved);
   const clients = connectDatabase(database.url, config.pools.database, log);
   const { prisma, pool } = clients;
   const boss = createBoss(database.url, { superviseSeconds: config.queue.superviseSeconds, poolSize: config.pools.queue });
-  boss.on('error', (error) => log.error({ err: error }, 'pg-boss error'));
+  let stopping = false;
+  boss.on('error', bossErrorLogger(log, () => stopping));
   await boss.start();
   await declareQueues(boss, {
     analyzeMaxAttempts: config.analyzeMaxAttempts,
@@ -75,6 +80,7 @@ export async function startVantage(config: Config, log: Logger): Promise<Vantage
     databaseUrl: database.url,
     stop() {
       stopped ??= (async () => {
+        stopping = true;
         const closed = new Promise((resolve) => http.server.close(resolve));
         await http.closeWebSockets();
         await quota?.close();
@@ -89,5 +95,31 @@ export async function startVantage(config: Config, log: Logger): Promise<Vantage
       })();
       return stopped;
     },
+  };
+}
+
+/** PostgreSQL ending or refusing a session: an outage or a restart, which pg-boss rides out. */
+const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
+const CONNECTION_LOST_QUIET_MS = 30_000;
+
+/**
+ * pg-boss reports every failed poll of every queue, so an outage was hundreds of ERROR lines:
+ * a lost connection is one WARN line per 30 s (with how many it stands for). Connections
+ * pg-boss is closing can still report PostgreSQL ending their sessions: debug while stopping.
+ */
+export function bossErrorLogger(log: Logger, stopping: () => boolean) {
+  let quietUntil = 0;
+  let repeated = 0;
+  return (error: Error & { code?: string }) => {
+    if (stopping()) return log.debug({ err: error }, 'pg-boss error while stopping');
+    const lost = CONNECTION_LOST.has(error.code ?? '') || error.message.includes('Connection terminated');
+    if (!lost) return log.error({ err: error }, 'pg-boss error');
+    if (Date.now() < quietUntil) {
+      repeated++;
+      return;
+    }
+    log.warn({ err: error, repeated }, 'pg-boss lost its database connection; it reconnects on its own');
+    quietUntil = Date.now() + CONNECTION_LOST_QUIET_MS;
+    repeated = 0;
   };
 }

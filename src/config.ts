@@ -54,6 +54,7 @@ const schema = z.object({
   LLM_TIMEOUT_MS: positiveInt.default(30_000),
   LLM_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   MAX_RUNNING_BATCHES_PER_OWNER: positiveInt.default(5),
   MAX_URLS_PER_DAY: positiveInt.default(1000),
   GRAPHQL_INTROSPECTION: flag.default(true),
@@ -100,6 +101,8 @@ export type Config = Readonly<{
   /** An OpenAI-compatible chat-completions endpoint that writes insights; null: rules only. */
   llm: { baseUrl: string; apiKey: string; model: string; timeoutMs: number; retries: number } | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** `auto`: human lines when stdout is a terminal, JSON lines otherwise. */
+  logFormat: 'auto' | 'pretty' | 'json';
   /** Per owner; RATE_LIMITED beyond them. A day is the last 24 hours. */
   ownerLimits: { maxRunningBatches: number; maxUrlsPerDay: number };
   /** Per request and per WebSocket connection. */
@@ -178,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : null,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     ownerLimits: { maxRunningBatches: e.MAX_RUNNING_BATCHES_PER_OWNER, maxUrlsPerDay: e.MAX_URLS_PER_DAY },
     requestLimits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,

@@ -1,4 +1,4 @@
-import { startVantage } from './app';
+import { startVantage, type Vantage } from './app';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 
@@ -10,31 +10,59 @@ const config = (() => {
     process.exit(1);
   }
 })();
-const log = createLogger(config.logLevel);
+const log = createLogger(config.logLevel, undefined, config.logFormat);
 
-try {
-  const vantage = await startVantage(config, log);
+/** A terminal's Ctrl-C reaches npm, tsx and Vantage alike, and npm and tsx pass it on again. */
+const SAME_SIGNAL_MS = 1000;
+
+let vantage: Vantage;
+/** A process that joined another's embedded PostgreSQL reconnects when that comes back on another port. */
+let following: Promise<void> = Promise.resolve();
+
+async function start(): Promise<void> {
+  vantage = await startVantage(config, log, {
+    onDatabaseMoved: () => {
+      following = following.then(async () => {
+        await vantage.stop();
+        await start();
+      });
+      following.catch((error) => {
+        log.fatal({ err: error }, 'reconnecting to the embedded PostgreSQL failed');
+        process.exit(1);
+      });
+    },
+  });
   if (config.role !== 'worker') {
     log.info(`Vantage (${config.role}) is ready: GraphiQL at ${vantage.url}/graphql, web client at ${vantage.url}/`);
   } else {
     log.info(`Vantage worker is ready (concurrency ${config.workerConcurrency}); health at ${vantage.url}/health`);
   }
-  let stopping = false;
+}
+
+try {
+  await start();
+  let firstSignalAt: number | null = null;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      if (stopping) {
+      if (firstSignalAt !== null) {
+        if (Date.now() - firstSignalAt < SAME_SIGNAL_MS) return;
         log.warn({ signal }, 'second signal: exiting without waiting for running jobs');
         process.exit(1);
       }
-      stopping = true;
+      firstSignalAt = Date.now();
       log.info({ signal }, 'shutting down');
-      vantage.stop().then(
-        () => process.exit(0),
-        (error) => {
-          log.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
+      following
+        .then(() => vantage.stop())
+        .then(
+          () => {
+            log.info('stopped');
+            process.exit(0);
+          },
+          (error) => {
+            log.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
     });
   }
 } catch (error) {

@@ -17,6 +17,30 @@ export async function recordBatchChange(
   return batch;
 }
 
+/** The fields of the one log line a batch's creation or end gets. */
+export function batchLogFields(batch: {
+  id: string;
+  name: string;
+  totalUrls: number;
+  status: string;
+  completedUrls: number;
+  failedUrls: number;
+  createdAt: Date;
+  finishedAt: Date | null;
+}) {
+  return {
+    batchId: batch.id,
+    name: batch.name,
+    urls: batch.totalUrls,
+    status: batch.status,
+    ...(batch.finishedAt && {
+      succeeded: batch.completedUrls - batch.failedUrls,
+      failed: batch.failedUrls,
+      durationMs: batch.finishedAt.getTime() - batch.createdAt.getTime(),
+    }),
+  };
+}
+
 /** NOTIFYs the batch as it stands in the caller's transaction; a new batch is announced at sequence 0. */
 export async function announceBatch(tx: Transaction, batchId: string) {
   await tx.$executeRaw`SELECT "vantage_announce_batch_change"(${EVENT_CHANNEL}, ${batchId}::uuid, NULL)`;

@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { startEmbeddedPostgres } from './embedded';
+import { startEmbeddedPostgres, type EmbeddedOptions } from './embedded';
 import { migrate } from './migrate';
 
 export interface Database {
@@ -11,9 +11,12 @@ export interface Database {
   stop(): Promise<void>;
 }
 
-/** The configured PostgreSQL, or the embedded one when DATABASE_URL is unset; migrated. */
-export async function openDatabase(config: Config, log: Logger): Promise<Database> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log);
+/**
+ * The configured PostgreSQL, or the embedded one when DATABASE_URL is unset; migrated.
+ * `onMoved`: see EmbeddedOptions (a process that joined the embedded cluster of another).
+ */
+export async function openDatabase(config: Config, log: Logger, onMoved?: EmbeddedOptions['onMoved']): Promise<Database> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log, { onMoved });
   const database: Database = embedded
     ? { url: embedded.url, embeddedRunning: embedded.isRunning, stop: embedded.stop }
     : { url: config.databaseUrl!, embeddedRunning: async () => null, stop: async () => {} };

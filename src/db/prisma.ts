@@ -22,14 +22,17 @@ export interface DatabaseClients {
 /** Prisma and the pool it runs on; a Vantage process's one set of database connections. */
 export function connectDatabase(connectionString: string, poolSize: number, log: Logger): DatabaseClients {
   const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'vantage-app' });
+  let closing = false;
   // An idle connection that breaks (PostgreSQL restarting) is dropped and replaced when next
-  // needed; unheard, its error would end the process.
-  pool.on('error', (error) => log.warn({ err: error }, 'an idle database connection failed'));
+  // needed; unheard, its error would end the process. pool.end() does not wait for its
+  // connections' sessions to end, so one may still hear PostgreSQL stopping after it.
+  pool.on('error', (error) => (closing ? log.debug : log.warn).call(log, { err: error }, 'an idle database connection failed'));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
     pool,
     async close() {
+      closing = true;
       await prisma.$disconnect();
       await pool.end();
     },

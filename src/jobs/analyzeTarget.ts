@@ -104,9 +104,12 @@ async function analyzeOne(deps: AnalyzeTargetDeps, targetId: string): Promise<vo
   } catch (error) {
     deps.metrics.fetchErrors.inc({ kind: error instanceof AnalysisError ? error.kind : 'other' });
     const retryable = !(error instanceof AnalysisError) || error.retryable;
-    if (retryable && target.attempts < deps.maxAttempts) {
-      throw error;
+    const willRetry = retryable && target.attempts < deps.maxAttempts;
+    // A site that refuses, times out or sends no HTML is expected: a line, not a stack.
+    if (error instanceof AnalysisError) {
+      deps.log.info({ targetId, url: target.url, attempt: target.attempts, willRetry, reason: error.message }, 'page could not be analysed');
     }
+    if (willRetry) throw error;
     if (!(error instanceof AnalysisError)) deps.log.error({ targetId, err: error }, 'analysis crashed');
     outcome = { error: error instanceof AnalysisError ? error.message : 'The page could not be analysed.' };
   }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { compareTargets, type ComparedTarget } from '../analysis/compare';
 import { writeInsights, type LlmOptions } from '../analysis/insights';
 import { toReport } from '../batches/analysisRows';
-import { recordBatchChange } from '../batches/changes';
+import { batchLogFields, recordBatchChange } from '../batches/changes';
 import { lockBatch } from '../batches/progress';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
@@ -46,9 +46,9 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
   const written = allFailed ? null : await writeInsights({ comparison: core, targets }, { llm: deps.llm && { ...deps.llm, observe: observeLlm(deps.metrics) } });
   if (written?.llmFailure) deps.log.warn({ batchId, llmFailure: written.llmFailure }, 'using rule insights');
 
-  await deps.prisma.$transaction(async (tx) => {
+  const ended = await deps.prisma.$transaction(async (tx) => {
     const locked = await lockBatch(tx, batchId);
-    if (locked?.status !== 'RUNNING') return;
+    if (locked?.status !== 'RUNNING') return null;
     if (!allFailed) {
       const report = { ...core, ...written } as unknown as object;
       await tx.comparison.upsert({
@@ -57,12 +57,13 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
         update: { report, createdAt: new Date() },
       });
     }
-    await recordBatchChange(tx, batchId, {
+    return recordBatchChange(tx, batchId, {
       status: allFailed ? 'FAILED' : 'COMPLETED',
       finishedAt: new Date(),
       error: allFailed ? 'Every target failed; see each target for why.' : null,
     });
   });
+  if (ended) deps.log.info(batchLogFields(ended), 'batch ended');
 }
 
 function observeLlm(metrics: CompareBatchDeps['metrics']): NonNullable<LlmOptions['observe']> {

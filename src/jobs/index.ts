@@ -1,5 +1,5 @@
 import type { Job, PgBoss } from 'pg-boss';
-import { createAnalyzer } from '../analysis';
+import { AnalysisError, createAnalyzer } from '../analysis';
 import type { Config } from '../config';
 import type { PrismaClient, Queryable } from '../db/prisma';
 import type { Logger } from '../logger';
@@ -117,7 +117,10 @@ async function runJob(log: Logger, metrics: Metrics, job: Job<unknown> | undefin
     metrics.jobs.inc({ queue: job.name, outcome: 'completed' });
   } catch (error) {
     metrics.jobs.inc({ queue: job.name, outcome: 'failed' });
-    log.warn({ err: error, job: job.name, jobId: job.id, retryCount: job.retryCount }, 'job failed; pg-boss will retry it');
+    const fields = { job: job.name, jobId: job.id, retryCount: job.retryCount };
+    // A site's failure was logged with its page; only Vantage's own failures get a stack.
+    if (error instanceof AnalysisError) log.info({ ...fields, reason: error.message }, 'job failed on a site\'s error; pg-boss will retry it');
+    else log.warn({ ...fields, err: error }, 'job failed; pg-boss will retry it');
     throw error;
   } finally {
     timer();

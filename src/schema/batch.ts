@@ -1,4 +1,5 @@
 import { cancelBatch } from '../batches/cancel';
+import { batchLogFields } from '../batches/changes';
 import { createBatch } from '../batches/create';
 import { retryBatch } from '../batches/retry';
 import { notFound } from '../errors';
@@ -96,6 +97,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, ctx) => {
       const limits = { maxUrlsPerBatch: ctx.config.maxUrlsPerBatch, ...ctx.config.ownerLimits };
       const batch = await createBatch(ctx.prisma, ctx.boss, input, limits, ctx.caller, analyzeJobPlan(ctx.config));
+      ctx.log.info({ ...batchLogFields(batch), ownerId: ctx.caller.ownerId }, 'batch created');
       return ctx.prisma.batch.findUniqueOrThrow({ ...query, where: { id: batch.id } });
     },
   }),
@@ -105,6 +107,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const batch = await cancelBatch(ctx.prisma, ctx.boss, decodeId(String(args.id), 'Batch'), ctx.caller);
+      ctx.log.info(batchLogFields(batch), 'batch ended');
       return ctx.prisma.batch.findUniqueOrThrow({ ...query, where: { id: batch.id } });
     },
   }),

@@ -16,10 +16,15 @@ export interface VantageProcess {
 /**
  * Vantage as its own OS process (`src/server.ts`, the way `npm start` runs it), for tests
  * that kill, restart or multiply processes. Resolves once the process says it is ready.
+ * `detached`: in a process group of its own, to kill as a terminal would; `cwd`: another clone.
  */
-export async function spawnVantage(env: Record<string, string>): Promise<VantageProcess> {
+export async function spawnVantage(
+  env: Record<string, string>,
+  { detached = false, cwd = ROOT }: { detached?: boolean; cwd?: string } = {},
+): Promise<VantageProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
+    cwd,
+    detached,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', CRAWL_ALLOW_PRIVATE: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
