@@ -56,10 +56,12 @@ describe('GET /metrics', () => {
       expect.arrayContaining(['vantage_queue_jobs', 'vantage_batches', 'vantage_db_pool_connections', 'vantage_process_cpu_seconds_total']),
     );
 
+    const closed = await startFixtureSite({});
+    await closed.close(); // its port now refuses connections
     const socket = wsClient(app.wsUrl);
     const id = await createBatch(app.graphqlUrl, {
       name: 'metrics',
-      urls: [site.url('/good'), site.url('/also-good'), 'http://127.0.0.1:1/refused'],
+      urls: [site.url('/good'), site.url('/also-good'), closed.url('/refused')],
     });
     const progress = record(socket, `subscription ($id: ID!) { batchProgress(id: $id) { sequence } }`, { id });
     await waitUntil(async () => valueOf(await scrape(app.baseUrl), 'vantage_subscriptions') === 1, {
