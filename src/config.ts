@@ -31,6 +31,7 @@ const schema = z.object({
   CRAWL_MAX_BYTES: positiveInt.default(5 * 1024 * 1024),
   CRAWL_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
   CRAWL_USER_AGENT: z.string().min(1).default('VantageBot/0.1 (+https://github.com/vantage)'),
+  ANALYSIS_TIMEOUT_MS: positiveInt.default(20_000),
   WORKER_CONCURRENCY: positiveInt.max(256).default(8),
   CRAWL_MAX_PER_HOST: positiveInt.max(64).default(2),
   ANALYZE_TARGETS_PER_JOB: positiveInt.max(100).default(10),
@@ -68,6 +69,8 @@ export type Config = Readonly<{
   role: 'all' | 'api' | 'worker';
   maxUrlsPerBatch: number;
   crawl: { allowPrivate: boolean; timeoutMs: number; maxBytes: number; maxRedirects: number; userAgent: string };
+  /** Longest one page's parsing and checks may run before its thread is stopped and the page fails. */
+  analysisTimeoutMs: number;
   workerConcurrency: number;
   /** Requests to one host at once across every worker process, and a worker's jobs per host. */
   maxFetchesPerHost: number;
@@ -134,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRedirects: e.CRAWL_MAX_REDIRECTS,
       userAgent: e.CRAWL_USER_AGENT,
     },
+    analysisTimeoutMs: e.ANALYSIS_TIMEOUT_MS,
     workerConcurrency: e.WORKER_CONCURRENCY,
     maxFetchesPerHost: e.CRAWL_MAX_PER_HOST,
     targetsPerJob: e.ANALYZE_TARGETS_PER_JOB,

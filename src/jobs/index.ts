@@ -60,7 +60,7 @@ export async function startWorkers(deps: {
   const { prisma, pool, boss, config } = deps;
   const log = deps.log.child({ role: 'worker' });
   const hostSlots = createHostSlots(deps.databaseUrl, config.maxFetchesPerHost, log);
-  const analyzer = createAnalyzer({ ...config.crawl, throttle: hostSlots.during });
+  const analyzer = createAnalyzer({ ...config.crawl, analysisTimeoutMs: config.analysisTimeoutMs, throttle: hostSlots.during });
   const transitions = targetTransitions(pool, boss);
   const stopping = new AbortController();
   const analyzeDeps = {

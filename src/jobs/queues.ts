@@ -66,15 +66,31 @@ export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<
 export interface AnalyzeJobPlan {
   targetsPerJob: number;
   maxFetchesPerHost: number;
-  /** How long one page may take; a job may stay active this long for each of its targets. */
+  /** The longest one page may take; a job may stay active this long for each of its targets. */
   expireSecondsPerTarget: number;
 }
 
+/** pg-boss refuses longer expirations. */
+const MAX_EXPIRE_SECONDS = 24 * 3600;
+/** Per page, for the waits no setting bounds: a host slot another worker holds, the database. */
+const UNTIMED_SECONDS_PER_TARGET = 60;
+
+/**
+ * A job expires (and pg-boss hands it to another worker) only after its pages' worst case, so
+ * a page still being fetched or analysed is never run twice while its worker lives; a worker
+ * that dies is noticed by its stopped heartbeat instead, within seconds. The worst case of a
+ * page: its origin files (robots.txt and llms.txt at once, then the sitemap) and the page itself,
+ * each hop of each using the connect, headers and body timeouts in full, then the analysis's
+ * time limit.
+ */
 export function analyzeJobPlan(config: Config): AnalyzeJobPlan {
+  const { timeoutMs, maxRedirects } = config.crawl;
+  const fetchMs = (maxRedirects + 1) * 3 * timeoutMs;
+  const pageMs = 3 * fetchMs + config.analysisTimeoutMs;
   return {
     targetsPerJob: config.targetsPerJob,
     maxFetchesPerHost: config.maxFetchesPerHost,
-    expireSecondsPerTarget: Math.ceil((config.crawl.timeoutMs * 4) / 1000) + 30,
+    expireSecondsPerTarget: Math.min(Math.ceil(pageMs / 1000) + UNTIMED_SECONDS_PER_TARGET, MAX_EXPIRE_SECONDS),
   };
 }
 
@@ -98,7 +114,8 @@ export function planAnalyzeJobs(targets: { id: string; url: string }[], plan: An
     const count = Math.max(Math.ceil(ofHost.length / plan.targetsPerJob), Math.min(ofHost.length, plan.maxFetchesPerHost));
     return Array.from({ length: count }, (_, job) => {
       const targetIds = ofHost.filter((_, i) => i % count === job).map((target) => target.id);
-      return { jobId: randomUUID(), host, targetIds, expireInSeconds: targetIds.length * plan.expireSecondsPerTarget };
+      const expireInSeconds = Math.min(targetIds.length * plan.expireSecondsPerTarget, MAX_EXPIRE_SECONDS);
+      return { jobId: randomUUID(), host, targetIds, expireInSeconds };
     });
   });
 }
