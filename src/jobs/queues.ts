@@ -120,13 +120,28 @@ export function planAnalyzeJobs(targets: { id: string; url: string }[], plan: An
   });
 }
 
-/** Queues the jobs inside the caller's transaction, grouped by host for the workers' per-host limit. */
-export async function sendAnalyzeJobs(boss: PgBoss, tx: Transaction, jobs: AnalyzeJob[]) {
+/**
+ * Queues the jobs inside the caller's transaction, grouped by host for the workers' per-host
+ * limit. Each job's priority is minus the owner's pages queued ahead of it (pg-boss takes higher
+ * priorities first, then older jobs): an owner with nothing waiting goes before another owner's
+ * backlog, and a worker keeps pollers for such first pages alone (see startWorkers).
+ */
+export async function sendAnalyzeJobs(boss: PgBoss, tx: Transaction, jobs: AnalyzeJob[], owner: { ownerId: string; queuedPages: number }) {
+  let pagesAhead = owner.queuedPages;
   await boss.insert(
     ANALYZE_TARGET,
-    jobs.map(({ jobId, host, targetIds, expireInSeconds }) => ({ id: jobId, data: { targetIds }, group: { id: host }, expireInSeconds })),
+    jobs.map(({ jobId, host, targetIds, expireInSeconds }) => {
+      const priority = -pagesAhead;
+      pagesAhead += targetIds.length;
+      return { id: jobId, data: { targetIds, ownerId: owner.ownerId }, group: { id: host }, expireInSeconds, priority };
+    }),
     { db: fromPrisma(tx) },
   );
+}
+
+/** The owner's pages not analysed yet: the jobs of its next batch queue behind them. */
+export function queuedPagesOf(tx: Transaction, ownerId: string): Promise<number> {
+  return tx.target.count({ where: { status: { in: ['PENDING', 'RUNNING'] }, batch: { ownerId } } });
 }
 
 /**
