@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withClient } from '../helpers/database';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { pages } from '../helpers/pages';
 import { waitUntil } from '../helpers/wait';
@@ -46,6 +47,18 @@ describe('fairness between owners', () => {
     const mine = (await gqlData(app.graphqlUrl, victim.key, CREATE, { input: { name: 'mine', urls: [victimSite.url('/')] } })).createBatch.id;
     await waitUntil(async () => (await statusOf(victim.key, mine)).status === 'COMPLETED', { timeoutMs: 120_000, what: "the victim's batch" });
     const waitedMs = performance.now() - asked;
+
+    // Each job queues behind its owner's pages ahead of it: 24 pages in 12 jobs of 2, then the victim's one.
+    const priorities = (ownerId: string) =>
+      withClient(app.databaseUrl, async (client) => {
+        const { rows } = await client.query<{ priority: number }>(
+          `SELECT priority FROM pgboss.job WHERE name = 'analyze-target' AND data->>'ownerId' = $1 ORDER BY priority DESC`,
+          [ownerId],
+        );
+        return rows.map((row) => row.priority);
+      });
+    expect(await priorities(attacker.ownerId)).toEqual(Array.from({ length: 12 }, (_, job) => 0 - 2 * job));
+    expect(await priorities(victim.ownerId)).toEqual([0]);
 
     const flooding = await statusOf(attacker.key, flood);
     // Still flooding: most of its pages wait for their turn.
