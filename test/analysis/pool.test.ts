@@ -13,7 +13,7 @@ const task = (html: string) => ({
 });
 const small = (title: string) => `<html lang="en"><title>${title}</title><h1>Hi</h1></html>`;
 /** Megabytes of markup: far longer to parse and check than a few milliseconds, however fast the parser. */
-const large = `<html><body>${'<div><p>Some words, <a href="/x">a link</a>.</p>'.repeat(40_000)}${'</div>'.repeat(40_000)}</body></html>`;
+const large = `<html><body>${'<div><p>Some words, <a href="/x">a link</a>.</p>'.repeat(100_000)}${'</div>'.repeat(100_000)}</body></html>`;
 /** Flat, so it takes a while but not long whatever the parser does with nesting. */
 const busy = `<html><body>${'<p>Some words, <a href="/x">a link</a>.</p>'.repeat(10_000)}</body></html>`;
 

@@ -25,7 +25,7 @@ describe('a page whose analysis outruns ANALYSIS_TIMEOUT_MS', () => {
   it('ends FAILED with the reason after one fetch and one attempt', async () => {
     app = await startTestApp({ ANALYSIS_TIMEOUT_MS: '30' });
     // Megabytes of nested markup: far more than 30 ms of parsing and checks, however fast the parser.
-    site = await startFixtureSite({ '/large': `<html><body>${'<div><p>Words and <a href="/x">a link</a>.</p>'.repeat(40_000)}</body></html>` });
+    site = await startFixtureSite({ '/large': `<html><body>${'<div><p>Words and <a href="/x">a link</a>.</p>'.repeat(100_000)}</body></html>` });
     const id = await createBatch(app.graphqlUrl, { name: 'too slow to analyse', urls: [site.url('/large')] });
 
     expect(await waitForBatchStatus(app.graphqlUrl, id, ['COMPLETED', 'FAILED'], 60_000)).toBe('FAILED');
