@@ -45,7 +45,7 @@ export function analyzeWorkOptions(config: Config) {
  * A job's priority is minus its owner's pages queued ahead of it (sendAnalyzeJobs), so 0 marks
  * the first job of an owner that had nothing waiting. These pollers take only such jobs: however
  * many jobs one owner's backlog keeps running, another owner's first page starts at once. One
- * owner has at most one such job at a time, so two pollers always leave one free. They keep no
+ * owner has at most one such job at a time, so no one owner can take both pollers. They keep no
  * per-host count (the host slots still bound the requests), leaving the pollers above theirs.
  */
 export function firstPagesWorkOptions(config: Config) {
