@@ -36,6 +36,7 @@ const schema = z.object({
   CRAWL_MAX_BYTES: positiveInt.default(5 * 1024 * 1024),
   CRAWL_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
   CRAWL_USER_AGENT: z.string().min(1).default('VantageBot/0.1 (+https://github.com/vantage)'),
+  ANALYSIS_TIMEOUT_MS: positiveInt.default(20_000),
   WORKER_CONCURRENCY: positiveInt.max(256).default(8),
   DATABASE_POOL_SIZE: positiveInt.max(1000).optional(),
   QUEUE_POOL_SIZE: positiveInt.max(100).optional(),
@@ -79,6 +80,8 @@ export type Config = Readonly<{
   role: 'all' | 'api' | 'worker';
   maxUrlsPerBatch: number;
   crawl: { allowPrivate: boolean; timeoutMs: number; maxBytes: number; maxRedirects: number; userAgent: string };
+  /** Longest one page's parsing and checks may run before its thread is stopped and the page fails. */
+  analysisTimeoutMs: number;
   workerConcurrency: number;
   /** Connections of the pool under Prisma, and of pg-boss's own pool (see the README's runbook). */
   pools: { database: number; queue: number };
@@ -153,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRedirects: e.CRAWL_MAX_REDIRECTS,
       userAgent: e.CRAWL_USER_AGENT,
     },
+    analysisTimeoutMs: e.ANALYSIS_TIMEOUT_MS,
     workerConcurrency: e.WORKER_CONCURRENCY,
     // An api process only runs requests; a worker's jobs each hold a connection at times.
     pools: {

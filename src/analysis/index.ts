@@ -13,8 +13,11 @@ export * from './types';
 export interface Analyzer {
   /** Never throws for a missing file: a file that cannot be fetched is recorded as null. */
   fetchOriginFiles(origin: string): Promise<OriginFiles>;
-  /** Throws AnalysisError with a message for the site owner when the page cannot be analysed. */
-  analyze(url: string, originFiles: OriginFiles): Promise<PageReport>;
+  /**
+   * Throws AnalysisError with a message for the site owner when the page cannot be analysed.
+   * Pages waiting for a thread are served in turn across `shareKey`s (e.g. one per owner).
+   */
+  analyze(url: string, originFiles: OriginFiles, options?: { shareKey?: string }): Promise<PageReport>;
   /** Closes connections and stops the worker threads. */
   close(): Promise<void>;
 }
@@ -51,13 +54,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
   return {
     fetchOriginFiles: (origin) => fetchOriginFiles(crawler, origin),
-    async analyze(url, originFiles) {
+    async analyze(url, originFiles, { shareKey } = {}) {
       const fetched = await crawler.fetch(url, {
         accept: HTML_ACCEPT,
         beforeRequest: (hop) => refuseIfRobotsForbid(hop, originFiles),
         beforeBody: refuseNonHtml,
       });
-      return pool.analyze({ fetched, originFiles, analyzedAt: resolved.now() });
+      return pool.analyze({ fetched, originFiles, analyzedAt: resolved.now() }, { timeLimitMs: resolved.analysisTimeoutMs, shareKey });
     },
     async close() {
       await Promise.all([crawler.close(), pool.destroy()]);

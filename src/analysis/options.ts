@@ -25,6 +25,8 @@ export interface AnalyzerOptions {
   throttle?: RequestThrottle;
   /** Worker threads that parse and check pages. */
   threads?: number;
+  /** Longest a page's parsing and checks may run; its thread is then stopped and the page fails. */
+  analysisTimeoutMs?: number;
   /** Clock for checks that judge age (freshness). */
   now?: () => number;
 }
@@ -33,9 +35,11 @@ export const DEFAULT_USER_AGENT = `VantageBot/${version}`;
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_MAX_REDIRECTS = 5;
+const DEFAULT_ANALYSIS_TIMEOUT_MS = 20_000;
 
 export interface ResolvedOptions extends CrawlOptions {
   threads: number;
+  analysisTimeoutMs: number;
   now: () => number;
 }
 
@@ -53,6 +57,7 @@ export function resolveOptions(options: AnalyzerOptions): ResolvedOptions {
     lookup: options.lookup ?? systemHostLookup,
     throttle: options.throttle ?? ((_host, request) => request()),
     threads: options.threads ?? defaultThreadCount(),
+    analysisTimeoutMs: options.analysisTimeoutMs ?? DEFAULT_ANALYSIS_TIMEOUT_MS,
     now: options.now ?? Date.now,
   };
 }

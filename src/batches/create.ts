@@ -3,7 +3,7 @@ import type { PgBoss } from 'pg-boss';
 import { recordAudit } from '../auth/audit';
 import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
-import { planAnalyzeJobs, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
+import { planAnalyzeJobs, queuedPagesOf, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
 import { announceBatch } from './changes';
 import { validateBatchInput, type BatchInput } from './input';
 import { assertOwnerCapacity, ownerQuotaTransaction, type OwnerLimits } from './limits';
@@ -34,6 +34,7 @@ export async function createBatch(
   }));
   return ownerQuotaTransaction(prisma, caller.ownerId, async (tx) => {
     await assertOwnerCapacity(tx, caller.ownerId, limits, targets.length);
+    const queuedPages = await queuedPagesOf(tx, caller.ownerId);
     const batch = await tx.batch.create({
       data: {
         name: valid.name,
@@ -42,7 +43,7 @@ export async function createBatch(
         targets: { createMany: { data: targets } },
       },
     });
-    await sendAnalyzeJobs(boss, tx, jobs);
+    await sendAnalyzeJobs(boss, tx, jobs, { ownerId: caller.ownerId, queuedPages });
     await recordAudit(tx, caller, 'BATCH_CREATED', { batchId: batch.id });
     await announceBatch(tx, batch.id); // for the owner's batchCreated subscribers
     return batch;

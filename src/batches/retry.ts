@@ -3,7 +3,7 @@ import { recordAudit } from '../auth/audit';
 import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
 import { UserError, notFound } from '../errors';
-import { planAnalyzeJobs, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
+import { planAnalyzeJobs, queuedPagesOf, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
 import { recordBatchChange } from './changes';
 import { assertOwnerCapacity, ownerQuotaTransaction, type OwnerLimits } from './limits';
 import { lockBatch } from './progress';
@@ -34,13 +34,14 @@ export async function retryBatch(
     if (failed.length === 0) throw new UserError('CONFLICT', 'The batch has no failed targets to retry.');
     await assertOwnerCapacity(tx, caller.ownerId, limits, failed.length);
     const jobs = planAnalyzeJobs(failed, jobPlan);
+    const queuedPages = await queuedPagesOf(tx, caller.ownerId);
     for (const job of jobs) {
       await tx.target.updateMany({
         where: { id: { in: job.targetIds } },
         data: { status: 'PENDING', error: null, jobId: job.jobId, attempts: 0, finishedAt: null },
       });
     }
-    await sendAnalyzeJobs(boss, tx, jobs);
+    await sendAnalyzeJobs(boss, tx, jobs, { ownerId: caller.ownerId, queuedPages });
     await recordAudit(tx, caller, 'BATCH_RETRIED', { batchId, urls: failed.length });
     return recordBatchChange(tx, batchId, {
       status: 'RUNNING',

@@ -16,11 +16,12 @@ import { coalesce } from './coalesce';
 
 /** Old jobs outlive type changes: the payload is checked, never trusted. */
 const payloadSchema = z.union([
-  z.object({ targetIds: z.array(z.uuid()).min(1) }),
+  // ownerId: absent from jobs queued before pages were shared out by owner.
+  z.object({ targetIds: z.array(z.uuid()).min(1), ownerId: z.string().optional() }),
   // Queued before a job could hold several targets.
   z.object({ targetId: z.uuid() }).transform(({ targetId }) => ({ targetIds: [targetId] })),
 ]);
-export function assertAnalyzeTargetPayload(data: unknown): { targetIds: string[] } {
+export function assertAnalyzeTargetPayload(data: unknown): { targetIds: string[]; ownerId?: string } {
   return payloadSchema.parse(data);
 }
 
@@ -64,7 +65,7 @@ export function targetTransitions(db: Queryable, boss: PgBoss): TargetTransition
  * them, and pg-boss's retry finds only the unfinished ones left to do.
  */
 export async function analyzeTarget(deps: AnalyzeTargetDeps, job: Job<unknown>): Promise<void> {
-  const { targetIds } = assertAnalyzeTargetPayload(job.data);
+  const { targetIds, ownerId } = assertAnalyzeTargetPayload(job.data);
   const todo = job.retryCount > 0 ? await unfinishedLeastTriedFirst(deps.prisma, targetIds) : targetIds;
   let retry: { error: unknown } | null = null;
   for (const targetId of todo) {
@@ -73,7 +74,7 @@ export async function analyzeTarget(deps: AnalyzeTargetDeps, job: Job<unknown>):
       throw new Error('The job was handed back before all its pages were analysed; its retry does the rest.');
     }
     try {
-      await analyzeOne(deps, targetId);
+      await analyzeOne(deps, targetId, ownerId);
     } catch (error) {
       retry ??= { error };
     }
@@ -91,7 +92,7 @@ async function unfinishedLeastTriedFirst(prisma: PrismaClient, targetIds: string
   return rows.map((row) => row.id);
 }
 
-async function analyzeOne(deps: AnalyzeTargetDeps, targetId: string): Promise<void> {
+async function analyzeOne(deps: AnalyzeTargetDeps, targetId: string, ownerId = ''): Promise<void> {
   const target = await deps.transitions.start(targetId);
   if (!target) {
     await queueDueComparison(deps.prisma, deps.boss, targetId); // see below: counted elsewhere
@@ -100,7 +101,8 @@ async function analyzeOne(deps: AnalyzeTargetDeps, targetId: string): Promise<vo
   let outcome: TargetOutcome;
   try {
     const originFiles = await originFilesFor(deps, target.batchId, target.url);
-    outcome = { report: await deps.analyzer.analyze(target.url, originFiles) };
+    // The analysis threads take waiting pages owner by owner, so one owner's backlog cannot hold up another's page.
+    outcome = { report: await deps.analyzer.analyze(target.url, originFiles, { shareKey: ownerId }) };
   } catch (error) {
     deps.metrics.fetchErrors.inc({ kind: error instanceof AnalysisError ? error.kind : 'other' });
     const retryable = !(error instanceof AnalysisError) || error.retryable;

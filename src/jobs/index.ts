@@ -42,6 +42,17 @@ export function analyzeWorkOptions(config: Config) {
   } as const;
 }
 
+/**
+ * A job's priority is minus its owner's pages queued ahead of it (sendAnalyzeJobs), so 0 marks
+ * the first job of an owner that had nothing waiting. These pollers take only such jobs: however
+ * many jobs one owner's backlog keeps running, another owner's first page starts at once. One
+ * owner has at most one such job at a time, so no one owner can take both pollers. They keep no
+ * per-host count (the host slots still bound the requests), leaving the pollers above theirs.
+ */
+export function firstPagesWorkOptions(config: Config) {
+  return { ...pollingOptions(config), localConcurrency: 2, minPriority: 0, perJobResults: true } as const;
+}
+
 export interface Workers {
   /** Running jobs finish the page in hand and go back to the queue with the rest; call it before pg-boss's graceful stop. */
   handBack(): void;
@@ -62,7 +73,7 @@ export async function startWorkers(deps: {
   const { prisma, pool, boss, config, metrics } = deps;
   const log = deps.log.child({ role: 'worker' });
   const hostSlots = createHostSlots(deps.databaseUrl, config.maxFetchesPerHost, log);
-  const analyzer = createAnalyzer({ ...config.crawl, throttle: hostSlots.during });
+  const analyzer = createAnalyzer({ ...config.crawl, analysisTimeoutMs: config.analysisTimeoutMs, throttle: hostSlots.during });
   const transitions = targetTransitions(pool, boss);
   const stopping = new AbortController();
   const analyzeDeps = {
@@ -76,19 +87,17 @@ export async function startWorkers(deps: {
     stopping: stopping.signal,
   };
   const polling = pollingOptions(config);
-  await boss.work(
-    ANALYZE_TARGET,
-    analyzeWorkOptions(config),
-    (jobs: Job<unknown>[]) =>
-      Promise.all(
-        jobs.map((job) =>
-          runJob(log, metrics, job, (one) => analyzeTarget(analyzeDeps, one)).then(
-            () => ({ id: job.id, status: 'completed' as const }),
-            (error: unknown) => ({ id: job.id, status: 'failed' as const, output: { message: String(error) } }),
-          ),
+  const analyzeJobs = (jobs: Job<unknown>[]) =>
+    Promise.all(
+      jobs.map((job) =>
+        runJob(log, metrics, job, (one) => analyzeTarget(analyzeDeps, one)).then(
+          () => ({ id: job.id, status: 'completed' as const }),
+          (error: unknown) => ({ id: job.id, status: 'failed' as const, output: { message: String(error) } }),
         ),
       ),
-  );
+    );
+  await boss.work(ANALYZE_TARGET, analyzeWorkOptions(config), analyzeJobs);
+  await boss.work(ANALYZE_TARGET, firstPagesWorkOptions(config), analyzeJobs);
   const handlers: [string, Parameters<PgBoss['work']>[1], (job: Job<unknown>) => Promise<unknown>][] = [
     [COMPARE_BATCH, { ...polling, localConcurrency: 2 }, (job) => compareBatch({ prisma, llm: config.llm, log, metrics }, job)],
     [RECONCILE_BATCHES, {}, () => reconcileBatches({ prisma, pool, boss, log })],

@@ -67,15 +67,31 @@ export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<
 export interface AnalyzeJobPlan {
   targetsPerJob: number;
   maxFetchesPerHost: number;
-  /** How long one page may take; a job may stay active this long for each of its targets. */
+  /** The longest one page may take; a job may stay active this long for each of its targets. */
   expireSecondsPerTarget: number;
 }
 
+/** pg-boss refuses longer expirations. */
+const MAX_EXPIRE_SECONDS = 24 * 3600;
+/** Per page, for the waits no setting bounds: a host slot another worker holds, the database. */
+const UNTIMED_SECONDS_PER_TARGET = 60;
+
+/**
+ * A job expires (and pg-boss hands it to another worker) only after its pages' worst case, so
+ * a page still being fetched or analysed is never run twice while its worker lives; a worker
+ * that dies is noticed by its stopped heartbeat instead, within seconds. The worst case of a
+ * page: its origin files (robots.txt and llms.txt at once, then the sitemap) and the page itself,
+ * each hop of each using the connect, headers and body timeouts in full, then the analysis's
+ * time limit.
+ */
 export function analyzeJobPlan(config: Config): AnalyzeJobPlan {
+  const { timeoutMs, maxRedirects } = config.crawl;
+  const fetchMs = (maxRedirects + 1) * 3 * timeoutMs;
+  const pageMs = 3 * fetchMs + config.analysisTimeoutMs;
   return {
     targetsPerJob: config.targetsPerJob,
     maxFetchesPerHost: config.maxFetchesPerHost,
-    expireSecondsPerTarget: Math.ceil((config.crawl.timeoutMs * 4) / 1000) + 30,
+    expireSecondsPerTarget: Math.min(Math.ceil(pageMs / 1000) + UNTIMED_SECONDS_PER_TARGET, MAX_EXPIRE_SECONDS),
   };
 }
 
@@ -99,18 +115,36 @@ export function planAnalyzeJobs(targets: { id: string; url: string }[], plan: An
     const count = Math.max(Math.ceil(ofHost.length / plan.targetsPerJob), Math.min(ofHost.length, plan.maxFetchesPerHost));
     return Array.from({ length: count }, (_, job) => {
       const targetIds = ofHost.filter((_, i) => i % count === job).map((target) => target.id);
-      return { jobId: randomUUID(), host, targetIds, expireInSeconds: targetIds.length * plan.expireSecondsPerTarget };
+      const expireInSeconds = Math.min(targetIds.length * plan.expireSecondsPerTarget, MAX_EXPIRE_SECONDS);
+      return { jobId: randomUUID(), host, targetIds, expireInSeconds };
     });
   });
 }
 
-/** Queues the jobs inside the caller's transaction, grouped by host for the workers' per-host limit. */
-export async function sendAnalyzeJobs(boss: PgBoss, tx: Transaction, jobs: AnalyzeJob[]) {
+/**
+ * Queues the jobs inside the caller's transaction, grouped by host for the workers' per-host
+ * limit. Each job's priority is minus the owner's pages queued ahead of it (pg-boss takes higher
+ * priorities first, then older jobs): an owner with nothing waiting goes before another owner's
+ * backlog, and a worker keeps pollers for such first pages alone (see startWorkers).
+ */
+export async function sendAnalyzeJobs(boss: PgBoss, tx: Transaction, jobs: AnalyzeJob[], owner: { ownerId: string; queuedPages: number }) {
+  let pagesAhead = owner.queuedPages;
   await boss.insert(
     ANALYZE_TARGET,
-    jobs.map(({ jobId, host, targetIds, expireInSeconds }) => ({ id: jobId, data: { targetIds }, group: { id: host }, expireInSeconds })),
+    jobs.map(({ jobId, host, targetIds, expireInSeconds }) => {
+      const priority = -pagesAhead;
+      pagesAhead += targetIds.length;
+      return { id: jobId, data: { targetIds, ownerId: owner.ownerId }, group: { id: host }, expireInSeconds, priority };
+    }),
     { db: fromPrisma(tx) },
   );
+}
+
+/** The owner's pages not analysed yet: the jobs of its next batch queue behind them. */
+export function queuedPagesOf(tx: Transaction, ownerId: string): Promise<number> {
+  // Only unfinished batches have such pages, and an owner has few of them (MAX_RUNNING_BATCHES_PER_OWNER).
+  const unfinished = { ownerId, status: { in: ['PENDING' as const, 'RUNNING' as const] } };
+  return tx.target.count({ where: { status: { in: ['PENDING', 'RUNNING'] }, batch: unfinished } });
 }
 
 /**
