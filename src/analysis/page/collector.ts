@@ -14,6 +14,13 @@ const HEAD_ELEMENTS = new Set(['html', 'head', 'title', 'meta', 'link', 'script'
 const CHROME = new Set(['nav', 'header', 'footer', 'aside']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary']);
 const AUTHOR_CLASSES = /(?:^|\s)(?:author|byline|author-name|post-author|entry-author)(?:\s|$)/i;
+/**
+ * Every text goes to every open capture, so their number bounds the work per text: real pages
+ * nest a few (a link in a heading in a quotation); deeper ones record an empty text.
+ */
+export const MAX_OPEN_CAPTURES = 32;
+/** Most characters a capture of visible text keeps: far more than any check reads. */
+export const MAX_CAPTURED_TEXT = 10_000;
 
 export type Attributes = Record<string, string>;
 export type ElementOpener = (collector: PageCollector, attributes: Attributes, name: string) => void;
@@ -69,8 +76,10 @@ export class PageCollector implements Partial<Handler> {
     return this.langs[this.langs.length - 1] ?? '';
   }
 
+  /** Title and JSON-LD (readsHidden) are raw text that nests nothing: always captured whole. */
   capture(done: (text: string) => void, readsHidden = false): void {
-    this.captures.push({ depth: this.names.length, text: '', readsHidden, done });
+    if (!readsHidden && this.captures.length >= MAX_OPEN_CAPTURES) done('');
+    else this.captures.push({ depth: this.names.length, text: '', readsHidden, done });
   }
 
   onopentag(name: string, attributes: Attributes): void {
@@ -98,7 +107,14 @@ export class PageCollector implements Partial<Handler> {
   ontext(data: string): void {
     const hidden = this.hiddenDepth > 0;
     if (!hidden) this.textChunks.push(data);
-    for (const open of this.captures) if (!hidden || open.readsHidden) open.text += data;
+    for (const open of this.captures) {
+      if (open.readsHidden) {
+        open.text += data;
+      } else if (!hidden && open.text.length < MAX_CAPTURED_TEXT) {
+        const room = MAX_CAPTURED_TEXT - open.text.length;
+        open.text += data.length > room ? data.slice(0, room) : data;
+      }
+    }
   }
 
   onclosetag(name: string): void {
