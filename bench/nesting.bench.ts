@@ -47,7 +47,7 @@ for (const name of shapes) {
     const html = shape.page(options['smallest-kib'] * 1024 * 2 ** step);
     const times = Array.from({ length: options.runs }, () => analysisMs(html)).sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)]!;
-    rows.push([html.length >= 2 ** 20 ? `${(html.length / 2 ** 20).toFixed(1)} MiB` : `${(html.length / 2 ** 10).toFixed(0)} KiB`, median.toFixed(0), previous === null ? '–' : `${(median / previous).toFixed(2)}x`]);
+    rows.push([html.length >= 2 ** 19 ? `${(html.length / 2 ** 20).toFixed(1)} MiB` : `${(html.length / 2 ** 10).toFixed(0)} KiB`, median.toFixed(0), previous === null ? '–' : `${(median / previous).toFixed(2)}x`]);
     previous = median;
   }
   body.push(`### ${shape.title}`, table(['page', 'analysis (ms)', 'ratio to the previous size'], rows));
