@@ -52,6 +52,10 @@ describe('deep nesting', () => {
     expect(long.anchors[0]!.text).toHaveLength(MAX_CAPTURED_TEXT - 1); // "word " cut, then trimmed
     expect(long.title).toHaveLength(20_000);
     expect(long.wordCount).toBe(5_000);
+
+    // Inside SVG a <script> is an element, not raw text: JSON-LD captures could nest, and do not.
+    const svg = parseHtml(`<svg>${'<script type="application/ld+json">x<b>y</b>'.repeat(5)}</svg>`, PAGE_URL);
+    expect(svg.jsonLd).toEqual(['', '', '', '', 'xyxyxyxyxy']);
   });
 });
 

@@ -76,9 +76,13 @@ export class PageCollector implements Partial<Handler> {
     return this.langs[this.langs.length - 1] ?? '';
   }
 
-  /** Title and JSON-LD (readsHidden) are raw text that nests nothing: always captured whole. */
+  /**
+   * Title and JSON-LD (readsHidden) are raw text in HTML, so one is open at a time and keeps its
+   * whole text; inside SVG they are elements, and one opened inside another records an empty text.
+   */
   capture(done: (text: string) => void, readsHidden = false): void {
-    if (!readsHidden && this.captures.length >= MAX_OPEN_CAPTURES) done('');
+    const full = readsHidden ? this.captures.some((open) => open.readsHidden) : this.captures.length >= MAX_OPEN_CAPTURES;
+    if (full) done('');
     else this.captures.push({ depth: this.names.length, text: '', readsHidden, done });
   }
 
