@@ -1,6 +1,6 @@
 // Analysis time against input size for deeply nested pages: linear cost means each doubling of
 // the page about doubles the time (ratio near 2); a quadratic parser shows a ratio near 4.
-// Run: npx tsx bench/nesting.bench.ts [div] [quote] [--smallest-kib 1024] [--sizes 4]
+// Run: npx tsx bench/nesting.bench.ts [div] [quote] [cite] [unmatched] [--smallest-kib 1024] [--sizes 4] [--runs 3]
 import { availableParallelism } from 'node:os';
 import type { OriginFiles } from '../src/analysis';
 import { analyzePage } from '../src/analysis/worker/analyzePage';
@@ -18,6 +18,14 @@ const SHAPES: Record<string, { title: string; page: (bytes: number) => string }>
   quote: {
     title: "`'<q>x'.repeat(n)`: every text lands inside every open quotation",
     page: (bytes) => '<q>x'.repeat(Math.floor(bytes / 4)),
+  },
+  cite: {
+    title: "`'<q>'.repeat(511) + '<cite>'.repeat(n)`: each <cite> looks for the quotation it attributes",
+    page: (bytes) => '<q>'.repeat(511) + '<cite>'.repeat(Math.floor(bytes / 6)),
+  },
+  unmatched: {
+    title: "`'<div>'.repeat(511) + '</x>'.repeat(n)`: each end tag searches the open elements and finds nothing",
+    page: (bytes) => '<div>'.repeat(511) + '</x>'.repeat(Math.floor(bytes / 4)),
   },
 };
 

@@ -54,7 +54,8 @@ export class PageCollector implements Partial<Handler> {
   private chromeDepth = 0;
   bodyStarted = false;
   openSection: Section | null = null;
-  readonly openQuotes: { depth: number; quote: Quote }[] = [];
+  /** Innermost last; a <cite> or <footer> attributes the innermost one. */
+  readonly openBlockquotes: { depth: number; quote: Quote }[] = [];
   readonly microdataTypes = new Set<string>();
   readonly rdfaTypes = new Set<string>();
 
@@ -133,7 +134,7 @@ export class PageCollector implements Partial<Handler> {
       const finished = this.captures.pop()!;
       finished.done(finished.text);
     }
-    while (this.openQuotes.length > 0 && this.openQuotes[this.openQuotes.length - 1]!.depth > depth) this.openQuotes.pop();
+    while (this.openBlockquotes.length > 0 && this.openBlockquotes[this.openBlockquotes.length - 1]!.depth > depth) this.openBlockquotes.pop();
   }
 
   finish(): ParsedFacts {

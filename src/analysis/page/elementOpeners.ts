@@ -69,7 +69,7 @@ const image: ElementOpener = ({ facts }, attributes) => {
 
 const quotation: ElementOpener = (collector, attributes, name) => {
   const quote: Quote = { kind: name === 'q' ? 'q' : 'blockquote', text: '', attributed: Boolean(attributes.cite?.trim()) };
-  collector.openQuotes.push({ depth: collector.depth, quote });
+  if (quote.kind === 'blockquote') collector.openBlockquotes.push({ depth: collector.depth, quote });
   collector.capture((text) => {
     quote.text = collapse(text);
     collector.facts.quotes.push(quote);
@@ -77,8 +77,8 @@ const quotation: ElementOpener = (collector, attributes, name) => {
 };
 
 /** A <cite> or <footer> inside a blockquote names who is quoted. */
-const attribution: ElementOpener = ({ openQuotes }) => {
-  const quote = openQuotes.findLast((open) => open.quote.kind === 'blockquote')?.quote;
+const attribution: ElementOpener = ({ openBlockquotes }) => {
+  const quote = openBlockquotes.at(-1)?.quote;
   if (quote) quote.attributed = true;
 };
 
