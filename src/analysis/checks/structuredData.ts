@@ -1,6 +1,5 @@
 import { findValues, isObject, itemsOfType } from '../page/structuredData';
 import { fail, notApplicable, pass, plural, sample, warn, type Check } from './check';
-import { questionHeadings } from './questions';
 
 const structuredDataValid: Check = {
   id: 'structured-data-valid',
@@ -45,7 +44,7 @@ const faqSchema: Check = {
   evaluate(page) {
     const found = itemsOfType(page.structuredData.items, FAQ_TYPES);
     if (found.length === 0) {
-      const questions = questionHeadings(page);
+      const questions = page.questionSections;
       return questions.length > 0
         ? fail(`The page has ${plural(questions.length, 'question heading')} but no FAQPage, QAPage or HowTo structured data.`)
         : notApplicable('The page has no questions and no FAQ structured data.');

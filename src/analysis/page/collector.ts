@@ -41,7 +41,7 @@ interface Capture {
 export class PageCollector implements Partial<Handler> {
   readonly facts: ParsedFacts = {
     title: null, metaDescription: null, canonical: null, lang: null,
-    metas: [], links: [], anchors: [], images: [], headings: [], sections: [],
+    metas: [], links: [], anchors: [], images: [], headings: [], questionSections: [],
     jsonLd: [], microdataTypes: [], rdfaTypes: [], quotes: [], times: [], authorHints: [],
     text: '', wordCount: 0,
   };

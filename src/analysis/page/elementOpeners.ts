@@ -1,5 +1,5 @@
 import { collapse, pushText, resolveTarget, type ElementOpener } from './collector';
-import type { Anchor, Quote, Section } from './model';
+import { isQuestion, type Anchor, type Quote, type Section } from './model';
 
 const relTokens = (rel: string | undefined) => (rel ?? '').trim().toLowerCase().split(/\s+/);
 
@@ -92,9 +92,13 @@ const heading: ElementOpener = (collector, _attributes, name) => {
   collector.capture((raw) => {
     const text = collapse(raw);
     collector.facts.headings.push({ level, text });
+    if (!isQuestion(text)) {
+      collector.openSection = null;
+      return;
+    }
     const section: Section = { level, heading: text, firstParagraph: null };
     collector.openSection = section;
-    collector.facts.sections.push(section);
+    collector.facts.questionSections.push(section);
   });
 };
 
