@@ -39,6 +39,15 @@ export interface CategoryScores {
   overall: number;
 }
 
+/**
+ * Most entries a PageReport keeps of each list the page can make as long as it likes (headings,
+ * structured data types): the first ones, in page order, next to a count of them all. Checks
+ * judge the whole page; the cap bounds what is stored, sent between threads and served.
+ */
+export const MAX_REPORTED_LIST_ITEMS = 200;
+/** Longest heading text or type name a PageReport keeps (longer ones end in "…"). */
+export const MAX_REPORTED_TEXT = 300;
+
 /** Everything stored about one analysed page; plain JSON so it can cross threads and rows. */
 export interface PageReport {
   finalUrl: string;
@@ -57,8 +66,13 @@ export interface PageReport {
   canonical: string | null;
   lang: string | null;
   wordCount: number;
+  /** The first MAX_REPORTED_LIST_ITEMS headings. */
   headings: Heading[];
+  /** Every heading of the page. */
+  headingCount: number;
+  /** The first MAX_REPORTED_LIST_ITEMS types. */
   structuredDataTypes: string[];
+  structuredDataTypeCount: number;
   aiCrawlerAccess: AiCrawlerAccess[];
   origin: OriginFindings;
   scores: CategoryScores;

@@ -1,14 +1,12 @@
 import { getNullableType, isInterfaceType, isListType, isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { MAX_REPORTED_LIST_ITEMS } from '../analysis';
 import { AI_CRAWLERS } from '../analysis/checks/aeoAccess';
 import { CHECKS } from '../analysis/checks/catalogue';
 import { CONNECTION_PAGE } from './paging';
 
-/**
- * Most items one per-page list of a stored analysis holds (headings, structured data types, …):
- * the cost estimate counts this many, and what is stored per page is capped to it.
- */
-export const MAX_PAGE_LIST_ITEMS = 200;
+/** Most items one per-page list of a stored analysis holds (headings, structured data types): the estimate counts this many. */
+export const MAX_PAGE_LIST_ITEMS = MAX_REPORTED_LIST_ITEMS;
 
 /** The settings some sizes follow. */
 export interface CostLimits {

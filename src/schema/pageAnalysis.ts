@@ -1,8 +1,10 @@
-import type {
-  AiCrawlerAccess as AiCrawlerAccessShape,
-  CheckResult as CheckResultShape,
-  Heading as HeadingShape,
-  OriginFindings as OriginFindingsShape,
+import {
+  MAX_REPORTED_LIST_ITEMS,
+  MAX_REPORTED_TEXT,
+  type AiCrawlerAccess as AiCrawlerAccessShape,
+  type CheckResult as CheckResultShape,
+  type Heading as HeadingShape,
+  type OriginFindings as OriginFindingsShape,
 } from '../analysis/types';
 import { builder } from './builder';
 import { CheckCategory, CheckOutcome } from './enums';
@@ -59,9 +61,21 @@ builder.prismaObject('PageAnalysis', {
     canonical: t.exposeString('canonical', { nullable: true }),
     lang: t.exposeString('lang', { nullable: true }),
     wordCount: t.exposeInt('wordCount'),
-    headings: t.field({ type: [Heading], resolve: (analysis) => analysis.headings as unknown as HeadingShape[] }),
+    headings: t.field({
+      type: [Heading],
+      description:
+        `The page's first ${MAX_REPORTED_LIST_ITEMS} headings in document order, each text cut at ${MAX_REPORTED_TEXT} characters; ` +
+        'headingCount counts them all, and the checks judge every heading of the page.',
+      resolve: (analysis) => analysis.headings as unknown as HeadingShape[],
+    }),
+    headingCount: t.exposeInt('headingCount', { description: 'How many headings (h1–h6) the page has.' }),
     structuredDataTypes: t.exposeStringList('structuredDataTypes', {
-      description: 'schema.org types found in JSON-LD, microdata or RDFa, e.g. FAQPage, Organization.',
+      description:
+        `schema.org types found in JSON-LD, microdata or RDFa, e.g. FAQPage, Organization: the first ${MAX_REPORTED_LIST_ITEMS}; ` +
+        'structuredDataTypeCount counts them all, and the checks judge every one.',
+    }),
+    structuredDataTypeCount: t.exposeInt('structuredDataTypeCount', {
+      description: 'How many distinct schema.org types the page declares.',
     }),
     aiCrawlerAccess: t.field({
       type: [AiCrawlerAccess],

@@ -1,14 +1,13 @@
 import { metaContent, type PageModel } from '../page/model';
 import { findValues, isObject, type JsonValue } from '../page/structuredData';
 import { fail, notApplicable, pass, plural, sample, truncate, warn, type Check } from './check';
-import { questionHeadings } from './questions';
 
 const questionHeadingsCheck: Check = {
   id: 'question-headings',
   category: 'AEO',
   weight: 1,
   evaluate(page) {
-    const questions = questionHeadings(page);
+    const questions = page.questionSections;
     if (questions.length > 0) {
       return pass(`${plural(questions.length, 'heading')} ${questions.length === 1 ? 'asks a question' : 'ask questions'}, e.g. "${truncate(questions[0]!.heading)}".`);
     }
@@ -29,7 +28,7 @@ const conciseAnswers: Check = {
   category: 'AEO',
   weight: 1,
   evaluate(page) {
-    const questions = questionHeadings(page);
+    const questions = page.questionSections;
     if (questions.length === 0) return notApplicable('The page has no question headings to answer.');
     const unanswered = questions.filter((section) => {
       const words = wordsIn(section.firstParagraph ?? '');

@@ -180,7 +180,7 @@ export const canonical: Check = {
       }
     }
     if (unique.size === 0) return notApplicable('The page declares no canonical URL.');
-    if (unique.size > 1) return fail(`The page declares conflicting canonical URLs: ${[...unique].join(', ')}.`);
+    if (unique.size > 1) return fail(`The page declares conflicting canonical URLs: ${sample([...unique], 5)}.`);
     const target = new URL([...unique][0]!);
     const base = new URL(page.url);
     if (hreflangUrls.has(base.href) && hreflangUrls.has(target.href) && base.href !== target.href) {

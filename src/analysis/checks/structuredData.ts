@@ -1,6 +1,5 @@
 import { findValues, isObject, itemsOfType } from '../page/structuredData';
 import { fail, notApplicable, pass, plural, sample, warn, type Check } from './check';
-import { questionHeadings } from './questions';
 
 const structuredDataValid: Check = {
   id: 'structured-data-valid',
@@ -30,7 +29,7 @@ const entitySchema: Check = {
   evaluate({ structuredData }) {
     const found = structuredData.types.filter((type) => ENTITY_TYPES.has(type));
     return found.length > 0
-      ? pass(`Structured data names the entity behind the page: ${found.join(', ')}.`)
+      ? pass(`Structured data names the entity behind the page: ${sample(found, 5)}.`)
       : fail('No Organization, LocalBusiness or Product structured data; answer engines must guess who you are.');
   },
 };
@@ -45,7 +44,7 @@ const faqSchema: Check = {
   evaluate(page) {
     const found = itemsOfType(page.structuredData.items, FAQ_TYPES);
     if (found.length === 0) {
-      const questions = questionHeadings(page);
+      const questions = page.questionSections;
       return questions.length > 0
         ? fail(`The page has ${plural(questions.length, 'question heading')} but no FAQPage, QAPage or HowTo structured data.`)
         : notApplicable('The page has no questions and no FAQ structured data.');
@@ -56,7 +55,7 @@ const faqSchema: Check = {
       return answers.length === 0;
     });
     if (emptyFaq) return warn('FAQPage structured data has no Question with an acceptedAnswer.');
-    return pass(`The page has ${[...new Set(found.map((item) => String(item['@type'])))].join(', ')} structured data.`);
+    return pass(`The page has ${sample([...new Set(found.map((item) => String(item['@type'])))], 5)} structured data.`);
   },
 };
 

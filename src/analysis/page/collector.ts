@@ -14,6 +14,13 @@ const HEAD_ELEMENTS = new Set(['html', 'head', 'title', 'meta', 'link', 'script'
 const CHROME = new Set(['nav', 'header', 'footer', 'aside']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary']);
 const AUTHOR_CLASSES = /(?:^|\s)(?:author|byline|author-name|post-author|entry-author)(?:\s|$)/i;
+/**
+ * Every text goes to every open capture, so their number bounds the work per text: real pages
+ * nest a few (a link in a heading in a quotation); deeper ones record an empty text.
+ */
+export const MAX_OPEN_CAPTURES = 32;
+/** Most characters a capture of visible text keeps: far more than any check reads. */
+export const MAX_CAPTURED_TEXT = 10_000;
 
 export type Attributes = Record<string, string>;
 export type ElementOpener = (collector: PageCollector, attributes: Attributes, name: string) => void;
@@ -34,7 +41,7 @@ interface Capture {
 export class PageCollector implements Partial<Handler> {
   readonly facts: ParsedFacts = {
     title: null, metaDescription: null, canonical: null, lang: null,
-    metas: [], links: [], anchors: [], images: [], headings: [], sections: [],
+    metas: [], links: [], anchors: [], images: [], headings: [], questionSections: [],
     jsonLd: [], microdataTypes: [], rdfaTypes: [], quotes: [], times: [], authorHints: [],
     text: '', wordCount: 0,
   };
@@ -47,7 +54,8 @@ export class PageCollector implements Partial<Handler> {
   private chromeDepth = 0;
   bodyStarted = false;
   openSection: Section | null = null;
-  readonly openQuotes: { depth: number; quote: Quote }[] = [];
+  /** Innermost last; a <cite> or <footer> attributes the innermost one. */
+  readonly openBlockquotes: { depth: number; quote: Quote }[] = [];
   readonly microdataTypes = new Set<string>();
   readonly rdfaTypes = new Set<string>();
 
@@ -69,8 +77,14 @@ export class PageCollector implements Partial<Handler> {
     return this.langs[this.langs.length - 1] ?? '';
   }
 
+  /**
+   * Title and JSON-LD (readsHidden) are raw text in HTML, so one is open at a time and keeps its
+   * whole text; inside SVG they are elements, and one opened inside another records an empty text.
+   */
   capture(done: (text: string) => void, readsHidden = false): void {
-    this.captures.push({ depth: this.names.length, text: '', readsHidden, done });
+    const full = readsHidden ? this.captures.some((open) => open.readsHidden) : this.captures.length >= MAX_OPEN_CAPTURES;
+    if (full) done('');
+    else this.captures.push({ depth: this.names.length, text: '', readsHidden, done });
   }
 
   onopentag(name: string, attributes: Attributes): void {
@@ -98,7 +112,14 @@ export class PageCollector implements Partial<Handler> {
   ontext(data: string): void {
     const hidden = this.hiddenDepth > 0;
     if (!hidden) this.textChunks.push(data);
-    for (const open of this.captures) if (!hidden || open.readsHidden) open.text += data;
+    for (const open of this.captures) {
+      if (open.readsHidden) {
+        open.text += data;
+      } else if (!hidden && open.text.length < MAX_CAPTURED_TEXT) {
+        const room = MAX_CAPTURED_TEXT - open.text.length;
+        open.text += data.length > room ? data.slice(0, room) : data;
+      }
+    }
   }
 
   onclosetag(name: string): void {
@@ -113,7 +134,7 @@ export class PageCollector implements Partial<Handler> {
       const finished = this.captures.pop()!;
       finished.done(finished.text);
     }
-    while (this.openQuotes.length > 0 && this.openQuotes[this.openQuotes.length - 1]!.depth > depth) this.openQuotes.pop();
+    while (this.openBlockquotes.length > 0 && this.openBlockquotes[this.openBlockquotes.length - 1]!.depth > depth) this.openBlockquotes.pop();
   }
 
   finish(): ParsedFacts {

@@ -1,5 +1,5 @@
 import { collapse, pushText, resolveTarget, type ElementOpener } from './collector';
-import type { Anchor, Quote, Section } from './model';
+import { isQuestion, type Anchor, type Quote, type Section } from './model';
 
 const relTokens = (rel: string | undefined) => (rel ?? '').trim().toLowerCase().split(/\s+/);
 
@@ -69,7 +69,7 @@ const image: ElementOpener = ({ facts }, attributes) => {
 
 const quotation: ElementOpener = (collector, attributes, name) => {
   const quote: Quote = { kind: name === 'q' ? 'q' : 'blockquote', text: '', attributed: Boolean(attributes.cite?.trim()) };
-  collector.openQuotes.push({ depth: collector.depth, quote });
+  if (quote.kind === 'blockquote') collector.openBlockquotes.push({ depth: collector.depth, quote });
   collector.capture((text) => {
     quote.text = collapse(text);
     collector.facts.quotes.push(quote);
@@ -77,8 +77,8 @@ const quotation: ElementOpener = (collector, attributes, name) => {
 };
 
 /** A <cite> or <footer> inside a blockquote names who is quoted. */
-const attribution: ElementOpener = ({ openQuotes }) => {
-  const quote = openQuotes.findLast((open) => open.quote.kind === 'blockquote')?.quote;
+const attribution: ElementOpener = ({ openBlockquotes }) => {
+  const quote = openBlockquotes.at(-1)?.quote;
   if (quote) quote.attributed = true;
 };
 
@@ -92,9 +92,13 @@ const heading: ElementOpener = (collector, _attributes, name) => {
   collector.capture((raw) => {
     const text = collapse(raw);
     collector.facts.headings.push({ level, text });
+    if (!isQuestion(text)) {
+      collector.openSection = null;
+      return;
+    }
     const section: Section = { level, heading: text, firstParagraph: null };
     collector.openSection = section;
-    collector.facts.sections.push(section);
+    collector.facts.questionSections.push(section);
   });
 };
 

@@ -53,7 +53,7 @@ export interface ImageTag {
   ariaHidden: boolean;
 }
 
-/** A heading and the first paragraph that follows it before the next heading. */
+/** A heading that asks a question, and the first paragraph that follows it before the next heading. */
 export interface Section {
   level: number;
   heading: string;
@@ -90,7 +90,8 @@ export interface PageModel {
   anchors: Anchor[];
   images: ImageTag[];
   headings: Heading[];
-  sections: Section[];
+  /** Only the headings that ask a question: the others' paragraphs are not needed, and a page can have 170,000 headings. */
+  questionSections: Section[];
   /** Raw text of each <script type="application/ld+json">. */
   jsonLd: string[];
   microdataTypes: string[];
@@ -105,6 +106,13 @@ export interface PageModel {
   text: string;
   wordCount: number;
 }
+
+/** A heading asks a question when it ends with a question mark (Latin, CJK full-width) or opens with ¿. */
+export function isQuestion(heading: string): boolean {
+  return QUESTION.test(heading);
+}
+
+const QUESTION = /[?？]\s*$|^\s*¿/;
 
 export function metaContent(page: PageModel, name: string): string | null {
   return page.metas.find((meta) => meta.name === name)?.content ?? null;

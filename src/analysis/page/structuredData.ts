@@ -10,6 +10,13 @@ export interface StructuredData {
   errors: string[];
 }
 
+/**
+ * Deepest JSON-LD nesting read (schema.org markup rarely passes ten levels). The readers here and
+ * in the checks recurse, so a deeper block is reported instead of read: nested 100,000 deep it
+ * overflowed the stack and the page failed.
+ */
+export const MAX_JSON_LD_DEPTH = 64;
+
 export function readStructuredData(jsonLdBlocks: readonly string[], otherTypes: readonly string[]): StructuredData {
   const items: JsonObject[] = [];
   const errors: string[] = [];
@@ -20,6 +27,10 @@ export function readStructuredData(jsonLdBlocks: readonly string[], otherTypes: 
       parsed = JSON.parse(block) as JsonValue;
     } catch (error) {
       errors.push(`${label} is not valid JSON (${(error as Error).message})`);
+      return;
+    }
+    if (nestsDeeperThan(parsed, MAX_JSON_LD_DEPTH)) {
+      errors.push(`${label} nests objects and arrays deeper than ${MAX_JSON_LD_DEPTH} levels, so it was not read`);
       return;
     }
     const blockItems = topLevelItems(parsed);
@@ -33,6 +44,18 @@ export function readStructuredData(jsonLdBlocks: readonly string[], otherTypes: 
   for (const item of items) collectTypes(item, types);
   for (const type of otherTypes) types.add(type);
   return { items, types: [...types], errors };
+}
+
+/** Without recursion, so that the depth of the value itself cannot overflow the stack. */
+function nestsDeeperThan(value: JsonValue, limit: number): boolean {
+  const pending: [JsonValue, number][] = [[value, 1]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function topLevelItems(value: JsonValue): JsonObject[] {

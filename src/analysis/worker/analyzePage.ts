@@ -1,11 +1,11 @@
 import { aiCrawlerAccess } from '../checks/aeoAccess';
 import { CHECKS } from '../checks/catalogue';
-import { runChecks } from '../checks/check';
+import { runChecks, truncate } from '../checks/check';
 import type { FetchedResource } from '../fetch/crawler';
 import { buildPageModel } from '../page/buildPage';
 import { decodeHtml } from '../page/decode';
 import { scoreChecks } from '../scoring';
-import type { OriginFiles, PageReport } from '../types';
+import { MAX_REPORTED_TEXT, MAX_REPORTED_LIST_ITEMS, type OriginFiles, type PageReport } from '../types';
 
 export interface AnalysisTask {
   fetched: FetchedResource;
@@ -44,8 +44,12 @@ export function analyzePage({ fetched, originFiles, analyzedAt }: AnalysisTask):
     canonical: page.canonical,
     lang: page.lang,
     wordCount: page.wordCount,
-    headings: page.headings,
-    structuredDataTypes: page.structuredData.types,
+    headings: page.headings
+      .slice(0, MAX_REPORTED_LIST_ITEMS)
+      .map(({ level, text }) => ({ level, text: truncate(text, MAX_REPORTED_TEXT) })),
+    headingCount: page.headings.length,
+    structuredDataTypes: page.structuredData.types.slice(0, MAX_REPORTED_LIST_ITEMS).map((type) => truncate(type, MAX_REPORTED_TEXT)),
+    structuredDataTypeCount: page.structuredData.types.length,
     aiCrawlerAccess: aiCrawlerAccess(page, originFiles),
     origin: {
       robotsTxtStatus: originFiles.robotsTxt?.status ?? null,
