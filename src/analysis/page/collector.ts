@@ -9,8 +9,17 @@ export type ParsedFacts = Omit<
 
 /** Elements whose text is not visible page text. */
 const HIDDEN_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'title', 'head']);
-/** Elements that may appear before <body>; anything else starts the body. */
-const HEAD_ELEMENTS = new Set(['html', 'head', 'title', 'meta', 'link', 'script', 'style', 'base', 'noscript', 'template']);
+/**
+ * Start tags the HTML parser's "in head" insertion mode keeps in the head; any other start tag,
+ * and any text but whitespace, starts the body. After `</head>` the same hold except noscript.
+ */
+const HEAD_ELEMENTS = new Set([
+  'html', 'head', 'title', 'meta', 'link', 'script', 'style', 'base', 'basefont', 'bgsound', 'noscript', 'noframes', 'template',
+]);
+/** Whose content is no element of the document: noscript is raw text when scripting is on (as in Lighthouse), template content is inert. */
+const INERT_CONTENT = new Set(['noscript', 'template']);
+const NOT_WHITESPACE = /[^\t\n\f\r ]/;
+const INLINE_DISPLAY = /(?:^|;)\s*display\s*:\s*([a-z-]+)/gi;
 const CHROME = new Set(['nav', 'header', 'footer', 'aside']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary']);
 const AUTHOR_CLASSES = /(?:^|\s)(?:author|byline|author-name|post-author|entry-author)(?:\s|$)/i;
@@ -24,6 +33,8 @@ interface Capture {
   text: string;
   /** Title and JSON-LD text is not visible text, yet it is what these captures want. */
   readsHidden: boolean;
+  /** Skips text that is not rendered (`hidden`, inline display:none), as innerText does. */
+  readsRenderedOnly: boolean;
   done(text: string): void;
 }
 
@@ -45,6 +56,17 @@ export class PageCollector implements Partial<Handler> {
   private readonly textChunks: string[] = [];
   private hiddenDepth = 0;
   private chromeDepth = 0;
+  /**
+   * Open elements at this stack depth and deeper are inert (see INERT_CONTENT), not rendered,
+   * or hidden from assistive technology; Infinity when none is.
+   */
+  private inertFrom = Infinity;
+  private notRenderedFrom = Infinity;
+  private ariaHiddenFrom = Infinity;
+  private headClosed = false;
+  /** Text ranges (indices into the text chunks) of the first element with each id, for aria-labelledby. */
+  private readonly idTexts = new Map<string, { start: number; end: number }>();
+  private readonly openIds: { depth: number; range: { start: number; end: number } }[] = [];
   bodyStarted = false;
   openSection: Section | null = null;
   readonly openQuotes: { depth: number; quote: Quote }[] = [];
@@ -69,14 +91,39 @@ export class PageCollector implements Partial<Handler> {
     return this.langs[this.langs.length - 1] ?? '';
   }
 
-  capture(done: (text: string) => void, readsHidden = false): void {
-    this.captures.push({ depth: this.names.length, text: '', readsHidden, done });
+  /** Inside noscript or template content: not part of the document Lighthouse reads. */
+  get inert(): boolean {
+    return this.inertFrom !== Infinity;
+  }
+
+  /** Not rendered (itself or an ancestor `hidden` or display:none) or aria-hidden: axe does not judge it. */
+  get hidden(): boolean {
+    return this.notRenderedFrom !== Infinity || this.ariaHiddenFrom !== Infinity;
+  }
+
+  get rendered(): boolean {
+    return this.notRenderedFrom === Infinity;
+  }
+
+  capture(done: (text: string) => void, readsHidden = false, readsRenderedOnly = false): void {
+    this.captures.push({ depth: this.names.length, text: '', readsHidden, readsRenderedOnly, done });
   }
 
   onopentag(name: string, attributes: Attributes): void {
     const role = attributes.role === undefined ? '' : attributes.role.trim().toLowerCase();
     const isChrome = CHROME.has(name) || CHROME_ROLES.has(role);
-    if (!this.bodyStarted && (name === 'body' || !HEAD_ELEMENTS.has(name))) this.bodyStarted = true;
+    const depth = this.names.length;
+    if (!this.bodyStarted && !this.inert && (!HEAD_ELEMENTS.has(name) || (name === 'noscript' && this.headClosed))) {
+      this.bodyStarted = true;
+    }
+    if (depth < this.inertFrom && INERT_CONTENT.has(name)) this.inertFrom = depth + 1;
+    if (depth < this.notRenderedFrom && isNotRendered(attributes)) this.notRenderedFrom = depth;
+    if (depth < this.ariaHiddenFrom && attributes['aria-hidden'] === 'true') this.ariaHiddenFrom = depth;
+    if (attributes.id !== undefined && !this.inert && !this.idTexts.has(attributes.id)) {
+      const range = { start: this.textChunks.length, end: -1 };
+      this.idTexts.set(attributes.id, range);
+      this.openIds.push({ depth, range });
+    }
     this.names.push(name);
     this.langs.push(attributes.lang?.trim() || this.lang);
     this.chrome.push(isChrome);
@@ -97,8 +144,10 @@ export class PageCollector implements Partial<Handler> {
 
   ontext(data: string): void {
     const hidden = this.hiddenDepth > 0;
+    if (!this.bodyStarted && this.isHeadLevel() && NOT_WHITESPACE.test(data)) this.bodyStarted = true;
     if (!hidden) this.textChunks.push(data);
-    for (const open of this.captures) if (!hidden || open.readsHidden) open.text += data;
+    const rendered = this.rendered;
+    for (const open of this.captures) if ((!hidden || open.readsHidden) && (rendered || !open.readsRenderedOnly)) open.text += data;
   }
 
   onclosetag(name: string): void {
@@ -107,8 +156,15 @@ export class PageCollector implements Partial<Handler> {
     this.langs.pop();
     if (this.chrome.pop()) this.chromeDepth--;
     if (HIDDEN_TEXT.has(name)) this.hiddenDepth--;
+    if (name === 'head') this.headClosed = true;
     this.separateWords();
     const depth = this.names.length;
+    if (depth < this.inertFrom) this.inertFrom = Infinity;
+    if (depth <= this.notRenderedFrom) this.notRenderedFrom = Infinity;
+    if (depth <= this.ariaHiddenFrom) this.ariaHiddenFrom = Infinity;
+    while (this.openIds.length > 0 && this.openIds[this.openIds.length - 1]!.depth >= depth) {
+      this.openIds.pop()!.range.end = this.textChunks.length;
+    }
     while (this.captures.length > 0 && this.captures[this.captures.length - 1]!.depth > depth) {
       const finished = this.captures.pop()!;
       finished.done(finished.text);
@@ -122,13 +178,37 @@ export class PageCollector implements Partial<Handler> {
     this.facts.wordCount = countWords(this.facts.text);
     this.facts.microdataTypes = [...this.microdataTypes];
     this.facts.rdfaTypes = [...this.rdfaTypes];
+    for (const image of this.facts.images) if (image.ariaLabelledby) image.ariaLabelledby = this.labelledByText(image.ariaLabelledby);
     return this.facts;
+  }
+
+  /** The text of the elements an aria-labelledby list names (those that exist), collapsed. */
+  private labelledByText(ids: string): string {
+    const texts: string[] = [];
+    for (const id of ids.trim().split(/\s+/)) {
+      const range = this.idTexts.get(id);
+      if (range) texts.push(this.textChunks.slice(range.start, range.end === -1 ? undefined : range.end).join(''));
+    }
+    return collapse(texts.join(' '));
+  }
+
+  /** Text here stands directly in the head (not in title, script, style, noscript, …): unless whitespace, it starts the body. */
+  private isHeadLevel(): boolean {
+    const parent = this.names[this.names.length - 1];
+    return parent === undefined || parent === 'html' || parent === 'head';
   }
 
   /** Tags separate words ("<p>a</p><p>b</p>" is two words); one space is enough. */
   private separateWords(): void {
     if (this.textChunks[this.textChunks.length - 1] !== ' ') this.textChunks.push(' ');
   }
+}
+
+/** The user agent's `[hidden] { display: none }`, unless an inline display overrides it; the last inline display wins. */
+function isNotRendered(attributes: Attributes): boolean {
+  let display: string | undefined;
+  if (attributes.style !== undefined) for (const match of attributes.style.matchAll(INLINE_DISPLAY)) display = match[1]!.toLowerCase();
+  return display === undefined ? attributes.hidden !== undefined : display === 'none';
 }
 
 /** `https://schema.org/Organization` and `schema:Organization` both name the type Organization. */
