@@ -16,13 +16,13 @@ const HIDDEN_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', '
 const HEAD_ELEMENTS = new Set([
   'html', 'head', 'title', 'meta', 'link', 'script', 'style', 'base', 'basefont', 'bgsound', 'noscript', 'noframes', 'template',
 ]);
-/** Whose content is no element of the document: noscript is raw text when scripting is on (as in Lighthouse), template content is inert. */
-const INERT_CONTENT = new Set(['noscript', 'template']);
 const NOT_WHITESPACE = /[^\t\n\f\r ]/;
 const INLINE_DISPLAY = /(?:^|;)\s*display\s*:\s*([a-z-]+)/gi;
 const CHROME = new Set(['nav', 'header', 'footer', 'aside']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary']);
 const AUTHOR_CLASSES = /(?:^|\s)(?:author|byline|author-name|post-author|entry-author)(?:\s|$)/i;
+/** The attributes onopentag reads; most tags have none of them. */
+const READ_ATTRIBUTES = new Set(['role', 'lang', 'itemtype', 'typeof', 'itemprop', 'class', 'hidden', 'style', 'aria-hidden', 'id']);
 
 export type Attributes = Record<string, string>;
 export type ElementOpener = (collector: PageCollector, attributes: Attributes, name: string) => void;
@@ -57,13 +57,15 @@ export class PageCollector implements Partial<Handler> {
   private hiddenDepth = 0;
   private chromeDepth = 0;
   /**
-   * Open elements at this stack depth and deeper are inert (see INERT_CONTENT), not rendered,
+   * Open elements at this stack depth and deeper are inert (see `inert`), not rendered,
    * or hidden from assistive technology; Infinity when none is.
    */
   private inertFrom = Infinity;
   private notRenderedFrom = Infinity;
   private ariaHiddenFrom = Infinity;
   private headClosed = false;
+  /** The open tag being read has one of READ_ATTRIBUTES (see onattribute). */
+  private hasReadAttribute = false;
   /** Text ranges (indices into the text chunks) of the first element with each id, for aria-labelledby. */
   private readonly idTexts = new Map<string, { start: number; end: number }>();
   private readonly openIds: { depth: number; range: { start: number; end: number } }[] = [];
@@ -91,7 +93,7 @@ export class PageCollector implements Partial<Handler> {
     return this.langs[this.langs.length - 1] ?? '';
   }
 
-  /** Inside noscript or template content: not part of the document Lighthouse reads. */
+  /** Inside noscript (raw text when scripting is on, as in Lighthouse) or template (inert) content: no element of the document. */
   get inert(): boolean {
     return this.inertFrom !== Infinity;
   }
@@ -109,33 +111,43 @@ export class PageCollector implements Partial<Handler> {
     this.captures.push({ depth: this.names.length, text: '', readsHidden, readsRenderedOnly, done });
   }
 
+  /** Noting the attributes onopentag reads as they are parsed is cheaper than looking each up on every tag. */
+  onattribute(name: string): void {
+    if (READ_ATTRIBUTES.has(name)) this.hasReadAttribute = true;
+  }
+
   onopentag(name: string, attributes: Attributes): void {
-    const role = attributes.role === undefined ? '' : attributes.role.trim().toLowerCase();
+    const readsAttributes = this.hasReadAttribute;
+    this.hasReadAttribute = false;
+    const role = !readsAttributes || attributes.role === undefined ? '' : attributes.role.trim().toLowerCase();
     const isChrome = CHROME.has(name) || CHROME_ROLES.has(role);
     const depth = this.names.length;
     if (!this.bodyStarted && !this.inert && (!HEAD_ELEMENTS.has(name) || (name === 'noscript' && this.headClosed))) {
       this.bodyStarted = true;
     }
-    if (depth < this.inertFrom && INERT_CONTENT.has(name)) this.inertFrom = depth + 1;
-    if (depth < this.notRenderedFrom && isNotRendered(attributes)) this.notRenderedFrom = depth;
-    if (depth < this.ariaHiddenFrom && attributes['aria-hidden'] === 'true') this.ariaHiddenFrom = depth;
-    if (attributes.id !== undefined && !this.inert && !this.idTexts.has(attributes.id)) {
-      const range = { start: this.textChunks.length, end: -1 };
-      this.idTexts.set(attributes.id, range);
-      this.openIds.push({ depth, range });
+    if ((name === 'noscript' || name === 'template') && depth < this.inertFrom) this.inertFrom = depth + 1;
+    if (readsAttributes) {
+      if (depth < this.notRenderedFrom && isNotRendered(attributes)) this.notRenderedFrom = depth;
+      if (depth < this.ariaHiddenFrom && attributes['aria-hidden'] === 'true') this.ariaHiddenFrom = depth;
+      if (attributes.id !== undefined && !this.inert && !this.idTexts.has(attributes.id)) {
+        const range = { start: this.textChunks.length, end: -1 };
+        this.idTexts.set(attributes.id, range);
+        this.openIds.push({ depth, range });
+      }
     }
     this.names.push(name);
-    this.langs.push(attributes.lang?.trim() || this.lang);
+    this.langs.push((readsAttributes && attributes.lang?.trim()) || this.lang);
     this.chrome.push(isChrome);
     if (HIDDEN_TEXT.has(name)) this.hiddenDepth++;
     if (isChrome) this.chromeDepth++;
     this.separateWords();
 
-    if (attributes.itemtype !== undefined) addTypes(this.microdataTypes, attributes.itemtype);
-    if (attributes.typeof !== undefined) addTypes(this.rdfaTypes, attributes.typeof);
+    if (readsAttributes && attributes.itemtype !== undefined) addTypes(this.microdataTypes, attributes.itemtype);
+    if (readsAttributes && attributes.typeof !== undefined) addTypes(this.rdfaTypes, attributes.typeof);
     if (
-      (attributes.itemprop !== undefined && attributes.itemprop.split(/\s+/).includes('author')) ||
-      (attributes.class !== undefined && AUTHOR_CLASSES.test(attributes.class))
+      readsAttributes &&
+      ((attributes.itemprop !== undefined && attributes.itemprop.split(/\s+/).includes('author')) ||
+        (attributes.class !== undefined && AUTHOR_CLASSES.test(attributes.class)))
     ) {
       this.capture(pushText(this.facts.authorHints));
     }
