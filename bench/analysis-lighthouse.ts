@@ -1,6 +1,6 @@
 // Runs real Lighthouse and Vantage on the same loopback fixture pages (the Lighthouse-aligned
 // cases of test/analysis) and prints where their verdicts agree. Optional, needs a browser:
-//   npm i --no-save lighthouse && apt-get install -y chromium
+//   npm i --no-save lighthouse@13 && apt-get install -y chromium
 //   CHROME_PATH=/usr/bin/chromium npx tsx bench/analysis-lighthouse.ts
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,7 +74,9 @@ try {
     try {
       const report = await analyzer.analyze(`${origin}/`, await analyzer.fetchOriginFiles(origin));
       const vantage = report.checks.find((check) => check.id === entry.id)!.outcome;
-      const result = await lighthouse(`${origin}/`, { port: chrome.port, output: 'json', logLevel: 'error', onlyAudits: [entry.id] });
+      // ignoreStatusCode, as Chrome DevTools' Lighthouse panel runs: error pages are audited, not refused.
+      const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyAudits: [entry.id], ignoreStatusCode: true };
+      const result = await lighthouse(`${origin}/`, flags);
       const lighthouseVerdict = lighthouseOutcome(result.lhr.audits[entry.id] as LighthouseAudit);
       const agree = vantage === lighthouseVerdict;
       if (agree) agreed++;

@@ -41,11 +41,11 @@ it('stops an analysis that outruns its time limit, fails it for good, and serves
 });
 
 it('fails a page whose analysis needs more memory than a thread may use, and serves the next page on a fresh thread', async () => {
-  const pool = createAnalysisPool(1, 16);
+  const pool = createAnalysisPool(1, 32);
   try {
     const stopped = await pool.analyze(task(large)).catch((error: unknown) => error);
     expect(stopped).toBeInstanceOf(AnalysisError);
-    expect(stopped).toMatchObject({ message: "The page's analysis needed more than the 16 MB it may use and was stopped.", retryable: false });
+    expect(stopped).toMatchObject({ message: "The page's analysis needed more than the 32 MB it may use and was stopped.", retryable: false });
     expect((await pool.analyze(task(small('After')))).title).toBe('After');
   } finally {
     await pool.destroy();

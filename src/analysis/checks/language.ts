@@ -1,7 +1,9 @@
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+import axe from 'axe-core';
 
-/** An ISO 639 language subtag that ICU knows by name (as axe's list of valid languages). */
-export function isKnownLanguage(subtag: string): boolean {
-  if (!/^[a-z]{2,3}$/i.test(subtag)) return false;
-  return LANGUAGE_NAMES.of(subtag.toLowerCase()) !== undefined;
-}
+/**
+ * axe-core's list of registered, not deprecated ISO 639 language subtags (IANA registry), which
+ * Lighthouse's hreflang audit uses (third-party/axe/valid-langs.js): `de` is valid, `deu` is
+ * not, as its registered two-letter form is the one to use. Not in axe-core's typings.
+ */
+export const isValidLanguage: (subtag: string) => boolean = (axe.utils as unknown as { isValidLang(lang: string): boolean })
+  .isValidLang;

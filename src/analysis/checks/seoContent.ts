@@ -13,8 +13,15 @@ export const metaDescription: Check = {
   id: 'meta-description',
   category: 'SEO',
   weight: 1,
-  evaluate: ({ metaDescription: description }) => {
-    if (description === null) return fail('The page has no meta description.');
+  evaluate: ({ metaDescription: description, metas }) => {
+    if (description === null) {
+      const inBody = metas.some((meta) => meta.byName && meta.name === 'description' && meta.source === 'body');
+      return fail(
+        inBody
+          ? 'The meta description is in the body, not the head: an element or text that may not stand in the head (a stray <img> or <iframe>, text) comes before it and starts the body, so it is ignored.'
+          : 'The page has no meta description.',
+      );
+    }
     if (!description) return fail('The meta description is empty.');
     return pass(`The page has a meta description (${description.length} characters).`);
   },

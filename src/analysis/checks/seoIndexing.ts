@@ -1,7 +1,7 @@
-import { headerValues, type PageModel } from '../page/model';
+import { headerValues, headMetaNamed, type PageModel } from '../page/model';
 import { parseRobots, robotsAllows } from '../robots';
 import { fail, notApplicable, pass, plural, sample, warn, type Check } from './check';
-import { isKnownLanguage } from './language';
+import { isValidLanguage } from './language';
 import { originFileStatusVerdict } from './originFile';
 
 /** The crawlers Lighthouse's is-crawlable considers; undefined stands for rules aimed at every bot. */
@@ -30,9 +30,8 @@ function headerUserAgent(value: string): string | undefined {
 
 function blockingSources(page: PageModel, robots: ReturnType<typeof parseRobots>, bot: string | undefined): string[] {
   const sources: string[] = [];
-  // A bot-specific meta tag replaces the generic robots meta for that bot.
-  const meta =
-    (bot && page.metas.find((tag) => tag.name === bot.toLowerCase())) || page.metas.find((tag) => tag.name === 'robots');
+  // A bot-specific meta tag replaces the generic robots meta for that bot; Lighthouse ignores meta tags in the body.
+  const meta = (bot && headMetaNamed(page, bot.toLowerCase())) || headMetaNamed(page, 'robots');
   if (meta && hasBlockingDirective(meta.content)) sources.push(`<meta name="${meta.name}" content="${meta.content}">`);
   for (const value of headerValues(page, 'x-robots-tag')) {
     const target = headerUserAgent(value);
@@ -70,9 +69,9 @@ const httpStatusCode: Check = {
   id: 'http-status-code',
   category: 'SEO',
   weight: 3,
-  // Lighthouse fails 4xx and 5xx; redirects were already followed.
+  // Lighthouse fails 400–599 only (a 999 is no error status to it); redirects were already followed.
   evaluate: ({ status }) =>
-    status >= 400
+    status >= 400 && status <= 599
       ? fail(`The page answered HTTP ${status}; search engines will not index an error page.`)
       : pass(`The page answered HTTP ${status}.`),
 };
@@ -203,8 +202,9 @@ export const hreflang: Check = {
     if (alternates.length === 0) return pass('The page declares no hreflang alternates; nothing to fix.');
     const problems: string[] = [];
     for (const link of alternates) {
-      const code = link.hreflang.trim();
-      if (code.toLowerCase() !== 'x-default' && !isKnownLanguage(code.split('-')[0]!)) {
+      // As Lighthouse: only the language subtag is judged, untrimmed.
+      const code = link.hreflang;
+      if (code.toLowerCase() !== 'x-default' && !isValidLanguage(code.split('-')[0]!.toLowerCase())) {
         problems.push(`unexpected language code "${code}"`);
       }
       const href = link.href.toLowerCase();

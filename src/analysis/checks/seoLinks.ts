@@ -82,7 +82,7 @@ const crawlableAnchors: Check = {
   },
 };
 
-/** axe's image-alt: an alt attribute (not just spaces), an ARIA label, a title, or a presentational role. */
+/** axe's image-alt: an alt attribute (not just spaces), an ARIA label or labelling text, a title, or a presentational role. */
 function hasTextAlternative(image: ImageTag): boolean {
   if (image.role === 'none' || image.role === 'presentation') return true;
   if (image.alt !== null && (image.alt === '' || image.alt.trim() !== '')) return true;
@@ -94,7 +94,7 @@ const imageAlt: Check = {
   category: 'SEO',
   weight: 1,
   evaluate({ images }) {
-    const relevant = images.filter((image) => !image.ariaHidden);
+    const relevant = images.filter((image) => !image.hidden);
     if (relevant.length === 0) return notApplicable('The page has no images.');
     const missing = relevant.filter((image) => !hasTextAlternative(image));
     if (missing.length === 0) return pass(`All ${plural(relevant.length, 'image')} have alt text.`);

@@ -9,8 +9,15 @@ export type ParsedFacts = Omit<
 
 /** Elements whose text is not visible page text. */
 const HIDDEN_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'title', 'head']);
-/** Elements that may appear before <body>; anything else starts the body. */
-const HEAD_ELEMENTS = new Set(['html', 'head', 'title', 'meta', 'link', 'script', 'style', 'base', 'noscript', 'template']);
+/**
+ * Start tags the HTML parser's "in head" insertion mode keeps in the head; any other start tag,
+ * and any text but whitespace, starts the body. After `</head>` the same hold except noscript.
+ */
+const HEAD_ELEMENTS = new Set([
+  'html', 'head', 'title', 'meta', 'link', 'script', 'style', 'base', 'basefont', 'bgsound', 'noscript', 'noframes', 'template',
+]);
+const NOT_WHITESPACE = /[^\t\n\f\r ]/;
+const INLINE_DISPLAY = /(?:^|;)\s*display\s*:\s*([a-z-]+)/gi;
 const CHROME = new Set(['nav', 'header', 'footer', 'aside']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary']);
 const AUTHOR_CLASSES = /(?:^|\s)(?:author|byline|author-name|post-author|entry-author)(?:\s|$)/i;
@@ -21,6 +28,8 @@ const AUTHOR_CLASSES = /(?:^|\s)(?:author|byline|author-name|post-author|entry-a
 export const MAX_OPEN_CAPTURES = 32;
 /** Most characters a capture of visible text keeps: far more than any check reads. */
 export const MAX_CAPTURED_TEXT = 10_000;
+/** The attributes onopentag reads; most tags have none of them. */
+const READ_ATTRIBUTES = new Set(['role', 'lang', 'itemtype', 'typeof', 'itemprop', 'class', 'hidden', 'style', 'aria-hidden', 'id']);
 
 export type Attributes = Record<string, string>;
 export type ElementOpener = (collector: PageCollector, attributes: Attributes, name: string) => void;
@@ -31,6 +40,8 @@ interface Capture {
   text: string;
   /** Title and JSON-LD text is not visible text, yet it is what these captures want. */
   readsHidden: boolean;
+  /** Skips text that is not rendered (`hidden`, inline display:none), as innerText does. */
+  readsRenderedOnly: boolean;
   done(text: string): void;
 }
 
@@ -52,6 +63,19 @@ export class PageCollector implements Partial<Handler> {
   private readonly textChunks: string[] = [];
   private hiddenDepth = 0;
   private chromeDepth = 0;
+  /**
+   * Open elements at this stack depth and deeper are inert (see `inert`), not rendered,
+   * or hidden from assistive technology; Infinity when none is.
+   */
+  private inertFrom = Infinity;
+  private notRenderedFrom = Infinity;
+  private ariaHiddenFrom = Infinity;
+  private headClosed = false;
+  /** The open tag being read has one of READ_ATTRIBUTES (see onattribute). */
+  private hasReadAttribute = false;
+  /** Text ranges (indices into the text chunks) of the first element with each id, for aria-labelledby. */
+  private readonly idTexts = new Map<string, { start: number; end: number }>();
+  private readonly openIds: { depth: number; range: { start: number; end: number } }[] = [];
   bodyStarted = false;
   openSection: Section | null = null;
   /** Innermost last; a <cite> or <footer> attributes the innermost one. */
@@ -77,32 +101,67 @@ export class PageCollector implements Partial<Handler> {
     return this.langs[this.langs.length - 1] ?? '';
   }
 
+  /** Inside noscript (raw text when scripting is on, as in Lighthouse) or template (inert) content: no element of the document. */
+  get inert(): boolean {
+    return this.inertFrom !== Infinity;
+  }
+
+  /** Not rendered (itself or an ancestor `hidden` or display:none) or aria-hidden: axe does not judge it. */
+  get hidden(): boolean {
+    return this.notRenderedFrom !== Infinity || this.ariaHiddenFrom !== Infinity;
+  }
+
+  get rendered(): boolean {
+    return this.notRenderedFrom === Infinity;
+  }
+
   /**
    * Title and JSON-LD (readsHidden) are raw text in HTML, so one is open at a time and keeps its
    * whole text; inside SVG they are elements, and one opened inside another records an empty text.
    */
-  capture(done: (text: string) => void, readsHidden = false): void {
+  capture(done: (text: string) => void, readsHidden = false, readsRenderedOnly = false): void {
     const full = readsHidden ? this.captures.some((open) => open.readsHidden) : this.captures.length >= MAX_OPEN_CAPTURES;
     if (full) done('');
-    else this.captures.push({ depth: this.names.length, text: '', readsHidden, done });
+    else this.captures.push({ depth: this.names.length, text: '', readsHidden, readsRenderedOnly, done });
+  }
+
+  /** Noting the attributes onopentag reads as they are parsed is cheaper than looking each up on every tag. */
+  onattribute(name: string): void {
+    if (READ_ATTRIBUTES.has(name)) this.hasReadAttribute = true;
   }
 
   onopentag(name: string, attributes: Attributes): void {
-    const role = attributes.role === undefined ? '' : attributes.role.trim().toLowerCase();
+    const readsAttributes = this.hasReadAttribute;
+    this.hasReadAttribute = false;
+    const role = !readsAttributes || attributes.role === undefined ? '' : attributes.role.trim().toLowerCase();
     const isChrome = CHROME.has(name) || CHROME_ROLES.has(role);
-    if (!this.bodyStarted && (name === 'body' || !HEAD_ELEMENTS.has(name))) this.bodyStarted = true;
+    const depth = this.names.length;
+    if (!this.bodyStarted && !this.inert && (!HEAD_ELEMENTS.has(name) || (name === 'noscript' && this.headClosed))) {
+      this.bodyStarted = true;
+    }
+    if ((name === 'noscript' || name === 'template') && depth < this.inertFrom) this.inertFrom = depth + 1;
+    if (readsAttributes) {
+      if (depth < this.notRenderedFrom && isNotRendered(attributes)) this.notRenderedFrom = depth;
+      if (depth < this.ariaHiddenFrom && attributes['aria-hidden'] === 'true') this.ariaHiddenFrom = depth;
+      if (attributes.id !== undefined && !this.inert && !this.idTexts.has(attributes.id)) {
+        const range = { start: this.textChunks.length, end: -1 };
+        this.idTexts.set(attributes.id, range);
+        this.openIds.push({ depth, range });
+      }
+    }
     this.names.push(name);
-    this.langs.push(attributes.lang?.trim() || this.lang);
+    this.langs.push((readsAttributes && attributes.lang?.trim()) || this.lang);
     this.chrome.push(isChrome);
     if (HIDDEN_TEXT.has(name)) this.hiddenDepth++;
     if (isChrome) this.chromeDepth++;
     this.separateWords();
 
-    if (attributes.itemtype !== undefined) addTypes(this.microdataTypes, attributes.itemtype);
-    if (attributes.typeof !== undefined) addTypes(this.rdfaTypes, attributes.typeof);
+    if (readsAttributes && attributes.itemtype !== undefined) addTypes(this.microdataTypes, attributes.itemtype);
+    if (readsAttributes && attributes.typeof !== undefined) addTypes(this.rdfaTypes, attributes.typeof);
     if (
-      (attributes.itemprop !== undefined && attributes.itemprop.split(/\s+/).includes('author')) ||
-      (attributes.class !== undefined && AUTHOR_CLASSES.test(attributes.class))
+      readsAttributes &&
+      ((attributes.itemprop !== undefined && attributes.itemprop.split(/\s+/).includes('author')) ||
+        (attributes.class !== undefined && AUTHOR_CLASSES.test(attributes.class)))
     ) {
       this.capture(pushText(this.facts.authorHints));
     }
@@ -111,8 +170,11 @@ export class PageCollector implements Partial<Handler> {
 
   ontext(data: string): void {
     const hidden = this.hiddenDepth > 0;
+    if (!this.bodyStarted && this.isHeadLevel() && NOT_WHITESPACE.test(data)) this.bodyStarted = true;
     if (!hidden) this.textChunks.push(data);
+    const rendered = this.rendered;
     for (const open of this.captures) {
+      if (!rendered && open.readsRenderedOnly) continue;
       if (open.readsHidden) {
         open.text += data;
       } else if (!hidden && open.text.length < MAX_CAPTURED_TEXT) {
@@ -128,8 +190,15 @@ export class PageCollector implements Partial<Handler> {
     this.langs.pop();
     if (this.chrome.pop()) this.chromeDepth--;
     if (HIDDEN_TEXT.has(name)) this.hiddenDepth--;
+    if (name === 'head') this.headClosed = true;
     this.separateWords();
     const depth = this.names.length;
+    if (depth < this.inertFrom) this.inertFrom = Infinity;
+    if (depth <= this.notRenderedFrom) this.notRenderedFrom = Infinity;
+    if (depth <= this.ariaHiddenFrom) this.ariaHiddenFrom = Infinity;
+    while (this.openIds.length > 0 && this.openIds[this.openIds.length - 1]!.depth >= depth) {
+      this.openIds.pop()!.range.end = this.textChunks.length;
+    }
     while (this.captures.length > 0 && this.captures[this.captures.length - 1]!.depth > depth) {
       const finished = this.captures.pop()!;
       finished.done(finished.text);
@@ -143,13 +212,37 @@ export class PageCollector implements Partial<Handler> {
     this.facts.wordCount = countWords(this.facts.text);
     this.facts.microdataTypes = [...this.microdataTypes];
     this.facts.rdfaTypes = [...this.rdfaTypes];
+    for (const image of this.facts.images) if (image.ariaLabelledby) image.ariaLabelledby = this.labelledByText(image.ariaLabelledby);
     return this.facts;
+  }
+
+  /** The text of the elements an aria-labelledby list names (those that exist), collapsed. */
+  private labelledByText(ids: string): string {
+    const texts: string[] = [];
+    for (const id of ids.trim().split(/\s+/)) {
+      const range = this.idTexts.get(id);
+      if (range) texts.push(this.textChunks.slice(range.start, range.end === -1 ? undefined : range.end).join(''));
+    }
+    return collapse(texts.join(' '));
+  }
+
+  /** Text here stands directly in the head (not in title, script, style, noscript, …): unless whitespace, it starts the body. */
+  private isHeadLevel(): boolean {
+    const parent = this.names[this.names.length - 1];
+    return parent === undefined || parent === 'html' || parent === 'head';
   }
 
   /** Tags separate words ("<p>a</p><p>b</p>" is two words); one space is enough. */
   private separateWords(): void {
     if (this.textChunks[this.textChunks.length - 1] !== ' ') this.textChunks.push(' ');
   }
+}
+
+/** The user agent's `[hidden] { display: none }`, unless an inline display overrides it; the last inline display wins. */
+function isNotRendered(attributes: Attributes): boolean {
+  let display: string | undefined;
+  if (attributes.style !== undefined) for (const match of attributes.style.matchAll(INLINE_DISPLAY)) display = match[1]!.toLowerCase();
+  return display === undefined ? attributes.hidden !== undefined : display === 'none';
 }
 
 /** `https://schema.org/Organization` and `schema:Organization` both name the type Organization. */

@@ -10,18 +10,22 @@ const html: ElementOpener = (collector, attributes) => {
 /** document.title: the first <title> anywhere, except inside SVG. */
 const title: ElementOpener = (collector) => {
   const { facts } = collector;
-  if (facts.title === null && !collector.names.includes('svg')) collector.capture((text) => (facts.title = collapse(text)), true);
+  if (facts.title === null && !collector.inert && !collector.names.includes('svg')) collector.capture((text) => (facts.title = collapse(text)), true);
 };
 
-const meta: ElementOpener = ({ facts }, attributes) => {
+const meta: ElementOpener = ({ facts, bodyStarted, inert }, attributes) => {
   const name = (attributes.name ?? attributes.property ?? attributes['http-equiv'] ?? '').trim().toLowerCase();
-  if (!name) return;
+  if (!name || inert) return;
   const content = attributes.content ?? '';
-  facts.metas.push({ name, content });
-  if (name === 'description' && facts.metaDescription === null) facts.metaDescription = content.trim();
+  const byName = attributes.name !== undefined;
+  const source = bodyStarted ? 'body' : 'head';
+  facts.metas.push({ name, content, byName, source });
+  // Lighthouse reads the description as `head meta` whose name (not property) is description.
+  if (byName && source === 'head' && name === 'description' && facts.metaDescription === null) facts.metaDescription = content.trim();
 };
 
-const link: ElementOpener = ({ facts, bodyStarted }, attributes) => {
+const link: ElementOpener = ({ facts, bodyStarted, inert }, attributes) => {
+  if (inert) return;
   const rel = (attributes.rel ?? '').trim().toLowerCase();
   const href = attributes.href ?? '';
   facts.links.push({ rel, href, hreflang: attributes.hreflang ?? '', source: bodyStarted ? 'body' : 'head' });
@@ -37,6 +41,7 @@ const script: ElementOpener = (collector, attributes) => {
 };
 
 const anchor: ElementOpener = (collector, attributes) => {
+  if (collector.inert) return;
   const found: Anchor = {
     rawHref: attributes.href ?? null,
     target: attributes.href === undefined ? null : resolveTarget(attributes.href, collector.pageUrl),
@@ -51,11 +56,13 @@ const anchor: ElementOpener = (collector, attributes) => {
     inChrome: collector.inChrome,
   };
   collector.facts.anchors.push(found);
-  collector.capture((text) => (found.text = collapse(text)));
+  // innerText, as Lighthouse reads it: text that is not rendered does not count, unless the link itself is not rendered.
+  collector.capture((text) => (found.text = collapse(text)), false, collector.rendered);
   if (relTokens(found.rel).includes('author')) collector.capture(pushText(collector.facts.authorHints));
 };
 
-const image: ElementOpener = ({ facts }, attributes) => {
+const image: ElementOpener = ({ facts, inert, hidden }, attributes) => {
+  if (inert) return;
   facts.images.push({
     src: attributes.src ?? '',
     alt: attributes.alt ?? null,
@@ -63,7 +70,7 @@ const image: ElementOpener = ({ facts }, attributes) => {
     ariaLabel: attributes['aria-label'] ?? '',
     ariaLabelledby: attributes['aria-labelledby'] ?? '',
     title: attributes.title ?? '',
-    ariaHidden: attributes['aria-hidden'] === 'true',
+    hidden,
   });
 };
 

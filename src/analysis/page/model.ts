@@ -6,6 +6,10 @@ import type { StructuredData } from './structuredData';
 export interface MetaTag {
   name: string;
   content: string;
+  /** Named by its name attribute: Lighthouse reads only these (and only in the head). */
+  byName: boolean;
+  /** Where a browser puts it: after the head has ended (HTML parsing rules) it is in the body. */
+  source: 'head' | 'body';
 }
 
 /** A <link> element or an HTTP Link header entry. */
@@ -48,9 +52,11 @@ export interface ImageTag {
   alt: string | null;
   role: string;
   ariaLabel: string;
+  /** The text of the existing elements aria-labelledby names; empty when none has text. */
   ariaLabelledby: string;
   title: string;
-  ariaHidden: boolean;
+  /** Not rendered (`hidden`, inline display:none, itself or an ancestor) or aria-hidden: axe does not judge it. */
+  hidden: boolean;
 }
 
 /** A heading that asks a question, and the first paragraph that follows it before the next heading. */
@@ -113,6 +119,11 @@ export function isQuestion(heading: string): boolean {
 }
 
 const QUESTION = /[?？]\s*$|^\s*¿/;
+
+/** The head meta tag with this name attribute, as Lighthouse's MetaElements reads it. */
+export function headMetaNamed(page: Pick<PageModel, 'metas'>, name: string): MetaTag | undefined {
+  return page.metas.find((meta) => meta.byName && meta.source === 'head' && meta.name === name);
+}
 
 export function metaContent(page: PageModel, name: string): string | null {
   return page.metas.find((meta) => meta.name === name)?.content ?? null;
