@@ -1,7 +1,7 @@
-import type { PgBoss } from 'pg-boss';
+import type { Db, PgBoss } from 'pg-boss';
 import type { PageReport } from '../analysis';
 import type { Target } from '../db/generated/client/client';
-import type { PrismaClient, Queryable } from '../db/prisma';
+import type { Queryable } from '../db/prisma';
 import { EVENT_CHANNEL } from '../events/channel';
 import { sendCompareJob } from '../jobs/queues';
 import { toAnalysisRow } from './analysisRows';
@@ -31,26 +31,29 @@ export async function startTargets(db: Queryable, targetIds: string[]): Promise<
 /**
  * Stores the results and counts each target once: a target that is no longer PENDING or
  * RUNNING (counted by an earlier run, or cancelled) is left as it is. Returns the ids of the
- * targets counted. Counting a batch's last target asks for its comparison. That request follows
- * the commit; if the process dies in between, the job runs again and `queueDueComparison` asks.
+ * targets counted. Counting a batch's last target queues its comparison in the same
+ * transaction, so nobody (reconcile included) ever sees the count without the job.
  */
-export async function finishTargets(db: Queryable, boss: PgBoss, finished: FinishedTarget[]): Promise<Set<string>> {
+export async function finishTargets(pool: Queryable, boss: PgBoss, finished: FinishedTarget[]): Promise<Set<string>> {
   const failures = finished.map(({ outcome }) => ('error' in outcome ? outcome.error : null));
   const analyses = finished.map(({ targetId, outcome }) =>
     'report' in outcome ? JSON.stringify(toAnalysisRow(targetId, outcome.report)) : null,
   );
-  const { rows: counted } = await db.query<{ targetId: string; batchId: string; batchCounted: boolean }>(
-    `SELECT * FROM "vantage_finish_targets"($1, $2::uuid[], $3::text[], $4::jsonb[])`,
-    [EVENT_CHANNEL, finished.map((one) => one.targetId), failures, analyses],
-  );
-  for (const { batchId, batchCounted } of counted) if (batchCounted) await sendCompareJob(boss, batchId);
-  return new Set(counted.map((one) => one.targetId));
-}
-
-/** Asks for the comparison of the target's batch if every target is counted and the batch is still running. */
-export async function queueDueComparison(prisma: PrismaClient, boss: PgBoss, targetId: string) {
-  const [due] = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT b.id FROM "Batch" b JOIN "Target" t ON t."batchId" = b.id
-    WHERE t.id = ${targetId}::uuid AND b.status = 'RUNNING' AND b."completedUrls" = b."totalUrls"`;
-  if (due) await sendCompareJob(boss, due.id);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows: counted } = await client.query<{ targetId: string; batchId: string; batchCounted: boolean }>(
+      `SELECT * FROM "vantage_finish_targets"($1, $2::uuid[], $3::text[], $4::jsonb[])`,
+      [EVENT_CHANNEL, finished.map((one) => one.targetId), failures, analyses],
+    );
+    const db: Db = { executeSql: (text, values) => client.query(text, values) };
+    for (const { batchId, batchCounted } of counted) if (batchCounted) await sendCompareJob(boss, batchId, db);
+    await client.query('COMMIT');
+    client.release();
+    return new Set(counted.map((one) => one.targetId));
+  } catch (error) {
+    // A connection that cannot roll back is broken: the pool drops it instead of reusing it.
+    await client.query('ROLLBACK').then(() => client.release(), (broken: Error) => client.release(broken));
+    throw error;
+  }
 }

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { AnalysisError, type Analyzer, type OriginFiles } from '../analysis';
 import {
   finishTargets,
-  queueDueComparison,
   startTargets,
   type FinishedTarget,
   type StartedTarget,
@@ -37,8 +36,8 @@ export interface AnalyzeTargetDeps {
 export interface TargetTransitions {
   /** The target, marked RUNNING; null when there is nothing to do. */
   start(targetId: string): Promise<StartedTarget | null>;
-  /** Whether this call counted the target. */
-  finish(targetId: string, outcome: TargetOutcome): Promise<boolean>;
+  /** Counts the target unless it was counted before or cancelled. */
+  finish(targetId: string, outcome: TargetOutcome): Promise<void>;
 }
 
 /** A worker process's starts and finishes, each group-committed across its concurrent jobs. */
@@ -48,9 +47,8 @@ export function targetTransitions(db: Queryable, boss: PgBoss): TargetTransition
     return targetIds.map((id) => started.get(id) ?? null);
   });
   const finish = coalesce(async (finished: FinishedTarget[]) => {
-    const counted = await finishTargets(db, boss, finished);
-    // The same target twice in one group (a job delivered twice at once) is counted for one call.
-    return finished.map(({ targetId }) => counted.delete(targetId));
+    await finishTargets(db, boss, finished);
+    return finished.map(() => undefined);
   });
   return { start, finish: (targetId, outcome) => finish({ targetId, outcome }) };
 }
@@ -91,10 +89,7 @@ async function unfinishedLeastTriedFirst(prisma: PrismaClient, targetIds: string
 
 async function analyzeOne(deps: AnalyzeTargetDeps, targetId: string): Promise<void> {
   const target = await deps.transitions.start(targetId);
-  if (!target) {
-    await queueDueComparison(deps.prisma, deps.boss, targetId); // see below: counted elsewhere
-    return;
-  }
+  if (!target) return; // finished (counted by another run of this job) or cancelled
   let outcome: TargetOutcome;
   try {
     const originFiles = await originFilesFor(deps, target.batchId, target.url);
@@ -107,10 +102,7 @@ async function analyzeOne(deps: AnalyzeTargetDeps, targetId: string): Promise<vo
     if (!(error instanceof AnalysisError)) deps.log.error({ targetId, err: error }, 'analysis crashed');
     outcome = { error: error instanceof AnalysisError ? error.message : 'The page could not be analysed.' };
   }
-  // Not counted by this call: the target was cancelled, or counted by another run of this job,
-  // or by this one in a group whose comparison request failed after the count committed. A run
-  // that counted the last target may have died before asking for the comparison, so ask if due.
-  if (!(await deps.transitions.finish(targetId, outcome))) await queueDueComparison(deps.prisma, deps.boss, targetId);
+  await deps.transitions.finish(targetId, outcome);
 }
 
 /** Stored origin files never change, so a worker keeps the latest few instead of reading them per page. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PgBoss, fromPrisma } from 'pg-boss';
+import { PgBoss, fromPrisma, type Db } from 'pg-boss';
 import type { Config } from '../config';
 import type { Transaction } from '../db/prisma';
 
@@ -113,11 +113,12 @@ export async function sendAnalyzeJobs(boss: PgBoss, tx: Transaction, jobs: Analy
 }
 
 /**
- * At most one queued comparison per batch, however many jobs race to ask for it; compareBatch
- * itself acts only on a RUNNING batch, so asking again after it ran changes nothing.
+ * At most one queued comparison per batch, however many ask for it; compareBatch itself acts
+ * only on a RUNNING batch, so asking again after it ran changes nothing. With `db`, the job is
+ * queued in that transaction.
  */
-export async function sendCompareJob(boss: PgBoss, batchId: string) {
-  await boss.send(COMPARE_BATCH, { batchId }, { singletonKey: batchId });
+export async function sendCompareJob(boss: PgBoss, batchId: string, db?: Db) {
+  await boss.send(COMPARE_BATCH, { batchId }, { singletonKey: batchId, ...(db && { db }) });
 }
 
 /** Targets share jobs, so the ids may repeat. */

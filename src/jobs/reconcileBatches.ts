@@ -63,7 +63,8 @@ export async function reconcileBatches(deps: {
     report.countersFixed++;
   }
 
-  // 3. Batches with every target counted but no comparison on its way.
+  // 3. Batches with every target counted but no comparison on its way: the count queues one in
+  //    its own transaction, so this finds only a comparison job pg-boss gave up on.
   const uncompared = await prisma.$queryRaw<{ id: string }[]>`
     SELECT b.id FROM "Batch" b
     WHERE b.status = 'RUNNING' AND b."completedUrls" = b."totalUrls"

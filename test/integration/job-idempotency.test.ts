@@ -1,10 +1,12 @@
-import type { Job } from 'pg-boss';
+import type { Job, PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analysis';
 import { loadConfig } from '../../src/config';
 import { connectDatabase, type DatabaseClients, type PrismaClient } from '../../src/db/prisma';
 import { analyzeTarget, assertAnalyzeTargetPayload, targetTransitions, type AnalyzeTargetDeps } from '../../src/jobs/analyzeTarget';
+import { finishTargets, startTargets } from '../../src/batches/targets';
 import { ANALYZE_TARGET, createBoss } from '../../src/jobs/queues';
+import { reconcileBatches } from '../../src/jobs/reconcileBatches';
 import { EVENT_CHANNEL } from '../../src/events/channel';
 import { createLogger } from '../../src/logger';
 import { startTestApp, type TestApp } from '../helpers/app';
@@ -97,27 +99,39 @@ describe('an analyze-target job that runs more than once, or holds several targe
     expect(await compareJobsOf(batch.id)).toBe(1);
   });
 
-  it('asks for the comparison when the run that counted the last target died before asking', async () => {
-    await createBatch(app.graphqlUrl, { name: 'died after counting', urls: [site.url('/a')] });
-    const target = await prisma.target.findFirstOrThrow({ where: { batch: { name: 'died after counting' } } });
-    // What the dead run committed: the target started and counted, and no compare job sent.
-    await prisma.$queryRaw`SELECT * FROM "vantage_start_targets"(${EVENT_CHANNEL}, ARRAY[${target.id}]::uuid[])`;
-    await prisma.$queryRaw`SELECT * FROM "vantage_finish_targets"(${EVENT_CHANNEL}, ARRAY[${target.id}]::uuid[], ARRAY['gave up'], ARRAY[NULL]::jsonb[])`;
-    expect(await compareJobsOf(target.batchId)).toBe(0);
+  it('queues the comparison in the transaction that counts the last target, so reconcile never sees one without the other', async () => {
+    await createBatch(app.graphqlUrl, { name: 'reconcile race', urls: [site.url('/a')] });
+    const target = await prisma.target.findFirstOrThrow({ where: { batch: { name: 'reconcile race' } } });
+    await startTargets(clients.pool, [target.id]);
+    // A worker held between counting the batch's last target and asking for its comparison.
+    const asking = gate();
+    const letGo = gate();
+    const heldBoss = {
+      send: async (...args: Parameters<PgBoss['send']>) => {
+        asking.open();
+        await letGo.opened;
+        return deps.boss.send(...args);
+      },
+    } as PgBoss;
+    const finishing = finishTargets(clients.pool, heldBoss, [{ targetId: target.id, outcome: { error: 'gave up' } }]);
+    await asking.opened;
 
-    await analyzeTarget(deps, jobWith({ targetIds: [target.id] }));
+    const report = await reconcileBatches({ prisma, pool: clients.pool, boss: deps.boss, log: createLogger('silent') });
+    letGo.open();
+    await finishing;
 
+    expect(report).toEqual({ targetsFailed: 0, countersFixed: 0, comparisonsQueued: 0 });
     expect(await compareJobsOf(target.batchId)).toBe(1);
     expect(await prisma.batch.findUniqueOrThrow({ where: { id: target.batchId } })).toMatchObject({ completedUrls: 1, failedUrls: 1 });
   });
 
-  it('asks for the comparison when another run counted the target while this one was fetching it', async () => {
+  it('leaves a target another run counted while this one was fetching it as that run left it', async () => {
     await createBatch(app.graphqlUrl, { name: 'overtaken', urls: [site.url('/held')] });
     const target = await prisma.target.findFirstOrThrow({ where: { batch: { name: 'overtaken' } } });
     const run = analyzeTarget(deps, jobWith({ targetIds: [target.id] }));
     await waitUntil(async () => site.requests.includes('/held'), { what: 'the held page to be requested' });
-    // Meanwhile another run of the job counts the target and dies before asking for the comparison.
-    await prisma.$queryRaw`SELECT * FROM "vantage_finish_targets"(${EVENT_CHANNEL}, ARRAY[${target.id}]::uuid[], ARRAY['gave up'], ARRAY[NULL]::jsonb[])`;
+    // Meanwhile another run of the job counts the target.
+    await finishTargets(clients.pool, deps.boss, [{ targetId: target.id, outcome: { error: 'gave up' } }]);
     held.open();
     await run;
 
