@@ -36,19 +36,17 @@ export function createBoss(connectionString: string, options: { superviseSeconds
 
 /** Idempotent: every process declares the queues at start with the same policy. */
 export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<void> {
-  const common = { notify: true, retryDelay: 1, retryBackoff: true, retryDelayMax: 30 } as const;
+  // Every job beats: one whose worker died is retried (or, for maintenance, let go) within the
+  // crash-recovery bound, however long its expiry lets a live worker take.
+  const heartbeat = { heartbeatSeconds: policy.heartbeatSeconds } as const;
+  const common = { ...heartbeat, notify: true, retryDelay: 1, retryBackoff: true, retryDelayMax: 30 } as const;
   const queues = {
-    [ANALYZE_TARGET]: {
-      ...common,
-      retryLimit: policy.analyzeMaxAttempts + 2,
-      expireInSeconds: policy.analyzeExpireSeconds,
-      heartbeatSeconds: policy.heartbeatSeconds,
-    },
+    [ANALYZE_TARGET]: { ...common, retryLimit: policy.analyzeMaxAttempts + 2, expireInSeconds: policy.analyzeExpireSeconds },
     // stately: at most one queued and one running comparison per batch (singletonKey).
     [COMPARE_BATCH]: { ...common, policy: 'stately', retryLimit: 5, expireInSeconds: policy.compareExpireSeconds },
     // singleton: one maintenance pass at a time across every process.
-    [RECONCILE_BATCHES]: { policy: 'singleton', retryLimit: 0, expireInSeconds: 300 },
-    [PURGE_BATCHES]: { policy: 'singleton', retryLimit: 0, expireInSeconds: 600 },
+    [RECONCILE_BATCHES]: { ...heartbeat, policy: 'singleton', retryLimit: 0, expireInSeconds: 300 },
+    [PURGE_BATCHES]: { ...heartbeat, policy: 'singleton', retryLimit: 0, expireInSeconds: 600 },
   } as const;
   for (const [name, options] of Object.entries(queues)) {
     if (await boss.getQueue(name)) {
