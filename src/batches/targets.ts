@@ -17,15 +17,26 @@ export interface FinishedTarget {
 // the functions of the target_transitions migration. They go to the pool directly: Prisma's
 // raw-query path serialises every parameter once more, and a page's analysis is kilobytes.
 
-export type StartedTarget = Pick<Target, 'id' | 'batchId' | 'url' | 'attempts'>;
+export type StartedTarget = Pick<Target, 'id' | 'batchId' | 'url' | 'attempts' | 'workerStops'>;
 
-/** Marks the PENDING or RUNNING ones of the targets RUNNING for one more attempt and returns them. */
+/**
+ * Marks the PENDING or RUNNING ones of the targets RUNNING and returns them: a PENDING one for
+ * one more attempt, a RUNNING one (its last run's worker stopped) for one more worker stop.
+ */
 export async function startTargets(db: Queryable, targetIds: string[]): Promise<StartedTarget[]> {
   const { rows } = await db.query<StartedTarget>(
-    `SELECT id, "batchId", url, attempts FROM "vantage_start_targets"($1, $2::uuid[])`,
+    `SELECT id, "batchId", url, attempts, "workerStops" FROM "vantage_start_targets"($1, $2::uuid[])`,
     [EVENT_CHANNEL, targetIds],
   );
   return rows;
+}
+
+/**
+ * Puts RUNNING targets back to PENDING for another run: after a failed attempt (`attempted`),
+ * or when a stopping worker hands the page back unfinished, which does not use up an attempt.
+ */
+export async function releaseTargets(db: Queryable, targetIds: string[], attempted: boolean): Promise<void> {
+  await db.query(`SELECT "vantage_release_targets"($1, $2::uuid[], $3)`, [EVENT_CHANNEL, targetIds, attempted]);
 }
 
 /**

@@ -42,8 +42,12 @@ export function analyzeWorkOptions(config: Config) {
 }
 
 export interface Workers {
-  /** Running jobs finish the page in hand and go back to the queue with the rest; call it before pg-boss's graceful stop. */
-  handBack(): void;
+  /**
+   * Running jobs finish the page in hand and hand the rest back to the queue; a page still in
+   * hand after `graceMs` is handed back too. Call it before pg-boss's graceful stop, and give
+   * that stop longer than `graceMs`, so that it finds every job handed back, not running.
+   */
+  handBack(graceMs: number): void;
   /** Closes the analysis pool and the host slots' session; call it after pg-boss's graceful stop has drained the running jobs. */
   stop(): Promise<void>;
 }
@@ -63,6 +67,7 @@ export async function startWorkers(deps: {
   const analyzer = createAnalyzer({ ...config.crawl, throttle: hostSlots.during });
   const transitions = targetTransitions(pool, boss);
   const stopping = new AbortController();
+  const abandon = new AbortController();
   const analyzeDeps = {
     prisma,
     boss,
@@ -71,6 +76,7 @@ export async function startWorkers(deps: {
     log,
     transitions,
     stopping: stopping.signal,
+    abandon: abandon.signal,
   };
   const polling = pollingOptions(config);
   await boss.work(
@@ -95,8 +101,9 @@ export async function startWorkers(deps: {
     await boss.work(name, options as object, ([job]: Job<unknown>[]) => logFailure(log, job, handle));
   }
   return {
-    handBack() {
+    handBack(graceMs) {
       stopping.abort();
+      setTimeout(() => abandon.abort(), graceMs).unref();
     },
     async stop() {
       await analyzer.close();

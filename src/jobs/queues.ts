@@ -8,9 +8,14 @@ export const COMPARE_BATCH = 'compare-batch';
 export const RECONCILE_BATCHES = 'reconcile-batches';
 export const PURGE_BATCHES = 'purge-batches';
 
+/** Runs of a page whose worker stopped with it in hand that are tried again; one more ends the target FAILED. */
+export const WORKER_STOPS_ALLOWED = 2;
+
 export interface QueuePolicy {
-  /** Attempts per target before it ends FAILED; pg-boss keeps a few retries more for crashed workers. */
+  /** Attempts per target before it ends FAILED. */
   analyzeMaxAttempts: number;
+  /** Most targets of one analyze-target job. */
+  targetsPerJob: number;
   /** Seconds a job may stay active before pg-boss hands it to another worker (each job sets its own). */
   analyzeExpireSeconds: number;
   /** Long enough for the language model's attempts, when one writes the insights. */
@@ -41,7 +46,14 @@ export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<
   const heartbeat = { heartbeatSeconds: policy.heartbeatSeconds } as const;
   const common = { ...heartbeat, notify: true, retryDelay: 1, retryBackoff: true, retryDelayMax: 30 } as const;
   const queues = {
-    [ANALYZE_TARGET]: { ...common, retryLimit: policy.analyzeMaxAttempts + 2, expireInSeconds: policy.analyzeExpireSeconds },
+    // Each run of a job uses up an attempt or a worker stop of one of its pages (a hand-back on
+    // shutdown sends a fresh job instead), and the pages end FAILED when theirs run out: so
+    // this only stops a job whose runs fail before they touch a page.
+    [ANALYZE_TARGET]: {
+      ...common,
+      retryLimit: policy.targetsPerJob * (policy.analyzeMaxAttempts + WORKER_STOPS_ALLOWED + 1),
+      expireInSeconds: policy.analyzeExpireSeconds,
+    },
     // stately: at most one queued and one running comparison per batch (singletonKey).
     [COMPARE_BATCH]: { ...common, policy: 'stately', retryLimit: 5, expireInSeconds: policy.compareExpireSeconds },
     // singleton: one maintenance pass at a time across every process.

@@ -28,19 +28,12 @@ export async function reconcileBatches(deps: {
 
   // 1. Unfinished targets whose job is over or gone: pg-boss gave up on them (every retry
   //    failed, or the worker died on each attempt), so nothing else will ever finish them.
-  const orphans = await prisma.$queryRaw<{ id: string; state: string | null }[]>`
-    SELECT t.id, j.state::text AS state FROM "Target" t
+  const orphans = await prisma.$queryRaw<{ id: string; state: string | null; workerStops: number }[]>`
+    SELECT t.id, j.state::text AS state, t."workerStops" FROM "Target" t
     LEFT JOIN pgboss.job j ON j.name = ${ANALYZE_TARGET} AND j.id = t."jobId"
     WHERE t.status IN ('PENDING', 'RUNNING') AND (j.id IS NULL OR j.state IN ('completed', 'failed', 'cancelled'))`;
   if (orphans.length > 0) {
-    const failed = orphans.map((orphan) => ({
-      targetId: orphan.id,
-      outcome: {
-        error: orphan.state === 'failed'
-          ? 'The analysis did not finish: every attempt failed or its worker stopped.'
-          : 'The analysis job was lost before it finished.',
-      },
-    }));
+    const failed = orphans.map((orphan) => ({ targetId: orphan.id, outcome: { error: whyUnfinished(orphan) } }));
     report.targetsFailed = (await finishTargets(pool, boss, failed)).size;
   }
 
@@ -79,4 +72,10 @@ export async function reconcileBatches(deps: {
     log.warn({ ...report }, 'reconciled batches whose rows and jobs disagreed');
   }
   return report;
+}
+
+function whyUnfinished(orphan: { state: string | null; workerStops: number }): string {
+  if (orphan.state !== 'failed') return 'The analysis job was lost before it finished.';
+  if (orphan.workerStops > 0) return `The analysis did not finish: its worker stopped ${orphan.workerStops} times.`;
+  return 'The analysis did not finish: every attempt failed.';
 }

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startChatServer } from '../compare/chatServer';
 import { createBatch, waitForBatchStatus } from '../helpers/batches';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { startFixtureSite } from '../helpers/fixtures';
+import { createTestDatabase, withClient, type TestDatabase } from '../helpers/database';
+import { gate, heldPage, startFixtureSite } from '../helpers/fixtures';
 import { pages } from '../helpers/pages';
 import { spawnVantage, stopProcess, type VantageProcess } from '../helpers/processes';
 import { waitUntil } from '../helpers/wait';
@@ -52,5 +52,34 @@ describe('workers that stop mid-job', () => {
     const second = await spawn(env);
     await waitForBatchStatus(`${second.url}/graphql`, id, ['COMPLETED'], RECOVERY_BOUND_MS + SLACK_MS);
     expect(Date.now() - killedAt).toBeLessThan(RECOVERY_BOUND_MS + SLACK_MS);
+  });
+
+  it('hands a job back on every SIGTERM without spending a retry or an attempt, so no page ends FAILED unfetched', { timeout: 90_000 }, async () => {
+    const { url } = await database();
+    const release = gate();
+    const site = await startFixtureSite({ '/held': heldPage(release.opened, pages.good), '/a': pages.good, '/b': pages.good });
+    cleanups.push(() => site.close(), async () => release.open());
+    // One job of the three pages, the held one first; one attempt each, so pg-boss would give the
+    // job up after its fourth failed run. Each SIGTERM finds the held page in hand past the grace.
+    const env = { DATABASE_URL: url, SHUTDOWN_GRACE_MS: '200', ANALYZE_MAX_ATTEMPTS: '1', CRAWL_MAX_PER_HOST: '1', WORKER_CONCURRENCY: '2' };
+    let worker = await spawn(env);
+    const id = await createBatch(`${worker.url}/graphql`, { name: 'sigterms', urls: ['/held', '/a', '/b'].map((path) => site.url(path)) });
+    for (let stop = 1; stop <= 4; stop++) {
+      await waitUntil(async () => site.requests.filter((path) => path === '/held').length >= stop, { what: `request ${stop} of the held page` });
+      worker.kill('SIGTERM');
+      expect(await worker.exited).toBe(0);
+      worker = await spawn(env);
+    }
+    release.open();
+
+    await waitForBatchStatus(`${worker.url}/graphql`, id, ['COMPLETED', 'FAILED'], 30_000);
+    const targets = await withClient(url, async (client) =>
+      (await client.query(`SELECT url, status, attempts FROM "Target" ORDER BY position`)).rows.map((row) => [new URL(row.url).pathname, row.status, row.attempts]),
+    );
+    expect(targets).toEqual([
+      ['/held', 'SUCCEEDED', 1],
+      ['/a', 'SUCCEEDED', 1],
+      ['/b', 'SUCCEEDED', 1],
+    ]);
   });
 });

@@ -46,6 +46,7 @@ export interface FetchHooks {
 
 export interface Crawler {
   fetch(url: string, hooks: FetchHooks): Promise<FetchedResource>;
+  /** Ends requests still in flight (nobody waits for them any more) and closes the connections. */
   close(): Promise<void>;
 }
 
@@ -61,7 +62,7 @@ export function createCrawler(options: CrawlOptions): Crawler {
         throw toAnalysisError(error, url);
       }
     },
-    close: () => agent.close(),
+    close: () => agent.destroy(),
   };
 }
 
