@@ -39,29 +39,52 @@ export async function releaseTargets(db: Queryable, targetIds: string[], attempt
   await db.query(`SELECT "vantage_release_targets"($1, $2::uuid[], $3)`, [EVENT_CHANNEL, targetIds, attempted]);
 }
 
+interface FinishedRow {
+  targetId: string;
+  batchId: string | null;
+  batchCounted: boolean;
+  deferred: boolean;
+}
+
 /**
  * Stores the results and counts each target once: a target that is no longer PENDING or
  * RUNNING (counted by an earlier run, or cancelled) is left as it is. Returns the ids of the
  * targets counted. Counting a batch's last target queues its comparison in the same
- * transaction, so nobody (reconcile included) ever sees the count without the job.
+ * transaction, so nobody (reconcile included) ever sees the count without the job; the other
+ * targets, nearly all, are counted in one statement of their own, without holding their
+ * batches through the round trips of an explicit transaction.
  */
 export async function finishTargets(pool: Queryable, boss: PgBoss, finished: FinishedTarget[]): Promise<Set<string>> {
+  const rows = await countTargets(pool, finished, false);
+  const deferred = new Set(rows.filter((row) => row.deferred).map((row) => row.targetId));
+  const counted = rows.filter((row) => !row.deferred);
+  if (deferred.size > 0) counted.push(...(await countLastTargets(pool, boss, finished.filter((one) => deferred.has(one.targetId)))));
+  return new Set(counted.map((row) => row.targetId));
+}
+
+async function countTargets(db: Pick<Queryable, 'query'>, finished: FinishedTarget[], countLast: boolean) {
   const failures = finished.map(({ outcome }) => ('error' in outcome ? outcome.error : null));
   const analyses = finished.map(({ targetId, outcome }) =>
     'report' in outcome ? JSON.stringify(toAnalysisRow(targetId, outcome.report)) : null,
   );
+  const { rows } = await db.query<FinishedRow>(
+    `SELECT * FROM "vantage_finish_targets"($1, $2::uuid[], $3::text[], $4::jsonb[], $5)`,
+    [EVENT_CHANNEL, finished.map((one) => one.targetId), failures, analyses, countLast],
+  );
+  return rows;
+}
+
+/** Counts targets that may complete their batches, queuing each completed batch's comparison in the same transaction. */
+async function countLastTargets(pool: Queryable, boss: PgBoss, finished: FinishedTarget[]) {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows: counted } = await client.query<{ targetId: string; batchId: string; batchCounted: boolean }>(
-      `SELECT * FROM "vantage_finish_targets"($1, $2::uuid[], $3::text[], $4::jsonb[])`,
-      [EVENT_CHANNEL, finished.map((one) => one.targetId), failures, analyses],
-    );
+    const counted = await countTargets(client, finished, true);
     const db: Db = { executeSql: (text, values) => client.query(text, values) };
-    for (const { batchId, batchCounted } of counted) if (batchCounted) await sendCompareJob(boss, batchId, db);
+    for (const { batchId, batchCounted } of counted) if (batchCounted) await sendCompareJob(boss, batchId!, db);
     await client.query('COMMIT');
     client.release();
-    return new Set(counted.map((one) => one.targetId));
+    return counted;
   } catch (error) {
     // A connection that cannot roll back is broken: the pool drops it instead of reusing it.
     await client.query('ROLLBACK').then(() => client.release(), (broken: Error) => client.release(broken));
