@@ -12,6 +12,9 @@ import { ANALYZE_TARGET, analyzeJobPlan, createBoss, declareQueues } from './job
 import type { Logger } from './logger';
 import { createMetrics } from './metrics';
 
+/** How long the jobs still running at the shutdown's grace deadline get to hand their pages back. */
+const HAND_BACK_MS = 5000;
+
 export interface Vantage {
   /** Base URL of the HTTP server (GraphQL for api processes, only health for workers). */
   url: string;
@@ -39,6 +42,7 @@ export async function startVantage(
   await boss.start();
   await declareQueues(boss, {
     analyzeMaxAttempts: config.analyzeMaxAttempts,
+    targetsPerJob: config.targetsPerJob,
     analyzeExpireSeconds: analyzeJobPlan(config).expireSecondsPerTarget,
     compareExpireSeconds: config.llm ? Math.ceil((config.llm.timeoutMs * (config.llm.retries + 2)) / 1000) + 60 : 120,
     heartbeatSeconds: config.queue.heartbeatSeconds,
@@ -86,8 +90,8 @@ export async function startVantage(
         await quota?.close();
         http.server.closeAllConnections();
         await closed;
-        workers?.handBack();
-        await boss.stop({ graceful: true, timeout: config.shutdownGraceMs });
+        workers?.handBack(config.shutdownGraceMs);
+        await boss.stop({ graceful: true, timeout: config.shutdownGraceMs + HAND_BACK_MS });
         await workers?.stop();
         await events?.close();
         await clients.close();

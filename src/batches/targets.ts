@@ -1,7 +1,7 @@
-import type { PgBoss } from 'pg-boss';
+import type { Db, PgBoss } from 'pg-boss';
 import type { PageReport } from '../analysis';
 import type { Target } from '../db/generated/client/client';
-import type { PrismaClient, Queryable } from '../db/prisma';
+import type { Queryable } from '../db/prisma';
 import { EVENT_CHANNEL } from '../events/channel';
 import { sendCompareJob } from '../jobs/queues';
 import { toAnalysisRow } from './analysisRows';
@@ -17,40 +17,77 @@ export interface FinishedTarget {
 // the functions of the target_transitions migration. They go to the pool directly: Prisma's
 // raw-query path serialises every parameter once more, and a page's analysis is kilobytes.
 
-export type StartedTarget = Pick<Target, 'id' | 'batchId' | 'url' | 'attempts'>;
+export type StartedTarget = Pick<Target, 'id' | 'batchId' | 'url' | 'attempts' | 'workerStops'>;
 
-/** Marks the PENDING or RUNNING ones of the targets RUNNING for one more attempt and returns them. */
+/**
+ * Marks the PENDING or RUNNING ones of the targets RUNNING and returns them: a PENDING one for
+ * one more attempt, a RUNNING one (its last run's worker stopped) for one more worker stop.
+ */
 export async function startTargets(db: Queryable, targetIds: string[]): Promise<StartedTarget[]> {
   const { rows } = await db.query<StartedTarget>(
-    `SELECT id, "batchId", url, attempts FROM "vantage_start_targets"($1, $2::uuid[])`,
+    `SELECT id, "batchId", url, attempts, "workerStops" FROM "vantage_start_targets"($1, $2::uuid[])`,
     [EVENT_CHANNEL, targetIds],
   );
   return rows;
 }
 
 /**
+ * Puts RUNNING targets back to PENDING for another run: after a failed attempt (`attempted`),
+ * or when a stopping worker hands the page back unfinished, which does not use up an attempt.
+ */
+export async function releaseTargets(db: Queryable, targetIds: string[], attempted: boolean): Promise<void> {
+  await db.query(`SELECT "vantage_release_targets"($1, $2::uuid[], $3)`, [EVENT_CHANNEL, targetIds, attempted]);
+}
+
+interface FinishedRow {
+  targetId: string;
+  batchId: string | null;
+  batchCounted: boolean;
+  deferred: boolean;
+}
+
+/**
  * Stores the results and counts each target once: a target that is no longer PENDING or
  * RUNNING (counted by an earlier run, or cancelled) is left as it is. Returns the ids of the
- * targets counted. Counting a batch's last target asks for its comparison. That request follows
- * the commit; if the process dies in between, the job runs again and `queueDueComparison` asks.
+ * targets counted. Counting a batch's last target queues its comparison in the same
+ * transaction, so nobody (reconcile included) ever sees the count without the job; the other
+ * targets, nearly all, are counted in one statement of their own, without holding their
+ * batches through the round trips of an explicit transaction.
  */
-export async function finishTargets(db: Queryable, boss: PgBoss, finished: FinishedTarget[]): Promise<Set<string>> {
+export async function finishTargets(pool: Queryable, boss: PgBoss, finished: FinishedTarget[]): Promise<Set<string>> {
+  const rows = await countTargets(pool, finished, false);
+  const deferred = new Set(rows.filter((row) => row.deferred).map((row) => row.targetId));
+  const counted = rows.filter((row) => !row.deferred);
+  if (deferred.size > 0) counted.push(...(await countLastTargets(pool, boss, finished.filter((one) => deferred.has(one.targetId)))));
+  return new Set(counted.map((row) => row.targetId));
+}
+
+async function countTargets(db: Pick<Queryable, 'query'>, finished: FinishedTarget[], countLast: boolean) {
   const failures = finished.map(({ outcome }) => ('error' in outcome ? outcome.error : null));
   const analyses = finished.map(({ targetId, outcome }) =>
     'report' in outcome ? JSON.stringify(toAnalysisRow(targetId, outcome.report)) : null,
   );
-  const { rows: counted } = await db.query<{ targetId: string; batchId: string; batchCounted: boolean }>(
-    `SELECT * FROM "vantage_finish_targets"($1, $2::uuid[], $3::text[], $4::jsonb[])`,
-    [EVENT_CHANNEL, finished.map((one) => one.targetId), failures, analyses],
+  const { rows } = await db.query<FinishedRow>(
+    `SELECT * FROM "vantage_finish_targets"($1, $2::uuid[], $3::text[], $4::jsonb[], $5)`,
+    [EVENT_CHANNEL, finished.map((one) => one.targetId), failures, analyses, countLast],
   );
-  for (const { batchId, batchCounted } of counted) if (batchCounted) await sendCompareJob(boss, batchId);
-  return new Set(counted.map((one) => one.targetId));
+  return rows;
 }
 
-/** Asks for the comparison of the target's batch if every target is counted and the batch is still running. */
-export async function queueDueComparison(prisma: PrismaClient, boss: PgBoss, targetId: string) {
-  const [due] = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT b.id FROM "Batch" b JOIN "Target" t ON t."batchId" = b.id
-    WHERE t.id = ${targetId}::uuid AND b.status = 'RUNNING' AND b."completedUrls" = b."totalUrls"`;
-  if (due) await sendCompareJob(boss, due.id);
+/** Counts targets that may complete their batches, queuing each completed batch's comparison in the same transaction. */
+async function countLastTargets(pool: Queryable, boss: PgBoss, finished: FinishedTarget[]) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const counted = await countTargets(client, finished, true);
+    const db: Db = { executeSql: (text, values) => client.query(text, values) };
+    for (const { batchId, batchCounted } of counted) if (batchCounted) await sendCompareJob(boss, batchId!, db);
+    await client.query('COMMIT');
+    client.release();
+    return counted;
+  } catch (error) {
+    // A connection that cannot roll back is broken: the pool drops it instead of reusing it.
+    await client.query('ROLLBACK').then(() => client.release(), (broken: Error) => client.release(broken));
+    throw error;
+  }
 }

@@ -10,7 +10,7 @@ export { PrismaClient };
 export type Transaction = Prisma.TransactionClient;
 
 /** What the statements that bypass Prisma need of a pool (see batches/targets.ts). */
-export type Queryable = Pick<pg.Pool, 'query'>;
+export type Queryable = Pick<pg.Pool, 'query' | 'connect'>;
 
 export interface DatabaseClients {
   prisma: PrismaClient;

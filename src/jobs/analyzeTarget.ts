@@ -1,18 +1,21 @@
-import type { Job, PgBoss } from 'pg-boss';
+import { randomUUID } from 'node:crypto';
+import { fromPrisma, type Job, type PgBoss } from 'pg-boss';
 import { z } from 'zod';
 import { AnalysisError, type Analyzer, type OriginFiles } from '../analysis';
+import { lockBatch } from '../batches/progress';
 import {
   finishTargets,
-  queueDueComparison,
+  releaseTargets,
   startTargets,
   type FinishedTarget,
   type StartedTarget,
   type TargetOutcome,
 } from '../batches/targets';
-import type { PrismaClient, Queryable } from '../db/prisma';
+import type { PrismaClient, Queryable, Transaction } from '../db/prisma';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { coalesce } from './coalesce';
+import { ANALYZE_TARGET, queuedPagesOf, sendAnalyzeJobs, WORKER_STOPS_ALLOWED } from './queues';
 
 /** Old jobs outlive type changes: the payload is checked, never trusted. */
 const payloadSchema = z.union([
@@ -35,13 +38,17 @@ export interface AnalyzeTargetDeps {
   transitions: TargetTransitions;
   /** Aborted when the process begins to shut down: a job then starts none of its remaining pages. */
   stopping: AbortSignal;
+  /** Aborted at the shutdown's grace deadline: the page in hand is handed back unfinished. */
+  abandon: AbortSignal;
 }
 
 export interface TargetTransitions {
   /** The target, marked RUNNING; null when there is nothing to do. */
   start(targetId: string): Promise<StartedTarget | null>;
-  /** Whether this call counted the target. */
+  /** Counts the target unless it was counted before or cancelled; whether this call counted it. */
   finish(targetId: string, outcome: TargetOutcome): Promise<boolean>;
+  /** Puts the RUNNING target back to PENDING: after a failed attempt, or unfinished (not an attempt). */
+  release(targetId: string, attempted: boolean): Promise<void>;
 }
 
 /** A worker process's starts and finishes, each group-committed across its concurrent jobs. */
@@ -55,55 +62,94 @@ export function targetTransitions(db: Queryable, boss: PgBoss): TargetTransition
     // The same target twice in one group (a job delivered twice at once) is counted for one call.
     return finished.map(({ targetId }) => counted.delete(targetId));
   });
-  return { start, finish: (targetId, outcome) => finish({ targetId, outcome }) };
+  return {
+    start,
+    finish: (targetId, outcome) => finish({ targetId, outcome }),
+    // Not group-committed: a failed attempt and a hand-back are rare.
+    release: (targetId, attempted) => releaseTargets(db, [targetId], attempted),
+  };
 }
+
+/** The page in hand when the shutdown's grace ran out. */
+class Abandoned extends Error {}
 
 /**
  * Analyses the job's targets one after another: they share a host, and a worker takes at most
  * CRAWL_MAX_PER_HOST jobs of a host, so it has no more of the host's pages in hand. A target
  * whose attempt failed but may be tried again does not hold up the rest; the job fails after
- * them, and pg-boss's retry finds only the unfinished ones left to do.
+ * them, and pg-boss's retry finds only the unfinished ones left to do. A stopping worker
+ * hands the job's unfinished targets back instead (see handBack), which uses up nothing.
  */
 export async function analyzeTarget(deps: AnalyzeTargetDeps, job: Job<unknown>): Promise<void> {
   const { targetIds, ownerId } = assertAnalyzeTargetPayload(job.data);
-  const todo = job.retryCount > 0 ? await unfinishedLeastTriedFirst(deps.prisma, targetIds) : targetIds;
+  const todo = job.retryCount > 0 ? (await unfinishedLeastTriedFirst(deps.prisma, targetIds)).map((target) => target.id) : targetIds;
   let retry: { error: unknown } | null = null;
   for (const targetId of todo) {
-    // A lost claim means another worker has the job; a stopping process hands it back.
-    if (job.signal.aborted || deps.stopping.aborted) {
-      throw new Error('The job was handed back before all its pages were analysed; its retry does the rest.');
-    }
+    // A lost claim means pg-boss has already given the job to another run.
+    if (job.signal.aborted) throw new Error('The claim on the job was lost before all its pages were analysed; its retry does the rest.');
+    if (deps.stopping.aborted) return handBack(deps, job, targetIds, ownerId);
     try {
       await analyzeOne(deps, targetId, ownerId);
     } catch (error) {
+      if (error instanceof Abandoned) return handBack(deps, job, targetIds, ownerId);
       retry ??= { error };
     }
   }
   if (retry) throw retry.error;
 }
 
-/** On a rerun, the pages never tried go first, so a page that kills its worker cannot starve the others. */
-async function unfinishedLeastTriedFirst(prisma: PrismaClient, targetIds: string[]): Promise<string[]> {
-  const rows = await prisma.target.findMany({
+/** Unfinished targets, the pages never tried first, so a page that kills its worker cannot starve the others. */
+async function unfinishedLeastTriedFirst(prisma: Transaction | PrismaClient, targetIds: string[]) {
+  return prisma.target.findMany({
     where: { id: { in: targetIds }, status: { in: ['PENDING', 'RUNNING'] } },
-    select: { id: true },
+    select: { id: true, batchId: true, url: true },
     orderBy: [{ attempts: 'asc' }, { position: 'asc' }],
   });
-  return rows.map((row) => row.id);
+}
+
+/**
+ * Hands a job back without spending a retry of it: in one transaction its unfinished targets
+ * go to a fresh job and this one completes. If pg-boss has already given the job to another
+ * run (the claim was lost), nothing changes and that run does the rest.
+ */
+async function handBack(deps: AnalyzeTargetDeps, job: Job<unknown>, targetIds: string[], ownerId = ''): Promise<void> {
+  const handedBack = await deps.prisma.$transaction(async (tx) => {
+    const unfinished = await unfinishedLeastTriedFirst(tx, targetIds);
+    if (unfinished[0]) await lockBatch(tx, unfinished[0].batchId); // a job's targets share a batch
+    const completed = await deps.boss.complete(ANALYZE_TARGET, { id: job.id, retryCount: job.retryCount }, null, { db: fromPrisma(tx) });
+    if ((completed as { affected?: number }).affected !== 1) return [];
+    if (unfinished.length === 0) return [];
+    const fresh = {
+      jobId: randomUUID(),
+      host: new URL(unfinished[0]!.url).host,
+      targetIds: unfinished.map((target) => target.id),
+      expireInSeconds: job.expireInSeconds,
+    };
+    // Behind the owner's other queued pages, as a new batch's first job would be.
+    const queuedPages = ownerId ? (await queuedPagesOf(tx, ownerId)) - fresh.targetIds.length : 0;
+    await sendAnalyzeJobs(deps.boss, tx, [fresh], { ownerId, queuedPages: Math.max(0, queuedPages) });
+    await tx.target.updateMany({ where: { id: { in: fresh.targetIds } }, data: { jobId: fresh.jobId } });
+    return fresh.targetIds;
+  });
+  if (handedBack.length > 0) deps.log.info({ jobId: job.id, targets: handedBack.length }, 'handed unfinished pages back to the queue');
 }
 
 async function analyzeOne(deps: AnalyzeTargetDeps, targetId: string, ownerId = ''): Promise<void> {
   const target = await deps.transitions.start(targetId);
-  if (!target) {
-    await queueDueComparison(deps.prisma, deps.boss, targetId); // see below: counted elsewhere
+  if (!target) return; // finished (counted by another run of this job) or cancelled
+  if (target.workerStops > WORKER_STOPS_ALLOWED) {
+    const error = `The analysis did not finish: its worker stopped ${target.workerStops} times while analysing this page.`;
+    if (await deps.transitions.finish(targetId, { error })) deps.metrics.pages.inc({ outcome: 'failed' });
     return;
   }
   let outcome: TargetOutcome;
   try {
-    const originFiles = await originFilesFor(deps, target.batchId, target.url);
-    // The analysis threads take waiting pages owner by owner, so one owner's backlog cannot hold up another's page.
-    outcome = { report: await deps.analyzer.analyze(target.url, originFiles, { shareKey: ownerId }) };
+    outcome = { report: await unlessAbandoned(deps.abandon, analyze(deps, target, ownerId)) };
   } catch (error) {
+    if (error instanceof Abandoned) {
+      await deps.transitions.release(targetId, false);
+      throw error;
+    }
     deps.metrics.fetchErrors.inc({ kind: error instanceof AnalysisError ? error.kind : 'other' });
     const retryable = !(error instanceof AnalysisError) || error.retryable;
     const willRetry = retryable && target.attempts < deps.maxAttempts;
@@ -111,16 +157,36 @@ async function analyzeOne(deps: AnalyzeTargetDeps, targetId: string, ownerId = '
     if (error instanceof AnalysisError) {
       deps.log.info({ targetId, url: target.url, attempt: target.attempts, willRetry, reason: error.message }, 'page could not be analysed');
     }
-    if (willRetry) throw error;
+    if (willRetry) {
+      await deps.transitions.release(targetId, true);
+      throw error;
+    }
     if (!(error instanceof AnalysisError)) deps.log.error({ targetId, err: error }, 'analysis crashed');
     outcome = { error: error instanceof AnalysisError ? error.message : 'The page could not be analysed.' };
   }
-  // Not counted by this call: the target was cancelled, or counted by another run of this job,
-  // or by this one in a group whose comparison request failed after the count committed. A run
-  // that counted the last target may have died before asking for the comparison, so ask if due.
-  const counted = await deps.transitions.finish(targetId, outcome);
-  if (counted) deps.metrics.pages.inc({ outcome: 'report' in outcome ? 'succeeded' : 'failed' });
-  else await queueDueComparison(deps.prisma, deps.boss, targetId);
+  if (await deps.transitions.finish(targetId, outcome)) deps.metrics.pages.inc({ outcome: 'report' in outcome ? 'succeeded' : 'failed' });
+}
+
+async function analyze(deps: AnalyzeTargetDeps, target: StartedTarget, ownerId: string) {
+  const originFiles = await originFilesFor(deps, target.batchId, target.url);
+  // The analysis threads take waiting pages owner by owner, so one owner's backlog cannot hold up another's page.
+  return deps.analyzer.analyze(target.url, originFiles, { shareKey: ownerId });
+}
+
+/** The work's result, or Abandoned as soon as the signal aborts (the work then runs on, unheard). */
+async function unlessAbandoned<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
+  work.catch(() => {});
+  let onAbort = () => {};
+  const abandoned = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new Abandoned());
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, abandoned]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }
 
 /** Stored origin files never change, so a worker keeps the latest few instead of reading them per page. */

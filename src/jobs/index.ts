@@ -54,8 +54,12 @@ export function firstPagesWorkOptions(config: Config) {
 }
 
 export interface Workers {
-  /** Running jobs finish the page in hand and go back to the queue with the rest; call it before pg-boss's graceful stop. */
-  handBack(): void;
+  /**
+   * Running jobs finish the page in hand and hand the rest back to the queue; a page still in
+   * hand after `graceMs` is handed back too. Call it before pg-boss's graceful stop, and give
+   * that stop longer than `graceMs`, so that it finds every job handed back, not running.
+   */
+  handBack(graceMs: number): void;
   /** Closes the analysis pool and the host slots' session; call it after pg-boss's graceful stop has drained the running jobs. */
   stop(): Promise<void>;
 }
@@ -76,6 +80,7 @@ export async function startWorkers(deps: {
   const analyzer = createAnalyzer({ ...config.crawl, analysisTimeoutMs: config.analysisTimeoutMs, throttle: hostSlots.during });
   const transitions = targetTransitions(pool, boss);
   const stopping = new AbortController();
+  const abandon = new AbortController();
   const analyzeDeps = {
     prisma,
     boss,
@@ -85,6 +90,7 @@ export async function startWorkers(deps: {
     metrics,
     transitions,
     stopping: stopping.signal,
+    abandon: abandon.signal,
   };
   const polling = pollingOptions(config);
   const analyzeJobs = (jobs: Job<unknown>[]) =>
@@ -107,8 +113,9 @@ export async function startWorkers(deps: {
     await boss.work(name, options as object, ([job]: Job<unknown>[]) => runJob(log, metrics, job, handle));
   }
   return {
-    handBack() {
+    handBack(graceMs) {
       stopping.abort();
+      setTimeout(() => abandon.abort(), graceMs).unref();
     },
     async stop() {
       await analyzer.close();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PgBoss, fromPrisma } from 'pg-boss';
+import { PgBoss, fromPrisma, type Db } from 'pg-boss';
 import type { Config } from '../config';
 import type { Transaction } from '../db/prisma';
 
@@ -8,9 +8,14 @@ export const COMPARE_BATCH = 'compare-batch';
 export const RECONCILE_BATCHES = 'reconcile-batches';
 export const PURGE_BATCHES = 'purge-batches';
 
+/** Runs of a page whose worker stopped with it in hand that are tried again; one more ends the target FAILED. */
+export const WORKER_STOPS_ALLOWED = 2;
+
 export interface QueuePolicy {
-  /** Attempts per target before it ends FAILED; pg-boss keeps a few retries more for crashed workers. */
+  /** Attempts per target before it ends FAILED. */
   analyzeMaxAttempts: number;
+  /** Most targets of one analyze-target job. */
+  targetsPerJob: number;
   /** Seconds a job may stay active before pg-boss hands it to another worker (each job sets its own). */
   analyzeExpireSeconds: number;
   /** Long enough for the language model's attempts, when one writes the insights. */
@@ -37,19 +42,24 @@ export function createBoss(connectionString: string, options: { superviseSeconds
 
 /** Idempotent: every process declares the queues at start with the same policy. */
 export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<void> {
-  const common = { notify: true, retryDelay: 1, retryBackoff: true, retryDelayMax: 30 } as const;
+  // Every job beats: one whose worker died is retried (or, for maintenance, let go) within the
+  // crash-recovery bound, however long its expiry lets a live worker take.
+  const heartbeat = { heartbeatSeconds: policy.heartbeatSeconds } as const;
+  const common = { ...heartbeat, notify: true, retryDelay: 1, retryBackoff: true, retryDelayMax: 30 } as const;
   const queues = {
+    // Each run of a job uses up an attempt or a worker stop of one of its pages (a hand-back on
+    // shutdown sends a fresh job instead), and the pages end FAILED when theirs run out: so
+    // this only stops a job whose runs fail before they touch a page.
     [ANALYZE_TARGET]: {
       ...common,
-      retryLimit: policy.analyzeMaxAttempts + 2,
+      retryLimit: policy.targetsPerJob * (policy.analyzeMaxAttempts + WORKER_STOPS_ALLOWED + 1),
       expireInSeconds: policy.analyzeExpireSeconds,
-      heartbeatSeconds: policy.heartbeatSeconds,
     },
     // stately: at most one queued and one running comparison per batch (singletonKey).
     [COMPARE_BATCH]: { ...common, policy: 'stately', retryLimit: 5, expireInSeconds: policy.compareExpireSeconds },
     // singleton: one maintenance pass at a time across every process.
-    [RECONCILE_BATCHES]: { policy: 'singleton', retryLimit: 0, expireInSeconds: 300 },
-    [PURGE_BATCHES]: { policy: 'singleton', retryLimit: 0, expireInSeconds: 600 },
+    [RECONCILE_BATCHES]: { ...heartbeat, policy: 'singleton', retryLimit: 0, expireInSeconds: 300 },
+    [PURGE_BATCHES]: { ...heartbeat, policy: 'singleton', retryLimit: 0, expireInSeconds: 600 },
   } as const;
   for (const [name, options] of Object.entries(queues)) {
     if (await boss.getQueue(name)) {
@@ -148,11 +158,12 @@ export function queuedPagesOf(tx: Transaction, ownerId: string): Promise<number>
 }
 
 /**
- * At most one queued comparison per batch, however many jobs race to ask for it; compareBatch
- * itself acts only on a RUNNING batch, so asking again after it ran changes nothing.
+ * At most one queued comparison per batch, however many ask for it; compareBatch itself acts
+ * only on a RUNNING batch, so asking again after it ran changes nothing. With `db`, the job is
+ * queued in that transaction.
  */
-export async function sendCompareJob(boss: PgBoss, batchId: string) {
-  await boss.send(COMPARE_BATCH, { batchId }, { singletonKey: batchId });
+export async function sendCompareJob(boss: PgBoss, batchId: string, db?: Db) {
+  await boss.send(COMPARE_BATCH, { batchId }, { singletonKey: batchId, ...(db && { db }) });
 }
 
 /** Targets share jobs, so the ids may repeat. */

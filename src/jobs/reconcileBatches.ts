@@ -28,19 +28,12 @@ export async function reconcileBatches(deps: {
 
   // 1. Unfinished targets whose job is over or gone: pg-boss gave up on them (every retry
   //    failed, or the worker died on each attempt), so nothing else will ever finish them.
-  const orphans = await prisma.$queryRaw<{ id: string; state: string | null }[]>`
-    SELECT t.id, j.state::text AS state FROM "Target" t
+  const orphans = await prisma.$queryRaw<{ id: string; state: string | null; workerStops: number }[]>`
+    SELECT t.id, j.state::text AS state, t."workerStops" FROM "Target" t
     LEFT JOIN pgboss.job j ON j.name = ${ANALYZE_TARGET} AND j.id = t."jobId"
     WHERE t.status IN ('PENDING', 'RUNNING') AND (j.id IS NULL OR j.state IN ('completed', 'failed', 'cancelled'))`;
   if (orphans.length > 0) {
-    const failed = orphans.map((orphan) => ({
-      targetId: orphan.id,
-      outcome: {
-        error: orphan.state === 'failed'
-          ? 'The analysis did not finish: every attempt failed or its worker stopped.'
-          : 'The analysis job was lost before it finished.',
-      },
-    }));
+    const failed = orphans.map((orphan) => ({ targetId: orphan.id, outcome: { error: whyUnfinished(orphan) } }));
     report.targetsFailed = (await finishTargets(pool, boss, failed)).size;
   }
 
@@ -63,7 +56,8 @@ export async function reconcileBatches(deps: {
     report.countersFixed++;
   }
 
-  // 3. Batches with every target counted but no comparison on its way.
+  // 3. Batches with every target counted but no comparison on its way: the count queues one in
+  //    its own transaction, so this finds only a comparison job pg-boss gave up on.
   const uncompared = await prisma.$queryRaw<{ id: string }[]>`
     SELECT b.id FROM "Batch" b
     WHERE b.status = 'RUNNING' AND b."completedUrls" = b."totalUrls"
@@ -83,4 +77,10 @@ export async function reconcileBatches(deps: {
   await prisma.$executeRaw`DELETE FROM "BatchEvent" e USING "Batch" b
     WHERE e."batchId" = b.id AND b."finishedAt" < now() - interval '10 minutes'`;
   return report;
+}
+
+function whyUnfinished(orphan: { state: string | null; workerStops: number }): string {
+  if (orphan.state !== 'failed') return 'The analysis job was lost before it finished.';
+  if (orphan.workerStops > 0) return `The analysis did not finish: its worker stopped ${orphan.workerStops} times.`;
+  return 'The analysis did not finish: every attempt failed.';
 }

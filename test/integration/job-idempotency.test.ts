@@ -1,10 +1,12 @@
-import type { Job } from 'pg-boss';
+import type { Job, PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analysis';
 import { loadConfig } from '../../src/config';
 import { connectDatabase, type DatabaseClients, type PrismaClient } from '../../src/db/prisma';
 import { analyzeTarget, assertAnalyzeTargetPayload, targetTransitions, type AnalyzeTargetDeps } from '../../src/jobs/analyzeTarget';
-import { ANALYZE_TARGET, createBoss } from '../../src/jobs/queues';
+import { finishTargets, startTargets } from '../../src/batches/targets';
+import { ANALYZE_TARGET, WORKER_STOPS_ALLOWED, createBoss } from '../../src/jobs/queues';
+import { reconcileBatches } from '../../src/jobs/reconcileBatches';
 import { EVENT_CHANNEL } from '../../src/events/channel';
 import { createLogger } from '../../src/logger';
 import { createMetrics } from '../../src/metrics';
@@ -22,6 +24,7 @@ describe('an analyze-target job that runs more than once, or holds several targe
   let deps: AnalyzeTargetDeps;
   const held = gate();
   const handBack = gate();
+  const pastDeadline = gate();
   const running = new AbortController();
 
   beforeAll(async () => {
@@ -31,6 +34,7 @@ describe('an analyze-target job that runs more than once, or holds several targe
       '/b': pages.poor,
       '/held': heldPage(held.opened, pages.good),
       '/held-then-stop': heldPage(handBack.opened, pages.good),
+      '/held-past-deadline': heldPage(pastDeadline.opened, pages.good),
       // The connection drops on the first request: a failure another attempt may get past.
       '/flaky': (_req, res) => {
         if (dropped) return void res.writeHead(200, { 'content-type': 'text/html' }).end(pages.good);
@@ -56,9 +60,11 @@ describe('an analyze-target job that runs more than once, or holds several targe
       metrics: createMetrics(),
       transitions: targetTransitions(clients.pool, boss),
       stopping: running.signal,
+      abandon: new AbortController().signal,
     };
   });
   afterAll(async () => {
+    pastDeadline.open();
     await deps?.boss.stop({ graceful: false });
     await deps?.analyzer.close();
     await clients?.close();
@@ -99,27 +105,39 @@ describe('an analyze-target job that runs more than once, or holds several targe
     expect(await compareJobsOf(batch.id)).toBe(1);
   });
 
-  it('asks for the comparison when the run that counted the last target died before asking', async () => {
-    await createBatch(app.graphqlUrl, { name: 'died after counting', urls: [site.url('/a')] });
-    const target = await prisma.target.findFirstOrThrow({ where: { batch: { name: 'died after counting' } } });
-    // What the dead run committed: the target started and counted, and no compare job sent.
-    await prisma.$queryRaw`SELECT * FROM "vantage_start_targets"(${EVENT_CHANNEL}, ARRAY[${target.id}]::uuid[])`;
-    await prisma.$queryRaw`SELECT * FROM "vantage_finish_targets"(${EVENT_CHANNEL}, ARRAY[${target.id}]::uuid[], ARRAY['gave up'], ARRAY[NULL]::jsonb[])`;
-    expect(await compareJobsOf(target.batchId)).toBe(0);
+  it('queues the comparison in the transaction that counts the last target, so reconcile never sees one without the other', async () => {
+    await createBatch(app.graphqlUrl, { name: 'reconcile race', urls: [site.url('/a')] });
+    const target = await prisma.target.findFirstOrThrow({ where: { batch: { name: 'reconcile race' } } });
+    await startTargets(clients.pool, [target.id]);
+    // A worker held between counting the batch's last target and asking for its comparison.
+    const asking = gate();
+    const letGo = gate();
+    const heldBoss = {
+      send: async (...args: Parameters<PgBoss['send']>) => {
+        asking.open();
+        await letGo.opened;
+        return deps.boss.send(...args);
+      },
+    } as PgBoss;
+    const finishing = finishTargets(clients.pool, heldBoss, [{ targetId: target.id, outcome: { error: 'gave up' } }]);
+    await asking.opened;
 
-    await analyzeTarget(deps, jobWith({ targetIds: [target.id] }));
+    const report = await reconcileBatches({ prisma, pool: clients.pool, boss: deps.boss, log: createLogger('silent') });
+    letGo.open();
+    await finishing;
 
+    expect(report).toEqual({ targetsFailed: 0, countersFixed: 0, comparisonsQueued: 0 });
     expect(await compareJobsOf(target.batchId)).toBe(1);
     expect(await prisma.batch.findUniqueOrThrow({ where: { id: target.batchId } })).toMatchObject({ completedUrls: 1, failedUrls: 1 });
   });
 
-  it('asks for the comparison when another run counted the target while this one was fetching it', async () => {
+  it('leaves a target another run counted while this one was fetching it as that run left it', async () => {
     await createBatch(app.graphqlUrl, { name: 'overtaken', urls: [site.url('/held')] });
     const target = await prisma.target.findFirstOrThrow({ where: { batch: { name: 'overtaken' } } });
     const run = analyzeTarget(deps, jobWith({ targetIds: [target.id] }));
     await waitUntil(async () => site.requests.includes('/held'), { what: 'the held page to be requested' });
-    // Meanwhile another run of the job counts the target and dies before asking for the comparison.
-    await prisma.$queryRaw`SELECT * FROM "vantage_finish_targets"(${EVENT_CHANNEL}, ARRAY[${target.id}]::uuid[], ARRAY['gave up'], ARRAY[NULL]::jsonb[])`;
+    // Meanwhile another run of the job counts the target.
+    await finishTargets(clients.pool, deps.boss, [{ targetId: target.id, outcome: { error: 'gave up' } }]);
     held.open();
     await run;
 
@@ -152,7 +170,8 @@ describe('an analyze-target job that runs more than once, or holds several targe
     const job = { targetIds: targets.map((target) => target.id) };
 
     await expect(analyzeTarget(deps, jobWith(job))).rejects.toThrow(/Could not fetch/);
-    expect((await targetsOf('one flaky')).map((target) => target.status)).toEqual(['RUNNING', 'SUCCEEDED', 'SUCCEEDED']);
+    // Back to PENDING: no worker has it in hand until the retry.
+    expect((await targetsOf('one flaky')).map((target) => target.status)).toEqual(['PENDING', 'SUCCEEDED', 'SUCCEEDED']);
     expect(await compareJobsOf(targets[0]!.batchId)).toBe(0);
 
     await analyzeTarget(deps, jobWith(job, 1));
@@ -178,25 +197,80 @@ describe('an analyze-target job that runs more than once, or holds several targe
     expect((await targetsOf('rerun order')).map((target) => target.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
   });
 
-  it('when its worker begins to stop, finishes the page in hand and hands the rest back to the queue', async () => {
-    await createBatch(app.graphqlUrl, { name: 'stopping', urls: [site.url('/held-then-stop'), site.url('/t1'), site.url('/t2')] });
-    const targets = await targetsOf('stopping');
-    const job = { targetIds: targets.map((target) => target.id) };
+  /** The batch's one analyze job, claimed as a worker's fetch would. */
+  async function claimJobOf(name: string): Promise<Job<unknown>> {
+    const [target] = await targetsOf(name);
+    await prisma.$executeRaw`UPDATE pgboss.job SET state = 'active', started_on = now() WHERE id = ${target!.jobId}::uuid`;
+    const job = (await deps.boss.getJobById(ANALYZE_TARGET, target!.jobId!))!;
+    return { ...job, signal: new AbortController().signal };
+  }
+  const jobRows = (ids: (string | null)[]) =>
+    prisma.$queryRaw<{ id: string; state: string; retryCount: number; data: unknown }[]>`
+      SELECT id, state::text, retry_count AS "retryCount", data FROM pgboss.job WHERE id = ANY(${ids}::uuid[]) ORDER BY created_on`;
 
-    const run = analyzeTarget(deps, jobWith(job));
+  it('when its worker begins to stop, finishes the page in hand and hands the rest to a fresh job, spending no retry', async () => {
+    await createBatch(app.graphqlUrl, { name: 'stopping', urls: [site.url('/held-then-stop'), site.url('/t1'), site.url('/t2')] });
+    const job = await claimJobOf('stopping');
+
+    const run = analyzeTarget(deps, job);
     await waitUntil(async () => site.requests.includes('/held-then-stop'), { what: 'the first page to be requested' });
     running.abort();
     handBack.open();
-    await expect(run).rejects.toThrow(/handed back/);
-    expect((await targetsOf('stopping')).map((target) => [target.status, target.attempts])).toEqual([
+    await run;
+
+    const targets = await targetsOf('stopping');
+    expect(targets.map((target) => [target.status, target.attempts])).toEqual([
       ['SUCCEEDED', 1],
       ['PENDING', 0],
       ['PENDING', 0],
     ]);
+    // Two jobs share the host's three pages: this one holds the first and the third.
+    const fresh = targets[2]!.jobId;
+    expect(await jobRows([job.id, fresh])).toEqual([
+      { id: job.id, state: 'completed', retryCount: 0, data: { targetIds: [targets[0]!.id, targets[2]!.id] } },
+      { id: fresh, state: 'created', retryCount: 0, data: { targetIds: [targets[2]!.id] } },
+    ]);
+    expect(requestsOf('/t2')).toEqual([]);
+  });
 
-    await analyzeTarget({ ...deps, stopping: new AbortController().signal }, jobWith(job, 1));
-    expect((await targetsOf('stopping')).map((target) => target.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
-    expect(requestsOf('/t1', '/t2')).toEqual(['/t1', '/t2']);
+  it('at the grace deadline hands the page in hand back too, without using up its attempt', async () => {
+    const abandon = new AbortController();
+    const stopping = new AbortController();
+    await createBatch(app.graphqlUrl, { name: 'abandoned', urls: [site.url('/held-past-deadline'), site.url('/t1')] });
+    const job = await claimJobOf('abandoned');
+
+    const run = analyzeTarget({ ...deps, stopping: stopping.signal, abandon: abandon.signal }, job);
+    await waitUntil(async () => (await targetsOf('abandoned'))[0]!.status === 'RUNNING', { what: 'the first page to start' });
+    stopping.abort();
+    abandon.abort();
+    await run;
+    pastDeadline.open();
+
+    const targets = await targetsOf('abandoned');
+    expect(targets.map((target) => [target.status, target.attempts, target.workerStops])).toEqual([
+      ['PENDING', 0, 0],
+      ['PENDING', 0, 0],
+    ]);
+    expect(await jobRows([job.id, targets[0]!.jobId])).toEqual([
+      { id: job.id, state: 'completed', retryCount: 0, data: { targetIds: [targets[0]!.id] } },
+      { id: targets[0]!.jobId, state: 'created', retryCount: 0, data: { targetIds: [targets[0]!.id] } },
+    ]);
+  });
+
+  it('ends a page whose worker stopped too often FAILED with how often, without fetching it again', async () => {
+    await createBatch(app.graphqlUrl, { name: 'worker stops', urls: [site.url('/t2')] });
+    const [target] = await targetsOf('worker stops');
+    // A run that started the page, then WORKER_STOPS_ALLOWED runs that found it still RUNNING: each worker was killed.
+    for (let run = 0; run <= WORKER_STOPS_ALLOWED; run++) await startTargets(clients.pool, [target!.id]);
+    const requestsBefore = requestsOf('/t2').length;
+    expect((await targetsOf('worker stops')).map((t) => [t.status, t.attempts, t.workerStops])).toEqual([['RUNNING', 1, WORKER_STOPS_ALLOWED]]);
+
+    await analyzeTarget({ ...deps, stopping: new AbortController().signal }, jobWith({ targetIds: [target!.id] }, 3));
+
+    expect((await targetsOf('worker stops')).map((t) => [t.status, t.attempts, t.error])).toEqual([
+      ['FAILED', 1, `The analysis did not finish: its worker stopped ${WORKER_STOPS_ALLOWED + 1} times while analysing this page.`],
+    ]);
+    expect(requestsOf('/t2')).toHaveLength(requestsBefore);
   });
 
   it('refuses a payload that names no target', () => {

@@ -14,6 +14,47 @@ import { startTemporaryPostgres } from '../helpers/temporaryPostgres';
 import { waitUntil } from '../helpers/wait';
 
 const PROGRESS = `subscription ($id: ID!) { batchProgress(id: $id) { sequence batch { status completedUrls } } }`;
+const PROGRESS_WITH_TARGET = `subscription ($id: ID!) {
+  batchProgress(id: $id) { sequence batch { status completedUrls failedUrls } target { id status } }
+}`;
+interface ProgressEvent {
+  batchProgress: {
+    sequence: number;
+    batch: { status: string; completedUrls: number; failedUrls: number };
+    target: { id: string; status: string } | null;
+  };
+}
+
+/** Each sequence number some subscriber was told two different states for. */
+function sequencesNamingTwoStates(...streams: ProgressEvent[][]) {
+  const batchAt = new Map<number, string>();
+  const targetAt = new Map<number, string>();
+  const conflicts: string[] = [];
+  for (const { batchProgress: event } of streams.flat()) {
+    const seen: [Map<number, string>, string | null][] = [
+      [batchAt, JSON.stringify(event.batch)],
+      // A snapshot (no target) and the change that led to it name the same batch state.
+      [targetAt, event.target && JSON.stringify(event.target)],
+    ];
+    for (const [states, state] of seen) {
+      if (state === null) continue;
+      const earlier = states.get(event.sequence);
+      if (earlier !== undefined && earlier !== state) conflicts.push(`${event.sequence}: ${earlier} and ${state}`);
+      states.set(event.sequence, state);
+    }
+  }
+  return conflicts;
+}
+
+/** Places where one subscriber's completedUrls went down or its sequence did not go up. */
+function progressSetbacks(events: ProgressEvent[]) {
+  return events.slice(1).flatMap(({ batchProgress: now }, i) => {
+    const before = events[i]!.batchProgress;
+    return now.sequence <= before.sequence || now.batch.completedUrls < before.batch.completedUrls
+      ? [`${before.sequence}/${before.batch.completedUrls} -> ${now.sequence}/${now.batch.completedUrls}`]
+      : [];
+  });
+}
 
 async function heldSite(count: number) {
   const release = gate();
@@ -103,6 +144,55 @@ describe('restarts', () => {
 
     await waitForBatchStatus(app.graphqlUrl, id, ['COMPLETED'], 60_000);
     expect(await countsOf(cluster.url)).toEqual([{ status: 'COMPLETED', completedUrls: 6, totalUrls: 6, analyses: 6, comparisons: 1 }]);
+  });
+
+  it('tells subscribers only of progress that survives a PostgreSQL crash (immediate shutdown)', { timeout: 90_000 }, async () => {
+    const cluster = await ownCluster('vantage-durable-');
+    // Widens the window in which an unflushed commit waits for the WAL writer (200 ms by default),
+    // so that the crash below reliably finds the last pages' changes in it if they were not flushed.
+    await withClient(cluster.url, async (client) => {
+      await client.query(`ALTER SYSTEM SET wal_writer_delay = '10s'`);
+      await client.query('SELECT pg_reload_conf()');
+    });
+    const release = gate();
+    const quick = Array.from({ length: 12 }, (_, i) => `/q${i}`);
+    const held = Array.from({ length: 4 }, (_, i) => `/h${i}`);
+    const site = await startFixtureSite({
+      ...Object.fromEntries(quick.map((path) => [path, pages.good])),
+      ...Object.fromEntries(held.map((path) => [path, heldPage(release.opened, pages.good)])),
+    });
+    cleanups.push(() => site.close(), async () => release.open());
+    // Four jobs of four pages, dealt round-robin: each runs three quick pages, then waits on a held one.
+    const app: TestApp = await startTestApp(
+      { LOG_LEVEL: 'silent', WORKER_CONCURRENCY: '8', CRAWL_MAX_PER_HOST: '4', ANALYZE_TARGETS_PER_JOB: '4' },
+      { database: { url: cluster.url, drop: async () => {} } },
+    );
+    cleanups.push(() => app.close());
+    const before = wsClient(app.wsUrl);
+    cleanups.push(async () => before.dispose());
+
+    const id = await createBatch(app.graphqlUrl, { name: 'durable', urls: [...quick, ...held].map((path) => site.url(path)) });
+    const early = record<ProgressEvent>(before, PROGRESS_WITH_TARGET, { id });
+    await early.waitFor((event) => event.batchProgress.batch.completedUrls === quick.length);
+    await waitUntil(async () => held.every((path) => site.requests.includes(path)), { what: 'every held page in flight' });
+
+    await cluster.crash();
+    await cluster.restart();
+    const after = wsClient(app.wsUrl);
+    cleanups.push(async () => after.dispose());
+    const late = record<ProgressEvent>(after, PROGRESS_WITH_TARGET, { id });
+    // Everything the first subscriber was told survived: the state read back is no older.
+    const told = early.events.at(-1)!.batchProgress;
+    const readBack = (await late.waitFor(() => true)).batchProgress;
+    expect(readBack.sequence).toBeGreaterThanOrEqual(told.sequence);
+    expect(readBack.batch.completedUrls).toBeGreaterThanOrEqual(told.batch.completedUrls);
+
+    release.open();
+    await Promise.all([early.completed, late.completed]);
+    expect(sequencesNamingTwoStates(early.events, late.events)).toEqual([]);
+    expect(progressSetbacks(early.events)).toEqual([]);
+    expect(progressSetbacks(late.events)).toEqual([]);
+    expect(early.events.at(-1)!.batchProgress.batch).toEqual({ status: 'COMPLETED', completedUrls: 16, failedUrls: 0 });
   });
 
   it('loses nothing when a worker gets SIGTERM mid-batch: its jobs go back to the queue', { timeout: 90_000 }, async () => {

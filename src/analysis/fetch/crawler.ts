@@ -47,6 +47,7 @@ export interface FetchHooks {
 
 export interface Crawler {
   fetch(url: string, hooks: FetchHooks): Promise<FetchedResource>;
+  /** Ends requests still in flight (nobody waits for them any more) and closes the connections. */
   close(): Promise<void>;
 }
 
@@ -62,7 +63,7 @@ export function createCrawler(options: CrawlOptions): Crawler {
         throw toAnalysisError(error, url);
       }
     },
-    close: () => agent.close(),
+    close: () => agent.destroy(),
   };
 }
 
