@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analysis';
 import { loadConfig } from '../../src/config';
 import { connectDatabase, type DatabaseClients, type PrismaClient } from '../../src/db/prisma';
+import { LOCAL_OWNER_ID } from '../../src/auth/caller';
 import { analyzeTarget, assertAnalyzeTargetPayload, targetTransitions, type AnalyzeTargetDeps } from '../../src/jobs/analyzeTarget';
 import { finishTargets, startTargets } from '../../src/batches/targets';
 import { ANALYZE_TARGET, WORKER_STOPS_ALLOWED, createBoss } from '../../src/jobs/queues';
@@ -227,8 +228,8 @@ describe('an analyze-target job that runs more than once, or holds several targe
     // Two jobs share the host's three pages: this one holds the first and the third.
     const fresh = targets[2]!.jobId;
     expect(await jobRows([job.id, fresh])).toEqual([
-      { id: job.id, state: 'completed', retryCount: 0, data: { targetIds: [targets[0]!.id, targets[2]!.id] } },
-      { id: fresh, state: 'created', retryCount: 0, data: { targetIds: [targets[2]!.id] } },
+      { id: job.id, state: 'completed', retryCount: 0, data: { targetIds: [targets[0]!.id, targets[2]!.id], ownerId: LOCAL_OWNER_ID } },
+      { id: fresh, state: 'created', retryCount: 0, data: { targetIds: [targets[2]!.id], ownerId: LOCAL_OWNER_ID } },
     ]);
     expect(requestsOf('/t2')).toEqual([]);
   });
@@ -252,8 +253,8 @@ describe('an analyze-target job that runs more than once, or holds several targe
       ['PENDING', 0, 0],
     ]);
     expect(await jobRows([job.id, targets[0]!.jobId])).toEqual([
-      { id: job.id, state: 'completed', retryCount: 0, data: { targetIds: [targets[0]!.id] } },
-      { id: targets[0]!.jobId, state: 'created', retryCount: 0, data: { targetIds: [targets[0]!.id] } },
+      { id: job.id, state: 'completed', retryCount: 0, data: { targetIds: [targets[0]!.id], ownerId: LOCAL_OWNER_ID } },
+      { id: targets[0]!.jobId, state: 'created', retryCount: 0, data: { targetIds: [targets[0]!.id], ownerId: LOCAL_OWNER_ID } },
     ]);
   });
 
