@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LlmError } from './options';
+import { LlmError, type TokenUsage } from './options';
 
 const completionSchema = z.object({
   choices: z
@@ -8,11 +8,6 @@ const completionSchema = z.object({
   usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number() }).partial().optional().catch(undefined),
 });
 
-/** The tokens a server says the request took, when it says. */
-export interface TokenUsage {
-  prompt: number;
-  completion: number;
-}
 
 const insightsSchema = z.object({
   insights: z

@@ -1,4 +1,8 @@
-import type { TokenUsage } from './answer';
+/** The tokens a server says the request took, when it says. */
+export interface TokenUsage {
+  prompt: number;
+  completion: number;
+}
 
 /** How to reach an OpenAI-compatible chat-completions endpoint. */
 export interface LlmOptions {
