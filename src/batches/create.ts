@@ -3,10 +3,11 @@ import type { PgBoss } from 'pg-boss';
 import { recordAudit } from '../auth/audit';
 import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
-import { planAnalyzeJobs, queuedPagesOf, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
+import { planAnalyzeJobs, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
 import { announceBatch } from './changes';
 import { validateBatchInput, type BatchInput } from './input';
 import { assertOwnerCapacity, ownerQuotaTransaction, type OwnerLimits } from './limits';
+import { queuedPagesOf } from './progress';
 
 /**
  * The batch (owned by the caller), its targets, their jobs and the audit row are written in

@@ -14,3 +14,10 @@ export async function lockBatch(tx: Transaction, batchId: string, ownerId?: stri
     SELECT id, status::text AS status FROM "Batch" WHERE id = ${batchId}::uuid ${ofOwner} FOR NO KEY UPDATE`;
   return row ?? null;
 }
+
+/** The owner's pages not analysed yet: the jobs of its next batch queue behind them. */
+export function queuedPagesOf(tx: Transaction, ownerId: string): Promise<number> {
+  // Only unfinished batches have such pages, and an owner has few of them (MAX_RUNNING_BATCHES_PER_OWNER).
+  const unfinished = { ownerId, status: { in: ['PENDING' as const, 'RUNNING' as const] } };
+  return tx.target.count({ where: { status: { in: ['PENDING', 'RUNNING'] }, batch: unfinished } });
+}

@@ -3,10 +3,10 @@ import { recordAudit } from '../auth/audit';
 import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
 import { UserError, notFound } from '../errors';
-import { planAnalyzeJobs, queuedPagesOf, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
+import { planAnalyzeJobs, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
 import { recordBatchChange } from './changes';
 import { assertOwnerCapacity, ownerQuotaTransaction, type OwnerLimits } from './limits';
-import { lockBatch } from './progress';
+import { lockBatch, queuedPagesOf } from './progress';
 
 /**
  * Puts the FAILED targets of a finished batch back in the queue and the batch back to RUNNING.

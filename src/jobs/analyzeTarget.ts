@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fromPrisma, type Job, type PgBoss } from 'pg-boss';
 import { z } from 'zod';
 import { AnalysisError, type Analyzer, type OriginFiles } from '../analysis';
-import { lockBatch } from '../batches/progress';
+import { lockBatch, queuedPagesOf } from '../batches/progress';
 import {
   finishTargets,
   releaseTargets,
@@ -15,7 +15,7 @@ import type { PrismaClient, Queryable, Transaction } from '../db/prisma';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { coalesce } from './coalesce';
-import { ANALYZE_TARGET, queuedPagesOf, sendAnalyzeJobs, WORKER_STOPS_ALLOWED } from './queues';
+import { ANALYZE_TARGET, sendAnalyzeJobs, WORKER_STOPS_ALLOWED } from './queues';
 
 /** Old jobs outlive type changes: the payload is checked, never trusted. */
 const payloadSchema = z.union([

@@ -43,7 +43,8 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
   const allFailed = batch.failedUrls === batch.totalUrls;
   const core = compareTargets(targets);
   // Outside the transaction: a language model may take seconds, and no row needs to wait for it.
-  const written = allFailed ? null : await writeInsights({ comparison: core, targets }, { llm: deps.llm && { ...deps.llm, observe: observeLlm(deps.metrics) } });
+  const llm = deps.llm && { ...deps.llm, observe: observeLlm(deps.metrics) };
+  const written = allFailed ? null : await writeInsights({ comparison: core, targets }, { llm });
   if (written?.llmFailure) deps.log.warn({ batchId, llmFailure: written.llmFailure }, 'using rule insights');
 
   const ended = await deps.prisma.$transaction(async (tx) => {

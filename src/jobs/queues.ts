@@ -150,13 +150,6 @@ export async function sendAnalyzeJobs(boss: PgBoss, tx: Transaction, jobs: Analy
   );
 }
 
-/** The owner's pages not analysed yet: the jobs of its next batch queue behind them. */
-export function queuedPagesOf(tx: Transaction, ownerId: string): Promise<number> {
-  // Only unfinished batches have such pages, and an owner has few of them (MAX_RUNNING_BATCHES_PER_OWNER).
-  const unfinished = { ownerId, status: { in: ['PENDING' as const, 'RUNNING' as const] } };
-  return tx.target.count({ where: { status: { in: ['PENDING', 'RUNNING'] }, batch: unfinished } });
-}
-
 /**
  * At most one queued comparison per batch, however many ask for it; compareBatch itself acts
  * only on a RUNNING batch, so asking again after it ran changes nothing. With `db`, the job is

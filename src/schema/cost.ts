@@ -3,7 +3,7 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import { MAX_REPORTED_LIST_ITEMS } from '../analysis';
 import { AI_CRAWLERS } from '../analysis/checks/aeoAccess';
 import { CHECKS } from '../analysis/checks/catalogue';
-import { CONNECTION_PAGE } from './paging';
+import { CONNECTION_PAGE, isConnectionField } from './paging';
 
 /** Most items one per-page list of a stored analysis holds (headings, structured data types): the estimate counts this many. */
 export const MAX_PAGE_LIST_ITEMS = MAX_REPORTED_LIST_ITEMS;
@@ -76,8 +76,7 @@ function estimator(limits: CostLimits): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
     if (type.name.startsWith('__') || field.name.startsWith('__')) return 0;
     const coordinate = `${type.name}.${field.name}`;
-    const isConnection = field.args.some((arg) => arg.name === 'after');
-    const repeats = isConnection
+    const repeats = isConnectionField(field)
       ? Math.min(args.first ?? args.last ?? CONNECTION_PAGE.defaultSize, CONNECTION_PAGE.maxSize)
       : type.name === 'Subscription'
         ? SUBSCRIPTION_EVENTS_COUNTED

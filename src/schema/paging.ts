@@ -45,12 +45,17 @@ export function checkPagingArguments(args: PagingArguments): void {
   }
 }
 
-/** Every connection field of the schema (those with an `after` argument) checks its paging arguments before resolving. */
+/** A connection field: one that pages (it has an `after` argument). */
+export function isConnectionField(field: { args: readonly { name: string }[] }): boolean {
+  return field.args.some((arg) => arg.name === 'after');
+}
+
+/** Every connection field of the schema checks its paging arguments before resolving. */
 export function checkingPagingArguments(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      if (!field.args.some((arg) => arg.name === 'after')) continue;
+      if (!isConnectionField(field)) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
         checkPagingArguments(args);
