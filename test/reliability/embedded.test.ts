@@ -44,7 +44,8 @@ describe('the embedded PostgreSQL under real processes', () => {
   it('Ctrl-C on `npm start` in a terminal prints "shutting down" and "stopped", exits 0 and leaves no postmaster', { timeout: 60_000 }, async () => {
     const dir = await dataDir();
     // `script` gives npm a pseudo-terminal: Ctrl-C written to it is a SIGINT for the whole foreground process group.
-    const terminal = spawn('script', ['-q', '-e', '-c', 'npm start', '/dev/null'], {
+    // `exec` leaves npm alone in that group, as an interactive shell would; a waiting dash would die of the SIGINT.
+    const terminal = spawn('script', ['-q', '-e', '-c', 'exec npm start', '/dev/null'], {
       cwd: ROOT,
       env: { ...process.env, ...EMBEDDED, VANTAGE_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'info', LOG_FORMAT: '' },
       stdio: ['pipe', 'pipe', 'pipe'],
