@@ -20,9 +20,9 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: sharedConfig,
     },
-    'src/cli/gql/': {
+    'cli/gql/': {
       preset: 'client',
-      documents: ['src/cli/**/*.ts', '!src/cli/gql/**', 'operations/*.graphql'],
+      documents: ['cli/**/*.ts', '!cli/gql/**', 'operations/*.graphql'],
       presetConfig: { fragmentMasking: false },
       config: sharedConfig,
     },

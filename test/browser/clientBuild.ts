@@ -3,7 +3,7 @@ import path from 'node:path';
 
 const clientDir = path.resolve(import.meta.dirname, '../../client');
 // The client bundles the modules it shares with the CLI, so a change there also makes the build stale.
-const sharedDir = path.resolve(import.meta.dirname, '../../src/shared');
+const sharedDir = path.resolve(import.meta.dirname, '../../shared');
 
 function newestSourceChange(dir: string): number {
   let newest = 0;
@@ -27,6 +27,6 @@ export function assertClientBuilt(): void {
     statSync(path.join(clientDir, 'index.html')).mtimeMs,
   );
   if (sourcesChanged > statSync(builtIndex).mtimeMs) {
-    throw new Error('client/dist is older than client/src or src/shared: run `npm run client:build` before the browser tests.');
+    throw new Error('client/dist is older than client/src or shared: run `npm run client:build` before the browser tests.');
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linesNamedBy } from '../../client/src/screens/newAnalysis/linesNamedBy';
-import { createSequenceGate } from '../../src/shared/sequenceGate';
+import { createSequenceGate } from '../../shared/sequenceGate';
 
 describe('placing a BAD_USER_INPUT message on the line it names', () => {
   const lines = ['https://a.example', 'https://a.example/blog', 'not a url', 'HTTPS://B.example'];

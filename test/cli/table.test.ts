@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTable } from '../../src/cli/table';
+import { renderTable } from '../../cli/table';
 
 describe('renderTable', () => {
   it('aligns columns and wraps long cells within their column', () => {

@@ -2,7 +2,7 @@ import { parse, type DocumentNode, type OperationDefinitionNode, type TypeNode }
 import { describe, expect, it } from 'vitest';
 import * as clientDocuments from '../../client/src/gql/graphql';
 import { loadConfig } from '../../src/config';
-import * as cliDocuments from '../../src/cli/gql/graphql';
+import * as cliDocuments from '../../cli/gql/graphql';
 import { schema } from '../../src/schema';
 import { estimateCost, listFieldsWithoutSize } from '../../src/schema/cost';
 

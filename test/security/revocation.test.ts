@@ -18,7 +18,7 @@ type Created = { batchCreated: { id: string } };
 
 /** `npm run apikey -- …` as its own process on the apps' database, the way an operator runs it. */
 async function apikey(databaseUrl: string, ...args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/auth/cli.ts', ...args], {
+  const { stdout } = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['cli/apikey.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });

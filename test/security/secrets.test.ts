@@ -66,7 +66,7 @@ describe('npm run apikey', () => {
   afterAll(() => database?.drop());
 
   const apikey = (...args: string[]) =>
-    run(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/auth/cli.ts', ...args], {
+    run(path.join(ROOT, 'node_modules/.bin/tsx'), ['cli/apikey.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'info' },
     });

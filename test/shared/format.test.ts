@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBatchName, formatBytes, shortUrl } from '../../src/shared/format';
+import { defaultBatchName, formatBytes, shortUrl } from '../../shared/format';
 
 // The web client, the CLI and the analysis's check messages share these strings: one screen can show all three.
 describe('formatBytes', () => {

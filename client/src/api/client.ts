@@ -1,6 +1,6 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { authorizationHeader, markKeyRequired } from './apiKey';
-import { GraphQLRequestError, postGraphQL } from '../../../src/shared/transport';
+import { GraphQLRequestError, postGraphQL } from '#shared/transport';
 
 export const graphqlPath = '/graphql';
 

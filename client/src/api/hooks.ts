@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { isKeyRequired, onApiKeyChange } from './apiKey';
 import { request } from './client';
 import { readSocketState, onSocketStateChange } from './socket';
-import type { GraphQLRequestError } from '../../../src/shared/transport';
+import type { GraphQLRequestError } from '#shared/transport';
 
 function useExternalValue<T>(onChange: (listener: () => void) => () => void, read: () => T): T {
   const [value, setValue] = useState(read);

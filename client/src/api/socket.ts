@@ -2,8 +2,8 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { createClient, type Client } from 'graphql-ws';
 import { authorizationHeader, markKeyRequired, onApiKeyChange } from './apiKey';
 import { graphqlPath } from './client';
-import { isCloseEvent, socketErrorToRequestError } from '../../../src/shared/socketError';
-import { GraphQLRequestError, type GraphQLErrorPayload } from '../../../src/shared/transport';
+import { isCloseEvent, socketErrorToRequestError } from '#shared/socketError';
+import { GraphQLRequestError, type GraphQLErrorPayload } from '#shared/transport';
 
 export type SocketState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
 

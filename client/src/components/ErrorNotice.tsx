@@ -1,4 +1,4 @@
-import type { GraphQLRequestError } from '../../../src/shared/transport';
+import type { GraphQLRequestError } from '#shared/transport';
 
 export function ErrorNotice({ error, context }: { error: GraphQLRequestError | undefined; context?: string }) {
   if (!error) return null;

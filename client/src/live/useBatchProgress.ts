@@ -2,8 +2,8 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { useEffect, useState } from 'preact/hooks';
 import { useApiKeyEpoch } from '../api/hooks';
 import { subscribe } from '../api/socket';
-import type { GraphQLRequestError } from '../../../src/shared/transport';
-import { createSequenceGate } from '../../../src/shared/sequenceGate';
+import type { GraphQLRequestError } from '#shared/transport';
+import { createSequenceGate } from '#shared/sequenceGate';
 
 interface ProgressEvent<Batch> {
   batchProgress: { sequence: number; batch: Batch };

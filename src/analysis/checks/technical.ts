@@ -1,4 +1,4 @@
-import { formatBytes } from '../../shared/format';
+import { formatBytes } from '#shared/format';
 import { headerValues } from '../page/model';
 import { declaredSitemaps } from '../robots';
 import { fail, notApplicable, pass, plural, warn, type Check } from './check';

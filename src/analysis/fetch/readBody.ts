@@ -1,6 +1,6 @@
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { formatBytes } from '../../shared/format';
+import { formatBytes } from '#shared/format';
 
 /** The body is larger than allowed once decoded; not worth retrying. */
 export class BodyTooLargeError extends Error {

@@ -1,4 +1,4 @@
-import { shortUrl } from '../../shared/format';
+import { shortUrl } from '#shared/format';
 import type { ComparedTarget } from '../compare';
 
 export type SiteNames = (targetId: string) => string;

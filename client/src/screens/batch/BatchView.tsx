@@ -3,7 +3,7 @@ import { useRoute } from 'preact-iso';
 import { request } from '../../api/client';
 import { useQuery } from '../../api/hooks';
 import { BatchProgressSubscription, BatchQuery, CancelBatchMutation, RetryBatchMutation } from '../../api/operations';
-import type { GraphQLRequestError } from '../../../../src/shared/transport';
+import type { GraphQLRequestError } from '#shared/transport';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge } from '../../components/StatusBadge';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { shortUrl } from '../../../../src/shared/format';
+import { shortUrl } from '#shared/format';
 import { categoryLabel } from '../../format/format';
 import { outcomeSymbols, outcomeWords } from '../../format/outcome';
 import type { CheckCategory } from '../../gql/graphql';

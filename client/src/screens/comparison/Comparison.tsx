@@ -4,7 +4,7 @@ import { useQuery } from '../../api/hooks';
 import { BatchReportQuery, ComparisonReadySubscription } from '../../api/operations';
 import { subscribe } from '../../api/socket';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { shortUrl } from '../../../../src/shared/format';
+import { shortUrl } from '#shared/format';
 import { formatDateTime } from '../../format/format';
 import { CheckMatrix } from './CheckMatrix';
 import { GapList } from './GapList';

@@ -1,4 +1,4 @@
-import { shortUrl } from '../../../../src/shared/format';
+import { shortUrl } from '#shared/format';
 import type { ReportComparison } from './report';
 
 export function GapList({ gaps, subject }: Pick<ReportComparison, 'gaps' | 'subject'>) {

@@ -1,5 +1,5 @@
 import { ScoreBar } from '../../components/ScoreBar';
-import { shortUrl } from '../../../../src/shared/format';
+import { shortUrl } from '#shared/format';
 import type { RankedSite } from './report';
 
 export function RankingCards({ batchId, sites }: { batchId: string; sites: RankedSite[] }) {

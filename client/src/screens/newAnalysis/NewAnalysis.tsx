@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { request } from '../../api/client';
 import { CreateBatchMutation } from '../../api/operations';
-import { GraphQLRequestError } from '../../../../src/shared/transport';
-import { defaultBatchName } from '../../../../src/shared/format';
+import { GraphQLRequestError } from '#shared/transport';
+import { defaultBatchName } from '#shared/format';
 import { linesNamedBy } from './linesNamedBy';
 import { UrlRow, type Row } from './UrlRow';
 

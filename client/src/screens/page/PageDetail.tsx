@@ -4,7 +4,7 @@ import { BatchReportQuery } from '../../api/operations';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ScoreBar } from '../../components/ScoreBar';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatBytes } from '../../../../src/shared/format';
+import { formatBytes } from '#shared/format';
 import { CheckTable } from './CheckTable';
 
 export function PageDetail() {

@@ -1,13 +1,13 @@
 // `npm run apikey -- create|list|revoke`: manages API keys in the configured database
 // (DATABASE_URL, or the embedded one under VANTAGE_DATA_DIR, joined if a server runs on it).
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
-import { openDatabase } from '../db';
-import { createPrisma, type PrismaClient } from '../db/prisma';
-import { isUuid } from '../db/uuid';
-import { createLogger } from '../logger';
-import { createApiKey, listApiKeys, revokeApiKey } from './apiKeys';
-import { LOCAL_OWNER_ID } from './caller';
+import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/db';
+import { createPrisma, type PrismaClient } from '../src/db/prisma';
+import { isUuid } from '../src/db/uuid';
+import { createLogger } from '../src/logger';
+import { createApiKey, listApiKeys, revokeApiKey } from '../src/auth/apiKeys';
+import { LOCAL_OWNER_ID } from '../src/auth/caller';
 
 const USAGE = `Usage:
   npm run apikey -- create <name> [--owner <owner id> | --owner local]

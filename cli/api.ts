@@ -1,8 +1,8 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-import { socketErrorToRequestError } from '../shared/socketError';
-import { GraphQLRequestError, postGraphQL, type GraphQLErrorPayload } from '../shared/transport';
+import { socketErrorToRequestError } from '#shared/socketError';
+import { GraphQLRequestError, postGraphQL, type GraphQLErrorPayload } from '#shared/transport';
 import type { Connection } from './args';
 
 const retryAttempts = 5;

@@ -1,5 +1,5 @@
-import { GraphQLRequestError } from '../shared/transport';
-import { defaultBatchName } from '../shared/format';
+import { GraphQLRequestError } from '#shared/transport';
+import { defaultBatchName } from '#shared/format';
 import { Api } from './api';
 import { parseCommand, usage, UsageError, type Command } from './args';
 import { CreateBatchMutation } from './operations';

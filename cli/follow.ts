@@ -1,4 +1,4 @@
-import { createSequenceGate } from '../shared/sequenceGate';
+import { createSequenceGate } from '#shared/sequenceGate';
 import type { Api } from './api';
 import { BatchComparisonQuery, BatchProgressSubscription } from './operations';
 import type { ProgressBatch, ProgressView } from './progress';
