@@ -3,8 +3,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db';
-import { createPrisma, type PrismaClient } from '../src/db/prisma';
-import { isUuid } from '../src/db/uuid';
+import { createPrisma, isUuid, type PrismaClient } from '../src/db/prisma';
 import { createLogger } from '../src/logger';
 import { createApiKey, listApiKeys, revokeApiKey } from '../src/auth/apiKeys';
 import { LOCAL_OWNER_ID } from '../src/auth/caller';

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../db/prisma';
 import { LOCAL_CALLER, type Caller } from './caller';
 import { bearerKey, hashKey } from './keys';
-import { hostnameOf, isLoopbackHost } from './loopback';
+import { hostnameOf, isLoopbackHost } from './access';
 
 /**
  * Why a request was refused: the HTTP answer is UNAUTHENTICATED for all; WebSocket close codes

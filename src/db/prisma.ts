@@ -6,6 +6,13 @@ import { PrismaClient, type Prisma } from './generated/client/client';
 export { Prisma } from './generated/client/client';
 export { PrismaClient };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a string is a uuid, checked before it reaches a query whose `::uuid` cast would fail on it. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** What an interactive transaction's callback gets. */
 export type Transaction = Prisma.TransactionClient;
 

@@ -1,5 +1,5 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { isUuid } from '../db/uuid';
+import { isUuid } from '../db/prisma';
 import { notFound } from '../errors';
 
 const NODE_TYPES: ReadonlySet<string> = new Set(['Batch', 'Target']);

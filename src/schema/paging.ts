@@ -1,6 +1,6 @@
 import { parsePrismaCursor } from '@pothos/plugin-prisma';
 import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
-import { isUuid } from '../db/uuid';
+import { isUuid } from '../db/prisma';
 import { quoted, UserError } from '../errors';
 
 interface PagingArguments {

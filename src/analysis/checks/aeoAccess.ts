@@ -1,8 +1,7 @@
 import type { PageModel } from '../page/model';
 import { parseRobots, robotsAllows } from '../robots';
 import type { AiCrawlerAccess, OriginFiles } from '../types';
-import { fail, pass, sample, warn, type Check } from './check';
-import { originFileStatusVerdict } from './originFile';
+import { fail, originFileStatusVerdict, pass, sample, warn, type Check } from './check';
 
 /** Crawlers that fetch pages to cite them in answers, and crawlers that collect training data. */
 export const AI_CRAWLERS: readonly Omit<AiCrawlerAccess, 'allowed'>[] = [

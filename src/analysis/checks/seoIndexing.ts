@@ -1,8 +1,15 @@
+import axe from 'axe-core';
 import { headerValues, headMetaNamed, type PageModel } from '../page/model';
 import { parseRobots, robotsAllows } from '../robots';
-import { fail, notApplicable, pass, plural, sample, warn, type Check } from './check';
-import { isValidLanguage } from './language';
-import { originFileStatusVerdict } from './originFile';
+import { fail, notApplicable, originFileStatusVerdict, pass, plural, sample, warn, type Check } from './check';
+
+/**
+ * axe-core's list of registered, not deprecated ISO 639 language subtags (IANA registry), which
+ * Lighthouse's hreflang audit uses (third-party/axe/valid-langs.js): `de` is valid, `deu` is
+ * not, as its registered two-letter form is the one to use. Not in axe-core's typings.
+ */
+const isValidLanguage: (subtag: string) => boolean = (axe.utils as unknown as { isValidLang(lang: string): boolean })
+  .isValidLang;
 
 /** The crawlers Lighthouse's is-crawlable considers; undefined stands for rules aimed at every bot. */
 const SEARCH_BOTS = [undefined, 'Googlebot', 'bingbot', 'DuckDuckBot', 'archive.org_bot'] as const;

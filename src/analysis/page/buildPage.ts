@@ -1,5 +1,4 @@
-import { parseLinkHeaders } from './linkHeader';
-import type { PageModel } from './model';
+import type { LinkTag, PageModel } from './model';
 import { parseHtml } from './parse';
 import { readStructuredData } from './structuredData';
 
@@ -17,4 +16,22 @@ export function buildPageModel(fetched: FetchFacts, html: string): PageModel {
     links: [...parseLinkHeaders(fetched.headers.link ?? []), ...parsed.links],
     structuredData: readStructuredData(parsed.jsonLd, [...parsed.microdataTypes, ...parsed.rdfaTypes]),
   };
+}
+
+const ENTRY = /<([^>]*)>([^<]*)/g;
+const PARAM = /;\s*([a-z*-]+)\s*=\s*(?:"([^"]*)"|([^;,\s]*))/gi;
+
+/** Parses HTTP `Link` headers (RFC 8288) into the same shape as <link> elements. */
+function parseLinkHeaders(values: readonly string[]): LinkTag[] {
+  const links: LinkTag[] = [];
+  for (const value of values) {
+    for (const [, href = '', params = ''] of value.matchAll(ENTRY)) {
+      const attributes: Record<string, string> = {};
+      for (const [, name = '', quoted, bare] of params.matchAll(PARAM)) {
+        attributes[name.toLowerCase()] = quoted ?? bare ?? '';
+      }
+      links.push({ rel: (attributes.rel ?? '').toLowerCase().trim(), href: href.trim(), hreflang: attributes.hreflang ?? '', source: 'headers' });
+    }
+  }
+  return links;
 }
