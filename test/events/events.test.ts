@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEvents, EVENT_CHANNEL, type BatchChange } from '../../src/events';
+import { createEvents, EVENT_CHANNEL, isShared, type BatchChange } from '../../src/events';
 import { createTestDatabase, withClient, type TestDatabase } from '../helpers/database';
 import { capturedLogger } from '../helpers/logs';
 
@@ -29,13 +29,14 @@ describe("a process's events", () => {
     await database?.drop();
   });
 
-  it("hands each change of a batch to all of the batch's subscribers as one frozen object, in commit order", async () => {
+  it("hands each change of a batch to all of the batch's subscribers as one frozen object marked shared, in commit order", async () => {
     const [first, second] = [events.events.subscribe('batch', BATCH), events.events.subscribe('batch', BATCH)];
     await notify(payload(BATCH, 1));
     await notify(payload(BATCH, 2));
     const [a, b] = await Promise.all([first.next(), second.next()]);
     expect(a.value).toBe(b.value);
     expect(Object.isFrozen(a.value)).toBe(true);
+    expect(isShared(a.value)).toBe(true);
     expect((a.value as BatchChange).batch.createdAt).toEqual(new Date('2026-11-23T12:00:00.000Z'));
     expect([(a.value as BatchChange).sequence, ((await first.next()).value as BatchChange).sequence]).toEqual([1, 2]);
     await Promise.all([first.return(), second.return()]);
