@@ -98,6 +98,24 @@ describe("a process's events", () => {
     await sentinel.return();
   });
 
+  it('logs a listener that throws, and still hands the change to the topic\'s other listeners', async () => {
+    const sentinel = events.events.subscribe('batch', SENTINEL);
+    const threw = () => captured.lines.filter((line) => line.msg === 'an event listener threw');
+    const heard: number[] = [];
+    const stopThrowing = events.events.listen('batch', BATCH, () => {
+      throw new Error('a broken listener');
+    });
+    const stop = events.events.listen('batch', BATCH, (change) => heard.push((change as BatchChange).sequence));
+    await notify(payload(BATCH, 6));
+    await notify(payload(SENTINEL, 6));
+    await sentinel.next();
+    expect(heard).toEqual([6]);
+    expect(threw()).toHaveLength(1);
+    stopThrowing();
+    stop();
+    await sentinel.return();
+  });
+
   it('ends a subscription that returns while it waits for a change', async () => {
     const waiting = events.events.subscribe('batch', BATCH);
     const next = waiting.next();
