@@ -15,34 +15,44 @@ export interface AccessChange {
   apiKeyId: string;
 }
 
-/** The topic access changes are dispatched on in this process. */
-export const ACCESS_TOPIC = 'access';
-
 /** Sent to a topic after the LISTEN connection came back: events may have been missed. */
 export const RESYNC = Symbol('resync');
 
 /**
+ * Marks an event that every subscriber in the process is handed as the very same object, frozen:
+ * what one subscriber's query makes of it holds for every subscriber of the same owner who asked
+ * the same, so it is computed once (see http/sharedEventResults.ts).
+ */
+export const SHARED = Symbol('shared by every subscriber in the process');
+
+export interface SharedEvent {
+  readonly [SHARED]: true;
+}
+
+/**
+ * The event, frozen and marked shared. Not enumerable, so a copy of it (a spread) is no longer
+ * marked: only the very object handed to every subscriber is.
+ */
+export function shared<Event extends object>(event: Event): Readonly<Event> & SharedEvent {
+  return Object.freeze(Object.defineProperty(event, SHARED, { value: true })) as Readonly<Event> & SharedEvent;
+}
+
+export function isShared(event: unknown): event is SharedEvent {
+  return typeof event === 'object' && event !== null && SHARED in event;
+}
+
+/**
  * What a NOTIFY about a batch carries: the batch row exactly as the change left it, so every
  * subscriber in every process sees the same state for the same sequence, without a read. One
- * parsed change is shared, frozen, by every subscriber of the process.
+ * parsed change is shared by every subscriber of the process.
  */
-export interface BatchChange {
+export interface BatchChange extends SharedEvent {
   readonly batchId: string;
   readonly targetId: string | null;
   readonly sequence: number;
   readonly batch: Readonly<Batch>;
   /** The target as the change left it, so no subscriber has to read it back. */
   readonly target: Readonly<Target> | null;
-}
-
-/** The event type a batch's changes are dispatched on in this process. */
-export function batchTopic(batchId: string): string {
-  return `batch:${batchId}`;
-}
-
-/** The topic every change of an owner's batches is also dispatched on, while anyone in the process watches it. */
-export function ownerTopic(ownerId: string): string {
-  return `owner:${ownerId}`;
 }
 
 // A payload is `<batch id> <change as JSON>` (see the target_transitions migration).
@@ -61,7 +71,7 @@ function revive<Row>(json: Record<string, unknown>): Readonly<Row> {
 
 export function parseBatchChange(payload: string): BatchChange {
   const change = JSON.parse(payload.slice(payload.indexOf(' ') + 1)) as Record<string, unknown>;
-  return Object.freeze({
+  return shared({
     batchId: change.batchId as string,
     targetId: change.targetId as string | null,
     sequence: change.sequence as number,

@@ -14,10 +14,17 @@ export interface StreamSink<T> {
  * ordinary async iterable for every other consumer.
  */
 export interface PushStream<T> extends AsyncIterable<T> {
+  /** The pull view: values the consumer has not taken yet are queued. */
+  [Symbol.asyncIterator](): PullIterator<T>;
   /** Hands the values to `sink`, those that came before this call first. One sink per stream. */
   attach(sink: StreamSink<T>): void;
   /** Stops the stream's source; nothing more reaches the sink. */
   close(): Promise<void>;
+}
+
+/** An async iterator whose `return` stops the stream's source, and ends a `next` still waiting. */
+export interface PullIterator<T> extends AsyncIterableIterator<T> {
+  return(): Promise<IteratorReturnResult<undefined>>;
 }
 
 export function isPushStream(value: unknown): value is PushStream<unknown> {
@@ -76,7 +83,7 @@ export function pushStream<T>(stopSource: () => Promise<void> | void) {
 }
 
 /** The pull view of a push stream: node's `events.on` queues what the consumer has not taken yet. */
-function iterate<T>(stream: PushStream<T>): AsyncIterableIterator<T> {
+function iterate<T>(stream: PushStream<T>): PullIterator<T> {
   const emitter = new EventEmitter();
   const values = on(emitter, 'value', { close: ['end'] });
   stream.attach({

@@ -1,4 +1,4 @@
-import { isPushStream, type PushStream } from '../events/pushStream';
+import { isPushStream, type PushStream } from '../events';
 
 /**
  * Where a subscription's results can be written as they are, already serialised and masked:

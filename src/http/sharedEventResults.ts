@@ -8,20 +8,22 @@ import {
   type GraphQLError,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { isShared, type SharedEvent } from '../events';
 import type { Context } from '../schema/context';
+import { resultPayload } from './graphqlWsMessages';
 import { writtenToSink, type MaybePromise, type ResultSink } from './resultSink';
 
 export type MaskError = (error: GraphQLError) => GraphQLError;
 
-type Shared<T> = WeakMap<object, Map<DocumentNode, Map<string, T>>>;
+type Shared<T> = WeakMap<SharedEvent, Map<DocumentNode, Map<string, T>>>;
 
 /**
  * One execution per event for every subscriber that asked the same thing. A batch's change is
- * parsed once per process and handed to all its subscribers as the same frozen object (see
- * events/channel.ts), so a thousand subscribers to one batch with one query would otherwise run
- * the same execution a thousand times per change. Results are shared between subscriptions of
- * one owner with the same document and variables: an owner sees nothing through another's
- * result that its own execution would not show it.
+ * parsed once per process and handed to all its subscribers as the same object, marked shared
+ * (see events/channel.ts); any other event is one subscriber's own. A thousand subscribers to
+ * one batch with one query would otherwise run the same execution a thousand times per change.
+ * Results are shared between subscriptions of one owner with the same document and variables:
+ * an owner sees nothing through another's result that its own execution would not show it.
  *
  * With a result sink, the shared result is also masked and serialised once, and each
  * subscriber's part of a change is only to write that text to its socket: the chain of async
@@ -48,7 +50,7 @@ export function shareEventResults(maskError: MaskError): Plugin {
             isShared(event) ? shared(results, event, args, key, () => resultOf(event)) : resultOf(event),
           );
         }
-        const serialised = (event: unknown) => then(resultOf(event), (result) => JSON.stringify(masked(result, maskError)));
+        const serialised = (event: unknown) => then(resultOf(event), (result) => resultPayload(masked(result, maskError)));
         const messageOf = (event: unknown) =>
           isShared(event) ? shared(messages, event, args, key, () => serialised(event)) : serialised(event);
         return writtenToSink(source, messageOf, sink);
@@ -57,12 +59,7 @@ export function shareEventResults(maskError: MaskError): Plugin {
   };
 }
 
-/** Events parsed once for the whole process are frozen; anything else is one subscriber's own. */
-function isShared(event: unknown): event is object {
-  return typeof event === 'object' && event !== null && Object.isFrozen(event);
-}
-
-function shared<T>(cache: Shared<T>, event: object, args: ExecutionArgs, key: string, make: () => T): T {
+function shared<T>(cache: Shared<T>, event: SharedEvent, args: ExecutionArgs, key: string, make: () => T): T {
   let byDocument = cache.get(event);
   if (!byDocument) cache.set(event, (byDocument = new Map()));
   let byKey = byDocument.get(args.document);

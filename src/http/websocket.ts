@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
-import { CloseCode, MessageType, type Context as SocketContext } from 'graphql-ws';
+import { CloseCode, type Context as SocketContext } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AuthenticationError, type Authenticator } from '../auth/authenticator';
@@ -8,6 +8,7 @@ import type { Caller } from '../auth/caller';
 import { RESYNC } from '../events';
 import type { Services } from '../schema/context';
 import type { ConnectionQuota, Slot } from './connectionQuota';
+import { nextMessagesOf } from './graphqlWsMessages';
 import { isAllowedOrigin } from './origins';
 import type { ResultSink } from './resultSink';
 import type { GraphQLServer } from './yoga';
@@ -47,10 +48,10 @@ function admit(ctx: Socket, admitted: Set<string>, id: string, max: number): boo
  * sharedEventResults.ts). Like graphql-ws's own send, it writes nothing to a closing socket.
  */
 function resultSinkOf(socket: WebSocket, id: string): ResultSink {
-  const prefix = `{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`;
+  const nextMessage = nextMessagesOf(id);
   return {
     next(resultJson) {
-      if (socket.readyState === socket.OPEN) socket.send(`${prefix}${resultJson}}`);
+      if (socket.readyState === socket.OPEN) socket.send(nextMessage(resultJson));
     },
   };
 }

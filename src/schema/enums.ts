@@ -13,5 +13,3 @@ export const CheckOutcome = builder.enumType('CheckOutcome', {
 export const InsightSeverity = builder.enumType('InsightSeverity', {
   values: ['INFO', 'OPPORTUNITY', 'CRITICAL'] as const,
 });
-
-export const TERMINAL_BATCH_STATUSES: ReadonlySet<string> = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);

@@ -1,12 +1,11 @@
 import { UserError } from '../errors';
-import { RESYNC } from '../events';
+import { RESYNC, watchBatch, type BatchSnapshot } from '../events';
 import { Batch } from './batch';
 import { builder } from './builder';
 import type { Context } from './context';
 import { Comparison, loadComparison } from './comparison';
 import { decodeId } from './ids';
 import { Target } from './target';
-import { watchBatch, type BatchSnapshot } from './watchBatch';
 
 const BatchProgress = builder.objectRef<BatchSnapshot>('BatchProgress').implement({
   fields: (t) => ({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEvents, EVENT_CHANNEL, type BatchChange } from '../../src/events';
+import { createEvents, EVENT_CHANNEL, isShared, type BatchChange } from '../../src/events';
 import { createTestDatabase, withClient, type TestDatabase } from '../helpers/database';
 import { capturedLogger } from '../helpers/logs';
 
@@ -29,13 +29,14 @@ describe("a process's events", () => {
     await database?.drop();
   });
 
-  it("hands each change of a batch to all of the batch's subscribers as one frozen object, in commit order", async () => {
+  it("hands each change of a batch to all of the batch's subscribers as one frozen object marked shared, in commit order", async () => {
     const [first, second] = [events.events.subscribe('batch', BATCH), events.events.subscribe('batch', BATCH)];
     await notify(payload(BATCH, 1));
     await notify(payload(BATCH, 2));
     const [a, b] = await Promise.all([first.next(), second.next()]);
     expect(a.value).toBe(b.value);
     expect(Object.isFrozen(a.value)).toBe(true);
+    expect(isShared(a.value)).toBe(true);
     expect((a.value as BatchChange).batch.createdAt).toEqual(new Date('2026-11-23T12:00:00.000Z'));
     expect([(a.value as BatchChange).sequence, ((await first.next()).value as BatchChange).sequence]).toEqual([1, 2]);
     await Promise.all([first.return(), second.return()]);
@@ -94,6 +95,24 @@ describe("a process's events", () => {
     await sentinel.next();
     expect(heard).toHaveLength(1);
     expect(dropped()).toHaveLength(before); // nobody listens to the batch: not even parsed
+    await sentinel.return();
+  });
+
+  it('logs a listener that throws, and still hands the change to the topic\'s other listeners', async () => {
+    const sentinel = events.events.subscribe('batch', SENTINEL);
+    const threw = () => captured.lines.filter((line) => line.msg === 'an event listener threw');
+    const heard: number[] = [];
+    const stopThrowing = events.events.listen('batch', BATCH, () => {
+      throw new Error('a broken listener');
+    });
+    const stop = events.events.listen('batch', BATCH, (change) => heard.push((change as BatchChange).sequence));
+    await notify(payload(BATCH, 6));
+    await notify(payload(SENTINEL, 6));
+    await sentinel.next();
+    expect(heard).toEqual([6]);
+    expect(threw()).toHaveLength(1);
+    stopThrowing();
+    stop();
     await sentinel.return();
   });
 

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it, vi } from 'vitest';
+import { shared as sharedEvent } from '../../src/events';
 import { pushStream } from '../../src/events/pushStream';
 import type { ResultSink } from '../../src/http/resultSink';
 import { shareEventResults } from '../../src/http/sharedEventResults';
@@ -90,8 +91,8 @@ function counting(events: object[], laterEvents: Promise<void> = Promise.resolve
 const QUERY = `subscription ($times: Int) { events { value(times: $times) } }`;
 
 describe('shared event results', () => {
-  it('executes a shared (frozen) event once for every subscriber with the same owner, document and variables', async () => {
-    const events = [Object.freeze({ value: 1 }), Object.freeze({ value: 2 })];
+  it('executes a shared event once for every subscriber with the same owner, document and variables', async () => {
+    const events = [sharedEvent({ value: 1 }), sharedEvent({ value: 2 })];
     const server = counting(events);
     const results = await Promise.all(
       Array.from({ length: 5 }, () => server.subscribe('owner-a', QUERY, { times: 10 })),
@@ -100,8 +101,8 @@ describe('shared event results', () => {
     expect(server.executions()).toBe(2);
   });
 
-  it('does not share across owners, variables, or events that are not frozen', async () => {
-    const shared = counting([Object.freeze({ value: 3 })]);
+  it('does not share across owners, variables, or events that are not marked shared', async () => {
+    const shared = counting([sharedEvent({ value: 3 })]);
     await shared.subscribe('owner-a', QUERY, { times: 1 });
     await shared.subscribe('owner-b', QUERY, { times: 1 });
     await shared.subscribe('owner-a', QUERY, { times: 2 });
@@ -116,7 +117,7 @@ describe('shared event results', () => {
 
 describe('shared event results written to a result sink', () => {
   it('writes every result, in order, as JSON to the sink, and the stream itself only ends', async () => {
-    const server = counting([Object.freeze({ value: 1 }), { value: 2 }, Object.freeze({ value: 3 })]);
+    const server = counting([sharedEvent({ value: 1 }), { value: 2 }, sharedEvent({ value: 3 })]);
     const { written, yielded } = await server.subscribeWithSink('owner-a', QUERY, { times: 10 });
     expect(written.map((json) => JSON.parse(json))).toEqual([
       { data: { events: { value: 10 } } },
@@ -127,7 +128,7 @@ describe('shared event results written to a result sink', () => {
   });
 
   it('executes, masks and serialises a shared event once for all who share it, and each gets the same text', async () => {
-    const server = counting([Object.freeze({ value: -1 }), Object.freeze({ value: 4 })]);
+    const server = counting([sharedEvent({ value: -1 }), sharedEvent({ value: 4 })]);
     const subscribers = await Promise.all(Array.from({ length: 5 }, () => server.subscribeWithSink('owner-a', QUERY)));
     const [first] = subscribers;
     for (const { written } of subscribers) {
@@ -142,7 +143,7 @@ describe('shared event results written to a result sink', () => {
   });
 
   it('does not share what other owners or variables would see', async () => {
-    const server = counting([Object.freeze({ value: 2 })]);
+    const server = counting([sharedEvent({ value: 2 })]);
     const a = await server.subscribeWithSink('owner-a', QUERY, { times: 1 });
     const b = await server.subscribeWithSink('owner-b', QUERY, { times: 1 });
     const c = await server.subscribeWithSink('owner-a', QUERY, { times: 3 });
@@ -156,7 +157,7 @@ describe('shared event results written to a result sink', () => {
 
   it('writes nothing more once the transport returned the stream', async () => {
     let release!: () => void;
-    const server = counting([Object.freeze({ value: 1 }), Object.freeze({ value: 2 })], new Promise((resolve) => (release = resolve)));
+    const server = counting([sharedEvent({ value: 1 }), sharedEvent({ value: 2 })], new Promise((resolve) => (release = resolve)));
     const written: string[] = [];
     const stream = await server.stream('owner-a', QUERY, {}, { next: (json) => written.push(json) });
     const ended = stream.next();
@@ -168,7 +169,7 @@ describe('shared event results written to a result sink', () => {
   });
 
   it('does not read the source of a stream returned before its first next', async () => {
-    const server = counting([Object.freeze({ value: 1 })]);
+    const server = counting([sharedEvent({ value: 1 })]);
     const written: string[] = [];
     const stream = await server.stream('owner-a', QUERY, {}, { next: (json) => written.push(json) });
     await stream.return!();
@@ -231,7 +232,7 @@ async function subscribedToPushStream() {
 describe('shared event results from a push stream', () => {
   it('writes a ready result in the same turn its event comes', async () => {
     const { written, ended, feed } = await subscribedToPushStream();
-    feed.emit(Object.freeze({ value: 1 }));
+    feed.emit(sharedEvent({ value: 1 }));
     expect(written).toHaveLength(1); // no await in between
     feed.emit({ value: 2 });
     expect(values(written)).toEqual([1, 2]);
@@ -252,7 +253,7 @@ describe('shared event results from a push stream', () => {
     await stream.return!();
     expect(await ended).toEqual({ done: true, value: undefined });
     expect(server.stops()).toBe(1);
-    server.feeds[0]!.emit(Object.freeze({ value: 1 }));
+    server.feeds[0]!.emit(sharedEvent({ value: 1 }));
     expect(written).toEqual([]);
   });
 });

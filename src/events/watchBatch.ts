@@ -1,10 +1,18 @@
 import type { Batch, Target } from '../db/generated/client/client';
+import type { PrismaClient } from '../db/prisma';
 import { notFound } from '../errors';
-import { RESYNC, type BatchTopicMessage } from '../events';
-import { missedChanges } from '../events/missedChanges';
-import { pushStream, type PushStream } from '../events/pushStream';
-import type { Context } from './context';
-import { TERMINAL_BATCH_STATUSES } from './enums';
+import { RESYNC, parseBatchChange, type BatchChange } from './channel';
+import type { BatchTopicMessage, Events } from './fanOut';
+import { pushStream, type PushStream } from './pushStream';
+
+const TERMINAL_BATCH_STATUSES: ReadonlySet<Batch['status']> = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
+
+/** What watching a batch needs: the process's events, the database, and whose batch it must be. */
+export interface Watcher {
+  events: Events;
+  prisma: PrismaClient;
+  caller: { ownerId: string };
+}
 
 export interface BatchSnapshot {
   /** The batch as it was at `sequence`. */
@@ -27,7 +35,7 @@ export interface BatchSnapshot {
  * The first read happens before this resolves, so a missing or foreign batch is a NOT_FOUND
  * error of the subscription itself rather than of its stream.
  */
-export async function watchBatch(ctx: Context, batchId: string): Promise<PushStream<BatchSnapshot>> {
+export async function watchBatch(ctx: Watcher, batchId: string): Promise<PushStream<BatchSnapshot>> {
   // Messages that come while a read is in flight (the first one, or a resync's) wait for it.
   let early: BatchTopicMessage[] | null = [];
   let last: BatchSnapshot | null = null;
@@ -44,7 +52,7 @@ export async function watchBatch(ctx: Context, batchId: string): Promise<PushStr
     if (TERMINAL_BATCH_STATUSES.has(next.batch.status)) end();
   }
 
-  /** The event target cannot take a consumer's error; the stream fails with it instead. */
+  /** The fan-out would only log a consumer's error; the stream fails with it instead. */
   function guarded(step: () => void): void {
     try {
       step();
@@ -87,4 +95,19 @@ export async function watchBatch(ctx: Context, batchId: string): Promise<PushStr
 
 function snapshotOf(batch: Batch): BatchSnapshot {
   return { batch, sequence: batch.sequence, target: null };
+}
+
+/**
+ * The changes of a batch after `afterSequence`, exactly as their NOTIFYs carried them (each
+ * announcing transaction keeps a copy, see the batch_events migration): what a process hands
+ * its subscribers after its LISTEN connection came back, so they miss none and see the same
+ * change for each sequence as the subscribers of every other process.
+ */
+async function missedChanges(prisma: PrismaClient, batchId: string, afterSequence: number): Promise<BatchChange[]> {
+  const kept = await prisma.batchEvent.findMany({
+    where: { batchId, sequence: { gt: afterSequence } },
+    orderBy: { sequence: 'asc' },
+    select: { payload: true },
+  });
+  return kept.map(({ payload }) => parseBatchChange(`${batchId} ${payload}`));
 }
