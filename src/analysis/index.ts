@@ -5,11 +5,18 @@ import { parseRobots, robotsAllows } from './robots';
 import { AnalysisError, type OriginFiles, type PageReport } from './types';
 import { createAnalysisPool } from './worker/pool';
 
+/*
+ * The one door into src/analysis: nothing outside it imports anything else of it. It fetches
+ * and analyses one page at a time and knows no database, queue or GraphQL.
+ */
+export { AI_CRAWLERS } from './checks/aeoAccess';
+export { CHECKS } from './checks/catalogue';
+export { portRefusalReason } from './fetch/addressPolicy';
 export type { HostLookup, ResolvedAddress } from './fetch/dnsLookup';
 export { DEFAULT_USER_AGENT, type AnalyzerOptions } from './options';
 export * from './types';
 
-/** The one door into page analysis: the jobs call this, and nothing else of src/analysis. */
+/** What the jobs analyse pages with. */
 export interface Analyzer {
   /** Never throws for a missing file: a file that cannot be fetched is recorded as null. */
   fetchOriginFiles(origin: string): Promise<OriginFiles>;

@@ -1,10 +1,9 @@
 import type { Job } from 'pg-boss';
 import { z } from 'zod';
-import { compareTargets, type ComparedTarget } from '../analysis/compare';
-import { writeInsights, type LlmOptions } from '../analysis/insights';
 import { toReport } from '../batches/analysisRows';
 import { batchLogFields, recordBatchChange } from '../batches/changes';
 import { lockBatch } from '../batches/progress';
+import { compareTargets, writeInsights, type ComparedTarget, type LlmOptions } from '../comparison';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';

@@ -1,23 +1,21 @@
 import type {
   CategoryLeader,
   CheckRow,
-  ComparisonCore,
+  ComparisonReport,
   GapEntry,
+  Insight as InsightShape,
   NotAnalysedEntry,
   RankedEntry,
   SubjectStanding,
-} from '../analysis/compare';
-import type { Insight as InsightShape } from '../analysis/insights';
+} from '../comparison';
 import type { PrismaClient } from '../db/prisma';
 import type { Target as TargetRow } from '../db/generated/client/client';
 import { builder } from './builder';
 import { CheckCategory, CheckOutcome, InsightSeverity } from './enums';
 
-type StoredComparison = ComparisonCore & { insights: InsightShape[]; llmFailure: string | null };
-
 /** A stored comparison with the batch's targets, so target references resolve without more queries. */
 export interface ComparisonView {
-  report: StoredComparison;
+  report: ComparisonReport;
   createdAt: Date;
   targets: Map<string, TargetRow>;
 }
@@ -29,7 +27,7 @@ export async function loadComparison(prisma: PrismaClient, batchId: string): Pro
   ]);
   if (!row) return null;
   return {
-    report: row.report as unknown as StoredComparison,
+    report: row.report as unknown as ComparisonReport,
     createdAt: row.createdAt,
     targets: new Map(targets.map((target) => [target.id, target])),
   };

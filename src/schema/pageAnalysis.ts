@@ -5,7 +5,7 @@ import {
   type CheckResult as CheckResultShape,
   type Heading as HeadingShape,
   type OriginFindings as OriginFindingsShape,
-} from '../analysis/types';
+} from '../analysis';
 import { builder } from './builder';
 import { CheckCategory, CheckOutcome } from './enums';
 
