@@ -1,3 +1,4 @@
+import { comparisonJson } from '../batches/jsonColumns';
 import type {
   CategoryLeader,
   CheckRow,
@@ -27,7 +28,7 @@ export async function loadComparison(prisma: PrismaClient, batchId: string): Pro
   ]);
   if (!row) return null;
   return {
-    report: row.report as unknown as ComparisonReport,
+    report: comparisonJson.report.read(row.report, `batch ${batchId}`),
     createdAt: row.createdAt,
     targets: new Map(targets.map((target) => [target.id, target])),
   };
@@ -156,7 +157,7 @@ export const Comparison = builder.objectRef<ComparisonView>('Comparison').implem
     llmFailure: t.string({
       nullable: true,
       description: "Why a configured language model's insights were not used; null when they were, or when none is configured.",
-      resolve: (view) => view.report.llmFailure ?? null,
+      resolve: (view) => view.report.llmFailure,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
