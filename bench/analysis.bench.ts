@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Parser } from 'htmlparser2';
 import { createAnalyzer, type OriginFiles } from '../src/analysis';
-import type { FetchedResource } from '../src/analysis/fetch/crawler';
+import type { FetchedResource } from '../src/analysis/fetch/pageFetcher';
 import { analyzePage, type AnalysisTask } from '../src/analysis/worker/analyzePage';
 import { createAnalysisPool, defaultThreadCount } from '../src/analysis/worker/pool';
 import { generatePage } from './analysisPages';

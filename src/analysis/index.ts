@@ -1,15 +1,22 @@
-import { createCrawler, type ResponseHeaders } from './fetch/crawler';
+import { createPageFetcher, type ResponseHeaders } from './fetch/pageFetcher';
 import { fetchOriginFiles } from './fetch/originFiles';
 import { resolveOptions, type AnalyzerOptions } from './options';
 import { parseRobots, robotsAllows } from './robots';
 import { AnalysisError, type OriginFiles, type PageReport } from './types';
 import { createAnalysisPool } from './worker/pool';
 
+/*
+ * The one door into src/analysis: nothing outside it imports anything else of it. It fetches
+ * and analyses one page at a time and knows no database, queue or GraphQL.
+ */
+export { AI_CRAWLERS } from './checks/aeoAccess';
+export { CHECKS } from './checks/catalogue';
+export { portRefusalReason } from './fetch/addressPolicy';
 export type { HostLookup, ResolvedAddress } from './fetch/dnsLookup';
 export { DEFAULT_USER_AGENT, type AnalyzerOptions } from './options';
 export * from './types';
 
-/** The one door into page analysis: the jobs call this, and nothing else of src/analysis. */
+/** What the jobs analyse pages with. */
 export interface Analyzer {
   /** Never throws for a missing file: a file that cannot be fetched is recorded as null. */
   fetchOriginFiles(origin: string): Promise<OriginFiles>;
@@ -28,7 +35,7 @@ const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
 /** Called once per worker process; fetching stays on this thread, parsing and checks go to the pool. */
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const resolved = resolveOptions(options);
-  const crawler = createCrawler(resolved);
+  const fetcher = createPageFetcher(resolved);
   const pool = createAnalysisPool(resolved.threads);
 
   function refuseIfRobotsForbid(url: URL, originFiles: OriginFiles): void {
@@ -53,9 +60,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   }
 
   return {
-    fetchOriginFiles: (origin) => fetchOriginFiles(crawler, origin),
+    fetchOriginFiles: (origin) => fetchOriginFiles(fetcher, origin),
     async analyze(url, originFiles, { shareKey } = {}) {
-      const fetched = await crawler.fetch(url, {
+      const fetched = await fetcher.fetch(url, {
         accept: HTML_ACCEPT,
         beforeRequest: (hop) => refuseIfRobotsForbid(hop, originFiles),
         beforeBody: refuseNonHtml,
@@ -63,7 +70,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       return pool.analyze({ fetched, originFiles, analyzedAt: resolved.now() }, { timeLimitMs: resolved.analysisTimeoutMs, shareKey });
     },
     async close() {
-      await Promise.all([crawler.close(), pool.destroy()]);
+      await Promise.all([fetcher.close(), pool.destroy()]);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { version } from '../../package.json';
-import type { CrawlOptions, RequestThrottle } from './fetch/crawler';
+import type { FetchOptions, RequestThrottle } from './fetch/pageFetcher';
 import { systemHostLookup, type HostLookup } from './fetch/dnsLookup';
 import { defaultThreadCount } from './worker/pool';
 
@@ -37,7 +37,7 @@ const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_MAX_REDIRECTS = 5;
 const DEFAULT_ANALYSIS_TIMEOUT_MS = 20_000;
 
-export interface ResolvedOptions extends CrawlOptions {
+export interface ResolvedOptions extends FetchOptions {
   threads: number;
   analysisTimeoutMs: number;
   now: () => number;

@@ -1,6 +1,7 @@
 import type { PageReport } from '../analysis';
 import type { PageAnalysis } from '../db/generated/client/client';
 import type { Prisma } from '../db/prisma';
+import { pageAnalysisJson } from './jsonColumns';
 
 /** A PageReport as a PageAnalysis row, and back: the JSON columns hold checks and headings. */
 export function toAnalysisRow(targetId: string, report: PageReport) {
@@ -8,10 +9,10 @@ export function toAnalysisRow(targetId: string, report: PageReport) {
   return {
     targetId,
     ...page,
-    headings: headings as object[],
-    checks: checks as object[],
-    aiCrawlerAccess: aiCrawlerAccess as object[],
-    originFindings: origin as object,
+    headings: pageAnalysisJson.headings.write(headings),
+    checks: pageAnalysisJson.checks.write(checks),
+    aiCrawlerAccess: pageAnalysisJson.aiCrawlerAccess.write(aiCrawlerAccess),
+    originFindings: pageAnalysisJson.originFindings.write(origin),
     seoScore: scores.seo,
     aeoScore: scores.aeo,
     technicalScore: scores.technical,
@@ -19,9 +20,10 @@ export function toAnalysisRow(targetId: string, report: PageReport) {
   } satisfies Prisma.PageAnalysisUncheckedCreateInput;
 }
 
+/** Throws StoredJsonError when a JSON column is not of its shape. */
 export function toReport(row: PageAnalysis): PageReport {
   const {
-    targetId: _targetId,
+    targetId,
     createdAt: _createdAt,
     seoScore,
     aeoScore,
@@ -35,10 +37,10 @@ export function toReport(row: PageAnalysis): PageReport {
   } = row;
   return {
     ...page,
-    headings: headings as unknown as PageReport['headings'],
-    checks: checks as unknown as PageReport['checks'],
-    aiCrawlerAccess: aiCrawlerAccess as unknown as PageReport['aiCrawlerAccess'],
-    origin: originFindings as unknown as PageReport['origin'],
+    headings: pageAnalysisJson.headings.read(headings, `target ${targetId}`),
+    checks: pageAnalysisJson.checks.read(checks, `target ${targetId}`),
+    aiCrawlerAccess: pageAnalysisJson.aiCrawlerAccess.read(aiCrawlerAccess, `target ${targetId}`),
+    origin: pageAnalysisJson.originFindings.read(originFindings, `target ${targetId}`),
     scores: { seo: seoScore, aeo: aeoScore, technical: technicalScore, overall: overallScore },
   };
 }

@@ -1,4 +1,4 @@
-import { portRefusalReason } from '../analysis/fetch/addressPolicy';
+import { portRefusalReason } from '../analysis';
 import { quoted, UserError } from '../errors';
 
 export interface BatchInput {

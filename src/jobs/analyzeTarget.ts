@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fromPrisma, type Job, type PgBoss } from 'pg-boss';
 import { z } from 'zod';
 import { AnalysisError, type Analyzer, type OriginFiles } from '../analysis';
+import { originFilesJson } from '../batches/jsonColumns';
 import { lockBatch, queuedPagesOf } from '../batches/progress';
 import {
   finishTargets,
@@ -214,12 +215,12 @@ async function originFilesFor(deps: AnalyzeTargetDeps, batchId: string, url: str
 async function loadOrFetchOriginFiles(deps: AnalyzeTargetDeps, batchId: string, origin: string) {
   const where = { batchId_origin: { batchId, origin } };
   const stored = await deps.prisma.originFiles.findUnique({ where });
-  if (stored) return stored.files as unknown as OriginFiles;
+  if (stored) return originFilesJson.files.read(stored.files, `batch ${batchId} origin ${origin}`);
   const files = await deps.analyzer.fetchOriginFiles(origin);
   await deps.prisma.originFiles.createMany({
-    data: [{ batchId, origin, files: files as unknown as object }],
+    data: [{ batchId, origin, files: originFilesJson.files.write(files) }],
     skipDuplicates: true,
   });
   const winner = await deps.prisma.originFiles.findUniqueOrThrow({ where });
-  return winner.files as unknown as OriginFiles;
+  return originFilesJson.files.read(winner.files, `batch ${batchId} origin ${origin}`);
 }

@@ -1,10 +1,10 @@
 import type { Job } from 'pg-boss';
 import { z } from 'zod';
-import { compareTargets, type ComparedTarget } from '../analysis/compare';
-import { writeInsights, type LlmOptions } from '../analysis/insights';
 import { toReport } from '../batches/analysisRows';
 import { batchLogFields, recordBatchChange } from '../batches/changes';
+import { comparisonJson } from '../batches/jsonColumns';
 import { lockBatch } from '../batches/progress';
+import { compareTargets, writeInsights, type ComparedTarget, type LlmOptions } from '../comparison';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
@@ -50,8 +50,8 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
   const ended = await deps.prisma.$transaction(async (tx) => {
     const locked = await lockBatch(tx, batchId);
     if (locked?.status !== 'RUNNING') return null;
-    if (!allFailed) {
-      const report = { ...core, ...written } as unknown as object;
+    if (written) {
+      const report = comparisonJson.report.write({ ...core, ...written });
       await tx.comparison.upsert({
         where: { batchId },
         create: { batchId, report },

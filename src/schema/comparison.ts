@@ -1,23 +1,22 @@
+import { comparisonJson } from '../batches/jsonColumns';
 import type {
   CategoryLeader,
   CheckRow,
-  ComparisonCore,
+  ComparisonReport,
   GapEntry,
+  Insight as InsightShape,
   NotAnalysedEntry,
   RankedEntry,
   SubjectStanding,
-} from '../analysis/compare';
-import type { Insight as InsightShape } from '../analysis/insights';
+} from '../comparison';
 import type { PrismaClient } from '../db/prisma';
 import type { Target as TargetRow } from '../db/generated/client/client';
 import { builder } from './builder';
 import { CheckCategory, CheckOutcome, InsightSeverity } from './enums';
 
-type StoredComparison = ComparisonCore & { insights: InsightShape[]; llmFailure: string | null };
-
 /** A stored comparison with the batch's targets, so target references resolve without more queries. */
 export interface ComparisonView {
-  report: StoredComparison;
+  report: ComparisonReport;
   createdAt: Date;
   targets: Map<string, TargetRow>;
 }
@@ -29,7 +28,7 @@ export async function loadComparison(prisma: PrismaClient, batchId: string): Pro
   ]);
   if (!row) return null;
   return {
-    report: row.report as unknown as StoredComparison,
+    report: comparisonJson.report.read(row.report, `batch ${batchId}`),
     createdAt: row.createdAt,
     targets: new Map(targets.map((target) => [target.id, target])),
   };
@@ -158,7 +157,7 @@ export const Comparison = builder.objectRef<ComparisonView>('Comparison').implem
     llmFailure: t.string({
       nullable: true,
       description: "Why a configured language model's insights were not used; null when they were, or when none is configured.",
-      resolve: (view) => view.report.llmFailure ?? null,
+      resolve: (view) => view.report.llmFailure,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),

@@ -1,8 +1,6 @@
 import { getNullableType, isInterfaceType, isListType, isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { MAX_REPORTED_LIST_ITEMS } from '../analysis';
-import { AI_CRAWLERS } from '../analysis/checks/aeoAccess';
-import { CHECKS } from '../analysis/checks/catalogue';
+import { AI_CRAWLERS, CHECKS, MAX_REPORTED_LIST_ITEMS } from '../analysis';
 import { CONNECTION_PAGE, isConnectionField } from './paging';
 
 /** Most items one per-page list of a stored analysis holds (headings, structured data types): the estimate counts this many. */

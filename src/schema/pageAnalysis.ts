@@ -5,7 +5,8 @@ import {
   type CheckResult as CheckResultShape,
   type Heading as HeadingShape,
   type OriginFindings as OriginFindingsShape,
-} from '../analysis/types';
+} from '../analysis';
+import { pageAnalysisJson } from '../batches/jsonColumns';
 import { builder } from './builder';
 import { CheckCategory, CheckOutcome } from './enums';
 
@@ -66,7 +67,7 @@ builder.prismaObject('PageAnalysis', {
       description:
         `The page's first ${MAX_REPORTED_LIST_ITEMS} headings in document order, each text cut at ${MAX_REPORTED_TEXT} characters; ` +
         'headingCount counts them all, and the checks judge every heading of the page.',
-      resolve: (analysis) => analysis.headings as unknown as HeadingShape[],
+      resolve: (analysis) => pageAnalysisJson.headings.read(analysis.headings, `target ${analysis.targetId}`),
     }),
     headingCount: t.exposeInt('headingCount', { description: 'How many headings (h1–h6) the page has.' }),
     structuredDataTypes: t.exposeStringList('structuredDataTypes', {
@@ -79,16 +80,19 @@ builder.prismaObject('PageAnalysis', {
     }),
     aiCrawlerAccess: t.field({
       type: [AiCrawlerAccess],
-      resolve: (analysis) => analysis.aiCrawlerAccess as unknown as AiCrawlerAccessShape[],
+      resolve: (analysis) => pageAnalysisJson.aiCrawlerAccess.read(analysis.aiCrawlerAccess, `target ${analysis.targetId}`),
     }),
     origin: t.field({
       type: OriginFindings,
-      resolve: (analysis) => analysis.originFindings as unknown as OriginFindingsShape,
+      resolve: (analysis) => pageAnalysisJson.originFindings.read(analysis.originFindings, `target ${analysis.targetId}`),
     }),
     seoScore: t.exposeInt('seoScore'),
     aeoScore: t.exposeInt('aeoScore'),
     technicalScore: t.exposeInt('technicalScore'),
     overallScore: t.exposeInt('overallScore'),
-    checks: t.field({ type: [CheckResult], resolve: (analysis) => analysis.checks as unknown as CheckResultShape[] }),
+    checks: t.field({
+      type: [CheckResult],
+      resolve: (analysis) => pageAnalysisJson.checks.read(analysis.checks, `target ${analysis.targetId}`),
+    }),
   }),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareTargets } from '../../src/analysis/compare';
+import { compareTargets } from '../../src/comparison';
 import { analysed, failed, scores } from './fixtures';
 
 describe('compareTargets', () => {

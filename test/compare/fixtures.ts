@@ -1,5 +1,5 @@
-import type { ComparedTarget } from '../../src/analysis/compare';
-import type { CategoryScores, CheckCategory, CheckOutcome, PageReport } from '../../src/analysis/types';
+import type { ComparedTarget } from '../../src/comparison';
+import type { CategoryScores, CheckCategory, CheckOutcome, PageReport } from '../../src/analysis';
 
 /** A small catalogue with distinct weights, so gap order is decided by weight × competitors. */
 export const CATALOGUE: Record<string, { category: CheckCategory; weight: number }> = {

@@ -1,5 +1,4 @@
-import { compareTargets } from '../../src/analysis/compare';
-import type { InsightInput } from '../../src/analysis/insights';
+import { compareTargets, type InsightInput } from '../../src/comparison';
 import { analysed, failed, scores } from './fixtures';
 
 function input(targets: InsightInput['targets']): InsightInput {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeInsights, writeRuleInsights, type LlmOptions } from '../../src/analysis/insights';
+import { writeInsights, writeRuleInsights, type LlmOptions } from '../../src/comparison';
 import { answer, completion, startChatServer, type ChatServer } from './chatServer';
 import { subjectBehind } from './insightCases';
 

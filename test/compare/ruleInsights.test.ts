@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ruleInsights, writeRuleInsights, type Insight } from '../../src/analysis/insights';
+import { ruleInsights, writeRuleInsights, type Insight } from '../../src/comparison';
 import { allButOneFailed, fieldOnly, subjectBehind, subjectFailed, subjectLeads } from './insightCases';
 
 function titled(insights: readonly Insight[], fragment: string): Insight {

@@ -3,7 +3,7 @@ import { Agent, buildConnector } from 'undici';
 import { refusalReason } from './addressPolicy';
 import type { HostLookup } from './dnsLookup';
 
-/** Raised inside the connector; the crawler turns it into a non-retryable AnalysisError. */
+/** Raised inside the connector; the page fetcher turns it into a non-retryable AnalysisError. */
 export class BlockedAddressError extends Error {
   override readonly name = 'BlockedAddressError';
 }

@@ -1,21 +1,21 @@
 import { gunzipSync } from 'node:zlib';
 import { declaredSitemaps } from '../robots';
 import type { OriginFiles, OriginTextFile } from '../types';
-import type { Crawler } from './crawler';
+import type { PageFetcher } from './pageFetcher';
 
 /** robots.txt, llms.txt and sitemaps are small; a larger file is recorded as unreadable. */
 export const ORIGIN_FILE_MAX_BYTES = 2 * 1024 * 1024;
 
-export async function fetchOriginFiles(crawler: Crawler, origin: string): Promise<OriginFiles> {
+export async function fetchOriginFiles(fetcher: PageFetcher, origin: string): Promise<OriginFiles> {
   const base = new URL(origin).origin;
   const [robotsTxt, llmsTxt] = await Promise.all([
-    fetchTextFile(crawler, `${base}/robots.txt`),
-    fetchTextFile(crawler, `${base}/llms.txt`),
+    fetchTextFile(fetcher, `${base}/robots.txt`),
+    fetchTextFile(fetcher, `${base}/llms.txt`),
   ]);
   const declared = declaredSitemaps(robotsTxt, base)[0];
   // Sitemap: lines should be absolute, but a relative one still names the file.
   const sitemapUrl = declared ? resolveOr(declared, base) : `${base}/sitemap.xml`;
-  const sitemap = await fetchTextFile(crawler, sitemapUrl);
+  const sitemap = await fetchTextFile(fetcher, sitemapUrl);
   return { origin: base, robotsTxt, llmsTxt, sitemap };
 }
 
@@ -28,9 +28,9 @@ function resolveOr(url: string, base: string): string {
 }
 
 /** Never throws: a file that cannot be fetched (refused, timed out, too large) is null. */
-async function fetchTextFile(crawler: Crawler, url: string): Promise<OriginTextFile | null> {
+async function fetchTextFile(fetcher: PageFetcher, url: string): Promise<OriginTextFile | null> {
   try {
-    const fetched = await crawler.fetch(url, { accept: 'text/plain, application/xml, */*;q=0.5', maxBytes: ORIGIN_FILE_MAX_BYTES });
+    const fetched = await fetcher.fetch(url, { accept: 'text/plain, application/xml, */*;q=0.5', maxBytes: ORIGIN_FILE_MAX_BYTES });
     return { url: fetched.finalUrl, status: fetched.status, body: textOf(fetched.body) };
   } catch {
     return null;

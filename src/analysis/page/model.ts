@@ -1,4 +1,4 @@
-import type { ResponseHeaders } from '../fetch/crawler';
+import type { ResponseHeaders } from '../fetch/pageFetcher';
 import type { Heading } from '../types';
 import type { StructuredData } from './structuredData';
 

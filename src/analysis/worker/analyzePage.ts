@@ -1,7 +1,7 @@
 import { aiCrawlerAccess } from '../checks/aeoAccess';
 import { CHECKS } from '../checks/catalogue';
 import { runChecks, truncate } from '../checks/check';
-import type { FetchedResource } from '../fetch/crawler';
+import type { FetchedResource } from '../fetch/pageFetcher';
 import { buildPageModel } from '../page/buildPage';
 import { decodeHtml } from '../page/decode';
 import { scoreChecks } from '../scoring';

@@ -1,5 +1,4 @@
-import type { RankedEntry } from '../../compare';
-import type { Insight } from '../provider';
+import type { Insight, RankedEntry } from '../../types';
 import { insight, type RuleContext } from './context';
 import { agree, clause, listOf } from './wording';
 

@@ -1,6 +1,6 @@
 import { createLlmInsights } from './llm/provider';
 import type { LlmOptions } from './llm/options';
-import type { Insight, InsightInput } from './provider';
+import type { ComparisonReport, InsightInput } from '../types';
 import { writeRuleInsights } from './rules';
 
 export interface WriteInsightsOptions {
@@ -8,11 +8,7 @@ export interface WriteInsightsOptions {
   llm?: LlmOptions | null;
 }
 
-export interface WrittenInsights {
-  insights: Insight[];
-  /** Why the model's insights were not used; null when they were, or when no model is configured. */
-  llmFailure: string | null;
-}
+export type WrittenInsights = Pick<ComparisonReport, 'insights' | 'llmFailure'>;
 
 /**
  * The insights of a comparison: the model's when one is configured and gives a valid answer,

@@ -1,6 +1,5 @@
-import type { CheckCategory, CheckOutcome } from '../../types';
-import type { GapOutcome } from '../../compare';
-import type { InsightInput } from '../provider';
+import type { CheckCategory, CheckOutcome } from '../../../analysis';
+import type { GapOutcome, InsightInput } from '../../types';
 import { siteNames } from '../siteNames';
 
 /**

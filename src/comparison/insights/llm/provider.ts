@@ -1,4 +1,4 @@
-import type { Insight, InsightProvider } from '../provider';
+import type { Insight, InsightProvider } from '../../types';
 import { parseAnswer } from './answer';
 import { postChatCompletion } from './chatCompletions';
 import type { LlmOptions } from './options';

@@ -1,5 +1,5 @@
 import { shortUrl } from '#shared/format';
-import type { ComparedTarget } from '../compare';
+import type { ComparedTarget } from '../types';
 
 export type SiteNames = (targetId: string) => string;
 

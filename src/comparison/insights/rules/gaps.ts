@@ -1,5 +1,4 @@
-import type { GapEntry } from '../../compare';
-import type { Insight } from '../provider';
+import type { GapEntry, Insight } from '../../types';
 import { insight, type RuleContext } from './context';
 import { agree, countOf, listOf, quoted } from './wording';
 

@@ -1,6 +1,5 @@
-import type { CategoryScores } from '../types';
-import type { AnalysedTarget } from './analysed';
-import type { CategoryLeader, RankedEntry, ScoreCategory } from './types';
+import type { CategoryScores } from '../analysis';
+import type { AnalysedTarget, CategoryLeader, RankedEntry, ScoreCategory } from './types';
 
 /**
  * Best overallScore first. Equal scores share a rank (competition ranking: 1, 1, 3) and keep the

@@ -1,4 +1,4 @@
-import type { Insight, InsightInput, InsightProvider, InsightSeverity } from '../provider';
+import type { Insight, InsightInput, InsightProvider, InsightSeverity } from '../../types';
 import { ruleContext, RULES_SOURCE } from './context';
 import { fieldInsights } from './field';
 import { gapInsights } from './gaps';

@@ -1,6 +1,11 @@
-import { isAnalysed, type AnalysedTarget } from '../../compare/analysed';
-import type { ComparisonCore } from '../../compare';
-import type { Insight, InsightInput, InsightSeverity } from '../provider';
+import {
+  isAnalysed,
+  type AnalysedTarget,
+  type ComparisonCore,
+  type Insight,
+  type InsightInput,
+  type InsightSeverity,
+} from '../../types';
 import { siteNames, type SiteNames } from '../siteNames';
 
 export const RULES_SOURCE = 'rules';

@@ -1,6 +1,4 @@
-import type { AnalysedTarget } from './analysed';
-import { byCodePoint } from './order';
-import type { CheckRow, GapEntry, GapOutcome } from './types';
+import { byCodePoint, type AnalysedTarget, type CheckRow, type GapEntry, type GapOutcome } from './types';
 
 const OUTCOME_ORDER: Record<GapOutcome, number> = { FAIL: 0, WARN: 1 };
 

@@ -1,4 +1,4 @@
-import type { CheckCategory, PageReport } from '../types';
+import type { CheckCategory, PageReport } from '../analysis';
 
 /**
  * One target of a batch as the comparison sees it: analysed (`report`) or not (`report: null`
@@ -11,6 +11,17 @@ export interface ComparedTarget {
   isSubject: boolean;
   report: PageReport | null;
   error: string | null;
+}
+
+export type AnalysedTarget = ComparedTarget & { report: PageReport };
+
+export function isAnalysed(target: ComparedTarget): target is AnalysedTarget {
+  return target.report !== null;
+}
+
+/** Code-point order, for ties between check ids: the same on every machine, unlike localeCompare. */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export interface RankedEntry {
@@ -86,4 +97,32 @@ export interface ComparisonCore {
   subject: SubjectStanding | null;
   /** Targets that could not be analysed, listed rather than dropped, in submission order. */
   notAnalysed: NotAnalysedEntry[];
+}
+
+export type InsightSeverity = 'INFO' | 'OPPORTUNITY' | 'CRITICAL';
+
+export interface Insight {
+  title: string;
+  body: string;
+  severity: InsightSeverity;
+  /** "rules", or the name of the language model that wrote it. */
+  source: string;
+}
+
+export interface InsightInput {
+  comparison: ComparisonCore;
+  /** The targets the comparison was made from, for their URLs and check messages. */
+  targets: readonly ComparedTarget[];
+}
+
+export interface InsightProvider {
+  readonly name: string;
+  write(input: InsightInput): Promise<Insight[]>;
+}
+
+/** What is stored of a batch's comparison: the document and the insights written from it. */
+export interface ComparisonReport extends ComparisonCore {
+  insights: Insight[];
+  /** Why a configured model's insights were not used; null when they were, or when none is configured. */
+  llmFailure: string | null;
 }

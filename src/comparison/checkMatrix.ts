@@ -1,6 +1,5 @@
-import type { CheckOutcome } from '../types';
-import type { AnalysedTarget } from './analysed';
-import type { CheckRow } from './types';
+import type { CheckOutcome } from '../analysis';
+import type { AnalysedTarget, CheckRow } from './types';
 
 const LIST_OF: Partial<Record<CheckOutcome, 'passedBy' | 'warnedBy' | 'failedBy'>> = {
   PASS: 'passedBy',

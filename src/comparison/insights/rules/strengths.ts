@@ -1,6 +1,4 @@
-import type { CheckRow } from '../../compare';
-import { byCodePoint } from '../../compare/order';
-import type { Insight } from '../provider';
+import { byCodePoint, type CheckRow, type Insight } from '../../types';
 import { insight, type RuleContext } from './context';
 import { agree, countOf, listOf, quoted } from './wording';
 

@@ -1,6 +1,4 @@
-import type { CategoryLeader, CheckRow } from '../../compare';
-import { byCodePoint } from '../../compare/order';
-import type { Insight } from '../provider';
+import { byCodePoint, type CategoryLeader, type CheckRow, type Insight } from '../../types';
 import { insight, type RuleContext } from './context';
 import { agree, clause, countOf, listOf, plural } from './wording';
 

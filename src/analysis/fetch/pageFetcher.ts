@@ -6,7 +6,7 @@ import { toAnalysisError } from './fetchErrors';
 import { createGuardedAgent } from './guardedAgent';
 import { discard, readBody } from './readBody';
 
-export interface CrawlOptions {
+export interface FetchOptions {
   userAgent: string;
   connectTimeoutMs: number;
   headersTimeoutMs: number;
@@ -45,7 +45,8 @@ export interface FetchHooks {
   beforeBody?(response: { url: string; status: number; headers: ResponseHeaders }): void;
 }
 
-export interface Crawler {
+/** Fetches one URL at a time, following its redirects, under the SSRF guard and size limits. */
+export interface PageFetcher {
   fetch(url: string, hooks: FetchHooks): Promise<FetchedResource>;
   /** Ends requests still in flight (nobody waits for them any more) and closes the connections. */
   close(): Promise<void>;
@@ -53,7 +54,7 @@ export interface Crawler {
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-export function createCrawler(options: CrawlOptions): Crawler {
+export function createPageFetcher(options: FetchOptions): PageFetcher {
   const agent = createGuardedAgent(options, options.connectTimeoutMs);
   return {
     async fetch(url, hooks) {
@@ -70,12 +71,12 @@ export function createCrawler(options: CrawlOptions): Crawler {
 async function fetchFollowingRedirects(
   agent: Agent,
   url: string,
-  options: CrawlOptions,
+  options: FetchOptions,
   hooks: FetchHooks,
 ): Promise<FetchedResource> {
   let fetchMs = 0;
   const redirectChain: string[] = [];
-  let current = parseCrawlableUrl(url);
+  let current = parseFetchableUrl(url);
   for (;;) {
     hooks.beforeRequest?.(current);
     const hop = current;
@@ -90,7 +91,7 @@ async function fetchFollowingRedirects(
     });
     if ('final' in answer) return { ...answer.final, fetchMs: Math.round(fetchMs), redirectChain };
     redirectChain.push(current.href);
-    const next = parseCrawlableUrl(new URL(answer.location, current).href);
+    const next = parseFetchableUrl(new URL(answer.location, current).href);
     if (redirectChain.includes(next.href)) {
       throw new AnalysisError(`Redirect loop: ${[...redirectChain, next.href].join(' -> ')}.`, false);
     }
@@ -107,7 +108,7 @@ async function fetchFollowingRedirects(
 type HopAnswer = { location: string } | { final: Omit<FetchedResource, 'fetchMs' | 'redirectChain'> };
 
 /** One request: a redirect's location, or the final response with its body read. */
-async function requestOnce(agent: Agent, url: URL, options: CrawlOptions, hooks: FetchHooks, started: number): Promise<HopAnswer> {
+async function requestOnce(agent: Agent, url: URL, options: FetchOptions, hooks: FetchHooks, started: number): Promise<HopAnswer> {
   const response = await agent.request({
     origin: url.origin,
     path: url.pathname + url.search,
@@ -136,7 +137,7 @@ async function requestOnce(agent: Agent, url: URL, options: CrawlOptions, hooks:
   return { final: { finalUrl: url.href, status: response.statusCode, headers, body, timeToFirstByteMs } };
 }
 
-function parseCrawlableUrl(url: string): URL {
+function parseFetchableUrl(url: string): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);

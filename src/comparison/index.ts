@@ -1,10 +1,17 @@
-import { isAnalysed } from './analysed';
+import { isAnalysed, type ComparedTarget, type ComparisonCore, type SubjectStanding } from './types';
 import { buildCheckRows } from './checkMatrix';
 import { findGaps } from './gaps';
 import { findLeaders, rankTargets } from './ranking';
-import type { ComparedTarget, ComparisonCore, SubjectStanding } from './types';
 
+/*
+ * The one door into the comparison of a batch's analysed pages and the insights written from it:
+ * nothing outside src/comparison imports anything else of it. Like src/analysis below it, it
+ * knows no database, queue or GraphQL; the job stores what it returns.
+ */
 export type * from './types';
+export { ruleInsights, writeRuleInsights } from './insights/rules';
+export type { LlmOptions } from './insights/llm/options';
+export { writeInsights, type WriteInsightsOptions, type WrittenInsights } from './insights/write';
 
 const NO_ERROR_RECORDED = 'not analysed (no error was recorded)';
 

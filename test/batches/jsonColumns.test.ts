@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { PageAnalysis } from '../../src/db/generated/client/client';
+import { toAnalysisRow, toReport } from '../../src/batches/analysisRows';
+import { originFilesJson, pageAnalysisJson, StoredJsonError } from '../../src/batches/jsonColumns';
+import { report, scores } from '../compare/fixtures';
+
+describe('JSON columns', () => {
+  it('gives back the PageReport stored as a PageAnalysis row', () => {
+    const stored = report(scores(80, 90, 70, 60), { 'document-title': 'PASS', 'llms-txt': 'WARN', https: 'FAIL' });
+    stored.headings = [{ level: 1, text: 'Acme' }, { level: 2, text: 'Prices' }];
+    stored.aiCrawlerAccess = [{ userAgent: 'GPTBot', purpose: 'training', allowed: false }];
+    const row = JSON.parse(JSON.stringify(toAnalysisRow('t', stored))) as PageAnalysis;
+    expect(toReport({ ...row, createdAt: new Date() })).toEqual(stored);
+  });
+
+  it('reads the {} of a page analysed before originFindings existed as nothing found', () => {
+    expect(pageAnalysisJson.originFindings.read({}, 't')).toEqual({
+      robotsTxtStatus: null,
+      llmsTxtStatus: null,
+      sitemapUrl: null,
+      sitemapStatus: null,
+    });
+  });
+
+  it('refuses a value not of its shape, naming the column, the row and where it differs', () => {
+    const files = { origin: 'https://a.test', robotsTxt: { url: 'https://a.test/robots.txt', status: '200', body: '' }, llmsTxt: null };
+    const read = () => originFilesJson.files.read(files, 'batch b origin https://a.test');
+    expect(read).toThrow(StoredJsonError);
+    expect(read).toThrow(/^OriginFiles\.files of batch b origin https:\/\/a\.test is not of its column's shape: robotsTxt\.status: .*; sitemap: /);
+  });
+});
