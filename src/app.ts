@@ -8,7 +8,7 @@ import { createEvents } from './events';
 import { createConnectionQuota } from './http/connectionQuota';
 import { createHttpServer } from './http/server';
 import { startWorkers, type Workers } from './jobs';
-import { ANALYZE_TARGET, analyzeJobPlan, createBoss, declareQueues } from './jobs/queues';
+import { ANALYZE_TARGET, analyzeJobPlan, createBoss, declareQueues } from './queue/boss';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics';
 

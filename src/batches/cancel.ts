@@ -3,8 +3,8 @@ import { recordAudit } from '../auth/audit';
 import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
 import { UserError, notFound } from '../errors';
-import { cancelAnalyzeJobs } from '../jobs/queues';
-import { recordBatchChange } from './changes';
+import { cancelAnalyzeJobs } from '../queue/boss';
+import { recordBatchChange } from './transitions';
 import { lockBatch } from './progress';
 
 const UNFINISHED = ['PENDING', 'RUNNING'] as const;

@@ -3,8 +3,8 @@ import { recordAudit } from '../auth/audit';
 import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
 import { UserError, notFound } from '../errors';
-import { planAnalyzeJobs, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
-import { recordBatchChange } from './changes';
+import { planAnalyzeJobs, sendAnalyzeJobs, type AnalyzeJobPlan } from '../queue/boss';
+import { recordBatchChange } from './transitions';
 import { assertOwnerCapacity, ownerQuotaTransaction, type OwnerLimits } from './limits';
 import { lockBatch, queuedPagesOf } from './progress';
 

@@ -3,7 +3,7 @@ import type { PageReport } from '../analysis';
 import type { Target } from '../db/generated/client/client';
 import type { Queryable } from '../db/prisma';
 import { EVENT_CHANNEL } from '../events/channel';
-import { sendCompareJob } from '../jobs/queues';
+import { sendCompareJob } from '../queue/boss';
 import { toAnalysisRow } from './analysisRows';
 
 export type TargetOutcome = { report: PageReport } | { error: string };

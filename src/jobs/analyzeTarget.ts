@@ -14,8 +14,8 @@ import {
 import type { PrismaClient, Queryable, Transaction } from '../db/prisma';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import { coalesce } from './coalesce';
-import { ANALYZE_TARGET, sendAnalyzeJobs, WORKER_STOPS_ALLOWED } from './queues';
+import { coalesce } from '../db/coalesce';
+import { ANALYZE_TARGET, sendAnalyzeJobs, WORKER_STOPS_ALLOWED } from '../queue/boss';
 
 /** Old jobs outlive type changes: the payload is checked, never trusted. */
 const payloadSchema = z.union([

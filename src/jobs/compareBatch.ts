@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { compareTargets, type ComparedTarget } from '../analysis/compare';
 import { writeInsights, type LlmOptions } from '../analysis/insights';
 import { toReport } from '../batches/analysisRows';
-import { batchLogFields, recordBatchChange } from '../batches/changes';
+import { batchLogFields, recordBatchChange } from '../batches/transitions';
 import { lockBatch } from '../batches/progress';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';

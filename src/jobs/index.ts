@@ -6,9 +6,9 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { analyzeTarget, targetTransitions } from './analyzeTarget';
 import { compareBatch } from './compareBatch';
-import { createHostSlots } from './hostSlots';
+import { createHostSlots } from '../queue/hostSlots';
 import { purgeBatches } from './purgeBatches';
-import { ANALYZE_TARGET, COMPARE_BATCH, PURGE_BATCHES, RECONCILE_BATCHES } from './queues';
+import { ANALYZE_TARGET, COMPARE_BATCH, PURGE_BATCHES, RECONCILE_BATCHES } from '../queue/boss';
 import { reconcileBatches } from './reconcileBatches';
 
 const ANALYZE_BATCH = 2;

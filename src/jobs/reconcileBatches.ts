@@ -1,10 +1,10 @@
 import type { PgBoss } from 'pg-boss';
-import { recordBatchChange } from '../batches/changes';
+import { recordBatchChange } from '../batches/transitions';
 import { lockBatch } from '../batches/progress';
 import { finishTargets } from '../batches/targets';
 import type { PrismaClient, Queryable } from '../db/prisma';
 import type { Logger } from '../logger';
-import { ANALYZE_TARGET, COMPARE_BATCH, sendCompareJob } from './queues';
+import { ANALYZE_TARGET, COMPARE_BATCH, sendCompareJob } from '../queue/boss';
 
 export interface ReconcileReport {
   targetsFailed: number;

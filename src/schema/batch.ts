@@ -1,9 +1,9 @@
 import { cancelBatch } from '../batches/cancel';
-import { batchLogFields } from '../batches/changes';
+import { batchLogFields } from '../batches/transitions';
 import { createBatch } from '../batches/create';
 import { retryBatch } from '../batches/retry';
 import { notFound } from '../errors';
-import { analyzeJobPlan } from '../jobs/queues';
+import { analyzeJobPlan } from '../queue/boss';
 import { builder } from './builder';
 import { Comparison, loadComparison } from './comparison';
 import { BatchStatus } from './enums';

@@ -6,7 +6,7 @@ import { connectDatabase, type DatabaseClients, type PrismaClient } from '../../
 import { LOCAL_OWNER_ID } from '../../src/auth/caller';
 import { analyzeTarget, assertAnalyzeTargetPayload, targetTransitions, type AnalyzeTargetDeps } from '../../src/jobs/analyzeTarget';
 import { finishTargets, startTargets } from '../../src/batches/targets';
-import { ANALYZE_TARGET, WORKER_STOPS_ALLOWED, createBoss } from '../../src/jobs/queues';
+import { ANALYZE_TARGET, WORKER_STOPS_ALLOWED, createBoss } from '../../src/queue/boss';
 import { reconcileBatches } from '../../src/jobs/reconcileBatches';
 import { EVENT_CHANNEL } from '../../src/events/channel';
 import { createLogger } from '../../src/logger';
