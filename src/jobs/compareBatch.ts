@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { compareTargets, type ComparedTarget } from '../analysis/compare';
 import { writeInsights, type LlmOptions } from '../analysis/insights';
 import { toReport } from '../batches/analysisRows';
-import { batchLogFields, recordBatchChange } from '../batches/transitions';
-import { lockBatch } from '../batches/progress';
+import { BATCH, batchLogFields, leaves, lockBatch, recordBatchChange } from '../batches/transitions';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
@@ -31,7 +30,7 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
     where: { id: batchId },
     include: { targets: { include: { analysis: true }, orderBy: { position: 'asc' } } },
   });
-  if (!batch || batch.status !== 'RUNNING' || batch.completedUrls < batch.totalUrls) return;
+  if (!batch || !leaves(BATCH.compare, batch.status) || batch.completedUrls < batch.totalUrls) return;
 
   const targets: ComparedTarget[] = batch.targets.map((target) => ({
     targetId: target.id,
@@ -49,7 +48,7 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
 
   const ended = await deps.prisma.$transaction(async (tx) => {
     const locked = await lockBatch(tx, batchId);
-    if (locked?.status !== 'RUNNING') return null;
+    if (!locked || !leaves(BATCH.compare, locked.status)) return null;
     if (!allFailed) {
       const report = { ...core, ...written } as unknown as object;
       await tx.comparison.upsert({

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { PgBoss, fromPrisma, type Db } from 'pg-boss';
-import type { Config } from '../config';
-import type { Transaction } from '../db/prisma';
+import { PgBoss } from 'pg-boss';
 
 export const ANALYZE_TARGET = 'analyze-target';
 export const COMPARE_BATCH = 'compare-batch';
 export const RECONCILE_BATCHES = 'reconcile-batches';
 export const PURGE_BATCHES = 'purge-batches';
+export type QueueName = typeof ANALYZE_TARGET | typeof COMPARE_BATCH | typeof RECONCILE_BATCHES | typeof PURGE_BATCHES;
 
 /** Runs of a page whose worker stopped with it in hand that are tried again; one more ends the target FAILED. */
 export const WORKER_STOPS_ALLOWED = 2;
@@ -72,94 +70,4 @@ export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<
   await boss.schedule(RECONCILE_BATCHES, policy.reconcileCron);
   if (policy.retentionDays !== null) await boss.schedule(PURGE_BATCHES, '17 3 * * *', { days: policy.retentionDays });
   else await boss.unschedule(PURGE_BATCHES);
-}
-
-export interface AnalyzeJobPlan {
-  targetsPerJob: number;
-  maxFetchesPerHost: number;
-  /** The longest one page may take; a job may stay active this long for each of its targets. */
-  expireSecondsPerTarget: number;
-}
-
-/** pg-boss refuses longer expirations. */
-const MAX_EXPIRE_SECONDS = 24 * 3600;
-/** Per page, for the waits no setting bounds: a host slot another worker holds, the database. */
-const UNTIMED_SECONDS_PER_TARGET = 60;
-
-/**
- * A job expires (and pg-boss hands it to another worker) only after its pages' worst case, so
- * a page still being fetched or analysed is never run twice while its worker lives; a worker
- * that dies is noticed by its stopped heartbeat instead, within seconds. The worst case of a
- * page: its origin files (robots.txt and llms.txt at once, then the sitemap) and the page itself,
- * each hop of each using the connect, headers and body timeouts in full, then the analysis's
- * time limit.
- */
-export function analyzeJobPlan(config: Config): AnalyzeJobPlan {
-  const { timeoutMs, maxRedirects } = config.crawl;
-  const fetchMs = (maxRedirects + 1) * 3 * timeoutMs;
-  const pageMs = 3 * fetchMs + config.analysisTimeoutMs;
-  return {
-    targetsPerJob: config.targetsPerJob,
-    maxFetchesPerHost: config.maxFetchesPerHost,
-    expireSecondsPerTarget: Math.min(Math.ceil(pageMs / 1000) + UNTIMED_SECONDS_PER_TARGET, MAX_EXPIRE_SECONDS),
-  };
-}
-
-export interface AnalyzeJob {
-  jobId: string;
-  host: string;
-  targetIds: string[];
-  expireInSeconds: number;
-}
-
-/**
- * A job's targets share one host and are analysed one after another (the job's group is its
- * host). Each host's targets are dealt round-robin over enough jobs to keep as many of its
- * pages in flight as the per-host limit allows, each holding at most `targetsPerJob`: a queue
- * job costs about as much CPU as analysing a page, so a batch with many pages per host runs a
- * fraction of the jobs.
- */
-export function planAnalyzeJobs(targets: { id: string; url: string }[], plan: AnalyzeJobPlan): AnalyzeJob[] {
-  const byHost = Map.groupBy(targets, (target) => new URL(target.url).host);
-  return [...byHost].flatMap(([host, ofHost]) => {
-    const count = Math.max(Math.ceil(ofHost.length / plan.targetsPerJob), Math.min(ofHost.length, plan.maxFetchesPerHost));
-    return Array.from({ length: count }, (_, job) => {
-      const targetIds = ofHost.filter((_, i) => i % count === job).map((target) => target.id);
-      const expireInSeconds = Math.min(targetIds.length * plan.expireSecondsPerTarget, MAX_EXPIRE_SECONDS);
-      return { jobId: randomUUID(), host, targetIds, expireInSeconds };
-    });
-  });
-}
-
-/**
- * Queues the jobs inside the caller's transaction, grouped by host for the workers' per-host
- * limit. Each job's priority is minus the owner's pages queued ahead of it (pg-boss takes higher
- * priorities first, then older jobs): an owner with nothing waiting goes before another owner's
- * backlog, and a worker keeps pollers for such first pages alone (see startWorkers).
- */
-export async function sendAnalyzeJobs(boss: PgBoss, tx: Transaction, jobs: AnalyzeJob[], owner: { ownerId: string; queuedPages: number }) {
-  let pagesAhead = owner.queuedPages;
-  await boss.insert(
-    ANALYZE_TARGET,
-    jobs.map(({ jobId, host, targetIds, expireInSeconds }) => {
-      const priority = -pagesAhead;
-      pagesAhead += targetIds.length;
-      return { id: jobId, data: { targetIds, ownerId: owner.ownerId }, group: { id: host }, expireInSeconds, priority };
-    }),
-    { db: fromPrisma(tx) },
-  );
-}
-
-/**
- * At most one queued comparison per batch, however many ask for it; compareBatch itself acts
- * only on a RUNNING batch, so asking again after it ran changes nothing. With `db`, the job is
- * queued in that transaction.
- */
-export async function sendCompareJob(boss: PgBoss, batchId: string, db?: Db) {
-  await boss.send(COMPARE_BATCH, { batchId }, { singletonKey: batchId, ...(db && { db }) });
-}
-
-/** Targets share jobs, so the ids may repeat. */
-export async function cancelAnalyzeJobs(boss: PgBoss, tx: Transaction, jobIds: string[]) {
-  if (jobIds.length > 0) await boss.cancel(ANALYZE_TARGET, [...new Set(jobIds)], { db: fromPrisma(tx) });
 }
