@@ -8,9 +8,9 @@ import { createEvents } from './events';
 import { createConnectionQuota } from './http/connectionQuota';
 import { createHttpServer } from './http/server';
 import { startWorkers, type Workers } from './jobs';
-import { ANALYZE_TARGET, analyzeJobPlan, createBoss, declareQueues } from './jobs/queues';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics';
+import { ANALYZE_TARGET, analyzeJobPlan, createBoss, declareQueues } from './queue';
 
 /** How long the jobs still running at the shutdown's grace deadline get to hand their pages back. */
 const HAND_BACK_MS = 5000;
@@ -40,10 +40,11 @@ export async function startVantage(
   let stopping = false;
   boss.on('error', bossErrorLogger(log, () => stopping));
   await boss.start();
+  const jobPlan = analyzeJobPlan(config);
   await declareQueues(boss, {
     analyzeMaxAttempts: config.analyzeMaxAttempts,
     targetsPerJob: config.targetsPerJob,
-    analyzeExpireSeconds: analyzeJobPlan(config).expireSecondsPerTarget,
+    analyzeExpireSeconds: jobPlan.expireSecondsPerTarget,
     compareExpireSeconds: config.llm ? Math.ceil((config.llm.timeoutMs * (config.llm.retries + 2)) / 1000) + 60 : 120,
     heartbeatSeconds: config.queue.heartbeatSeconds,
     reconcileCron: config.queue.reconcileCron,
@@ -56,7 +57,7 @@ export async function startVantage(
   const quota = events ? createConnectionQuota(database.url, config.requestLimits.maxConnectionsPerKey, log) : null;
   const http = createHttpServer({
     role: config.role,
-    api: events ? { prisma, boss, events: events.events, config, log } : null,
+    api: events ? { prisma, boss, jobPlan, events: events.events, config, log } : null,
     connectionQuota: quota,
     authenticator: createAuthenticator(prisma, { listenHost: config.host }),
     metrics: { metrics, token: config.metricsToken },

@@ -1,7 +1,6 @@
 import type { PgBoss, WorkOptions } from 'pg-boss';
 import { loadConfig } from '../../src/config';
-import { analyzeWorkOptions } from '../../src/jobs';
-import { createBoss } from '../../src/jobs/queues';
+import { analyzeWorkOptions, createBoss } from '../../src/queue';
 import type { Logger } from '../../src/logger';
 
 export const NOOP_QUEUE = 'bench-noop';

@@ -7,7 +7,7 @@ import { pages } from '../../test/helpers/pages';
 import { waitUntil } from '../../test/helpers/wait';
 import { benchAppConfig, createBatch } from '../lib/vantage';
 import type { Throughput } from './bareBoss';
-import { ANALYZE_TARGET } from '../../src/jobs/queues';
+import { ANALYZE_TARGET } from '../../src/queue';
 import { activeTimesMs } from './activeTimes';
 import { untilDoneOrTimeUp } from './deadline';
 

@@ -3,11 +3,8 @@ import { recordAudit } from '../auth/audit';
 import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
 import { UserError, notFound } from '../errors';
-import { cancelAnalyzeJobs } from '../jobs/queues';
-import { recordBatchChange } from './changes';
-import { lockBatch } from './progress';
-
-const UNFINISHED = ['PENDING', 'RUNNING'] as const;
+import { cancelAnalyzeJobs } from '../queue';
+import { BATCH, leaves, lockBatch, recordBatchChange, TARGET } from './transitions';
 
 /**
  * Ends a PENDING or RUNNING batch CANCELLED with every unfinished target CANCELLED, and
@@ -18,25 +15,25 @@ export async function cancelBatch(prisma: PrismaClient, boss: PgBoss, batchId: s
   return prisma.$transaction(async (tx) => {
     const locked = await lockBatch(tx, batchId, caller.ownerId);
     if (!locked) throw notFound('batch');
-    if (!(UNFINISHED as readonly string[]).includes(locked.status)) {
+    if (!leaves(BATCH.cancel, locked.status)) {
       throw new UserError('CONFLICT', `The batch is already ${locked.status}; only a pending or running batch can be cancelled.`);
     }
     const unfinished = await tx.target.findMany({
-      where: { batchId, status: { in: [...UNFINISHED] } },
+      where: { batchId, status: { in: [...TARGET.cancel.from] } },
       select: { jobId: true },
     });
     await tx.target.updateMany({
-      where: { batchId, status: { in: [...UNFINISHED] } },
-      data: { status: 'CANCELLED', finishedAt: new Date() },
+      where: { batchId, status: { in: [...TARGET.cancel.from] } },
+      data: { status: TARGET.cancel.to[0], finishedAt: new Date() },
     });
     await cancelAnalyzeJobs(
       boss,
       tx,
       unfinished.flatMap((target) => (target.jobId ? [target.jobId] : [])),
     );
-    await recordAudit(tx, caller, 'BATCH_CANCELLED', { batchId });
+    await recordAudit(tx, caller, BATCH.cancel.audit, { batchId });
     return recordBatchChange(tx, batchId, {
-      status: 'CANCELLED',
+      status: BATCH.cancel.to[0],
       finishedAt: new Date(),
       error: 'Cancelled by request.',
     });

@@ -3,11 +3,10 @@ import type { PgBoss } from 'pg-boss';
 import { recordAudit } from '../auth/audit';
 import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
-import { planAnalyzeJobs, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
-import { announceBatch } from './changes';
+import { planAnalyzeJobs, queuedPagesOf, sendAnalyzeJobs, type AnalyzeJobPlan } from '../queue';
 import { validateBatchInput, type BatchInput } from './input';
 import { assertOwnerCapacity, ownerQuotaTransaction, type OwnerLimits } from './limits';
-import { queuedPagesOf } from './progress';
+import { announceBatch, BATCH } from './transitions';
 
 /**
  * The batch (owned by the caller), its targets, their jobs and the audit row are written in
@@ -45,7 +44,7 @@ export async function createBatch(
       },
     });
     await sendAnalyzeJobs(boss, tx, jobs, { ownerId: caller.ownerId, queuedPages });
-    await recordAudit(tx, caller, 'BATCH_CREATED', { batchId: batch.id });
+    await recordAudit(tx, caller, BATCH.create.audit, { batchId: batch.id });
     await announceBatch(tx, batch.id); // for the owner's batchCreated subscribers
     return batch;
   });

@@ -3,10 +3,9 @@ import { recordAudit } from '../auth/audit';
 import type { Caller } from '../auth/caller';
 import type { PrismaClient } from '../db/prisma';
 import { UserError, notFound } from '../errors';
-import { planAnalyzeJobs, sendAnalyzeJobs, type AnalyzeJobPlan } from '../jobs/queues';
-import { recordBatchChange } from './changes';
+import { planAnalyzeJobs, queuedPagesOf, sendAnalyzeJobs, type AnalyzeJobPlan } from '../queue';
 import { assertOwnerCapacity, ownerQuotaTransaction, type OwnerLimits } from './limits';
-import { lockBatch, queuedPagesOf } from './progress';
+import { BATCH, leaves, lockBatch, recordBatchChange, TARGET } from './transitions';
 
 /**
  * Puts the FAILED targets of a finished batch back in the queue and the batch back to RUNNING.
@@ -27,10 +26,10 @@ export async function retryBatch(
   return ownerQuotaTransaction(prisma, caller.ownerId, async (tx) => {
     const locked = await lockBatch(tx, batchId, caller.ownerId);
     if (!locked) throw notFound('batch');
-    if (locked.status !== 'COMPLETED' && locked.status !== 'FAILED') {
+    if (!leaves(BATCH.retry, locked.status)) {
       throw new UserError('CONFLICT', `The batch is ${locked.status}; only a COMPLETED or FAILED batch can be retried.`);
     }
-    const failed = await tx.target.findMany({ where: { batchId, status: 'FAILED' }, select: { id: true, url: true } });
+    const failed = await tx.target.findMany({ where: { batchId, status: { in: [...TARGET.retry.from] } }, select: { id: true, url: true } });
     if (failed.length === 0) throw new UserError('CONFLICT', 'The batch has no failed targets to retry.');
     await assertOwnerCapacity(tx, caller.ownerId, limits, failed.length);
     const jobs = planAnalyzeJobs(failed, jobPlan);
@@ -38,13 +37,13 @@ export async function retryBatch(
     for (const job of jobs) {
       await tx.target.updateMany({
         where: { id: { in: job.targetIds } },
-        data: { status: 'PENDING', error: null, jobId: job.jobId, attempts: 0, finishedAt: null },
+        data: { status: TARGET.retry.to[0], error: null, jobId: job.jobId, attempts: 0, finishedAt: null },
       });
     }
     await sendAnalyzeJobs(boss, tx, jobs, { ownerId: caller.ownerId, queuedPages });
-    await recordAudit(tx, caller, 'BATCH_RETRIED', { batchId, urls: failed.length });
+    await recordAudit(tx, caller, BATCH.retry.audit, { batchId, urls: failed.length });
     return recordBatchChange(tx, batchId, {
-      status: 'RUNNING',
+      status: BATCH.retry.to[0],
       completedUrls: { decrement: failed.length },
       failedUrls: { decrement: failed.length },
       finishedAt: null,

@@ -1,9 +1,10 @@
 import type { Db, PgBoss } from 'pg-boss';
 import type { PageReport } from '../analysis';
 import type { Target } from '../db/generated/client/client';
+import { coalesce } from '../db/coalesce';
 import type { Queryable } from '../db/prisma';
 import { EVENT_CHANNEL } from '../events/channel';
-import { sendCompareJob } from '../jobs/queues';
+import { sendCompareJob } from '../queue';
 import { toAnalysisRow } from './analysisRows';
 
 export type TargetOutcome = { report: PageReport } | { error: string };
@@ -13,9 +14,10 @@ export interface FinishedTarget {
   outcome: TargetOutcome;
 }
 
-// Both transitions run for every page, so each is one statement for any number of targets:
-// the functions of the target_transitions migration. They go to the pool directly: Prisma's
-// raw-query path serialises every parameter once more, and a page's analysis is kilobytes.
+// Both transitions run for every page, so each is one statement for any number of targets: a
+// plpgsql function (TARGET in ./transitions names it; its source is in ./sql). They go to the
+// pool directly: Prisma's raw-query path serialises every parameter once more, and a page's
+// analysis is kilobytes.
 
 export type StartedTarget = Pick<Target, 'id' | 'batchId' | 'url' | 'attempts' | 'workerStops'>;
 
@@ -90,4 +92,32 @@ async function countLastTargets(pool: Queryable, boss: PgBoss, finished: Finishe
     await client.query('ROLLBACK').then(() => client.release(), (broken: Error) => client.release(broken));
     throw error;
   }
+}
+
+export interface TargetTransitions {
+  /** The target, marked RUNNING; null when there is nothing to do. */
+  start(targetId: string): Promise<StartedTarget | null>;
+  /** Counts the target unless it was counted before or cancelled; whether this call counted it. */
+  finish(targetId: string, outcome: TargetOutcome): Promise<boolean>;
+  /** Puts the RUNNING target back to PENDING: after a failed attempt, or unfinished (not an attempt). */
+  release(targetId: string, attempted: boolean): Promise<void>;
+}
+
+/** A worker process's starts and finishes, each group-committed across its concurrent jobs. */
+export function targetTransitions(db: Queryable, boss: PgBoss): TargetTransitions {
+  const start = coalesce(async (targetIds: string[]) => {
+    const started = new Map((await startTargets(db, targetIds)).map((target) => [target.id, target]));
+    return targetIds.map((id) => started.get(id) ?? null);
+  });
+  const finish = coalesce(async (finished: FinishedTarget[]) => {
+    const counted = await finishTargets(db, boss, finished);
+    // The same target twice in one group (a job delivered twice at once) is counted for one call.
+    return finished.map(({ targetId }) => counted.delete(targetId));
+  });
+  return {
+    start,
+    finish: (targetId, outcome) => finish({ targetId, outcome }),
+    // Not group-committed: a failed attempt and a hand-back are rare.
+    release: (targetId, attempted) => releaseTargets(db, [targetId], attempted),
+  };
 }

@@ -3,20 +3,12 @@ import { fromPrisma, type Job, type PgBoss } from 'pg-boss';
 import { z } from 'zod';
 import { AnalysisError, type Analyzer, type OriginFiles } from '../analysis';
 import { originFilesJson } from '../batches/jsonColumns';
-import { lockBatch, queuedPagesOf } from '../batches/progress';
-import {
-  finishTargets,
-  releaseTargets,
-  startTargets,
-  type FinishedTarget,
-  type StartedTarget,
-  type TargetOutcome,
-} from '../batches/targets';
-import type { PrismaClient, Queryable, Transaction } from '../db/prisma';
+import type { StartedTarget, TargetOutcome, TargetTransitions } from '../batches/targets';
+import { lockBatch, TARGET } from '../batches/transitions';
+import type { PrismaClient, Transaction } from '../db/prisma';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import { coalesce } from './coalesce';
-import { ANALYZE_TARGET, sendAnalyzeJobs, WORKER_STOPS_ALLOWED } from './queues';
+import { ANALYZE_TARGET, queuedPagesOf, sendAnalyzeJobs, WORKER_STOPS_ALLOWED } from '../queue';
 
 /** Old jobs outlive type changes: the payload is checked, never trusted. */
 const payloadSchema = z.union([
@@ -41,34 +33,6 @@ export interface AnalyzeTargetDeps {
   stopping: AbortSignal;
   /** Aborted at the shutdown's grace deadline: the page in hand is handed back unfinished. */
   abandon: AbortSignal;
-}
-
-export interface TargetTransitions {
-  /** The target, marked RUNNING; null when there is nothing to do. */
-  start(targetId: string): Promise<StartedTarget | null>;
-  /** Counts the target unless it was counted before or cancelled; whether this call counted it. */
-  finish(targetId: string, outcome: TargetOutcome): Promise<boolean>;
-  /** Puts the RUNNING target back to PENDING: after a failed attempt, or unfinished (not an attempt). */
-  release(targetId: string, attempted: boolean): Promise<void>;
-}
-
-/** A worker process's starts and finishes, each group-committed across its concurrent jobs. */
-export function targetTransitions(db: Queryable, boss: PgBoss): TargetTransitions {
-  const start = coalesce(async (targetIds: string[]) => {
-    const started = new Map((await startTargets(db, targetIds)).map((target) => [target.id, target]));
-    return targetIds.map((id) => started.get(id) ?? null);
-  });
-  const finish = coalesce(async (finished: FinishedTarget[]) => {
-    const counted = await finishTargets(db, boss, finished);
-    // The same target twice in one group (a job delivered twice at once) is counted for one call.
-    return finished.map(({ targetId }) => counted.delete(targetId));
-  });
-  return {
-    start,
-    finish: (targetId, outcome) => finish({ targetId, outcome }),
-    // Not group-committed: a failed attempt and a hand-back are rare.
-    release: (targetId, attempted) => releaseTargets(db, [targetId], attempted),
-  };
 }
 
 /** The page in hand when the shutdown's grace ran out. */
@@ -102,7 +66,7 @@ export async function analyzeTarget(deps: AnalyzeTargetDeps, job: Job<unknown>):
 /** Unfinished targets, the pages never tried first, so a page that kills its worker cannot starve the others. */
 async function unfinishedLeastTriedFirst(prisma: Transaction | PrismaClient, targetIds: string[]) {
   return prisma.target.findMany({
-    where: { id: { in: targetIds }, status: { in: ['PENDING', 'RUNNING'] } },
+    where: { id: { in: targetIds }, status: { in: [...TARGET.start.from] } },
     select: { id: true, batchId: true, url: true },
     orderBy: [{ attempts: 'asc' }, { position: 'asc' }],
   });

@@ -1,9 +1,8 @@
 import type { Job } from 'pg-boss';
 import { z } from 'zod';
 import { toReport } from '../batches/analysisRows';
-import { batchLogFields, recordBatchChange } from '../batches/changes';
 import { comparisonJson } from '../batches/jsonColumns';
-import { lockBatch } from '../batches/progress';
+import { BATCH, batchLogFields, leaves, lockBatch, recordBatchChange } from '../batches/transitions';
 import { compareTargets, writeInsights, type ComparedTarget, type LlmOptions } from '../comparison';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
@@ -31,7 +30,7 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
     where: { id: batchId },
     include: { targets: { include: { analysis: true }, orderBy: { position: 'asc' } } },
   });
-  if (!batch || batch.status !== 'RUNNING' || batch.completedUrls < batch.totalUrls) return;
+  if (!batch || !leaves(BATCH.compare, batch.status) || batch.completedUrls < batch.totalUrls) return;
 
   const targets: ComparedTarget[] = batch.targets.map((target) => ({
     targetId: target.id,
@@ -49,7 +48,7 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
 
   const ended = await deps.prisma.$transaction(async (tx) => {
     const locked = await lockBatch(tx, batchId);
-    if (locked?.status !== 'RUNNING') return null;
+    if (!locked || !leaves(BATCH.compare, locked.status)) return null;
     if (written) {
       const report = comparisonJson.report.write({ ...core, ...written });
       await tx.comparison.upsert({

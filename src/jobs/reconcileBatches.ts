@@ -1,10 +1,9 @@
 import type { PgBoss } from 'pg-boss';
-import { recordBatchChange } from '../batches/changes';
-import { lockBatch } from '../batches/progress';
 import { finishTargets } from '../batches/targets';
+import { lockBatch, recordBatchChange } from '../batches/transitions';
 import type { PrismaClient, Queryable } from '../db/prisma';
 import type { Logger } from '../logger';
-import { ANALYZE_TARGET, COMPARE_BATCH, sendCompareJob } from './queues';
+import { ANALYZE_TARGET, COMPARE_BATCH, sendCompareJob } from '../queue';
 
 export interface ReconcileReport {
   targetsFailed: number;
@@ -57,7 +56,8 @@ export async function reconcileBatches(deps: {
   }
 
   // 3. Batches with every target counted but no comparison on its way: the count queues one in
-  //    its own transaction, so this finds only a comparison job pg-boss gave up on.
+  //    its own transaction, so this finds a comparison job pg-boss gave up on (every run failed,
+  //    or its worker died on each, which no code of the job hears), or a count step 2 completed.
   const uncompared = await prisma.$queryRaw<{ id: string }[]>`
     SELECT b.id FROM "Batch" b
     WHERE b.status = 'RUNNING' AND b."completedUrls" = b."totalUrls"

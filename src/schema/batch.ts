@@ -1,9 +1,8 @@
 import { cancelBatch } from '../batches/cancel';
-import { batchLogFields } from '../batches/changes';
 import { createBatch } from '../batches/create';
 import { retryBatch } from '../batches/retry';
+import { batchLogFields } from '../batches/transitions';
 import { notFound } from '../errors';
-import { analyzeJobPlan } from '../jobs/queues';
 import { builder } from './builder';
 import { Comparison, loadComparison } from './comparison';
 import { BatchStatus } from './enums';
@@ -96,7 +95,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateBatchInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const limits = { maxUrlsPerBatch: ctx.config.maxUrlsPerBatch, ...ctx.config.ownerLimits };
-      const batch = await createBatch(ctx.prisma, ctx.boss, input, limits, ctx.caller, analyzeJobPlan(ctx.config));
+      const batch = await createBatch(ctx.prisma, ctx.boss, input, limits, ctx.caller, ctx.jobPlan);
       ctx.log.info({ ...batchLogFields(batch), ownerId: ctx.caller.ownerId }, 'batch created');
       return ctx.prisma.batch.findUniqueOrThrow({ ...query, where: { id: batch.id } });
     },
@@ -117,7 +116,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const batchId = decodeId(String(args.id), 'Batch');
-      const batch = await retryBatch(ctx.prisma, ctx.boss, batchId, ctx.caller, ctx.config.ownerLimits, analyzeJobPlan(ctx.config));
+      const batch = await retryBatch(ctx.prisma, ctx.boss, batchId, ctx.caller, ctx.config.ownerLimits, ctx.jobPlan);
       return ctx.prisma.batch.findUniqueOrThrow({ ...query, where: { id: batch.id } });
     },
   }),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase, type DatabaseClients, type PrismaClient } from '../../src/db/prisma';
 import { purgeBatches } from '../../src/jobs/purgeBatches';
-import { createBoss } from '../../src/jobs/queues';
+import { createBoss } from '../../src/queue';
 import { reconcileBatches } from '../../src/jobs/reconcileBatches';
 import { createLogger } from '../../src/logger';
 import type { PgBoss, Job } from 'pg-boss';

@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config';
 import { migrate } from '../../src/db/migrate';
-import { createBoss } from '../../src/jobs/queues';
+import { createBoss } from '../../src/queue';
 import { createLogger } from '../../src/logger';
 import { withDatabase } from '../helpers/database';
 import { startTemporaryPostgres } from '../helpers/temporaryPostgres';

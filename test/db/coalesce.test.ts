@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coalesce } from '../../src/jobs/coalesce';
+import { coalesce } from '../../src/db/coalesce';
 import { gate } from '../helpers/fixtures';
 
 describe('coalesce (group commit)', () => {

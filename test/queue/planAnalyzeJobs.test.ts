@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planAnalyzeJobs, type AnalyzeJobPlan } from '../../src/jobs/queues';
+import { planAnalyzeJobs, type AnalyzeJobPlan } from '../../src/queue';
 
 const plan: AnalyzeJobPlan = { targetsPerJob: 4, maxFetchesPerHost: 2, expireSecondsPerTarget: 70 };
 
