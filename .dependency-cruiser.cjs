@@ -2,10 +2,10 @@
 // `npm test` runs this (`npm run lint:imports`), so an import that runs back up a floor fails the suite.
 const mayImport = {
   http: ['schema', 'auth', 'events', 'metrics', 'db'],
-  schema: ['projects', 'batches', 'comparison', 'events', 'auth', 'analysis', 'db'],
+  schema: ['projects', 'batches', 'comparison', 'events', 'auth', 'analysis', 'queue', 'db'], // queue: types only (below)
   jobs: ['projects', 'batches', 'queue', 'comparison', 'events', 'analysis', 'metrics', 'db'],
   projects: ['batches', 'queue', 'events', 'auth', 'db'],
-  batches: ['queue', 'events', 'auth', 'analysis', 'db'],
+  batches: ['queue', 'events', 'auth', 'comparison', 'analysis', 'db'],
   auth: ['events', 'db'],
   queue: ['db'],
   events: ['db'],
@@ -29,6 +29,13 @@ module.exports = {
       from: { path: roomPath([room]) },
       to: { path: '^src/', pathNot: [roomPath([room, ...mayImport[room]]), leaves] },
     })),
+    {
+      name: 'schema-plans-no-jobs',
+      comment: 'The schema hands the job plan its services carry to the batches; it uses no queue code itself.',
+      severity: 'error',
+      from: { path: '^src/schema/' },
+      to: { path: roomPath(['queue']), dependencyTypesNot: ['type-only'] },
+    },
     {
       name: 'leaves-import-no-room',
       severity: 'error',
