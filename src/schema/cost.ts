@@ -3,6 +3,7 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import { MAX_REPORTED_LIST_ITEMS } from '../analysis';
 import { AI_CRAWLERS } from '../analysis/checks/aeoAccess';
 import { CHECKS } from '../analysis/checks/catalogue';
+import { PROJECT_LISTS } from '../projects/input';
 import { CONNECTION_PAGE, isConnectionField } from './paging';
 
 /** Most items one per-page list of a stored analysis holds (headings, structured data types): the estimate counts this many. */
@@ -47,6 +48,13 @@ const REPEATS: Record<string, Size> = {
   'PageAnalysis.headings': pageList,
   'PageAnalysis.redirectChain': ({ maxRedirects }) => maxRedirects,
   'PageAnalysis.structuredDataTypes': pageList,
+  'Brand.aliases': () => PROJECT_LISTS.aliases,
+  'Brand.domains': () => PROJECT_LISTS.domains,
+  'Project.competitors': () => PROJECT_LISTS.competitors,
+  'Project.prompts': () => PROJECT_LISTS.prompts,
+  'ProjectConnection.edges': one,
+  // SITE_AUDIT and VISIBILITY_AUDIT.
+  'Schedule.runs': () => 2,
 };
 
 /**
