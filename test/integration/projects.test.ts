@@ -191,6 +191,37 @@ describe('projects over GraphQL', () => {
     ]);
   });
 
+  it('swaps the brand and a competitor, each keeping its identity', async () => {
+    const { createProject: project } = await as(keyA).data(CREATE, { input: { ...shoes, name: 'Swapped' } });
+    const ids = async () =>
+      withClient(app.databaseUrl, async (client) => {
+        const { rows } = await client.query(
+          `SELECT pb.domains[1] AS site, pb.id FROM "ProjectBrand" pb JOIN "Project" p ON p.id = pb."projectId" WHERE p.name = 'Swapped' ORDER BY pb.position`,
+        );
+        return rows as { site: string; id: string }[];
+      });
+    const before = await ids();
+    const { updateProject: swapped } = await as(keyA).data(UPDATE, {
+      id: project.id,
+      input: { brand: shoes.competitors[0], competitors: [shoes.brand, shoes.competitors[1]] },
+    });
+    expect([swapped.brand.name, ...swapped.competitors.map((brand: { name: string }) => brand.name)]).toEqual(['Rival', 'Acme', 'Other']);
+    expect(await ids()).toEqual([before[1], before[0], before[2]]);
+  });
+
+  it('pages through the caller\'s projects, newest first', async () => {
+    const key = (await createTestKey(app.databaseUrl, 'D')).key;
+    for (const name of ['one', 'two', 'three']) await as(key).data(CREATE, { input: { ...shoes, name } });
+    const PAGE = `query ($after: String) { projects(first: 2, after: $after) { edges { node { name } } pageInfo { hasNextPage endCursor } } }`;
+    const first = (await as(key).data(PAGE)).projects;
+    expect(first.edges.map((edge: any) => edge.node.name)).toEqual(['three', 'two']);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await as(key).data(PAGE, { after: first.pageInfo.endCursor })).projects;
+    expect(second).toEqual({ edges: [{ node: { name: 'one' } }], pageInfo: { hasNextPage: false, endCursor: expect.any(String) } });
+    const refused = await as(key).errors(PAGE, { after: 'not a cursor' });
+    expect(refused[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('refuses an invalid update whole, naming the field, and writes nothing', async () => {
     const { createProject: project } = await as(keyA).data(CREATE, { input: { ...shoes, name: 'Untouched' } });
     for (const [input, field] of [
