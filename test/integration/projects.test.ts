@@ -6,6 +6,7 @@ import { withClient } from '../helpers/database';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphql, graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
+import { waitUntil } from '../helpers/wait';
 
 const PROJECT_FIELDS = `id name market language prompts maxPagesPerSite createdAt
   brand { name aliases domains } competitors { name aliases domains }
@@ -288,6 +289,28 @@ describe('projects over GraphQL', () => {
     const { auditEvents: after } = await as(keyA).data(AUDIT);
     expect(after.edges[0].node).toEqual({ action: 'PROJECT_DELETED', projectId: project.id, batch: null });
     expect((await as(keyA).errors(DELETE, { id: project.id }))[0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('answers NOT_FOUND, writing no batch, when the project is deleted while its audit is being created', async () => {
+    const owner = await createTestKey(app.databaseUrl, 'E');
+    const { createProject: project } = await as(owner.key).data(CREATE, { input: shoes });
+    const before = await counts();
+    // Holding the owner's quota lock (src/batches/limits.ts) stops runSiteAudit after it read the project.
+    const errors = await withClient(app.databaseUrl, async (lock) => {
+      await lock.query('BEGIN');
+      await lock.query(`SELECT pg_advisory_xact_lock(${0x5661_6e01}, hashtext($1))`, [owner.ownerId]);
+      const run = as(owner.key).errors(RUN, { id: project.id });
+      await waitUntil(
+        async () => (await lock.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rowCount,
+        { what: 'runSiteAudit to wait for the quota lock' },
+      );
+      await as(owner.key).data(DELETE, { id: project.id });
+      await lock.query('COMMIT');
+      return run;
+    });
+    expect(errors[0]!.extensions!.code).toBe('NOT_FOUND');
+    const after = await counts();
+    expect(after.batches).toBe(before.batches);
   });
 
   it("counts site audits against the owner's limits like any batch", async () => {
