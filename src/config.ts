@@ -31,6 +31,7 @@ const schema = z.object({
   VANTAGE_DATA_DIR: z.string().min(1).default('.data'),
   VANTAGE_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   MAX_URLS_PER_BATCH: positiveInt.max(1000).default(50),
+  MAX_PAGES_PER_SITE: positiveInt.max(100_000).default(500),
   CRAWL_ALLOW_PRIVATE: flag.default(false),
   CRAWL_TIMEOUT_MS: positiveInt.default(10_000),
   CRAWL_MAX_BYTES: positiveInt.default(5 * 1024 * 1024),
@@ -79,6 +80,8 @@ export type Config = Readonly<{
   dataDir: string;
   role: 'all' | 'api' | 'worker';
   maxUrlsPerBatch: number;
+  /** The most pages of one site a batch or a project may ask for. */
+  maxPagesPerSite: number;
   crawl: { allowPrivate: boolean; timeoutMs: number; maxBytes: number; maxRedirects: number; userAgent: string };
   /** Longest one page's parsing and checks may run before its thread is stopped and the page fails. */
   analysisTimeoutMs: number;
@@ -149,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.VANTAGE_DATA_DIR),
     role: e.VANTAGE_ROLE,
     maxUrlsPerBatch: e.MAX_URLS_PER_BATCH,
+    maxPagesPerSite: e.MAX_PAGES_PER_SITE,
     crawl: {
       allowPrivate: e.CRAWL_ALLOW_PRIVATE,
       timeoutMs: e.CRAWL_TIMEOUT_MS,

@@ -11,12 +11,12 @@ import { announceBatch, BATCH } from './transitions';
 /**
  * The batch (owned by the caller), its targets, their jobs and the audit row are written in
  * one transaction: all or nothing, and announced when it commits. The owner's limits are
- * checked in it too.
+ * checked in it too. `projectId` makes it a site audit of that project (src/projects/run.ts).
  */
 export async function createBatch(
   prisma: PrismaClient,
   boss: PgBoss,
-  input: BatchInput,
+  input: BatchInput & { projectId?: string },
   limits: { maxUrlsPerBatch: number } & OwnerLimits,
   caller: Caller,
   jobPlan: AnalyzeJobPlan,
@@ -39,6 +39,7 @@ export async function createBatch(
       data: {
         name: valid.name,
         ownerId: caller.ownerId,
+        projectId: input.projectId,
         totalUrls: targets.length,
         targets: { createMany: { data: targets } },
       },

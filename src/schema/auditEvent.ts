@@ -1,8 +1,18 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from './builder';
 import { CONNECTION_PAGE } from './paging';
 
 const AuditAction = builder.enumType('AuditAction', {
-  values: ['BATCH_CREATED', 'BATCH_CANCELLED', 'BATCH_RETRIED', 'API_KEY_CREATED', 'API_KEY_REVOKED'] as const,
+  values: [
+    'BATCH_CREATED',
+    'BATCH_CANCELLED',
+    'BATCH_RETRIED',
+    'API_KEY_CREATED',
+    'API_KEY_REVOKED',
+    'PROJECT_CREATED',
+    'PROJECT_UPDATED',
+    'PROJECT_DELETED',
+  ] as const,
 });
 
 builder.prismaObject('ApiKey', {
@@ -18,12 +28,17 @@ builder.prismaObject('ApiKey', {
 });
 
 builder.prismaObject('AuditEvent', {
-  description: 'Who created, cancelled or retried a batch, or created or revoked a key, and when.',
+  description: 'Who created, cancelled or retried a batch, created or revoked a key, or created, changed or deleted a project, and when.',
   fields: (t) => ({
     id: t.exposeID('id'),
     action: t.expose('action', { type: AuditAction }),
     batch: t.relation('batch', { nullable: true, description: 'The batch acted on, for BATCH_* actions.' }),
     apiKey: t.relation('apiKey', { nullable: true, description: 'The key created or revoked, for API_KEY_* actions.' }),
+    projectId: t.id({
+      nullable: true,
+      description: 'The id of the project acted on, for PROJECT_* actions; kept after the project is deleted.',
+      resolve: (event) => (event.projectId ? encodeGlobalID('Project', event.projectId) : null),
+    }),
     actorKey: t.relation('actorKey', {
       nullable: true,
       description: 'The key the request was made with; null in local mode and from the command line.',

@@ -41,6 +41,9 @@ export const Batch = builder.prismaNode('Batch', {
   }),
 });
 
+/** Also the type of a project's siteAudits. */
+export const BatchConnection = builder.connectionObject({ type: Batch, name: 'BatchConnection' }, { name: 'BatchEdge' });
+
 const CreateBatchInput = builder.inputType('CreateBatchInput', {
   fields: (t) => ({
     name: t.string({ required: true }),
@@ -82,8 +85,7 @@ builder.queryFields((t) => ({
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         }),
     },
-    { name: 'BatchConnection' },
-    { name: 'BatchEdge' },
+    BatchConnection,
   ),
 }));
 

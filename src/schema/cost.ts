@@ -1,6 +1,7 @@
 import { getNullableType, isInterfaceType, isListType, isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AI_CRAWLERS, CHECKS, MAX_REPORTED_LIST_ITEMS } from '../analysis';
+import { PROJECT_LISTS } from '../projects/input';
 import { CONNECTION_PAGE, isConnectionField } from './paging';
 
 /** Most items one per-page list of a stored analysis holds (headings, structured data types): the estimate counts this many. */
@@ -45,6 +46,13 @@ const REPEATS: Record<string, Size> = {
   'PageAnalysis.headings': pageList,
   'PageAnalysis.redirectChain': ({ maxRedirects }) => maxRedirects,
   'PageAnalysis.structuredDataTypes': pageList,
+  'Brand.aliases': () => PROJECT_LISTS.aliases,
+  'Brand.domains': () => PROJECT_LISTS.domains,
+  'Project.competitors': () => PROJECT_LISTS.competitors,
+  'Project.prompts': () => PROJECT_LISTS.prompts,
+  'ProjectConnection.edges': one,
+  // SITE_AUDIT and VISIBILITY_AUDIT.
+  'Schedule.runs': () => 2,
 };
 
 /**

@@ -6,6 +6,7 @@ import './batch';
 import './comparison';
 import './progress';
 import './auditEvent';
+import './project';
 import './node';
 import { checkingPagingArguments } from './paging';
 

@@ -1,0 +1,37 @@
+import type { PgBoss } from 'pg-boss';
+import type { Caller } from '../auth/caller';
+import { createBatch } from '../batches/create';
+import type { OwnerLimits } from '../batches/limits';
+import { Prisma, type PrismaClient } from '../db/prisma';
+import { notFound } from '../errors';
+import type { AnalyzeJobPlan } from '../queue';
+import { siteUrlOf } from './domains';
+
+/**
+ * Starts a site audit of the caller's project: an ordinary batch of each brand's first domain,
+ * the project's own brand as its subject, linked to the project. It is created like any batch,
+ * so it counts against the owner's limits and is audited as BATCH_CREATED.
+ */
+export async function runSiteAudit(
+  prisma: PrismaClient,
+  boss: PgBoss,
+  projectId: string,
+  limits: { maxUrlsPerBatch: number } & OwnerLimits,
+  caller: Caller,
+  jobPlan: AnalyzeJobPlan,
+) {
+  const project = await prisma.project.findFirst({
+    where: { id: projectId, ownerId: caller.ownerId },
+    include: { brands: { orderBy: { position: 'asc' } } },
+  });
+  if (!project) throw notFound('project');
+  const urls = project.brands.map((brand) => siteUrlOf(brand.domains[0]!));
+  const input = { name: `${project.name}: site audit`, urls, subjectUrl: urls[0], projectId };
+  try {
+    return await createBatch(prisma, boss, input, limits, caller, jobPlan);
+  } catch (error) {
+    // The project was deleted since it was read: the batch's link to it cannot be written.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') throw notFound('project');
+    throw error;
+  }
+}
