@@ -5,7 +5,7 @@ import type { Config } from './config';
 import { openDatabase } from './db';
 import { connectDatabase } from './db/prisma';
 import { createEvents } from './events';
-import { createConnectionQuota } from './http/connectionQuota';
+import { createConnectionQuota } from './http/websocket';
 import { createHttpServer } from './http/server';
 import { startWorkers, type Workers } from './jobs';
 import type { Logger } from './logger';

@@ -12,7 +12,7 @@ import { createAnalysisPool } from './worker/pool';
 export { AI_CRAWLERS } from './checks/aeoAccess';
 export { CHECKS } from './checks/catalogue';
 export { portRefusalReason } from './fetch/addressPolicy';
-export type { HostLookup, ResolvedAddress } from './fetch/dnsLookup';
+export type { HostLookup, ResolvedAddress } from './fetch/guardedAgent';
 export { DEFAULT_USER_AGENT, type AnalyzerOptions } from './options';
 export * from './types';
 

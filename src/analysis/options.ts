@@ -1,6 +1,6 @@
 import { version } from '../../package.json';
 import type { FetchOptions, RequestThrottle } from './fetch/pageFetcher';
-import { systemHostLookup, type HostLookup } from './fetch/dnsLookup';
+import { systemHostLookup, type HostLookup } from './fetch/guardedAgent';
 import { defaultThreadCount } from './worker/pool';
 
 export interface AnalyzerOptions {

@@ -6,8 +6,7 @@ import sirv from 'sirv';
 import { AuthenticationError, type Authenticator } from '../auth/authenticator';
 import type { Metrics } from '../metrics';
 import type { Services } from '../schema/context';
-import type { ConnectionQuota } from './connectionQuota';
-import { attachWebSocket } from './websocket';
+import { attachWebSocket, type ConnectionQuota } from './websocket';
 import { createGraphQLServer } from './yoga';
 
 const CLIENT_CSP = [

@@ -5,13 +5,24 @@ import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AuthenticationError, type Authenticator } from '../auth/authenticator';
 import type { Caller } from '../auth/caller';
+import { createAdvisorySlots, type AdvisorySlots, type Slot } from '../db/advisorySlots';
 import { RESYNC } from '../events';
+import type { Logger } from '../logger';
 import type { Services } from '../schema/context';
-import type { ConnectionQuota, Slot } from './connectionQuota';
 import { nextMessagesOf } from './graphqlWsMessages';
 import { isAllowedOrigin } from './origins';
 import type { ResultSink } from './resultSink';
 import type { GraphQLServer } from './yoga';
+
+export type ConnectionQuota = AdvisorySlots;
+
+/**
+ * Open WebSocket connections per key across every api process on the database: each
+ * connection holds one of its key's slots until it closes.
+ */
+export function createConnectionQuota(connectionString: string, maxPerKey: number, log: Logger): ConnectionQuota {
+  return createAdvisorySlots(connectionString, { name: 'connection-quota', namespace: 0x56_57_4b_53, maxPerKey }, log);
+}
 
 type EnvelopedArgs = ExecutionArgs & {
   rootValue: { execute: (args: ExecutionArgs) => unknown; subscribe: (args: ExecutionArgs) => unknown };

@@ -1,7 +1,7 @@
 import type { Agent } from 'undici';
 import { AnalysisError } from '../types';
 import { portRefusalReason } from './addressPolicy';
-import type { HostLookup } from './dnsLookup';
+import type { HostLookup } from './guardedAgent';
 import { toAnalysisError } from './fetchErrors';
 import { createGuardedAgent } from './guardedAgent';
 import { discard, readBody } from './readBody';

@@ -2,8 +2,7 @@ import { aiCrawlerAccess } from '../checks/aeoAccess';
 import { CHECKS } from '../checks/catalogue';
 import { runChecks, truncate } from '../checks/check';
 import type { FetchedResource } from '../fetch/pageFetcher';
-import { buildPageModel } from '../page/buildPage';
-import { decodeHtml } from '../page/decode';
+import { buildPageModel, decodeHtml } from '../page/buildPage';
 import { scoreChecks } from '../scoring';
 import { MAX_REPORTED_TEXT, MAX_REPORTED_LIST_ITEMS, type OriginFiles, type PageReport } from '../types';
 
