@@ -30,8 +30,8 @@ export const BATCH = {
   start: { from: ['PENDING'], to: ['RUNNING'], by: [ANALYZE_TARGET], in: 'vantage_start_targets', announced: true },
   /** A page is counted (see TARGET.finish); the last one queues the comparison in the same transaction. */
   count: { from: UNFINISHED, to: UNFINISHED, by: [ANALYZE_TARGET], in: 'vantage_finish_targets', announced: true },
-  /** Its comparison is stored (FAILED when every page failed). */
-  compare: { from: ['RUNNING'], to: ['COMPLETED', 'FAILED'], by: [COMPARE_BATCH], in: 'compareBatch', announced: true },
+  /** Its comparison is stored (FAILED when every page failed; from PENDING when reconcile failed every page unstarted). */
+  compare: { from: UNFINISHED, to: ['COMPLETED', 'FAILED'], by: [COMPARE_BATCH], in: 'compareBatch', announced: true },
   cancel: { from: UNFINISHED, to: ['CANCELLED'], by: ['api'], in: 'cancelBatch', announced: true, audit: 'BATCH_CANCELLED' },
   /** Its FAILED targets go back to the queue (see TARGET.retry). */
   retry: { from: ['COMPLETED', 'FAILED'], to: ['RUNNING'], by: ['api'], in: 'retryBatch', announced: true, audit: 'BATCH_RETRIED' },

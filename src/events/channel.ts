@@ -55,7 +55,7 @@ export interface BatchChange extends SharedEvent {
   readonly target: Readonly<Target> | null;
 }
 
-// A payload is `<batch id> <change as JSON>` (see the target_transitions migration).
+// A payload is `<batch id> <change as JSON>` (see src/batches/sql/vantage_announce_batch_change.sql).
 
 export function batchIdOfPayload(payload: string): string {
   return payload.slice(0, payload.indexOf(' '));

@@ -60,7 +60,7 @@ export async function reconcileBatches(deps: {
   //    or its worker died on each, which no code of the job hears), or a count step 2 completed.
   const uncompared = await prisma.$queryRaw<{ id: string }[]>`
     SELECT b.id FROM "Batch" b
-    WHERE b.status = 'RUNNING' AND b."completedUrls" = b."totalUrls"
+    WHERE b.status IN ('PENDING', 'RUNNING') AND b."completedUrls" = b."totalUrls"
       AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = ${COMPARE_BATCH}
         AND j.singleton_key = b.id::text AND j.state IN ('created', 'retry', 'active'))`;
   for (const { id } of uncompared) {

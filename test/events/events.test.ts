@@ -7,7 +7,7 @@ const OWNER = '00000000-0000-4000-8000-0000000000aa';
 const BATCH = '00000000-0000-4000-8000-000000000001';
 const SENTINEL = '00000000-0000-4000-8000-000000000002';
 
-/** A NOTIFY payload as the target_transitions migration builds it: `<batch id> <change JSON>`. */
+/** A NOTIFY payload as vantage_announce_batch_change (src/batches/sql) builds it: `<batch id> <change JSON>`. */
 function payload(batchId: string, sequence: number): string {
   const batch = { id: batchId, ownerId: OWNER, status: 'RUNNING', sequence, createdAt: '2026-11-23T12:00:00.000Z' };
   return `${batchId} ${JSON.stringify({ batchId, targetId: null, sequence, batch, target: null })}`;

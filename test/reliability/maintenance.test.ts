@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase, type DatabaseClients, type PrismaClient } from '../../src/db/prisma';
+import { compareBatch } from '../../src/jobs/compareBatch';
 import { purgeBatches } from '../../src/jobs/purgeBatches';
 import { createBoss } from '../../src/queue';
 import { reconcileBatches } from '../../src/jobs/reconcileBatches';
 import { createLogger } from '../../src/logger';
+import { createMetrics } from '../../src/metrics';
 import type { PgBoss, Job } from 'pg-boss';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createBatch as createBatchOverGraphQL } from '../helpers/batches';
@@ -69,6 +71,24 @@ describe('maintenance', () => {
     expect(await prisma.batch.findUniqueOrThrow({ where: { id: healthy.id } })).toMatchObject({ status: 'PENDING', completedUrls: 0 });
 
     expect(await reconcileBatches({ ...clients, boss, log })).toEqual({ targetsFailed: 0, countersFixed: 0, comparisonsQueued: 0 });
+  });
+
+  it('ends a batch whose every job was given up on before any page started: it never stays PENDING', async () => {
+    const neverStarted = await createBatch('never started', ['https://d.invalid/1', 'https://d.invalid/2']);
+    for (const target of neverStarted.targets) {
+      await prisma.$executeRaw`UPDATE pgboss.job SET state = 'failed' WHERE id = ${target.jobId}::uuid`;
+    }
+
+    expect(await reconcileBatches({ ...clients, boss, log })).toMatchObject({ targetsFailed: 2 });
+    expect(await compareJobs(neverStarted.id)).toEqual([{ state: 'created' }]);
+    const job = { id: 'compare', name: 'compare-batch', data: { batchId: neverStarted.id } } as Job<unknown>;
+    await compareBatch({ prisma, llm: null, log, metrics: createMetrics() }, job);
+
+    expect(await prisma.batch.findUniqueOrThrow({ where: { id: neverStarted.id } })).toMatchObject({
+      status: 'FAILED',
+      completedUrls: 2,
+      failedUrls: 2,
+    });
   });
 
   it('prunes the kept changes of batches that ended more than ten minutes ago', async () => {
