@@ -4,6 +4,8 @@
  * match as whole words in any case, on text whose accented Latin letters are de-accented.
  */
 
+import { alternation } from './termPattern';
+
 export type Sentiment = 'POSITIVE' | 'NEUTRAL' | 'NEGATIVE';
 
 /** What a lexicon term does: count for or against, recommend, or turn the next words around. */
@@ -48,16 +50,11 @@ export const LEXICON: ReadonlyMap<string, Role> = (() => {
   return lexicon;
 })();
 
-const escapeRegExp = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
- * Every term in one regular expression, longest first, whole words only. It runs on the
+ * Every term in one regular expression, whole words only. It runs on the
  * sentences that name a brand, not on the whole answer: most of an answer names no brand.
  */
-const LEXICON_TERMS = new RegExp(
-  `\\b(?:${[...LEXICON.keys()].sort((a, b) => b.length - a.length).map((term) => escapeRegExp(term).replace(/ /g, '\\s+')).join('|')})(?![\\w'’-])`,
-  'gi',
-);
+const LEXICON_TERMS = new RegExp(`\\b${alternation([...LEXICON.keys()])}(?![\\w'’-])`, 'gi');
 
 /** The lexicon terms in a sentence, in order, with offsets into it. */
 export function lexiconHits(sentence: string): LexiconHit[] {

@@ -1,6 +1,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { judge, lexiconHits, readSentence, type SentenceReading, type Sentiment } from './lexicon';
-import { hostIsOn, normalizeUrl, registrableDomain, urlsInText, type Span } from './urls';
+import { alternation } from './termPattern';
+import { hostIsOn, parseUrl, registrableDomain, urlsInText, type Span } from './urls';
 
 /** A brand as a project knows it (the contract's Brand). */
 export interface BrandSpec {
@@ -97,9 +98,6 @@ function withoutAccents(text: string): string {
 const WORD_AFTER = '(?![\\w\\u00C0-\\u1FFF\\u2070-\\uD7FF])';
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
-function escapeRegExp(term: string): string {
-  return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 // Sentences end at ., ! or ? followed by white space, and at line breaks (list items, headings).
 const SENTENCE_END = /[.!?]+(?=\s)|\n/g;
@@ -123,7 +121,8 @@ function sentenceAround(ends: readonly number[], offset: number, textLength: num
 function contextOf(text: string, sentence: Span, at: Span): string {
   const start = Math.max(sentence.start, at.start - MAX_CONTEXT / 2);
   const end = Math.min(sentence.end, at.end + MAX_CONTEXT / 2);
-  return text.slice(start, end).trim().replace(LIST_MARKER, '').replace(/\s+/g, ' ');
+  // Sentences end at line breaks, so only a list item's marker is left to take off.
+  return text.slice(start, end).trim().replace(LIST_MARKER, '');
 }
 
 /**
@@ -146,14 +145,13 @@ export function compileBrands(brands: readonly BrandSpec[]): BrandMatcher {
     }
   });
   if (new Set(brands.map((brand) => brand.name)).size !== brands.length) throw new Error('brand names must be unique');
-  const terms = [...termBrand.keys()].sort((a, b) => b.length - a.length);
-  const alternatives = (list: string[]) => list.map((term) => escapeRegExp(term).replace(/ /g, '\\s+')).join('|');
+  const terms = [...termBrand.keys()];
   // A leading \b lets V8 skip the middle of words quickly; it only applies to terms that start
   // with an ASCII word character (accented Latin ones are de-accented before the scan).
   const wordStart = terms.filter((term) => /^\w/.test(term));
   const otherStart = terms.filter((term) => !/^\w/.test(term));
-  const groups = [wordStart.length ? `\\b(?:${alternatives(wordStart)})` : '', otherStart.length ? `(?:${alternatives(otherStart)})` : ''];
-  const matcher = new RegExp(`(?:${groups.filter(Boolean).join('|')})${WORD_AFTER}`, 'gi');
+  const groups = [wordStart.length ? `\\b${alternation(wordStart)}` : '', otherStart.length ? alternation(otherStart) : ''];
+  const matcher = new RegExp(`(?:${groups.filter(Boolean).join('|') || '(?!)'})${WORD_AFTER}`, 'gi');
   const domains = brands.map((brand) => (brand.domains ?? []).map((domain) => domain.toLowerCase()));
 
   // The same few spellings recur in every answer; folding each match again would cost more than the scan.
@@ -167,8 +165,7 @@ export function compileBrands(brands: readonly BrandSpec[]): BrandMatcher {
     return brand;
   }
 
-  function brandOfUrl(url: string): string | null {
-    const host = new URL(url).hostname.toLowerCase();
+  function brandOfHost(host: string): string | null {
     const index = domains.findIndex((list) => list.some((domain) => hostIsOn(host, domain)));
     return index === -1 ? null : brands[index]!.name;
   }
@@ -177,10 +174,10 @@ export function compileBrands(brands: readonly BrandSpec[]): BrandMatcher {
     const inText = urlsInText(text);
     const seen = new Set<string>();
     const cited: Citation[] = [];
-    for (const url of [...citations.map(normalizeUrl), ...inText.map((found) => found.url)]) {
-      if (url === null || seen.has(url)) continue;
-      seen.add(url);
-      cited.push({ url, domain: registrableDomain(url), brand: brandOfUrl(url) });
+    for (const source of [...citations.map(parseUrl), ...inText]) {
+      if (source === null || seen.has(source.url)) continue;
+      seen.add(source.url);
+      cited.push({ url: source.url, domain: registrableDomain(source.host), brand: brandOfHost(source.host) });
     }
 
     const spansByBrand = new Map<number, Span[]>();

@@ -19,30 +19,27 @@ function trimUnbalanced(candidate: string): string {
   return url;
 }
 
-/** The URL as an http(s) href without its fragment, or null when it is none. */
-export function normalizeUrl(raw: string): string | null {
-  const withScheme = /^www\./i.test(raw) ? `https://${raw}` : raw;
-  if (!URL.canParse(withScheme)) return null;
-  const url = new URL(withScheme);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+/** An http(s) URL as an href without its fragment, with its lower-case host; null when it is none. */
+export function parseUrl(raw: string): { url: string; host: string } | null {
+  const url = URL.parse(/^www\./i.test(raw) ? `https://${raw}` : raw);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
   url.hash = '';
-  return url.href;
+  return { url: url.href, host: url.hostname };
 }
 
 /** Links and bare URLs (with a scheme or starting "www.") in an answer, in order, with where they stand. */
-export function urlsInText(text: string): { url: string; span: Span }[] {
-  const found: { url: string; span: Span }[] = [];
+export function urlsInText(text: string): { url: string; host: string; span: Span }[] {
+  const found: { url: string; host: string; span: Span }[] = [];
   for (const match of text.matchAll(URL_IN_TEXT)) {
     const raw = trimUnbalanced(match[0]);
-    const url = normalizeUrl(raw);
-    if (url) found.push({ url, span: { start: match.index, end: match.index + raw.length } });
+    const parsed = parseUrl(raw);
+    if (parsed) found.push({ ...parsed, span: { start: match.index, end: match.index + raw.length } });
   }
   return found;
 }
 
-/** The registrable domain (eTLD+1 by the Public Suffix List) of a URL's host; the host itself for IPs and single labels. */
-export function registrableDomain(url: string): string {
-  const host = new URL(url).hostname.toLowerCase();
+/** The registrable domain (eTLD+1 by the Public Suffix List) of a host; the host itself for IPs and single labels. */
+export function registrableDomain(host: string): string {
   return getDomain(host) ?? host;
 }
 

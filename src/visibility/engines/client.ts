@@ -1,5 +1,5 @@
 import type { AnswerEngineConfig } from '../../config';
-import { urlsInText, normalizeUrl } from '../urls';
+import { parseUrl, urlsInText } from '../urls';
 import { postJson, type RequestPolicy } from './http';
 import { parseChatCompletion } from './protocols';
 
@@ -46,8 +46,8 @@ export function createEngineClient(
       const body = { ...engine.requestOptions, model: engine.model, messages: [{ role: 'user', content: prompt }] };
       const response = await postJson(url, headers, body, fullPolicy, (text) => parseChatCompletion(text, engine.kind), signal);
       const parsed = response.result;
-      const citations = [...new Set([...parsed.sources.map(normalizeUrl), ...urlsInText(parsed.text).map((found) => found.url)])].filter(
-        (citation): citation is string => citation !== null,
+      const citations = [...new Set([...parsed.sources.map((source) => parseUrl(source)?.url), ...urlsInText(parsed.text).map((found) => found.url)])].filter(
+        (citation) => citation !== undefined,
       );
       return {
         text: parsed.text,
