@@ -98,7 +98,6 @@ function withoutAccents(text: string): string {
 const WORD_AFTER = '(?![\\w\\u00C0-\\u1FFF\\u2070-\\uD7FF])';
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
-
 // Sentences end at ., ! or ? followed by white space, and at line breaks (list items, headings).
 const SENTENCE_END = /[.!?]+(?=\s)|\n/g;
 const LIST_MARKER = /^(?:[-*+>#]+|\d+[.)])\s+/;
@@ -127,8 +126,8 @@ function contextOf(text: string, sentence: Span, at: Span): string {
 
 /**
  * Compiles one matcher for a set of brands: every name, alias and domain of every brand in one
- * regular expression, case- and accent-insensitive, longest term first
- * so that "Acme Labs" wins over "Acme". A term matches between non-letters, so "Acme" matches in "Acme's" and "acme.com" but
+ * regular expression, case- and accent-insensitive, the longest term winning ("Acme Labs" over
+ * "Acme"). A term matches between non-letters, so "Acme" matches in "Acme's" and "acme.com" but
  * not in "Acmeville". Names in the text that are part of a URL are citations, not mentions.
  */
 export function compileBrands(brands: readonly BrandSpec[]): BrandMatcher {

@@ -88,6 +88,21 @@ describe('mention detection', () => {
     await expect(matcher.analyseAll(answers, { signal: controller.signal })).rejects.toThrow('audit cancelled');
   });
 
+  it('prefers the longest term where one is the start of another, and falls back when the longer one is part of a word', () => {
+    const acme = compileBrands([{ name: 'Acme' }, { name: 'Acme Trail Co', aliases: ['ACME TRAIL'] }]);
+    const names = (text: string) => acme.analyse({ text }).mentions.map((mention) => mention.brand);
+    expect(names('The Acme Trail Co shoe.')).toEqual(['Acme Trail Co']);
+    expect(names('The Acme trail shoe.')).toEqual(['Acme Trail Co']);
+    expect(names('The Acme Trails shoe.')).toEqual(['Acme']);
+  });
+
+  it('a brand set with nothing to match finds nothing', () => {
+    expect(compileBrands([]).analyse({ text: 'Acme, Hoka and https://acme.com.' })).toEqual({
+      mentions: [],
+      citations: [{ url: 'https://acme.com/', domain: 'acme.com', brand: null }],
+    });
+  });
+
   it('refuses a brand set in which one term names two brands', () => {
     expect(() => compileBrands([{ name: 'Acme' }, { name: 'Beta', aliases: ['ACME'] }])).toThrow('"ACME" names both Acme and Beta');
   });
