@@ -10,6 +10,7 @@ const mayImport = {
   queue: ['db'],
   events: ['db'],
   comparison: ['analysis'],
+  visibility: [],
   metrics: ['db'],
   analysis: [],
   db: [],

@@ -12,6 +12,7 @@ import { analyzePage, type AnalysisTask } from '../src/analysis/worker/analyzePa
 import { createAnalysisPool, defaultThreadCount } from '../src/analysis/worker/pool';
 import { generatePage } from './analysisPages';
 import { benchCommand } from './lib/markdown';
+import { alternatingMedians } from './lib/stats';
 
 const ORIGIN_FILES: OriginFiles = { origin: 'https://example.com', robotsTxt: null, llmsTxt: null, sitemap: null };
 
@@ -28,23 +29,6 @@ function bareParse(body: Uint8Array): void {
   parser.end(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
 }
 
-/**
- * Median timings of two pieces of work, run alternately so that machine noise and GC
- * pressure fall on both alike; the first `warmup` rounds let the JIT settle and are not timed.
- */
-function alternatingMedians(runs: number, warmup: number, first: () => void, second: () => void): [number, number] {
-  const times: [number[], number[]] = [[], []];
-  for (let round = 0; round < warmup + runs; round++) {
-    for (const [index, work] of [first, second].entries()) {
-      const started = performance.now();
-      work();
-      if (round >= warmup) times[index]!.push(performance.now() - started);
-    }
-  }
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  return [median(times[0]), median(times[1])];
-}
-
 function costPerPage(): string[] {
   const rows = ['| page | bytes | bare htmlparser2 parse (ms) | full analysis (ms) | ratio |', '|---|---:|---:|---:|---:|'];
   for (const [label, size, runs, warmup] of [
@@ -53,7 +37,7 @@ function costPerPage(): string[] {
     ['~5 MB', 5 * 1024 * 1024, 9, 3],
   ] as const) {
     const body = new TextEncoder().encode(generatePage(size));
-    const [bare, full] = alternatingMedians(runs, warmup, () => bareParse(body), () => analyzePage(task(body)));
+    const [bare, full] = alternatingMedians(runs, warmup, () => bareParse(body), () => analyzePage(task(body))) as [number, number];
     rows.push(`| ${label} | ${body.byteLength} | ${bare.toFixed(2)} | ${full.toFixed(2)} | ${(full / bare).toFixed(2)}x |`);
   }
   return rows;

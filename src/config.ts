@@ -24,6 +24,38 @@ const originList = z
     ),
   );
 
+/**
+ * One answer engine of ANSWER_ENGINES. `apiKeyEnv` names the variable holding its key, so the
+ * key itself never sits in a JSON value that may be echoed, logged or committed.
+ */
+const answerEngine = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'a name of 1-40 letters, digits, dots, dashes or underscores'),
+  kind: z.enum(['openai-chat', 'perplexity']),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  model: z.string().min(1),
+  apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'the name of an environment variable').optional(),
+  citesSources: z.boolean().optional(),
+  concurrency: positiveInt.max(64).default(2),
+  requestsPerMinute: positiveInt.max(100_000).default(60),
+  requestOptions: z.record(z.string(), z.unknown()).optional(),
+});
+
+const answerEngines = z
+  .string()
+  .transform((value, context) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: `not JSON: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.array(answerEngine).refine((engines) => new Set(engines.map((engine) => engine.name)).size === engines.length, {
+      message: 'engine names must be unique',
+    }),
+  );
+
 const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -55,6 +87,10 @@ const schema = z.object({
   LLM_MODEL: z.string().min(1).optional(),
   LLM_TIMEOUT_MS: positiveInt.default(30_000),
   LLM_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  ANSWER_ENGINES: answerEngines.default([]),
+  ANSWER_TIMEOUT_MS: positiveInt.default(60_000),
+  ANSWER_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  ANSWER_MAX_BYTES: positiveInt.default(1024 * 1024),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   MAX_RUNNING_BATCHES_PER_OWNER: positiveInt.default(5),
@@ -72,6 +108,29 @@ const schema = z.object({
   CORS_ORIGINS: originList.default([]),
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
 });
+
+/**
+ * An answer engine the operator configured. `apiKey` is a non-enumerable property: logging or
+ * serialising the object (pino, JSON.stringify, util.inspect) leaves it out.
+ */
+export interface AnswerEngineConfig {
+  readonly name: string;
+  /** `openai-chat`: the OpenAI chat-completions protocol; `perplexity`: the same plus its `citations` / `search_results`. */
+  readonly kind: 'openai-chat' | 'perplexity';
+  /** Up to and including the API version; "/chat/completions" is appended. */
+  readonly baseUrl: string;
+  readonly model: string;
+  /** The variable the key was read from; null for engines that need none (a local Ollama). */
+  readonly apiKeyEnv: string | null;
+  readonly apiKey: string | null;
+  /** Whether the engine returns the sources it used (AnswerEngine.citesSources). */
+  readonly citesSources: boolean;
+  /** Requests to this engine at once, and started per minute. */
+  readonly concurrency: number;
+  readonly requestsPerMinute: number;
+  /** Extra fields of every request body, e.g. {"web_search_options": {}} for OpenAI's search models. */
+  readonly requestOptions: Readonly<Record<string, unknown>>;
+}
 
 export type Config = Readonly<{
   databaseUrl: string | undefined;
@@ -106,6 +165,10 @@ export type Config = Readonly<{
   analyzeMaxAttempts: number;
   /** An OpenAI-compatible chat-completions endpoint that writes insights; null: rules only. */
   llm: { baseUrl: string; apiKey: string; model: string; timeoutMs: number; retries: number } | null;
+  /** Empty on a fresh machine: no visibility audit can run until one is configured. */
+  answerEngines: readonly AnswerEngineConfig[];
+  /** Per attempt / attempts after the first / the largest response body read, for every engine. */
+  answerRequests: { timeoutMs: number; retries: number; maxBytes: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** `auto`: human lines when stdout is a terminal, JSON lines otherwise. */
   logFormat: 'auto' | 'pretty' | 'json';
@@ -142,6 +205,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration; fix these environment variables:\n${problems}`);
   }
   const e = parsed.data;
+  const engines = e.ANSWER_ENGINES.map((engine, index) => {
+    const apiKey = engine.apiKeyEnv === undefined ? null : (present[engine.apiKeyEnv] ?? null);
+    if (engine.apiKeyEnv !== undefined && apiKey === null) {
+      throw new Error(`Invalid configuration: ANSWER_ENGINES[${index}] (${engine.name}) reads its key from ${engine.apiKeyEnv}, which is not set.`);
+    }
+    const config = {
+      name: engine.name,
+      kind: engine.kind,
+      baseUrl: engine.baseUrl,
+      model: engine.model,
+      apiKeyEnv: engine.apiKeyEnv ?? null,
+      citesSources: engine.citesSources ?? engine.kind === 'perplexity',
+      concurrency: engine.concurrency,
+      requestsPerMinute: engine.requestsPerMinute,
+      requestOptions: Object.freeze({ ...engine.requestOptions }),
+    };
+    return Object.freeze(Object.defineProperty(config, 'apiKey', { value: apiKey, enumerable: false }) as AnswerEngineConfig);
+  });
   if (e.LLM_BASE_URL && !e.LLM_MODEL) {
     throw new Error('Invalid configuration: LLM_BASE_URL is set, so set LLM_MODEL (and LLM_API_KEY if the endpoint needs one) too.');
   }
@@ -188,6 +269,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             retries: e.LLM_RETRIES,
           }
         : null,
+    answerEngines: Object.freeze(engines),
+    answerRequests: { timeoutMs: e.ANSWER_TIMEOUT_MS, retries: e.ANSWER_RETRIES, maxBytes: e.ANSWER_MAX_BYTES },
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     ownerLimits: { maxRunningBatches: e.MAX_RUNNING_BATCHES_PER_OWNER, maxUrlsPerDay: e.MAX_URLS_PER_DAY },

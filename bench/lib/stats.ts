@@ -25,3 +25,19 @@ export function summarize(samples: readonly number[]): LatencySummary {
 export function ms(value: number): string {
   return Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(2) : value.toFixed(1);
 }
+
+/**
+ * Median timings (ms) of pieces of work run alternately, so that machine noise and GC pressure
+ * fall on all alike; the first `warmup` rounds let the JIT settle and are not timed.
+ */
+export function alternatingMedians(runs: number, warmup: number, ...works: (() => void)[]): number[] {
+  const times: number[][] = works.map(() => []);
+  for (let round = 0; round < warmup + runs; round++) {
+    for (const [index, work] of works.entries()) {
+      const started = performance.now();
+      work();
+      if (round >= warmup) times[index]!.push(performance.now() - started);
+    }
+  }
+  return times.map((values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
+}
