@@ -9,9 +9,10 @@ const mayImport = {
   auth: ['events', 'db'],
   queue: ['db'],
   events: ['db'],
-  comparison: ['analysis'],
-  visibility: [],
+  comparison: ['analysis', 'remoteApi'],
+  visibility: ['remoteApi'],
   metrics: ['db'],
+  remoteApi: [],
   analysis: [],
   db: [],
 };

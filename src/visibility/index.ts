@@ -1,7 +1,7 @@
 // AI visibility, the pure part: asking answer engines, finding brands in their answers, scoring
 // who is named and cited. Knows no GraphQL, queue or database; the jobs of a visibility audit use it.
 export { createEngineClient, type EngineAnswer, type EngineClient } from './engines/client';
-export { EngineError, type EngineErrorCode } from './engines/errors';
+export { RemoteApiError, type RemoteApiErrorCode } from '../remoteApi';
 export { createEngineLimiter, type EngineLimiter } from './engines/limiter';
 export type { Sentiment } from './lexicon';
 export { compileBrands, type AnswerAnalysis, type BrandMatcher, type BrandSpec, type Citation, type Mention } from './mentions';

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, type AnswerEngineConfig } from '../../src/config';
-import { createEngineClient, createEngineLimiter, EngineError } from '../../src/visibility';
-import { parseRetryAfter } from '../../src/visibility/engines/http';
+import { createEngineClient, createEngineLimiter, RemoteApiError } from '../../src/visibility';
+import { parseRetryAfter } from '../../src/remoteApi';
 
 const KEY = 'sk-test-key-do-not-leak';
 
@@ -73,13 +73,13 @@ function engine(kind: 'openai-chat' | 'perplexity', extra: Record<string, unknow
 
 const policy = { timeoutMs: 2_000, retries: 2, maxBytes: 1024 * 1024, retryDelayMs: 10 };
 
-async function failure(promise: Promise<unknown>): Promise<EngineError> {
+async function failure(promise: Promise<unknown>): Promise<RemoteApiError> {
   const error = await promise.then(
     () => null,
     (reason: unknown) => reason,
   );
-  expect(error).toBeInstanceOf(EngineError);
-  return error as EngineError;
+  expect(error).toBeInstanceOf(RemoteApiError);
+  return error as RemoteApiError;
 }
 
 describe('OpenAI chat completions', () => {

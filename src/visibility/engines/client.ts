@@ -1,6 +1,6 @@
 import type { AnswerEngineConfig } from '../../config';
 import { parseUrl, urlsInText } from '../urls';
-import { postJson, type RequestPolicy } from './http';
+import { postJson, type RequestPolicy } from '../../remoteApi';
 import { parseChatCompletion } from './protocols';
 
 /** One answer of one engine to one prompt. */

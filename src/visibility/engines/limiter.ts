@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { EngineError } from './errors';
+import { RemoteApiError } from '../../remoteApi';
 
 export interface EngineLimiter {
   /** Runs the request when a slot is free and the minute's budget allows it; rejects with CANCELLED once the signal aborts. */
@@ -24,7 +24,7 @@ export function createEngineLimiter(options: {
 }): EngineLimiter {
   const slots = pLimit(options.concurrency);
   const budget = options.store ?? new RateLimiterMemory({ points: options.requestsPerMinute, duration: 60 });
-  const cancelled = () => new EngineError('CANCELLED', 'the request was cancelled', false);
+  const cancelled = () => new RemoteApiError('CANCELLED', 'the request was cancelled', false);
 
   async function takeToken(signal?: AbortSignal): Promise<void> {
     for (;;) {

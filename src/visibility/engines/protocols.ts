@@ -1,4 +1,4 @@
-import { EngineError } from './errors';
+import { RemoteApiError } from '../../remoteApi';
 
 /** What an engine's response yields before links in the text are added. */
 export interface ParsedAnswer {
@@ -44,14 +44,14 @@ export function parseChatCompletion(body: string, kind: 'openai-chat' | 'perplex
   try {
     json = JSON.parse(body);
   } catch (error) {
-    throw new EngineError('INVALID_JSON', `the response is not JSON: ${(error as Error).message}`, false);
+    throw new RemoteApiError('INVALID_JSON', `the response is not JSON: ${(error as Error).message}`, false);
   }
-  if (!isObject(json)) throw new EngineError('INVALID_RESPONSE', 'the response is not a JSON object', false);
+  if (!isObject(json)) throw new RemoteApiError('INVALID_RESPONSE', 'the response is not a JSON object', false);
   const choice = asArray(json.choices)[0];
   const message = isObject(choice) && isObject(choice.message) ? choice.message : null;
-  if (!message) throw new EngineError('INVALID_RESPONSE', 'the response has no choices[0].message', false);
+  if (!message) throw new RemoteApiError('INVALID_RESPONSE', 'the response has no choices[0].message', false);
   const text = contentText(message.content).trim();
-  if (text === '') throw new EngineError('EMPTY_ANSWER', 'the engine answered with no text', false);
+  if (text === '') throw new RemoteApiError('EMPTY_ANSWER', 'the engine answered with no text', false);
   const sources = annotationUrls(message.annotations);
   if (kind === 'perplexity') {
     sources.push(...asArray(json.citations).flatMap((url) => (asString(url) ? [url as string] : [])));

@@ -35,7 +35,7 @@ function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new LlmError(`${what} is not JSON: ${text.slice(0, 200)}`, false);
+    throw new LlmError(`${what} is not JSON: ${text.slice(0, 200)}`);
   }
 }
 
@@ -47,11 +47,11 @@ function withoutCodeFence(content: string): string {
 /** The insights in a chat-completions response body, or an LlmError saying what is wrong with it. */
 export function parseAnswer(responseBody: string): { insights: ModelInsight[]; usage: TokenUsage | null } {
   const completion = completionSchema.safeParse(parseJson(responseBody, 'the response'));
-  if (!completion.success) throw new LlmError(`the response is not a chat completion: ${describe(completion.error)}`, false);
+  if (!completion.success) throw new LlmError(`the response is not a chat completion: ${describe(completion.error)}`);
   const content = completion.data.choices[0]?.message.content;
-  if (!content) throw new LlmError('the model answered without content', false);
+  if (!content) throw new LlmError('the model answered without content');
   const insights = insightsSchema.safeParse(parseJson(withoutCodeFence(content), "the model's answer"));
-  if (!insights.success) throw new LlmError(`the model's answer has no valid insights: ${describe(insights.error)}`, false);
+  if (!insights.success) throw new LlmError(`the model's answer has no valid insights: ${describe(insights.error)}`);
   const usage = completion.data.usage;
   return {
     insights: insights.data.insights,

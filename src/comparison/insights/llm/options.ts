@@ -22,13 +22,7 @@ export interface LlmOptions {
 
 export const LLM_DEFAULTS = { timeoutMs: 30_000, retries: 2, retryDelayMs: 1_000 } as const;
 
-/** Why a model's insights could not be used; `retryable` says whether asking again may help. */
+/** Why a model's answer could not be used (a failed request is a RemoteApiError instead). */
 export class LlmError extends Error {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-    this.name = 'LlmError';
-  }
+  override readonly name = 'LlmError';
 }

@@ -1,6 +1,29 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
-import { EngineError } from './errors';
+
+/** Why a remote API (a language model, an answer engine) gave no usable answer. */
+export type RemoteApiErrorCode =
+  | 'TIMEOUT'
+  | 'NETWORK'
+  | 'HTTP_STATUS'
+  | 'TOO_LARGE'
+  | 'INVALID_JSON'
+  | 'INVALID_RESPONSE'
+  | 'EMPTY_ANSWER'
+  | 'CANCELLED';
+
+export class RemoteApiError extends Error {
+  constructor(
+    readonly code: RemoteApiErrorCode,
+    message: string,
+    /** Whether asking again may help: timeouts, network errors, 408, 429 and 5xx. */
+    readonly retryable: boolean,
+    readonly details: { status?: number; retryAfterMs?: number; attempts?: number } = {},
+  ) {
+    super(message);
+    this.name = 'RemoteApiError';
+  }
+}
 
 export interface RequestPolicy {
   /** Per attempt, covering the answer's headers and body. */
@@ -31,7 +54,7 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, 
     size += chunk.length;
     if (size > maxBytes) {
       body.destroy();
-      throw new EngineError('TOO_LARGE', `the response is larger than ${maxBytes} bytes`, false);
+      throw new RemoteApiError('TOO_LARGE', `the response is larger than ${maxBytes} bytes`, false);
     }
     chunks.push(chunk);
   }
@@ -62,14 +85,14 @@ async function postOnce<T>(
     retryAfter = response.headers['retry-after'];
     text = await readCapped(response.body, policy.maxBytes);
   } catch (error) {
-    if (error instanceof EngineError) throw error;
-    if (signal?.aborted) throw new EngineError('CANCELLED', 'the request was cancelled', false);
-    if (timeout.aborted) throw new EngineError('TIMEOUT', `no answer within ${policy.timeoutMs} ms`, true);
-    throw new EngineError('NETWORK', `the request failed: ${error instanceof Error ? error.message : String(error)}`, true);
+    if (error instanceof RemoteApiError) throw error;
+    if (signal?.aborted) throw new RemoteApiError('CANCELLED', 'the request was cancelled', false);
+    if (timeout.aborted) throw new RemoteApiError('TIMEOUT', `no answer within ${policy.timeoutMs} ms`, true);
+    throw new RemoteApiError('NETWORK', `the request failed: ${error instanceof Error ? error.message : String(error)}`, true);
   }
   if (status < 200 || status > 299) {
     const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(retryAfter) : null;
-    throw new EngineError('HTTP_STATUS', `HTTP ${status}: ${text.slice(0, 200)}`, status === 408 || status === 429 || status >= 500, {
+    throw new RemoteApiError('HTTP_STATUS', `HTTP ${status}: ${text.slice(0, 200)}`, status === 408 || status === 429 || status >= 500, {
       status,
       ...(retryAfterMs === null ? {} : { retryAfterMs }),
     });
@@ -79,10 +102,10 @@ async function postOnce<T>(
 }
 
 /**
- * POSTs JSON and returns what `read` makes of the response body (read throws EngineError for a
+ * POSTs JSON and returns what `read` makes of the response body (read throws RemoteApiError for a
  * body it cannot use) with the successful attempt's latency, retrying
  * retryable failures with exponential backoff, or after the server's Retry-After on 429 and
- * 503. Throws EngineError naming the last reason and the attempts made; a cancelled signal
+ * 503. Throws RemoteApiError naming the last reason and the attempts made; a cancelled signal
  * stops at once, waits included.
  */
 export async function postJson<T>(
@@ -99,9 +122,9 @@ export async function postJson<T>(
     try {
       return { ...(await postOnce(url, allHeaders, payload, policy, signal, read)), attempts: attempt };
     } catch (error) {
-      const failure = error as EngineError;
+      const failure = error as RemoteApiError;
       if (!failure.retryable || attempt > policy.retries) {
-        throw new EngineError(failure.code, `${failure.message} (attempt ${attempt} of ${policy.retries + 1})`, false, {
+        throw new RemoteApiError(failure.code, `${failure.message} (attempt ${attempt} of ${policy.retries + 1})`, false, {
           ...failure.details,
           attempts: attempt,
         });
@@ -112,7 +135,7 @@ export async function postJson<T>(
       try {
         await sleep(delay, undefined, { signal });
       } catch {
-        throw new EngineError('CANCELLED', 'the request was cancelled', false, { attempts: attempt });
+        throw new RemoteApiError('CANCELLED', 'the request was cancelled', false, { attempts: attempt });
       }
     }
   }
