@@ -38,9 +38,12 @@ export function urlsInText(text: string): { url: string; host: string; span: Spa
   return found;
 }
 
-/** The registrable domain (eTLD+1 by the Public Suffix List) of a host; the host itself for IPs and single labels. */
+/**
+ * The registrable domain (eTLD+1 by the Public Suffix List, its private section included, as a
+ * project reads its brands' domains) of a host; the host itself for IPs and single labels.
+ */
 export function registrableDomain(host: string): string {
-  return getDomain(host) ?? host;
+  return getDomain(host, { allowPrivateDomains: true }) ?? host;
 }
 
 /** True when the host is the domain or one of its subdomains. */

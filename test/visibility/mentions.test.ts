@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileBrands, type BrandSpec } from '../../src/visibility';
+import { readDomain } from '../../src/projects/domains';
 
 const BRANDS: BrandSpec[] = [
   { name: 'Acme', aliases: ['Acme Trail', 'ACMX'], domains: ['acme.com'] },
@@ -78,6 +79,13 @@ describe('mention detection', () => {
       { url: 'https://shop.zoerunning.co.uk/x', domain: 'zoerunning.co.uk', brand: 'Zoë Running' },
       { url: 'https://runnersworld.com/review', domain: 'runnersworld.com', brand: null },
     ]);
+  });
+
+  it('names a cited domain as a project names a brand domain, private suffixes included', () => {
+    const hosts = ['www.acme.com', 'shop.zoerunning.co.uk', 'rival.github.io', 'docs.rival.github.io'];
+    const { citations } = matcher.analyse({ text: '', citations: hosts.map((host) => `https://${host}/`) });
+    expect(citations.map((citation) => citation.domain)).toEqual(hosts.map((host) => (readDomain(host, false) as { domain: string }).domain));
+    expect(citations.map((citation) => citation.domain)).toEqual(['acme.com', 'zoerunning.co.uk', 'rival.github.io', 'rival.github.io']);
   });
 
   it('analyses many answers like one at a time, and stops when cancelled', async () => {
