@@ -12,6 +12,8 @@ const AuditAction = builder.enumType('AuditAction', {
     'PROJECT_CREATED',
     'PROJECT_UPDATED',
     'PROJECT_DELETED',
+    'WEBHOOK_CREATED',
+    'WEBHOOK_DELETED',
   ] as const,
 });
 
@@ -28,7 +30,7 @@ builder.prismaObject('ApiKey', {
 });
 
 builder.prismaObject('AuditEvent', {
-  description: 'Who created, cancelled or retried a batch, created or revoked a key, or created, changed or deleted a project, and when.',
+  description: 'Who created, cancelled or retried a batch, created or revoked a key, or created, changed or deleted a project or one of its webhooks, and when.',
   fields: (t) => ({
     id: t.exposeID('id'),
     action: t.expose('action', { type: AuditAction }),
@@ -36,7 +38,7 @@ builder.prismaObject('AuditEvent', {
     apiKey: t.relation('apiKey', { nullable: true, description: 'The key created or revoked, for API_KEY_* actions.' }),
     projectId: t.id({
       nullable: true,
-      description: 'The id of the project acted on, for PROJECT_* actions; kept after the project is deleted.',
+      description: 'The id of the project acted on, for PROJECT_* and WEBHOOK_* actions; kept after the project is deleted.',
       resolve: (event) => (event.projectId ? encodeGlobalID('Project', event.projectId) : null),
     }),
     actorKey: t.relation('actorKey', {
