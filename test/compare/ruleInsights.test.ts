@@ -41,6 +41,21 @@ describe('rule insights', () => {
     });
   });
 
+  it('quote a finding once, without doubled quotation marks or a full stop before the closing one', () => {
+    const input = subjectBehind();
+    const example = input.targets.find((target) => target.targetId === 'rival-one')?.report?.checks.find((c) => c.id === 'document-title');
+    if (!example) throw new Error('rival-one has no document-title');
+    example.message = 'All 2 images have alt text.';
+    const gap = { ...input, comparison: { ...input.comparison } };
+    gap.comparison.gaps = input.comparison.gaps.map((entry) =>
+      entry.checkId === 'document-title' ? { ...entry, message: '"Cushioning … 30…".' } : entry,
+    );
+    expect(titled(writeRuleInsights(gap), 'document-title; you').body).toBe(
+      'rival-one.test and rival-two.test pass document-title (SEO, weight 3); for example rival-one.test: ' +
+        '“All 2 images have alt text”. mine.test fails: “Cushioning … 30…”.',
+    );
+  });
+
   it('name the strengths with the count of competitors behind taken from the check matrix', () => {
     const input = subjectBehind();
     const compression = input.comparison.checks.find((row) => row.checkId === 'compression');

@@ -18,8 +18,15 @@ export function clause(message: string): string {
   return message.replace(/\.\s*$/, '');
 }
 
+/**
+ * A finding quoted inside a sentence that goes on or ends after it: its own full stop and any
+ * quotation marks it already has are dropped, so no “…”. or “"…"” appears.
+ */
 export function quoted(message: string | null): string {
-  return message === null ? '(no finding recorded)' : `“${message}”`;
+  if (message === null) return '(no finding recorded)';
+  const bare = clause(message.trim());
+  const unwrapped = /^["“'‘](.*)["”'’]$/s.exec(bare)?.[1] ?? bare;
+  return `“${clause(unwrapped)}”`;
 }
 
 /** "a", "a and b", "a, b and c". */
