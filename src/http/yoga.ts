@@ -26,6 +26,39 @@ export interface ServerContext {
   resultSink?: ResultSink;
 }
 
+/** What GraphiQL opens with: a batch started and watched, instead of GraphiQL's own welcome text. */
+export const GRAPHIQL_EXAMPLE = `# Vantage compares a site with its competitors on SEO and answer-engine checks.
+# 1. Run StartBatch: your page is the subject, the others are its competitors.
+# 2. Put the id it returns in the variables below as {"id": "…"} and run WatchBatch:
+#    progress streams live until the batch ends.
+# The documentation explorer (the book icon) lists every query, mutation and subscription.
+
+mutation StartBatch {
+  createBatch(
+    input: {
+      name: "My site against two rivals"
+      subjectUrl: "https://example.com/"
+      urls: ["https://example.com/", "https://example.org/", "https://example.net/"]
+    }
+  ) {
+    id
+    status
+  }
+}
+
+subscription WatchBatch($id: ID!) {
+  batchProgress(id: $id) {
+    sequence
+    batch {
+      status
+      progress
+      completedUrls
+      totalUrls
+    }
+  }
+}
+`;
+
 /**
  * Yoga with the contract's error rule (errorMasking.ts). Every operation runs as an
  * authenticated caller, inside the request limits, and only for allowed browser origins.
@@ -40,7 +73,7 @@ export function createGraphQLServer(services: Services, auth: Authenticator) {
     context: ({ request, caller }) => ({ ...services, caller: caller ?? authentication.callerOf(request) }),
     graphqlEndpoint: '/graphql',
     // GraphiQL needs introspection. Its scripts are served by Vantage itself, not from a CDN.
-    graphiql: config.introspection ? { subscriptionsProtocol: 'WS', title: 'Vantage' } : false,
+    graphiql: config.introspection ? { subscriptionsProtocol: 'WS', title: 'Vantage', defaultQuery: GRAPHIQL_EXAMPLE } : false,
     renderGraphiQL,
     cors: corsPolicy(config.corsOrigins),
     plugins: [

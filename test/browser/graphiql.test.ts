@@ -1,4 +1,7 @@
+import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GRAPHIQL_EXAMPLE } from '../../src/http/yoga';
+import { schema } from '../../src/schema';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { createBatch, waitForBatchStatus } from '../helpers/batches';
@@ -20,6 +23,10 @@ describe('GraphiQL at /graphql', () => {
     await site?.close();
   });
 
+  it('opens with an example that the schema accepts', () => {
+    expect(validate(schema, parse(GRAPHIQL_EXAMPLE))).toEqual([]);
+  });
+
   it('loads with no request leaving the machine and runs a subscription over WebSocket', { timeout: 60_000 }, async () => {
     const id = await createBatch(app.graphqlUrl, { name: 'graphiql', urls: [site.url('/')] });
     await waitForBatchStatus(app.graphqlUrl, id, ['COMPLETED']);
@@ -36,6 +43,10 @@ describe('GraphiQL at /graphql', () => {
     await page.goto(app.graphqlUrl);
     const editor = page.locator('.graphiql-query-editor .monaco-editor .view-lines').first();
     await editor.waitFor();
+    // It opens with Vantage's example, not GraphiQL's welcome text, and keeps the docs explorer.
+    await editor.getByText('mutation StartBatch').waitFor();
+    expect(await editor.innerText()).not.toContain('in-browser tool');
+    await page.getByRole('button', { name: /documentation explorer/i }).waitFor();
     await editor.click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');
