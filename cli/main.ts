@@ -10,7 +10,7 @@ async function execute(command: Exclude<Command, { kind: 'help' }>, output: Outp
   try {
     if (command.kind === 'watch') return await reportBatch(api, command.batchId, command.json, output);
     const { createBatch } = await api.request(CreateBatchMutation, {
-      input: { name: command.name ?? defaultBatchName(command.urls), urls: command.urls, subjectUrl: command.subject ?? null },
+      input: { name: command.name ?? defaultBatchName(command.urls, command.subject), urls: command.urls, subjectUrl: command.subject ?? null },
     });
     output.stderr.write(`Batch ${createBatch.id} "${createBatch.name}" (reattach with: vantage watch ${createBatch.id})\n`);
     return await reportBatch(api, createBatch.id, command.json, output);

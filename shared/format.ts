@@ -19,8 +19,24 @@ export function shortUrl(url: string): string {
   }
 }
 
-/** A batch named after its first few sites, for when the user gives no name. */
-export function defaultBatchName(urls: readonly string[]): string {
-  const sites = urls.slice(0, 3).map(shortUrl).join(', ');
-  return urls.length > 3 ? `${sites} and ${urls.length - 3} more` : sites;
+/**
+ * A short name for a batch the user gave none: the subject's host (or the first site's) and
+ * how many others it is compared with, so it fits on one line.
+ */
+export function defaultBatchName(urls: readonly string[], subjectUrl?: string | null): string {
+  const first = subjectUrl ?? urls[0];
+  if (first === undefined) return 'Batch';
+  const host = hostOf(first);
+  const others = urls.length - 1;
+  if (others <= 0) return host;
+  const noun = subjectUrl ? 'competitor' : 'other site';
+  return `${host} vs ${others} ${noun}${others === 1 ? '' : 's'}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
 }

@@ -25,9 +25,14 @@ describe('shortUrl', () => {
 });
 
 describe('defaultBatchName', () => {
-  it('names a batch after its first three sites', () => {
-    expect(defaultBatchName(['https://a.test/', 'https://b.test/x/', 'https://c.test/', 'https://d.test/'])).toBe(
-      'a.test, b.test/x/, c.test and 1 more',
-    );
+  it("names a batch after the subject's host and how many competitors it has, on one short line", () => {
+    const urls = Array.from({ length: 10 }, (_, i) => `http://127.0.0.1:44239/about?c=${i}`);
+    expect(defaultBatchName(urls, urls[0])).toBe('127.0.0.1:44239 vs 9 competitors');
+    expect(defaultBatchName(['https://a.test/', 'https://www.b.test/x/'], 'https://www.b.test/x/')).toBe('b.test vs 1 competitor');
+  });
+
+  it('names a batch without a subject after its first site and the number of others', () => {
+    expect(defaultBatchName(['https://a.test/', 'https://b.test/x/', 'https://c.test/'])).toBe('a.test vs 2 other sites');
+    expect(defaultBatchName(['https://a.test/page'])).toBe('a.test');
   });
 });

@@ -79,11 +79,11 @@ export function NewAnalysis() {
       return;
     }
     const urls = filled.map((row) => row.url.trim());
-    const subject = filled.find((row) => row.key === subjectKey);
+    const subjectUrl = filled.find((row) => row.key === subjectKey)?.url.trim() ?? null;
     setSubmitting(true);
     try {
       const { createBatch } = await request(CreateBatchMutation, {
-        input: { name: name.trim() || defaultBatchName(urls), urls, subjectUrl: subject?.url.trim() ?? null },
+        input: { name: name.trim() || defaultBatchName(urls, subjectUrl), urls, subjectUrl },
       });
       route(`/batches/${encodeURIComponent(createBatch.id)}`);
     } catch (error) {
