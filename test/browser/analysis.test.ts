@@ -55,6 +55,7 @@ describe('the web client', () => {
   let page: Page;
   const release = gate();
   const releaseSlow = gate();
+  const releaseHeld = gate();
 
   beforeAll(async () => {
     site = await startFixtureSite({
@@ -63,6 +64,8 @@ describe('the web client', () => {
       // Held until the test has seen the batch page, so the page must follow the work live.
       '/poor': heldUntil(release.opened, pages.poor),
       '/slow': heldUntil(releaseSlow.opened, pages.medium),
+      // Never answered while the tests run: a page still in hand when its batch is cancelled.
+      '/held': heldUntil(releaseHeld.opened, pages.medium),
       // Refused at once, without retries: a target that fails while the rest are ranked.
       '/not-html': { headers: { 'content-type': 'text/plain' }, body: 'not a web page' },
     });
@@ -72,6 +75,7 @@ describe('the web client', () => {
   afterAll(async () => {
     release.open();
     releaseSlow.open();
+    releaseHeld.open();
     await app?.close();
     await site?.close();
   });
@@ -240,6 +244,29 @@ describe('the web client', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     await screenshot(page, 'validation-error');
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('counts each page of a cancelled batch once, shows the cancellation as a notice and offers no retry', async () => {
+    const urls = [site.url('/good'), site.url('/not-html'), site.url('/held')];
+    const id = await createBatch(app.graphqlUrl, { name: 'Cancelled midway', urls });
+    const statuses = async () => {
+      const { batch } = await graphqlData<{ batch: { targets: { url: string; status: string }[] } }>(
+        app.graphqlUrl,
+        'query ($id: ID!) { batch(id: $id) { targets { url status } } }',
+        { id },
+      );
+      return batch.targets.map((target) => target.status);
+    };
+    await expect.poll(statuses, { timeout: 20_000 }).toEqual(['SUCCEEDED', 'FAILED', 'RUNNING']);
+    await graphqlData(app.graphqlUrl, 'mutation ($id: ID!) { cancelBatch(id: $id) { status } }', { id });
+
+    await page.goto(`${app.baseUrl}/batches/${encodeURIComponent(id)}`);
+    await page.locator('[data-status="CANCELLED"]').first().waitFor();
+    expect(await page.locator('p.summary').textContent()).toMatch(/^1 analysed, 1 failed, 1 cancelled of 3/);
+    const notice = page.locator('.notice', { hasText: 'Cancelled by request.' });
+    expect(await notice.getAttribute('class')).toBe('notice');
+    expect(await page.getByRole('button', { name: 'Retry failed' }).count()).toBe(0);
+    await screenshot(page, 'batch-cancelled');
   });
 
   it('lists batches newest first and links each to its page', async () => {

@@ -4,6 +4,7 @@ import { request } from '../../api/client';
 import { useQuery } from '../../api/hooks';
 import { BatchProgressSubscription, BatchQuery, CancelBatchMutation, RetryBatchMutation } from '../../api/operations';
 import type { GraphQLRequestError } from '#shared/transport';
+import type { TargetStatus } from '../../gql/graphql';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -48,7 +49,8 @@ export function BatchView() {
   }
 
   const finished = isFinished(batch.status);
-  const canRetry = finished && batch.failedUrls > 0;
+  // What retryBatch accepts: a cancelled batch stays cancelled.
+  const canRetry = (batch.status === 'COMPLETED' || batch.status === 'FAILED') && batch.failedUrls > 0;
   return (
     <section aria-labelledby="batch-title">
       <div class="title-row">
@@ -57,11 +59,10 @@ export function BatchView() {
       </div>
       <ProgressBar value={batch.progress} label="Batch progress" />
       <p class="summary" aria-live="polite">
-        {batch.completedUrls} of {batch.totalUrls} analysed
-        {batch.failedUrls > 0 && `, ${batch.failedUrls} failed`}
+        {pageCounts(batch.targets)}
         {finished && batch.finishedAt ? ` · finished ${formatDateTime(batch.finishedAt)}` : ` · started ${formatDateTime(batch.startedAt ?? batch.createdAt)}`}
       </p>
-      {batch.error && <p class="notice notice-error">{batch.error}</p>}
+      {batch.error && <p class={batch.status === 'CANCELLED' ? 'notice' : 'notice notice-error'}>{batch.error}</p>}
       <div class="actions">
         {batch.status === 'COMPLETED' && (
           <a class="button primary" href={`/batches/${encodeURIComponent(batch.id)}/comparison`}>
@@ -88,4 +89,21 @@ export function BatchView() {
       </ul>
     </section>
   );
+}
+
+const countWords: [TargetStatus, string][] = [
+  ['SUCCEEDED', 'analysed'],
+  ['FAILED', 'failed'],
+  ['CANCELLED', 'cancelled'],
+  ['RUNNING', 'running'],
+  ['PENDING', 'waiting'],
+];
+
+/** "5 analysed, 1 failed, 5 cancelled, of 11": each page counted once, under what became of it. */
+function pageCounts(targets: readonly { status: TargetStatus }[]): string {
+  const parts = countWords
+    .map(([status, word]) => [targets.filter((target) => target.status === status).length, word] as const)
+    .filter(([count], index) => count > 0 || index === 0)
+    .map(([count, word]) => `${count} ${word}`);
+  return `${parts.join(', ')} of ${targets.length}`;
 }
