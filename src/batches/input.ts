@@ -1,3 +1,4 @@
+import { urlProblem, withDefaultScheme } from '#shared/urls';
 import { portRefusalReason } from '../analysis';
 import { quoted, UserError } from '../errors';
 
@@ -17,20 +18,16 @@ const MAX_NAME_LENGTH = 200;
 const MAX_URL_LENGTH = 2048;
 
 /**
- * Lower-cases scheme and host, drops default ports and fragments (URL does that), keeps
- * path and query as given: two spellings of one page become one string.
+ * Reads a bare host (`example.com`) as https, lower-cases scheme and host, drops default ports
+ * and fragments (URL does that), keeps path and query as given: two spellings of one page
+ * become one string.
  */
 export function normaliseUrl(raw: string): string {
   const invalid = (problem: string) =>
     new UserError('BAD_USER_INPUT', `"${quoted(raw)}" ${problem}.`, { field: 'urls', value: quoted(raw) });
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw invalid('is not an absolute URL');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('is not an http(s) URL');
-  if (url.username || url.password) throw invalid('must not contain credentials');
+  const problem = urlProblem(raw);
+  if (problem) throw invalid(problem);
+  const url = new URL(withDefaultScheme(raw));
   const badPort = portRefusalReason(url);
   if (badPort) throw invalid(`is refused: ${badPort}`);
   url.hash = '';

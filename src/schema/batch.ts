@@ -89,6 +89,28 @@ builder.queryFields((t) => ({
   ),
 }));
 
+interface LimitsShape {
+  maxUrlsPerBatch: number;
+  maxRunningBatches: number;
+  maxUrlsPerDay: number;
+}
+
+const Limits = builder.objectRef<LimitsShape>('Limits').implement({
+  description: "This server's limits on what a caller may ask, so that a form can say them before it is sent.",
+  fields: (t) => ({
+    maxUrlsPerBatch: t.exposeInt('maxUrlsPerBatch', { description: 'Most URLs in one createBatch.' }),
+    maxRunningBatches: t.exposeInt('maxRunningBatches', { description: 'Most batches an owner may have pending or running at once.' }),
+    maxUrlsPerDay: t.exposeInt('maxUrlsPerDay', { description: 'Most URLs an owner may have analysed in any 24 hours.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  limits: t.field({
+    type: Limits,
+    resolve: (_root, _args, ctx) => ({ maxUrlsPerBatch: ctx.config.maxUrlsPerBatch, ...ctx.config.ownerLimits }),
+  }),
+}));
+
 builder.mutationFields((t) => ({
   createBatch: t.prismaField({
     type: 'Batch',

@@ -1,4 +1,4 @@
-import type { Page, WebSocketRoute } from 'playwright-core';
+import type { Page, Request, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { waitUntil } from '../helpers/wait';
 import { startTestApp, type TestApp } from '../helpers/app';
@@ -218,18 +218,25 @@ describe('the web client', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  /** Pastes the lines into the first URL field, as a user pasting a list would. */
+  async function pasteUrls(lines: string[]) {
+    await page.getByLabel('URL 1', { exact: true }).evaluate((input, text) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', text);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    }, `${lines.join('\n')}\n`);
+  }
+  const rowErrors = () => page.locator('.url-error').allTextContents();
+
   it("shows the server's validation message next to the offending URL and creates nothing", async () => {
-    const badUrl = 'not a url';
+    // A port only the server refuses: the form's own checks let it through.
+    const badUrl = 'http://127.0.0.1:25/';
     const answer = await graphql(app.graphqlUrl, CREATE, { input: { name: 'bad', urls: [site.url('/good'), badUrl] } });
     expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
     await page.goto(`${app.baseUrl}/`);
     // A pasted list fills one line per URL.
-    await page.getByLabel('URL 1', { exact: true }).evaluate((input, text) => {
-      const clipboardData = new DataTransfer();
-      clipboardData.setData('text/plain', text);
-      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
-    }, `${site.url('/good')}\n${badUrl}\n`);
+    await pasteUrls([site.url('/good'), badUrl]);
     expect(await page.locator('.url-input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual([
       site.url('/good'),
       badUrl,
@@ -244,6 +251,43 @@ describe('the web client', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     await screenshot(page, 'validation-error');
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('flags every bad and duplicate URL at once before sending, counts the URLs against the limit and clears them all', async () => {
+    const sent: string[] = [];
+    const watch = (request: Request) => {
+      if (request.method() === 'POST' && request.postData()?.includes('createBatch')) sent.push(request.url());
+    };
+    page.on('request', watch);
+    await page.goto(`${app.baseUrl}/`);
+    await pasteUrls(['not a url', 'example.com', 'ftp://x', site.url('/good'), `${site.url('/good')}#reviews`]);
+    await expect.poll(() => page.locator('.url-count').textContent()).toBe('5 of at most 50 URLs');
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await expect.poll(rowErrors).toEqual([
+      '"not a url" is not an absolute URL.',
+      '',
+      '"ftp://x" is not an http(s) URL.',
+      '',
+      `"${site.url('/good')}#reviews" is the same page as "${site.url('/good')}".`,
+    ]);
+    page.off('request', watch);
+    expect(sent).toEqual([]);
+    await screenshot(page, 'validation-every-row');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    expect(await page.locator('.url-input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['', '', '']);
+    expect(await rowErrors()).toEqual(['', '', '']);
+    expect(await page.locator('.url-count').textContent()).toBe('0 of at most 50 URLs');
+  });
+
+  it('takes a bare host as an https URL', async () => {
+    await page.goto(`${app.baseUrl}/`);
+    const bare = `${new URL(site.url('/good')).host}/good`;
+    await page.getByLabel('URL 1', { exact: true }).fill(bare);
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.waitForURL('**/batches/*');
+    await page.locator('.targets').getByText(`https://${bare}`).waitFor();
   });
 
   it('counts each page of a cancelled batch once, shows the cancellation as a notice and offers no retry', async () => {

@@ -58,6 +58,23 @@ describe('createBatch', () => {
     expect(after.jobs).toBe(before.jobs + 2);
   });
 
+  it('reads a bare host as https, in the URLs and the subject alike', async () => {
+    const { createBatch } = await graphqlData(app.graphqlUrl, CREATE, {
+      input: { name: 'bare', urls: ['Shop.test', 'www.blog.test:8443/pricing?x=1'], subjectUrl: 'shop.test' },
+    });
+    expect(createBatch.targets).toEqual([
+      { url: 'https://shop.test/', isSubject: true },
+      { url: 'https://www.blog.test:8443/pricing?x=1', isSubject: false },
+    ]);
+  });
+
+  it('tells a form its limits before it is sent', async () => {
+    const { limits } = await graphqlData(app.graphqlUrl, '{ limits { maxUrlsPerBatch maxRunningBatches maxUrlsPerDay } }');
+    expect(limits.maxUrlsPerBatch).toBe(3);
+    expect(limits.maxRunningBatches).toBeGreaterThan(0);
+    expect(limits.maxUrlsPerDay).toBeGreaterThan(0);
+  });
+
   it('writes no batch and no target when queueing the jobs fails inside the transaction', async () => {
     await withClient(app.databaseUrl, (client) =>
       client.query(`

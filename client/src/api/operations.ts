@@ -167,3 +167,11 @@ export const RetryBatchMutation = graphql(`
     }
   }
 `);
+
+export const LimitsQuery = graphql(`
+  query Limits {
+    limits {
+      maxUrlsPerBatch
+    }
+  }
+`);

@@ -27,6 +27,7 @@ type Documents = {
     "\n  mutation CreateBatch($input: CreateBatchInput!) {\n    createBatch(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateBatchDocument,
     "\n  mutation CancelBatch($id: ID!) {\n    cancelBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n": typeof types.CancelBatchDocument,
     "\n  mutation RetryBatch($id: ID!) {\n    retryBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n": typeof types.RetryBatchDocument,
+    "\n  query Limits {\n    limits {\n      maxUrlsPerBatch\n    }\n  }\n": typeof types.LimitsDocument,
     "fragment ComparisonFields on Comparison {\n  createdAt\n  ranking {\n    rank\n    overallScore\n    seoScore\n    aeoScore\n    technicalScore\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  subject {\n    rank\n    analysedCompetitors\n    target {\n      id\n      url\n    }\n  }\n  notAnalysed {\n    error\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  checks {\n    checkId\n    category\n    passedBy {\n      id\n      url\n    }\n    failedBy {\n      id\n      url\n    }\n  }\n  gaps {\n    checkId\n    message\n    competitors {\n      id\n      url\n    }\n  }\n  insights {\n    title\n    body\n    severity\n    source\n  }\n}": typeof types.ComparisonFieldsFragmentDoc,
 };
 const documents: Documents = {
@@ -42,6 +43,7 @@ const documents: Documents = {
     "\n  mutation CreateBatch($input: CreateBatchInput!) {\n    createBatch(input: $input) {\n      id\n    }\n  }\n": types.CreateBatchDocument,
     "\n  mutation CancelBatch($id: ID!) {\n    cancelBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n": types.CancelBatchDocument,
     "\n  mutation RetryBatch($id: ID!) {\n    retryBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n": types.RetryBatchDocument,
+    "\n  query Limits {\n    limits {\n      maxUrlsPerBatch\n    }\n  }\n": types.LimitsDocument,
     "fragment ComparisonFields on Comparison {\n  createdAt\n  ranking {\n    rank\n    overallScore\n    seoScore\n    aeoScore\n    technicalScore\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  subject {\n    rank\n    analysedCompetitors\n    target {\n      id\n      url\n    }\n  }\n  notAnalysed {\n    error\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  checks {\n    checkId\n    category\n    passedBy {\n      id\n      url\n    }\n    failedBy {\n      id\n      url\n    }\n  }\n  gaps {\n    checkId\n    message\n    competitors {\n      id\n      url\n    }\n  }\n  insights {\n    title\n    body\n    severity\n    source\n  }\n}": types.ComparisonFieldsFragmentDoc,
 };
 
@@ -93,6 +95,10 @@ export function graphql(source: "\n  mutation CancelBatch($id: ID!) {\n    cance
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RetryBatch($id: ID!) {\n    retryBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n"): typeof import('./graphql').RetryBatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Limits {\n    limits {\n      maxUrlsPerBatch\n    }\n  }\n"): typeof import('./graphql').LimitsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

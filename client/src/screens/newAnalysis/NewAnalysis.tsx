@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { request } from '../../api/client';
-import { CreateBatchMutation } from '../../api/operations';
+import { useQuery } from '../../api/hooks';
+import { CreateBatchMutation, LimitsQuery } from '../../api/operations';
 import { GraphQLRequestError } from '#shared/transport';
 import { defaultBatchName } from '#shared/format';
+import { samePageKey, urlProblem } from '#shared/urls';
 import { linesNamedBy } from './linesNamedBy';
 import { UrlRow, type Row } from './UrlRow';
 
@@ -11,6 +13,22 @@ const initialRowCount = 3;
 
 function emptyRows(count: number, firstKey: number): Row[] {
   return Array.from({ length: count }, (_, offset) => ({ key: firstKey + offset, url: '' }));
+}
+
+/** Every row the API would refuse on its form alone, each with why, so one submit shows them all. */
+function rowProblems(filled: readonly Row[]): Map<number, string> {
+  const problems = new Map<number, string>();
+  const firstOfPage = new Map<string, string>();
+  for (const row of filled) {
+    const typed = row.url.trim();
+    const problem = urlProblem(typed);
+    const page = samePageKey(typed);
+    const earlier = firstOfPage.get(page);
+    if (problem) problems.set(row.key, `"${typed}" ${problem}.`);
+    else if (earlier !== undefined) problems.set(row.key, `"${typed}" is the same page as "${earlier}".`);
+    else firstOfPage.set(page, typed);
+  }
+  return problems;
 }
 
 export function NewAnalysis() {
@@ -23,6 +41,8 @@ export function NewAnalysis() {
   const [rowErrors, setRowErrors] = useState<Map<number, string>>(new Map());
   const [formError, setFormError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
+  const maxUrls = useQuery(LimitsQuery, {}).data?.limits.maxUrlsPerBatch;
+  const filledCount = rows.filter((row) => row.url.trim() !== '').length;
 
   const takeKeys = (count: number) => {
     const first = nextKey.current;
@@ -56,6 +76,13 @@ export function NewAnalysis() {
     if (subjectKey === key) setSubjectKey(null);
   };
 
+  const clearAll = () => {
+    setRows(emptyRows(initialRowCount, takeKeys(initialRowCount)));
+    setSubjectKey(null);
+    setRowErrors(new Map());
+    setFormError(undefined);
+  };
+
   const addRow = () => {
     const added = { key: takeKeys(1), url: '' };
     setRows((current) => [...current, added]);
@@ -76,6 +103,15 @@ export function NewAnalysis() {
     setFormError(undefined);
     if (filled.length === 0) {
       setFormError('Enter at least one URL.');
+      return;
+    }
+    const problems = rowProblems(filled);
+    const tooMany = maxUrls !== undefined && filled.length > maxUrls;
+    if (tooMany) setFormError(`Give at most ${maxUrls} URLs; there are ${filled.length}.`);
+    if (problems.size > 0 || tooMany) {
+      setRowErrors(problems);
+      const first = filled.find((row) => problems.has(row.key));
+      if (first) document.getElementById(`url-${first.key}`)?.focus();
       return;
     }
     const urls = filled.map((row) => row.url.trim());
@@ -152,6 +188,12 @@ export function NewAnalysis() {
           <button type="button" onClick={addRow}>
             Add URL
           </button>
+          <button type="button" onClick={clearAll} disabled={filledCount === 0}>
+            Clear all
+          </button>
+          <p class={`url-count${maxUrls !== undefined && filledCount > maxUrls ? ' over' : ''}`} aria-live="polite">
+            {maxUrls === undefined ? `${filledCount} URLs` : `${filledCount} of at most ${maxUrls} URLs`}
+          </p>
           <button type="submit" class="primary" disabled={submitting}>
             {submitting ? 'Starting…' : 'Analyse'}
           </button>

@@ -41,7 +41,7 @@ export function UrlRow({ row, position, isSubject, error, canRemove, onChange, o
         inputMode="url"
         autocomplete="url"
         spellcheck={false}
-        placeholder="https://example.com/"
+        placeholder="example.com or https://example.com/page"
         value={row.url}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={errorId}
