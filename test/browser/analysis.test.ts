@@ -213,6 +213,7 @@ describe('the web client', () => {
     const shown = `${new URL(mine).host}/not-html`;
     expect(await page.locator('.notice', { hasText: 'Not ranked' }).textContent()).toBe(`Not ranked: ${shown} (${error})`);
     await page.getByRole('heading', { name: `Gaps of ${shown}` }).waitFor();
+    expect(await page.title()).toBe('Comparison · Failed subject · Vantage');
     expect(await page.locator('.comparison p.empty').allTextContents()).toContain('Your site could not be analysed, so it has no gaps to list.');
     expect(await page.getByText('passes every check').count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -262,6 +263,7 @@ describe('the web client', () => {
     await page.goto(`${app.baseUrl}/`);
     await pasteUrls(['not a url', 'example.com', 'ftp://x', site.url('/good'), `${site.url('/good')}#reviews`]);
     await expect.poll(() => page.locator('.url-count').textContent()).toBe('5 of at most 50 URLs');
+    expect(await page.title()).toBe('New analysis · Vantage');
     await page.getByRole('button', { name: 'Analyse' }).click();
     await expect.poll(rowErrors).toEqual([
       '"not a url" is not an absolute URL.',
@@ -307,6 +309,7 @@ describe('the web client', () => {
     await page.goto(`${app.baseUrl}/batches/${encodeURIComponent(id)}`);
     await page.locator('[data-status="CANCELLED"]').first().waitFor();
     expect(await page.locator('p.summary').textContent()).toMatch(/^1 analysed, 1 failed, 1 cancelled of 3/);
+    expect(await page.title()).toBe('Cancelled midway · Vantage');
     const notice = page.locator('.notice', { hasText: 'Cancelled by request.' });
     expect(await notice.getAttribute('class')).toBe('notice');
     expect(await page.getByRole('button', { name: 'Retry failed' }).count()).toBe(0);

@@ -41,6 +41,10 @@ describe('the API key entry', () => {
     );
 
     const batchId = await createBatch(app.graphqlUrl, { name: 'keyed', urls: [site.url('/')] });
+    // In local mode no key is needed, so none is offered.
+    await page.goto(`${app.baseUrl}/batches`);
+    await page.getByRole('link', { name: 'keyed' }).waitFor();
+    expect(await page.getByRole('button', { name: 'API key' }).count()).toBe(0);
     // From now on every request needs a key; this one belongs to the owner of the keyless batch above.
     const { key } = await createTestKey(app.databaseUrl, 'browser', LOCAL_OWNER_ID);
     await page.goto(`${app.baseUrl}/batches`);

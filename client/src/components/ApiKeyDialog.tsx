@@ -2,9 +2,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { readApiKey, saveApiKey } from '../api/apiKey';
 import { useKeyRequired } from '../api/hooks';
 
-/** Opens by itself when the server answers UNAUTHENTICATED, or from the header button. */
+/**
+ * Opens by itself when the server answers UNAUTHENTICATED, or from the header button. The
+ * button shows only once a key matters: in local mode the server needs none.
+ */
 export function ApiKeyDialog() {
   const keyRequired = useKeyRequired();
+  const [hasKey, setHasKey] = useState(() => readApiKey() !== null);
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState('');
   const dialog = useRef<HTMLDialogElement>(null);
@@ -26,14 +30,17 @@ export function ApiKeyDialog() {
   const submit = (event: Event) => {
     event.preventDefault();
     saveApiKey(draft);
+    setHasKey(readApiKey() !== null);
     setOpen(false);
   };
 
   return (
     <>
-      <button type="button" class="link-button" onClick={() => setOpen(true)}>
-        API key
-      </button>
+      {(keyRequired || hasKey) && (
+        <button type="button" class="link-button" onClick={() => setOpen(true)}>
+          API key
+        </button>
+      )}
       <dialog ref={dialog} class="dialog" aria-labelledby="api-key-title" onClose={() => setOpen(false)}>
         <form onSubmit={submit}>
           <h2 id="api-key-title">API key</h2>

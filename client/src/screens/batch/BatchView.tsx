@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../format/format';
 import { isFinished } from '../../live/status';
 import { useBatchProgress } from '../../live/useBatchProgress';
+import { useScreenTitle } from '../useScreenTitle';
 import { TargetRow } from './TargetRow';
 
 export function BatchView() {
@@ -23,6 +24,7 @@ export function BatchView() {
   const live = useBatchProgress(BatchProgressSubscription, id, { generation });
   // Once the stream has spoken it is newer than any query answer.
   const batch = live.batch ?? initial.data?.batch;
+  useScreenTitle(batch?.name ?? 'Batch');
 
   const act = async (action: 'cancel' | 'retry') => {
     setActing(true);

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import type { BatchSummaryFieldsFragment } from '../../gql/graphql';
 import { BatchListRow } from './BatchListRow';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { useScreenTitle } from '../useScreenTitle';
 
 const pageSize = 20;
 
@@ -16,6 +17,7 @@ function withNewer(page: BatchSummaryFieldsFragment[], current: BatchSummaryFiel
 }
 
 export function Batches() {
+  useScreenTitle('Batches');
   const [after, setAfter] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<BatchSummaryFieldsFragment[]>([]);
   const page = useQuery(BatchesQuery, { first: pageSize, after });

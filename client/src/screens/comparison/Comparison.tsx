@@ -11,12 +11,14 @@ import { GapList } from './GapList';
 import { InsightList } from './InsightList';
 import { RankingCards } from './RankingCards';
 import { buildMatrix } from './report';
+import { useScreenTitle } from '../useScreenTitle';
 
 export function Comparison() {
   const { params } = useRoute();
   const id = params.id ?? '';
   const report = useQuery(BatchReportQuery, { id });
   const batch = report.data?.batch;
+  useScreenTitle('Comparison', batch?.name);
   const waiting = batch !== undefined && batch !== null && batch.comparison === null;
 
   useEffect(() => {

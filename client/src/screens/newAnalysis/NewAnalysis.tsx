@@ -8,6 +8,7 @@ import { defaultBatchName } from '#shared/format';
 import { samePageKey, urlProblem } from '#shared/urls';
 import { linesNamedBy } from './linesNamedBy';
 import { UrlRow, type Row } from './UrlRow';
+import { useScreenTitle } from '../useScreenTitle';
 
 const initialRowCount = 3;
 
@@ -33,6 +34,7 @@ function rowProblems(filled: readonly Row[]): Map<number, string> {
 
 export function NewAnalysis() {
   const { route } = useLocation();
+  useScreenTitle('New analysis');
   const nextKey = useRef(initialRowCount);
   const focusAfterRender = useRef<number | null>(null);
   const [rows, setRows] = useState<Row[]>(() => emptyRows(initialRowCount, 0));

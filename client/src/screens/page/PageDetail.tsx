@@ -4,7 +4,8 @@ import { BatchReportQuery } from '../../api/operations';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ScoreBar } from '../../components/ScoreBar';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatBytes } from '#shared/format';
+import { formatBytes, shortUrl } from '#shared/format';
+import { useScreenTitle } from '../useScreenTitle';
 import { CheckTable } from './CheckTable';
 
 export function PageDetail() {
@@ -12,6 +13,7 @@ export function PageDetail() {
   const batchId = params.id ?? '';
   const report = useQuery(BatchReportQuery, { id: batchId });
   const target = report.data?.batch?.targets.find((candidate) => candidate.id === params.targetId);
+  useScreenTitle(target ? shortUrl(target.url) : 'Page', report.data?.batch?.name);
 
   if (!target) {
     if (report.data) return <p class="notice">No such page in this batch.</p>;
