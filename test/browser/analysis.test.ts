@@ -60,6 +60,7 @@ describe('the web client', () => {
   beforeAll(async () => {
     site = await startFixtureSite({
       '/good': pages.good,
+      '/blog/how-to-choose/trail-running-shoes': pages.medium,
       '/medium': pages.medium,
       // Held until the test has seen the batch page, so the page must follow the work live.
       '/poor': heldUntil(release.opened, pages.poor),
@@ -314,6 +315,48 @@ describe('the web client', () => {
     expect(await notice.getAttribute('class')).toBe('notice');
     expect(await page.getByRole('button', { name: 'Retry failed' }).count()).toBe(0);
     await screenshot(page, 'batch-cancelled');
+  });
+
+  it('wraps a long URL on a phone between its parts, never inside one, with the "my site" tag beside it', async () => {
+    const long = site.url('/blog/how-to-choose/trail-running-shoes');
+    const id = await createBatch(app.graphqlUrl, { name: 'Phone', urls: [long, site.url('/good')], subjectUrl: long });
+    expect(await waitForBatchStatus(app.graphqlUrl, id)).toBe('COMPLETED');
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${app.baseUrl}/batches/${encodeURIComponent(id)}/comparison`);
+      const card = page.locator('.rank-card.is-subject');
+      await card.waitFor();
+      const layout = await card.evaluate((element) => {
+        const link = element.querySelector('.rank-site')!;
+        // Where each line starts: the text before and after every line break.
+        const text = [...link.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE);
+        const breaks: string[] = [];
+        let previousTop: number | null = null;
+        let before = '';
+        for (const node of text) {
+          for (let index = 0; index < node.textContent!.length; index += 1) {
+            const range = document.createRange();
+            range.setStart(node, index);
+            range.setEnd(node, index + 1);
+            const top = Math.round(range.getBoundingClientRect().top);
+            const char = node.textContent![index]!;
+            if (previousTop !== null && top > previousTop) breaks.push(`${before.slice(-1)}|${char}`);
+            previousTop = top;
+            before += char;
+          }
+        }
+        const tag = element.querySelector('.tag')!.getBoundingClientRect();
+        const rank = element.querySelector('.rank')!.getBoundingClientRect();
+        return { breaks, tagBesideRank: tag.top < rank.bottom && tag.bottom > rank.top };
+      });
+      // The URL is too long for one line here, and breaks only after a slash or a hyphen.
+      expect(layout.breaks.length).toBeGreaterThan(0);
+      for (const seam of layout.breaks) expect(seam).toMatch(/^[-/]\|/);
+      expect(layout.tagBesideRank).toBe(true);
+      await screenshot(page, 'ranking-phone');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   it('lists batches newest first and links each to its page', async () => {

@@ -1,15 +1,19 @@
 import { StatusBadge } from '../../components/StatusBadge';
+import { UrlText } from '../../components/UrlText';
 import type { TargetRowFieldsFragment } from '../../gql/graphql';
 
 export function TargetRow({ batchId, target }: { batchId: string; target: TargetRowFieldsFragment }) {
   const score = target.analysis?.overallScore;
+  const note = target.error ?? (target.attempts > 1 ? `attempt ${target.attempts}` : null);
   return (
     <li class="target" data-target-id={target.id} data-status={target.status}>
       <span class="target-url">
         {target.status === 'SUCCEEDED' ? (
-          <a href={`/batches/${encodeURIComponent(batchId)}/pages/${encodeURIComponent(target.id)}`}>{target.url}</a>
+          <a href={`/batches/${encodeURIComponent(batchId)}/pages/${encodeURIComponent(target.id)}`}>
+            <UrlText url={target.url} />
+          </a>
         ) : (
-          target.url
+          <UrlText url={target.url} />
         )}
         {target.isSubject && <span class="tag">my site</span>}
       </span>
@@ -17,9 +21,11 @@ export function TargetRow({ batchId, target }: { batchId: string; target: Target
       <span class="target-score" aria-label={score === undefined ? undefined : `Overall score ${score}`}>
         {score ?? ''}
       </span>
-      <span class="target-error" title={target.error ?? undefined}>
-        {target.error ?? (target.attempts > 1 ? `attempt ${target.attempts}` : '')}
-      </span>
+      {note && (
+        <span class={target.status === 'FAILED' ? 'target-note target-error' : 'target-note'} title={target.error ?? undefined}>
+          {note}
+        </span>
+      )}
     </li>
   );
 }

@@ -1,4 +1,5 @@
 import { ScoreBar } from '../../components/ScoreBar';
+import { UrlText } from '../../components/UrlText';
 import { shortUrl } from '#shared/format';
 import type { RankedSite } from './report';
 
@@ -12,7 +13,7 @@ export function RankingCards({ batchId, sites }: { batchId: string; sites: Ranke
               #{site.rank}
             </span>
             <a class="rank-site" href={`/batches/${encodeURIComponent(batchId)}/pages/${encodeURIComponent(site.target.id)}`}>
-              {shortUrl(site.target.url)}
+              <UrlText url={shortUrl(site.target.url)} />
             </a>
             {site.target.isSubject && <span class="tag">my site</span>}
           </div>
