@@ -103,6 +103,8 @@ describe('the web client', () => {
     await expect.poll(() => held.getAttribute('data-status')).toMatch(/PENDING|RUNNING/);
     const progress = page.getByRole('progressbar', { name: 'Batch progress' });
     expect(Number(await progress.getAttribute('aria-valuenow'))).toBeLessThan(100);
+    // Two of three pages took the time so far: the third is expected to take about half as long again.
+    await expect.poll(() => page.locator('p.summary').textContent(), { timeout: 20_000 }).toMatch(/^2 analysed, 1 running of 3 · \d+ s elapsed · about \d+ s left$/);
     await screenshot(page, 'batch-running');
     expect(await accessibilityViolations(page)).toEqual([]);
     const layoutWhileRunning = await rowLayout(page);
@@ -309,7 +311,10 @@ describe('the web client', () => {
 
     await page.goto(`${app.baseUrl}/batches/${encodeURIComponent(id)}`);
     await page.locator('[data-status="CANCELLED"]').first().waitFor();
-    expect(await page.locator('p.summary').textContent()).toMatch(/^1 analysed, 1 failed, 1 cancelled of 3/);
+    expect(await page.locator('p.summary').textContent()).toMatch(/^1 analysed, 1 failed, 1 cancelled of 3 · finished .+ after \d+ s$/);
+    expect(await page.locator('.target', { hasText: site.url('/good') }).locator('.target-title').textContent()).toBe(
+      'Acme widgets: prices and reviews',
+    );
     expect(await page.title()).toBe('Cancelled midway · Vantage');
     const notice = page.locator('.notice', { hasText: 'Cancelled by request.' });
     expect(await notice.getAttribute('class')).toBe('notice');

@@ -26,6 +26,7 @@ export const TargetRowFields = graphql(`
     error
     analysis {
       overallScore
+      title
     }
   }
 `);

@@ -44,7 +44,7 @@ export type TargetStatus =
 
 export type BatchSummaryFieldsFragment = { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null };
 
-export type TargetRowFieldsFragment = { id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number } | null };
+export type TargetRowFieldsFragment = { id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null };
 
 export type BatchesQueryVariables = Exact<{
   first: number;
@@ -64,14 +64,14 @@ export type BatchQueryVariables = Exact<{
 }>;
 
 
-export type BatchQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number } | null }> } | null };
+export type BatchQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null }> } | null };
 
 export type BatchProgressSubscriptionVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type BatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number } | null }> } } };
+export type BatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null }> } } };
 
 export type BatchSummaryProgressSubscriptionVariables = Exact<{
   id: string | number;
@@ -165,6 +165,7 @@ export const TargetRowFieldsFragmentDoc = new TypedDocumentString(`
   error
   analysis {
     overallScore
+    title
   }
 }
     `, {"fragmentName":"TargetRowFields"}) as unknown as TypedDocumentString<TargetRowFieldsFragment, unknown>;
@@ -305,6 +306,7 @@ fragment TargetRowFields on Target {
   error
   analysis {
     overallScore
+    title
   }
 }`) as unknown as TypedDocumentString<BatchQuery, BatchQueryVariables>;
 export const BatchProgressDocument = new TypedDocumentString(`
@@ -341,6 +343,7 @@ fragment TargetRowFields on Target {
   error
   analysis {
     overallScore
+    title
   }
 }`) as unknown as TypedDocumentString<BatchProgressSubscription, BatchProgressSubscriptionVariables>;
 export const BatchSummaryProgressDocument = new TypedDocumentString(`

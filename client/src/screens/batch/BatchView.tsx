@@ -1,14 +1,14 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { request } from '../../api/client';
 import { useQuery } from '../../api/hooks';
 import { BatchProgressSubscription, BatchQuery, CancelBatchMutation, RetryBatchMutation } from '../../api/operations';
 import type { GraphQLRequestError } from '#shared/transport';
-import type { TargetStatus } from '../../gql/graphql';
+import type { BatchStatus, TargetStatus } from '../../gql/graphql';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDateTime } from '../../format/format';
+import { formatDateTime, formatDuration } from '../../format/format';
 import { isFinished } from '../../live/status';
 import { useBatchProgress } from '../../live/useBatchProgress';
 import { useScreenTitle } from '../useScreenTitle';
@@ -25,6 +25,7 @@ export function BatchView() {
   // Once the stream has spoken it is newer than any query answer.
   const batch = live.batch ?? initial.data?.batch;
   useScreenTitle(batch?.name ?? 'Batch');
+  const now = useNow(batch !== undefined && batch !== null && !isFinished(batch.status));
 
   const act = async (action: 'cancel' | 'retry') => {
     setActing(true);
@@ -62,7 +63,7 @@ export function BatchView() {
       <ProgressBar value={batch.progress} label="Batch progress" />
       <p class="summary" aria-live="polite">
         {pageCounts(batch.targets)}
-        {finished && batch.finishedAt ? ` · finished ${formatDateTime(batch.finishedAt)}` : ` · started ${formatDateTime(batch.startedAt ?? batch.createdAt)}`}
+        {timing(batch, now)}
       </p>
       {batch.error && <p class={batch.status === 'CANCELLED' ? 'notice' : 'notice notice-error'}>{batch.error}</p>}
       <div class="actions">
@@ -108,4 +109,32 @@ function pageCounts(targets: readonly { status: TargetStatus }[]): string {
     .filter(([count], index) => count > 0 || index === 0)
     .map(([count, word]) => `${count} ${word}`);
   return `${parts.join(', ')} of ${targets.length}`;
+}
+
+/** The time now, again every second while `ticking`, so that elapsed and remaining times move. */
+function useNow(ticking: boolean): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (!ticking) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [ticking]);
+  return now;
+}
+
+/** " · finished … after 2 min", or " · 1 min 5 s elapsed · about 40 s left" from the pace so far. */
+function timing(
+  batch: { status: BatchStatus; createdAt: string; startedAt?: string | null; finishedAt?: string | null; targets: readonly { status: TargetStatus }[] },
+  now: number,
+): string {
+  const started = Date.parse(batch.startedAt ?? batch.createdAt);
+  if (isFinished(batch.status)) {
+    if (!batch.finishedAt) return '';
+    return ` · finished ${formatDateTime(batch.finishedAt)} after ${formatDuration(Date.parse(batch.finishedAt) - started)}`;
+  }
+  const elapsed = now - started;
+  const done = batch.targets.filter((target) => target.status === 'SUCCEEDED' || target.status === 'FAILED').length;
+  const left = batch.targets.filter((target) => target.status === 'PENDING' || target.status === 'RUNNING').length;
+  const estimate = done > 0 && left > 0 ? ` · about ${formatDuration((elapsed / done) * left)} left` : '';
+  return ` · ${formatDuration(elapsed)} elapsed${estimate}`;
 }

@@ -16,6 +16,7 @@ export function TargetRow({ batchId, target }: { batchId: string; target: Target
           <UrlText url={target.url} />
         )}
         {target.isSubject && <span class="tag">my site</span>}
+        {target.analysis?.title && <span class="target-title">{target.analysis.title}</span>}
       </span>
       <StatusBadge status={target.status} />
       <span class="target-score" aria-label={score === undefined ? undefined : `Overall score ${score}`}>
