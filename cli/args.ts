@@ -22,6 +22,7 @@ Options:
   --server URL    the Vantage server (default ${defaultServer}, or VANTAGE_SERVER)
   --key KEY       API key (default VANTAGE_API_KEY; prefer the variable, arguments show in ps)
   --json          print the comparison (the project, the projects) as JSON on stdout instead of tables
+  -h, --help      show this help
 
 Options of project create:
   --name NAME             the project's name
@@ -33,7 +34,6 @@ Options of project create:
   --schedule "CRON"       a five-field cron, e.g. "0 6 * * 1"; the project then runs on its own
   --timezone ZONE         the IANA time zone the cron is read in (default UTC)
   --runs KIND,...         what the schedule starts: SITE_AUDIT (default), VISIBILITY_AUDIT
-  -h, --help      show this help
 
 Progress goes to stderr, results to stdout.
 Exit codes: 0 batch COMPLETED (or the project command done), 1 batch FAILED or CANCELLED,
