@@ -1,30 +1,51 @@
 import { parseArgs } from 'node:util';
+import type { CreateProjectInput, RunKind } from './gql/graphql';
 
 export const defaultServer = 'http://127.0.0.1:4000';
 
 export const usage = `Usage:
   vantage analyze <url...> [--subject URL] [--name NAME] [--server URL] [--key KEY] [--json]
   vantage watch <batchId> [--server URL] [--key KEY] [--json]
+  vantage project create --name NAME --brand "Name=domain,..." --competitor "Name=domain,..." [...]
+  vantage project list|show <projectId>|run <projectId> [--server URL] [--key KEY] [--json]
 
-  analyze   creates a batch, follows it live, then prints the ranking, the gaps and the insights
-  watch     follows a batch that already exists, then prints the same
+  analyze          creates a batch, follows it live, then prints the ranking, the gaps and the insights
+  watch            follows a batch that already exists, then prints the same
+  project create   creates a project: a brand, its competitors and an optional schedule
+  project list     lists your projects
+  project show     prints a project: brands, schedule (next and last run, last error), recent site audits
+  project run      starts a site audit of the project and follows it like analyze
 
 Options:
   --subject URL   your own site, one of the URLs: its gaps against the others are listed
   --name NAME     the batch name (default: the sites' hosts)
   --server URL    the Vantage server (default ${defaultServer}, or VANTAGE_SERVER)
   --key KEY       API key (default VANTAGE_API_KEY; prefer the variable, arguments show in ps)
-  --json          print the comparison as JSON on stdout instead of tables
+  --json          print the comparison (the project, the projects) as JSON on stdout instead of tables
   -h, --help      show this help
 
+Options of project create:
+  --name NAME             the project's name
+  --brand "Name=d1,d2"    your brand and its domains (the first is the site audited)
+  --competitor "Name=d"   a competitor, same form; give 1 to 10
+  --market TEXT           what the brand sells, e.g. "trail running shoes"
+  --language TAG          BCP 47 tag of the prompts (default en)
+  --prompt TEXT           a question a buyer would ask an answer engine; repeat it
+  --schedule "CRON"       a five-field cron, e.g. "0 6 * * 1"; the project then runs on its own
+  --timezone ZONE         the IANA time zone the cron is read in (default UTC)
+  --runs KIND,...         what the schedule starts: SITE_AUDIT (default), VISIBILITY_AUDIT
+
 Progress goes to stderr, results to stdout.
-Exit codes: 0 batch COMPLETED, 1 batch FAILED or CANCELLED, 2 bad usage or input,
-3 server unreachable or refused the request.`;
+Exit codes: 0 batch COMPLETED (or the project command done), 1 batch FAILED or CANCELLED,
+2 bad usage or input, or no such batch or project, 3 server unreachable or refused the request.`;
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'analyze'; urls: string[]; subject?: string; name?: string; connection: Connection; json: boolean }
-  | { kind: 'watch'; batchId: string; connection: Connection; json: boolean };
+  | { kind: 'watch'; batchId: string; connection: Connection; json: boolean }
+  | { kind: 'project-create'; input: CreateProjectInput; connection: Connection; json: boolean }
+  | { kind: 'project-list'; connection: Connection; json: boolean }
+  | { kind: 'project-show' | 'project-run'; projectId: string; connection: Connection; json: boolean };
 
 export interface Connection {
   server: string;
@@ -35,21 +56,32 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+const options = {
+  subject: { type: 'string' },
+  name: { type: 'string' },
+  server: { type: 'string' },
+  key: { type: 'string' },
+  brand: { type: 'string' },
+  competitor: { type: 'string', multiple: true },
+  market: { type: 'string' },
+  language: { type: 'string' },
+  prompt: { type: 'string', multiple: true },
+  schedule: { type: 'string' },
+  timezone: { type: 'string' },
+  runs: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof options }>>['values'];
+
+/** The flags of project create alone. */
+const projectFlags = ['brand', 'competitor', 'market', 'language', 'prompt', 'schedule', 'timezone', 'runs'] as const;
+const given = (values: Values, flags: readonly (keyof Values)[]) => flags.filter((flag) => values[flag] !== undefined).map((flag) => `--${flag}`);
+
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        subject: { type: 'string' },
-        name: { type: 'string' },
-        server: { type: 'string' },
-        key: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -61,6 +93,10 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
   const key = values.key ?? env.VANTAGE_API_KEY;
   if (key) connection.key = key;
 
+  if (command === 'project') return parseProjectCommand(rest, values, connection);
+  const createOnly = given(values, projectFlags);
+  if (createOnly.length > 0) throw new UsageError(`${createOnly.join(', ')} belong to project create`);
+
   if (command === 'analyze') {
     if (rest.length === 0) throw new UsageError('analyze needs at least one URL');
     return { kind: 'analyze', urls: rest, subject: values.subject, name: values.name, connection, json: values.json };
@@ -71,4 +107,46 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
     return { kind: 'watch', batchId: rest[0]!, connection, json: values.json };
   }
   throw new UsageError(`unknown command "${command}"`);
+}
+
+/** "Acme=acme.com,acme.de" as a brand: the name before the first "=", the domains after it. */
+function brandOf(flag: string, text: string) {
+  const separator = text.indexOf('=');
+  const domains = text.slice(separator + 1).split(',').map((domain) => domain.trim()).filter(Boolean);
+  if (separator <= 0 || domains.length === 0) throw new UsageError(`${flag} "${text}" is not of the form "Name=domain1,domain2"`);
+  return { name: text.slice(0, separator).trim(), domains };
+}
+
+function parseProjectCommand(rest: string[], values: Values, connection: Connection): Command {
+  const [action, ...ids] = rest;
+  const { json } = values;
+  if (values.subject !== undefined) throw new UsageError('--subject belongs to analyze');
+  if (action === 'create') {
+    if (ids.length > 0) throw new UsageError('project create takes flags only, no ids');
+    const { name, brand, schedule: cron, timezone } = values;
+    if (!name || !brand) throw new UsageError('project create needs --name and --brand');
+    if (!cron && (timezone !== undefined || values.runs !== undefined)) throw new UsageError('--timezone and --runs need --schedule');
+    const runs = (values.runs ?? 'SITE_AUDIT').split(',').map((kind) => kind.trim().toUpperCase()) as RunKind[];
+    const input: CreateProjectInput = {
+      name,
+      brand: brandOf('--brand', brand),
+      competitors: (values.competitor ?? []).map((each) => brandOf('--competitor', each)),
+      market: values.market ?? null,
+      language: values.language ?? null,
+      prompts: values.prompt ?? null,
+      schedule: cron ? { cron, timezone: timezone ?? 'UTC', runs } : null,
+    };
+    return { kind: 'project-create', input, connection, json };
+  }
+  const misplaced = given(values, ['name', ...projectFlags]);
+  if (misplaced.length > 0) throw new UsageError(`${misplaced.join(', ')} belong to project create`);
+  if (action === 'list') {
+    if (ids.length > 0) throw new UsageError('project list takes no ids');
+    return { kind: 'project-list', connection, json };
+  }
+  if (action === 'show' || action === 'run') {
+    if (ids.length !== 1) throw new UsageError(`project ${action} needs exactly one project id`);
+    return { kind: `project-${action}`, projectId: ids[0]!, connection, json };
+  }
+  throw new UsageError(action ? `unknown project command "${action}"` : 'project needs a command: create, list, show or run');
 }

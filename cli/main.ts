@@ -3,17 +3,18 @@ import { defaultBatchName } from '#shared/format';
 import { Api } from './api';
 import { parseCommand, usage, UsageError, type Command } from './args';
 import { CreateBatchMutation } from './operations';
-import { reportBatch, type Output } from './run';
+import { executeProject } from './project';
+import { reportBatch, reportStartedBatch, type Output } from './run';
 
 async function execute(command: Exclude<Command, { kind: 'help' }>, output: Output): Promise<number> {
   const api = new Api(command.connection);
   try {
     if (command.kind === 'watch') return await reportBatch(api, command.batchId, command.json, output);
+    if (command.kind !== 'analyze') return await executeProject(api, command, output);
     const { createBatch } = await api.request(CreateBatchMutation, {
       input: { name: command.name ?? defaultBatchName(command.urls, command.subject), urls: command.urls, subjectUrl: command.subject ?? null },
     });
-    output.stderr.write(`Batch ${createBatch.id} "${createBatch.name}" (reattach with: vantage watch ${createBatch.id})\n`);
-    return await reportBatch(api, createBatch.id, command.json, output);
+    return await reportStartedBatch(api, createBatch, command.json, output);
   } finally {
     await api.close();
   }

@@ -47,3 +47,56 @@ export const BatchComparisonQuery = graphql(`
     }
   }
 `);
+
+export const ProjectFieldsFragment = graphql(`
+  fragment CliProjectFields on Project {
+    id
+    name
+    market
+    language
+    prompts
+    maxPagesPerSite
+    createdAt
+    brand { name aliases domains }
+    competitors { name aliases domains }
+    schedule { cron timezone runs nextRunAt lastRunAt lastError lastErrorAt }
+  }
+`);
+
+export const CreateProjectMutation = graphql(`
+  mutation CliCreateProject($input: CreateProjectInput!) {
+    createProject(input: $input) {
+      ...CliProjectFields
+    }
+  }
+`);
+
+export const ProjectsQuery = graphql(`
+  query CliProjects($after: String) {
+    projects(first: 100, after: $after) {
+      edges { node { ...CliProjectFields } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+/** A project with its latest site audits, as `project show` prints it. */
+export const ProjectQuery = graphql(`
+  query CliProject($id: ID!) {
+    project(id: $id) {
+      ...CliProjectFields
+      siteAudits(first: 5) {
+        edges { node { id name status progress createdAt finishedAt } }
+      }
+    }
+  }
+`);
+
+export const RunSiteAuditMutation = graphql(`
+  mutation CliRunSiteAudit($projectId: ID!) {
+    runSiteAudit(projectId: $projectId) {
+      id
+      name
+    }
+  }
+`);

@@ -27,3 +27,9 @@ export async function reportBatch(api: Api, batchId: string, json: boolean, outp
   output.stdout.write(json ? `${JSON.stringify(comparison, null, 2)}\n` : `\n${renderReport(comparison)}`);
   return 0;
 }
+
+/** Says which batch was started and how to reattach to it, then reports it like `reportBatch`. */
+export function reportStartedBatch(api: Api, batch: { id: string; name: string }, json: boolean, output: Output): Promise<number> {
+  output.stderr.write(`Batch ${batch.id} "${batch.name}" (reattach with: vantage watch ${batch.id})\n`);
+  return reportBatch(api, batch.id, json, output);
+}

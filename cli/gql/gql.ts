@@ -18,12 +18,22 @@ type Documents = {
     "\n  mutation CliCreateBatch($input: CreateBatchInput!) {\n    createBatch(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CliCreateBatchDocument,
     "\n  subscription CliBatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        id\n        name\n        status\n        progress\n        totalUrls\n        completedUrls\n        failedUrls\n        error\n        targets {\n          id\n          url\n          isSubject\n          status\n          error\n        }\n      }\n    }\n  }\n": typeof types.CliBatchProgressDocument,
     "\n  query CliBatchComparison($id: ID!) {\n    batch(id: $id) {\n      id\n      status\n      error\n      comparison {\n        ...ComparisonFields\n      }\n    }\n  }\n": typeof types.CliBatchComparisonDocument,
+    "\n  fragment CliProjectFields on Project {\n    id\n    name\n    market\n    language\n    prompts\n    maxPagesPerSite\n    createdAt\n    brand { name aliases domains }\n    competitors { name aliases domains }\n    schedule { cron timezone runs nextRunAt lastRunAt lastError lastErrorAt }\n  }\n": typeof types.CliProjectFieldsFragmentDoc,
+    "\n  mutation CliCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      ...CliProjectFields\n    }\n  }\n": typeof types.CliCreateProjectDocument,
+    "\n  query CliProjects($after: String) {\n    projects(first: 100, after: $after) {\n      edges { node { ...CliProjectFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.CliProjectsDocument,
+    "\n  query CliProject($id: ID!) {\n    project(id: $id) {\n      ...CliProjectFields\n      siteAudits(first: 5) {\n        edges { node { id name status progress createdAt finishedAt } }\n      }\n    }\n  }\n": typeof types.CliProjectDocument,
+    "\n  mutation CliRunSiteAudit($projectId: ID!) {\n    runSiteAudit(projectId: $projectId) {\n      id\n      name\n    }\n  }\n": typeof types.CliRunSiteAuditDocument,
     "fragment ComparisonFields on Comparison {\n  createdAt\n  ranking {\n    rank\n    overallScore\n    seoScore\n    aeoScore\n    technicalScore\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  subject {\n    rank\n    analysedCompetitors\n    target {\n      id\n      url\n    }\n  }\n  notAnalysed {\n    error\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  checks {\n    checkId\n    category\n    passedBy {\n      id\n      url\n    }\n    failedBy {\n      id\n      url\n    }\n  }\n  gaps {\n    checkId\n    message\n    competitors {\n      id\n      url\n    }\n  }\n  insights {\n    title\n    body\n    severity\n    source\n  }\n}": typeof types.ComparisonFieldsFragmentDoc,
 };
 const documents: Documents = {
     "\n  mutation CliCreateBatch($input: CreateBatchInput!) {\n    createBatch(input: $input) {\n      id\n      name\n    }\n  }\n": types.CliCreateBatchDocument,
     "\n  subscription CliBatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        id\n        name\n        status\n        progress\n        totalUrls\n        completedUrls\n        failedUrls\n        error\n        targets {\n          id\n          url\n          isSubject\n          status\n          error\n        }\n      }\n    }\n  }\n": types.CliBatchProgressDocument,
     "\n  query CliBatchComparison($id: ID!) {\n    batch(id: $id) {\n      id\n      status\n      error\n      comparison {\n        ...ComparisonFields\n      }\n    }\n  }\n": types.CliBatchComparisonDocument,
+    "\n  fragment CliProjectFields on Project {\n    id\n    name\n    market\n    language\n    prompts\n    maxPagesPerSite\n    createdAt\n    brand { name aliases domains }\n    competitors { name aliases domains }\n    schedule { cron timezone runs nextRunAt lastRunAt lastError lastErrorAt }\n  }\n": types.CliProjectFieldsFragmentDoc,
+    "\n  mutation CliCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      ...CliProjectFields\n    }\n  }\n": types.CliCreateProjectDocument,
+    "\n  query CliProjects($after: String) {\n    projects(first: 100, after: $after) {\n      edges { node { ...CliProjectFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.CliProjectsDocument,
+    "\n  query CliProject($id: ID!) {\n    project(id: $id) {\n      ...CliProjectFields\n      siteAudits(first: 5) {\n        edges { node { id name status progress createdAt finishedAt } }\n      }\n    }\n  }\n": types.CliProjectDocument,
+    "\n  mutation CliRunSiteAudit($projectId: ID!) {\n    runSiteAudit(projectId: $projectId) {\n      id\n      name\n    }\n  }\n": types.CliRunSiteAuditDocument,
     "fragment ComparisonFields on Comparison {\n  createdAt\n  ranking {\n    rank\n    overallScore\n    seoScore\n    aeoScore\n    technicalScore\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  subject {\n    rank\n    analysedCompetitors\n    target {\n      id\n      url\n    }\n  }\n  notAnalysed {\n    error\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  checks {\n    checkId\n    category\n    passedBy {\n      id\n      url\n    }\n    failedBy {\n      id\n      url\n    }\n  }\n  gaps {\n    checkId\n    message\n    competitors {\n      id\n      url\n    }\n  }\n  insights {\n    title\n    body\n    severity\n    source\n  }\n}": types.ComparisonFieldsFragmentDoc,
 };
 
@@ -39,6 +49,26 @@ export function graphql(source: "\n  subscription CliBatchProgress($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CliBatchComparison($id: ID!) {\n    batch(id: $id) {\n      id\n      status\n      error\n      comparison {\n        ...ComparisonFields\n      }\n    }\n  }\n"): typeof import('./graphql').CliBatchComparisonDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CliProjectFields on Project {\n    id\n    name\n    market\n    language\n    prompts\n    maxPagesPerSite\n    createdAt\n    brand { name aliases domains }\n    competitors { name aliases domains }\n    schedule { cron timezone runs nextRunAt lastRunAt lastError lastErrorAt }\n  }\n"): typeof import('./graphql').CliProjectFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      ...CliProjectFields\n    }\n  }\n"): typeof import('./graphql').CliCreateProjectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliProjects($after: String) {\n    projects(first: 100, after: $after) {\n      edges { node { ...CliProjectFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').CliProjectsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliProject($id: ID!) {\n    project(id: $id) {\n      ...CliProjectFields\n      siteAudits(first: 5) {\n        edges { node { id name status progress createdAt finishedAt } }\n      }\n    }\n  }\n"): typeof import('./graphql').CliProjectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliRunSiteAudit($projectId: ID!) {\n    runSiteAudit(projectId: $projectId) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CliRunSiteAuditDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,6 +11,15 @@ export type BatchStatus =
   | 'PENDING'
   | 'RUNNING';
 
+export type BrandInput = {
+  /** Up to 20, each at most 100 characters. */
+  aliases?: Array<string> | null | undefined;
+  /** 1 to 20 domains or URLs, each stored as its registrable domain ("https://www.Example.com/" is "example.com"); no domain may belong to two brands. IP addresses only where CRAWL_ALLOW_PRIVATE is set. */
+  domains: Array<string>;
+  /** Not empty, at most 100 characters. */
+  name: string;
+};
+
 export type CheckCategory =
   | 'AEO'
   | 'SEO'
@@ -24,10 +33,40 @@ export type CreateBatchInput = {
   urls: Array<string>;
 };
 
+export type CreateProjectInput = {
+  brand: BrandInput;
+  /** 1 to 10 competitors. */
+  competitors: Array<BrandInput>;
+  /** A BCP 47 tag; "en" when left out. */
+  language?: string | null | undefined;
+  /** At most 200 characters. */
+  market?: string | null | undefined;
+  /** 1 (the default) to MAX_PAGES_PER_SITE (default 500). */
+  maxPagesPerSite?: number | null | undefined;
+  /** Not empty, at most 100 characters. */
+  name: string;
+  /** 0 to 100 prompts of at most 500 characters; none: generated from the market when a visibility audit runs. */
+  prompts?: Array<string> | null | undefined;
+  schedule?: ScheduleInput | null | undefined;
+};
+
 export type InsightSeverity =
   | 'CRITICAL'
   | 'INFO'
   | 'OPPORTUNITY';
+
+export type RunKind =
+  | 'SITE_AUDIT'
+  | 'VISIBILITY_AUDIT';
+
+export type ScheduleInput = {
+  /** Five fields: minute, hour, day of month, month, day of week. */
+  cron: string;
+  /** Which runs the schedule starts; at least one. */
+  runs: Array<RunKind>;
+  /** An IANA time zone name, e.g. "Europe/Berlin". */
+  timezone?: string | null | undefined;
+};
 
 export type TargetStatus =
   | 'CANCELLED'
@@ -57,6 +96,36 @@ export type CliBatchComparisonQueryVariables = Exact<{
 
 export type CliBatchComparisonQuery = { batch: { id: string, status: BatchStatus, error: string | null, comparison: { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, message: string, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null } | null };
 
+export type CliProjectFieldsFragment = { id: string, name: string, market: string | null, language: string, prompts: Array<string>, maxPagesPerSite: number, createdAt: string, brand: { name: string, aliases: Array<string>, domains: Array<string> }, competitors: Array<{ name: string, aliases: Array<string>, domains: Array<string> }>, schedule: { cron: string, timezone: string, runs: Array<RunKind>, nextRunAt: string, lastRunAt: string | null, lastError: string | null, lastErrorAt: string | null } | null };
+
+export type CliCreateProjectMutationVariables = Exact<{
+  input: CreateProjectInput;
+}>;
+
+
+export type CliCreateProjectMutation = { createProject: { id: string, name: string, market: string | null, language: string, prompts: Array<string>, maxPagesPerSite: number, createdAt: string, brand: { name: string, aliases: Array<string>, domains: Array<string> }, competitors: Array<{ name: string, aliases: Array<string>, domains: Array<string> }>, schedule: { cron: string, timezone: string, runs: Array<RunKind>, nextRunAt: string, lastRunAt: string | null, lastError: string | null, lastErrorAt: string | null } | null } };
+
+export type CliProjectsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type CliProjectsQuery = { projects: { edges: Array<{ node: { id: string, name: string, market: string | null, language: string, prompts: Array<string>, maxPagesPerSite: number, createdAt: string, brand: { name: string, aliases: Array<string>, domains: Array<string> }, competitors: Array<{ name: string, aliases: Array<string>, domains: Array<string> }>, schedule: { cron: string, timezone: string, runs: Array<RunKind>, nextRunAt: string, lastRunAt: string | null, lastError: string | null, lastErrorAt: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CliProjectQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CliProjectQuery = { project: { id: string, name: string, market: string | null, language: string, prompts: Array<string>, maxPagesPerSite: number, createdAt: string, siteAudits: { edges: Array<{ node: { id: string, name: string, status: BatchStatus, progress: number, createdAt: string, finishedAt: string | null } }> }, brand: { name: string, aliases: Array<string>, domains: Array<string> }, competitors: Array<{ name: string, aliases: Array<string>, domains: Array<string> }>, schedule: { cron: string, timezone: string, runs: Array<RunKind>, nextRunAt: string, lastRunAt: string | null, lastError: string | null, lastErrorAt: string | null } | null } | null };
+
+export type CliRunSiteAuditMutationVariables = Exact<{
+  projectId: string | number;
+}>;
+
+
+export type CliRunSiteAuditMutation = { runSiteAudit: { id: string, name: string } };
+
 export type ComparisonFieldsFragment = { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, message: string, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -77,6 +146,36 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CliProjectFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CliProjectFields on Project {
+  id
+  name
+  market
+  language
+  prompts
+  maxPagesPerSite
+  createdAt
+  brand {
+    name
+    aliases
+    domains
+  }
+  competitors {
+    name
+    aliases
+    domains
+  }
+  schedule {
+    cron
+    timezone
+    runs
+    nextRunAt
+    lastRunAt
+    lastError
+    lastErrorAt
+  }
+}
+    `, {"fragmentName":"CliProjectFields"}) as unknown as TypedDocumentString<CliProjectFieldsFragment, unknown>;
 export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
     fragment ComparisonFields on Comparison {
   createdAt
@@ -236,3 +335,133 @@ export const CliBatchComparisonDocument = new TypedDocumentString(`
     source
   }
 }`) as unknown as TypedDocumentString<CliBatchComparisonQuery, CliBatchComparisonQueryVariables>;
+export const CliCreateProjectDocument = new TypedDocumentString(`
+    mutation CliCreateProject($input: CreateProjectInput!) {
+  createProject(input: $input) {
+    ...CliProjectFields
+  }
+}
+    fragment CliProjectFields on Project {
+  id
+  name
+  market
+  language
+  prompts
+  maxPagesPerSite
+  createdAt
+  brand {
+    name
+    aliases
+    domains
+  }
+  competitors {
+    name
+    aliases
+    domains
+  }
+  schedule {
+    cron
+    timezone
+    runs
+    nextRunAt
+    lastRunAt
+    lastError
+    lastErrorAt
+  }
+}`) as unknown as TypedDocumentString<CliCreateProjectMutation, CliCreateProjectMutationVariables>;
+export const CliProjectsDocument = new TypedDocumentString(`
+    query CliProjects($after: String) {
+  projects(first: 100, after: $after) {
+    edges {
+      node {
+        ...CliProjectFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment CliProjectFields on Project {
+  id
+  name
+  market
+  language
+  prompts
+  maxPagesPerSite
+  createdAt
+  brand {
+    name
+    aliases
+    domains
+  }
+  competitors {
+    name
+    aliases
+    domains
+  }
+  schedule {
+    cron
+    timezone
+    runs
+    nextRunAt
+    lastRunAt
+    lastError
+    lastErrorAt
+  }
+}`) as unknown as TypedDocumentString<CliProjectsQuery, CliProjectsQueryVariables>;
+export const CliProjectDocument = new TypedDocumentString(`
+    query CliProject($id: ID!) {
+  project(id: $id) {
+    ...CliProjectFields
+    siteAudits(first: 5) {
+      edges {
+        node {
+          id
+          name
+          status
+          progress
+          createdAt
+          finishedAt
+        }
+      }
+    }
+  }
+}
+    fragment CliProjectFields on Project {
+  id
+  name
+  market
+  language
+  prompts
+  maxPagesPerSite
+  createdAt
+  brand {
+    name
+    aliases
+    domains
+  }
+  competitors {
+    name
+    aliases
+    domains
+  }
+  schedule {
+    cron
+    timezone
+    runs
+    nextRunAt
+    lastRunAt
+    lastError
+    lastErrorAt
+  }
+}`) as unknown as TypedDocumentString<CliProjectQuery, CliProjectQueryVariables>;
+export const CliRunSiteAuditDocument = new TypedDocumentString(`
+    mutation CliRunSiteAudit($projectId: ID!) {
+  runSiteAudit(projectId: $projectId) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CliRunSiteAuditMutation, CliRunSiteAuditMutationVariables>;

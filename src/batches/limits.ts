@@ -30,7 +30,7 @@ export async function ownerQuotaTransaction<T>(prisma: PrismaClient, ownerId: st
   const previous = ownerTurns.get(ownerId) ?? Promise.resolve();
   const turn = previous.then(() =>
     prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OWNER_QUOTA_LOCK}::int, hashtext(${ownerId}))`;
+      await lockOwnerQuota(tx, ownerId);
       return write(tx);
     }, QUOTA_TRANSACTION_LIMITS),
   );
@@ -49,6 +49,11 @@ export async function ownerQuotaTransaction<T>(prisma: PrismaClient, ownerId: st
     }
     throw error;
   }
+}
+
+/** Takes the owner's quota lock until `tx` ends; what `ownerQuotaTransaction` does first. */
+export async function lockOwnerQuota(tx: Transaction, ownerId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OWNER_QUOTA_LOCK}::int, hashtext(${ownerId}))`;
 }
 
 /**

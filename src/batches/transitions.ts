@@ -2,7 +2,7 @@ import type { AuditAction } from '../auth/audit';
 import type { BatchStatus, TargetStatus } from '../db/generated/client/client';
 import { Prisma, type Transaction } from '../db/prisma';
 import { EVENT_CHANNEL } from '../events/channel';
-import { ANALYZE_TARGET, COMPARE_BATCH, PURGE_BATCHES, RECONCILE_BATCHES, type QueueName } from '../queue';
+import { ANALYZE_TARGET, COMPARE_BATCH, PURGE_BATCHES, RECONCILE_BATCHES, SCHEDULE_RUNS, type QueueName } from '../queue';
 
 /**
  * A change of state of a batch or a target. `from`: the states it leaves (none: the row is
@@ -25,7 +25,8 @@ const UNFINISHED = ['PENDING', 'RUNNING'] as const;
 
 /** Every change of a batch's status, and the changes of its counters that keep the status. */
 export const BATCH = {
-  create: { from: [], to: ['PENDING'], by: ['api'], in: 'createBatch', announced: true, audit: 'BATCH_CREATED' },
+  /** By the API, or by a project's schedule (createBatchIn, in the scheduler's transaction). */
+  create: { from: [], to: ['PENDING'], by: ['api', SCHEDULE_RUNS], in: 'createBatch', announced: true, audit: 'BATCH_CREATED' },
   /** Its first page starts. */
   start: { from: ['PENDING'], to: ['RUNNING'], by: [ANALYZE_TARGET], in: 'vantage_start_targets', announced: true },
   /** A page is counted (see TARGET.finish); the last one queues the comparison in the same transaction. */
@@ -43,7 +44,7 @@ export const BATCH = {
 
 /** Every change of a target's status. */
 export const TARGET = {
-  create: { from: [], to: ['PENDING'], by: ['api'], in: 'createBatch', announced: true },
+  create: { from: [], to: ['PENDING'], by: ['api', SCHEDULE_RUNS], in: 'createBatch', announced: true },
   /** One more attempt from PENDING; from RUNNING, one more worker stop (its last run's worker stopped). */
   start: { from: UNFINISHED, to: ['RUNNING'], by: [ANALYZE_TARGET], in: 'vantage_start_targets', announced: true },
   /** After a failed attempt that may be tried again, or handed back unfinished by a stopping worker. */

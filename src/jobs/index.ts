@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import {
   ANALYZE_TARGET,
+  analyzeJobPlan,
   analyzeWorkOptions,
   COMPARE_BATCH,
   createHostSlots,
@@ -14,11 +15,13 @@ import {
   pollingOptions,
   PURGE_BATCHES,
   RECONCILE_BATCHES,
+  SCHEDULE_RUNS,
 } from '../queue';
 import { analyzeTarget } from './analyzeTarget';
 import { compareBatch } from './compareBatch';
 import { purgeBatches } from './purgeBatches';
 import { reconcileBatches } from './reconcileBatches';
+import { scheduleRuns } from './scheduleRuns';
 
 export interface Workers {
   /**
@@ -71,10 +74,13 @@ export async function startWorkers(deps: {
     );
   await boss.work(ANALYZE_TARGET, analyzeWorkOptions(config), analyzeJobs);
   await boss.work(ANALYZE_TARGET, firstPagesWorkOptions(config), analyzeJobs);
+  const limits = { maxUrlsPerBatch: config.maxUrlsPerBatch, ...config.ownerLimits };
+  const schedulerDeps = { prisma, boss, limits, jobPlan: analyzeJobPlan(config), log };
   const handlers: [string, Parameters<PgBoss['work']>[1], (job: Job<unknown>) => Promise<unknown>][] = [
     [COMPARE_BATCH, { ...polling, localConcurrency: 2 }, (job) => compareBatch({ prisma, llm: config.llm, log, metrics }, job)],
     [RECONCILE_BATCHES, {}, () => reconcileBatches({ prisma, pool, boss, log })],
     [PURGE_BATCHES, {}, (job) => purgeBatches({ prisma, log }, job)],
+    [SCHEDULE_RUNS, {}, (job) => scheduleRuns(schedulerDeps, job)],
   ];
   for (const [name, options, handle] of handlers) {
     await boss.work(name, options as object, ([job]: Job<unknown>[]) => runJob(log, metrics, job, handle));

@@ -1,11 +1,16 @@
 import type { PgBoss } from 'pg-boss';
 import type { Caller } from '../auth/caller';
-import { createBatch } from '../batches/create';
-import type { OwnerLimits } from '../batches/limits';
+import { createBatch, type BatchLimits, type NewBatchInput } from '../batches/create';
 import { Prisma, type PrismaClient } from '../db/prisma';
 import { notFound } from '../errors';
 import type { AnalyzeJobPlan } from '../queue';
 import { siteUrlOf } from './domains';
+
+/** The batch a site audit of the project is: each brand's first domain, the project's own brand the subject. */
+export function siteAuditInput(project: { id: string; name: string; brands: readonly { domains: readonly string[] }[] }): NewBatchInput {
+  const urls = project.brands.map((brand) => siteUrlOf(brand.domains[0]!));
+  return { name: `${project.name}: site audit`, urls, subjectUrl: urls[0], projectId: project.id };
+}
 
 /**
  * Starts a site audit of the caller's project: an ordinary batch of each brand's first domain,
@@ -16,7 +21,7 @@ export async function runSiteAudit(
   prisma: PrismaClient,
   boss: PgBoss,
   projectId: string,
-  limits: { maxUrlsPerBatch: number } & OwnerLimits,
+  limits: BatchLimits,
   caller: Caller,
   jobPlan: AnalyzeJobPlan,
 ) {
@@ -25,10 +30,8 @@ export async function runSiteAudit(
     include: { brands: { orderBy: { position: 'asc' } } },
   });
   if (!project) throw notFound('project');
-  const urls = project.brands.map((brand) => siteUrlOf(brand.domains[0]!));
-  const input = { name: `${project.name}: site audit`, urls, subjectUrl: urls[0], projectId };
   try {
-    return await createBatch(prisma, boss, input, limits, caller, jobPlan);
+    return await createBatch(prisma, boss, siteAuditInput(project), limits, caller, jobPlan);
   } catch (error) {
     // The project was deleted since it was read: the batch's link to it cannot be written.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') throw notFound('project');

@@ -4,7 +4,16 @@ export const ANALYZE_TARGET = 'analyze-target';
 export const COMPARE_BATCH = 'compare-batch';
 export const RECONCILE_BATCHES = 'reconcile-batches';
 export const PURGE_BATCHES = 'purge-batches';
-export type QueueName = typeof ANALYZE_TARGET | typeof COMPARE_BATCH | typeof RECONCILE_BATCHES | typeof PURGE_BATCHES;
+export const SCHEDULE_RUNS = 'schedule-runs';
+export type QueueName =
+  | typeof ANALYZE_TARGET
+  | typeof COMPARE_BATCH
+  | typeof RECONCILE_BATCHES
+  | typeof PURGE_BATCHES
+  | typeof SCHEDULE_RUNS;
+
+/** Every minute, the finest a five-field cron can name: a project's due run waits at most this long. */
+const SCHEDULE_RUNS_CRON = '* * * * *';
 
 /** Runs of a page whose worker stopped with it in hand that are tried again; one more ends the target FAILED. */
 export const WORKER_STOPS_ALLOWED = 2;
@@ -58,6 +67,8 @@ export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<
     // singleton: one maintenance pass at a time across every process.
     [RECONCILE_BATCHES]: { ...heartbeat, policy: 'singleton', retryLimit: 0, expireInSeconds: 300 },
     [PURGE_BATCHES]: { ...heartbeat, policy: 'singleton', retryLimit: 0, expireInSeconds: 600 },
+    // singleton too, though passes running at once would still start each due run once (SKIP LOCKED).
+    [SCHEDULE_RUNS]: { ...heartbeat, policy: 'singleton', retryLimit: 0, expireInSeconds: 300 },
   } as const;
   for (const [name, options] of Object.entries(queues)) {
     if (await boss.getQueue(name)) {
@@ -68,6 +79,7 @@ export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<
     }
   }
   await boss.schedule(RECONCILE_BATCHES, policy.reconcileCron);
+  await boss.schedule(SCHEDULE_RUNS, SCHEDULE_RUNS_CRON);
   if (policy.retentionDays !== null) await boss.schedule(PURGE_BATCHES, '17 3 * * *', { days: policy.retentionDays });
   else await boss.unschedule(PURGE_BATCHES);
 }

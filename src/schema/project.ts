@@ -28,6 +28,8 @@ interface ScheduleShape {
   runs: ('SITE_AUDIT' | 'VISIBILITY_AUDIT')[];
   nextRunAt: Date;
   lastRunAt: Date | null;
+  lastError: string | null;
+  lastErrorAt: Date | null;
 }
 
 const Schedule = builder.objectRef<ScheduleShape>('Schedule').implement({
@@ -37,6 +39,12 @@ const Schedule = builder.objectRef<ScheduleShape>('Schedule').implement({
     runs: t.expose('runs', { type: [RunKind] }),
     nextRunAt: t.expose('nextRunAt', { type: 'DateTime', description: 'The next slot of the cron after the schedule was set or last ran.' }),
     lastRunAt: t.expose('lastRunAt', { type: 'DateTime', nullable: true, description: 'When the schedule last started runs; null until it has.' }),
+    lastError: t.exposeString('lastError', {
+      nullable: true,
+      description:
+        "Why the schedule's last due slot did not start all its runs (the previous run still going, the owner's limits, a kind of run that cannot run yet); null when it started them.",
+    }),
+    lastErrorAt: t.expose('lastErrorAt', { type: 'DateTime', nullable: true, description: 'The due slot lastError is about; null with it.' }),
   }),
 });
 
@@ -76,6 +84,8 @@ export const Project = builder.prismaNode('Project', {
               runs: project.scheduleRuns,
               nextRunAt: project.nextRunAt!,
               lastRunAt: project.lastRunAt,
+              lastError: project.scheduleError,
+              lastErrorAt: project.scheduleErrorAt,
             },
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
