@@ -15,7 +15,17 @@ const cost = (query: string | DocumentNode, variables: Record<string, unknown> =
 function largestVariables(document: DocumentNode): Record<string, unknown> {
   const operation = document.definitions.find((definition) => definition.kind === 'OperationDefinition') as OperationDefinitionNode;
   const named = (type: TypeNode): string => (type.kind === 'NamedType' ? type.name.value : named(type.type));
-  const values: Record<string, unknown> = { Int: 100, ID: 'x', String: 'x', CreateBatchInput: { name: 'x', urls: ['https://a.test/'] } };
+  const brand = (name: string) => ({ name, domains: [`${name}.test`] });
+  const project = { name: 'x', brand: brand('a'), competitors: Array.from({ length: 10 }, (_, i) => brand(`c${i}`)) };
+  const values: Record<string, unknown> = {
+    Int: 100,
+    ID: 'x',
+    String: 'x',
+    Boolean: true,
+    CreateBatchInput: { name: 'x', urls: ['https://a.test/'] },
+    CreateProjectInput: project,
+    UpdateProjectInput: project,
+  };
   return Object.fromEntries((operation.variableDefinitions ?? []).map((variable) => [variable.variable.name.value, values[named(variable.type)]]));
 }
 
