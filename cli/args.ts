@@ -83,13 +83,14 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(parseArgsProblem(error as Error & { code?: string }));
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
-  if (values.help || command === undefined || command === 'help') return { kind: 'help' };
+  if (values.help || command === 'help') return { kind: 'help' };
+  if (command === undefined) throw new UsageError('say what to do: analyze, watch or project');
 
-  const connection: Connection = { server: values.server ?? env.VANTAGE_SERVER ?? defaultServer };
+  const connection: Connection = { server: serverUrl(values.server ?? env.VANTAGE_SERVER ?? defaultServer) };
   const key = values.key ?? env.VANTAGE_API_KEY;
   if (key) connection.key = key;
 
@@ -107,6 +108,28 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
     return { kind: 'watch', batchId: rest[0]!, connection, json: values.json };
   }
   throw new UsageError(`unknown command "${command}"`);
+}
+
+/** Node's own wording suggests `-- "--flag"` with a quote left open; say it plainly instead. */
+function parseArgsProblem(error: Error & { code?: string }): string {
+  const option = /'(-[^' ]*)/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option "${option}"`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `option "${option}" needs a value`;
+  return error.message;
+}
+
+/** The server must be an http(s) URL: anything else is a usage mistake, not an unreachable server. */
+function serverUrl(server: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(server);
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UsageError(`--server "${server}" is not an http(s) URL such as ${defaultServer}`);
+  }
+  return server;
 }
 
 /** "Acme=acme.com,acme.de" as a brand: the name before the first "=", the domains after it. */

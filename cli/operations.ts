@@ -100,3 +100,12 @@ export const RunSiteAuditMutation = graphql(`
     }
   }
 `);
+
+export const CancelBatchMutation = graphql(`
+  mutation CliCancelBatch($id: ID!) {
+    cancelBatch(id: $id) {
+      id
+      status
+    }
+  }
+`);

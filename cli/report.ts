@@ -52,11 +52,16 @@ function gapsSection(comparison: CliComparison): string {
   )}`;
 }
 
+/** A title as the first sentence of the insight: "You trail on AEO. Your AEO score is 41…". */
+function sentence(title: string): string {
+  return /[.!?]$/.test(title) ? title : `${title}.`;
+}
+
 function insightsSection(comparison: CliComparison): string {
   if (comparison.insights.length === 0) return 'Insights\nNone.';
   return `Insights\n${renderTable(
     [{ header: 'Severity' }, { header: 'Insight', maxWidth: textWidth }, { header: 'Source', maxWidth: 24 }],
-    comparison.insights.map((insight) => [insight.severity, `${insight.title}: ${insight.body}`, insight.source]),
+    comparison.insights.map((insight) => [insight.severity, `${sentence(insight.title)} ${insight.body}`, insight.source]),
   )}`;
 }
 

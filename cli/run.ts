@@ -1,6 +1,8 @@
+import { once } from 'node:events';
 import type { Api } from './api';
 import { fetchComparison, followBatch } from './follow';
-import { createProgressView } from './progress';
+import { CancelBatchMutation } from './operations';
+import { createProgressView, type ProgressBatch } from './progress';
 import { renderReport } from './report';
 
 export interface Output {
@@ -8,9 +10,33 @@ export interface Output {
   stderr: NodeJS.WriteStream;
 }
 
-/** Watches the batch to its end, then prints the comparison; the exit code says how it ended. */
-export async function reportBatch(api: Api, batchId: string, json: boolean, output: Output): Promise<number> {
-  const final = await followBatch(api, batchId, createProgressView(output.stderr));
+/** How long a second Ctrl-C may come after the first to cancel the batch. */
+const CANCEL_WINDOW_MS = 3000;
+/** What a shell reports for a program ended by Ctrl-C. */
+const INTERRUPTED = 130;
+
+/**
+ * Watches the batch to its end, then prints the comparison; the exit code says how it ended.
+ * `announce` heads the progress with the batch's id and name (watch has not said them yet).
+ */
+export async function reportBatch(
+  api: Api,
+  batchId: string,
+  json: boolean,
+  output: Output,
+  { announce = false, stop }: { announce?: boolean; stop?: AbortSignal } = {},
+): Promise<number> {
+  const view = createProgressView(output.stderr);
+  let first = true;
+  const final = await followBatch(api, batchId, {
+    update(batch: ProgressBatch) {
+      if (stop?.aborted) return;
+      if (first && announce) output.stderr.write(`Batch ${batch.id} "${batch.name}"\n`);
+      first = false;
+      view.update(batch);
+    },
+  });
+  if (stop?.aborted) return INTERRUPTED;
   if (!final) {
     output.stderr.write(`No batch ${batchId}.\n`);
     return 2;
@@ -28,8 +54,51 @@ export async function reportBatch(api: Api, batchId: string, json: boolean, outp
   return 0;
 }
 
-/** Says which batch was started and how to reattach to it, then reports it like `reportBatch`. */
-export function reportStartedBatch(api: Api, batch: { id: string; name: string }, json: boolean, output: Output): Promise<number> {
+/**
+ * Says which batch was started and how to reattach to it, then reports it like `reportBatch`.
+ * Ctrl-C stops following and leaves the batch running, saying how to reattach; a second Ctrl-C
+ * soon after cancels it. Either way the CLI says which happened.
+ */
+export async function reportStartedBatch(api: Api, batch: { id: string; name: string }, json: boolean, output: Output): Promise<number> {
   output.stderr.write(`Batch ${batch.id} "${batch.name}" (reattach with: vantage watch ${batch.id})\n`);
-  return reportBatch(api, batch.id, json, output);
+  const stop = new AbortController();
+  const interrupted = once(process, 'SIGINT', { signal: stop.signal }).then(
+    () => true,
+    () => false,
+  );
+  const reported = reportBatch(api, batch.id, json, output, { stop: stop.signal });
+  try {
+    const first = await Promise.race([reported, interrupted]);
+    if (first !== true) return first as number;
+    stop.abort();
+    output.stderr.write(
+      `\nStopped following batch ${batch.id}; it keeps running on the server.\n` +
+        `Reattach with: vantage watch ${batch.id}\nPress Ctrl-C again within ${CANCEL_WINDOW_MS / 1000} seconds to cancel it.\n`,
+    );
+    if (!(await secondInterrupt(CANCEL_WINDOW_MS))) {
+      output.stderr.write(`Left batch ${batch.id} running.\n`);
+      return INTERRUPTED;
+    }
+    const { cancelBatch } = await api.request(CancelBatchMutation, { id: batch.id });
+    output.stderr.write(`Cancelled batch ${batch.id} (now ${cancelBatch.status}).\n`);
+    return 1;
+  } finally {
+    stop.abort();
+    // Following ends when the caller closes the connection; its result no longer matters.
+    reported.catch(() => undefined);
+  }
+}
+
+function secondInterrupt(withinMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onInterrupt = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      process.off('SIGINT', onInterrupt);
+      resolve(false);
+    }, withinMs);
+    process.once('SIGINT', onInterrupt);
+  });
 }

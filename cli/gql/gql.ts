@@ -23,6 +23,7 @@ type Documents = {
     "\n  query CliProjects($after: String) {\n    projects(first: 100, after: $after) {\n      edges { node { ...CliProjectFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.CliProjectsDocument,
     "\n  query CliProject($id: ID!) {\n    project(id: $id) {\n      ...CliProjectFields\n      siteAudits(first: 5) {\n        edges { node { id name status progress createdAt finishedAt } }\n      }\n    }\n  }\n": typeof types.CliProjectDocument,
     "\n  mutation CliRunSiteAudit($projectId: ID!) {\n    runSiteAudit(projectId: $projectId) {\n      id\n      name\n    }\n  }\n": typeof types.CliRunSiteAuditDocument,
+    "\n  mutation CliCancelBatch($id: ID!) {\n    cancelBatch(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.CliCancelBatchDocument,
     "fragment ComparisonFields on Comparison {\n  createdAt\n  ranking {\n    rank\n    overallScore\n    seoScore\n    aeoScore\n    technicalScore\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  subject {\n    rank\n    analysedCompetitors\n    target {\n      id\n      url\n    }\n  }\n  notAnalysed {\n    error\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  checks {\n    checkId\n    category\n    passedBy {\n      id\n      url\n    }\n    failedBy {\n      id\n      url\n    }\n  }\n  gaps {\n    checkId\n    message\n    competitors {\n      id\n      url\n    }\n  }\n  insights {\n    title\n    body\n    severity\n    source\n  }\n}": typeof types.ComparisonFieldsFragmentDoc,
 };
 const documents: Documents = {
@@ -34,6 +35,7 @@ const documents: Documents = {
     "\n  query CliProjects($after: String) {\n    projects(first: 100, after: $after) {\n      edges { node { ...CliProjectFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.CliProjectsDocument,
     "\n  query CliProject($id: ID!) {\n    project(id: $id) {\n      ...CliProjectFields\n      siteAudits(first: 5) {\n        edges { node { id name status progress createdAt finishedAt } }\n      }\n    }\n  }\n": types.CliProjectDocument,
     "\n  mutation CliRunSiteAudit($projectId: ID!) {\n    runSiteAudit(projectId: $projectId) {\n      id\n      name\n    }\n  }\n": types.CliRunSiteAuditDocument,
+    "\n  mutation CliCancelBatch($id: ID!) {\n    cancelBatch(id: $id) {\n      id\n      status\n    }\n  }\n": types.CliCancelBatchDocument,
     "fragment ComparisonFields on Comparison {\n  createdAt\n  ranking {\n    rank\n    overallScore\n    seoScore\n    aeoScore\n    technicalScore\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  subject {\n    rank\n    analysedCompetitors\n    target {\n      id\n      url\n    }\n  }\n  notAnalysed {\n    error\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  checks {\n    checkId\n    category\n    passedBy {\n      id\n      url\n    }\n    failedBy {\n      id\n      url\n    }\n  }\n  gaps {\n    checkId\n    message\n    competitors {\n      id\n      url\n    }\n  }\n  insights {\n    title\n    body\n    severity\n    source\n  }\n}": types.ComparisonFieldsFragmentDoc,
 };
 
@@ -69,6 +71,10 @@ export function graphql(source: "\n  query CliProject($id: ID!) {\n    project(i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CliRunSiteAudit($projectId: ID!) {\n    runSiteAudit(projectId: $projectId) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CliRunSiteAuditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliCancelBatch($id: ID!) {\n    cancelBatch(id: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').CliCancelBatchDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

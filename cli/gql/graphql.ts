@@ -126,6 +126,13 @@ export type CliRunSiteAuditMutationVariables = Exact<{
 
 export type CliRunSiteAuditMutation = { runSiteAudit: { id: string, name: string } };
 
+export type CliCancelBatchMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CliCancelBatchMutation = { cancelBatch: { id: string, status: BatchStatus } };
+
 export type ComparisonFieldsFragment = { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, message: string, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -465,3 +472,11 @@ export const CliRunSiteAuditDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CliRunSiteAuditMutation, CliRunSiteAuditMutationVariables>;
+export const CliCancelBatchDocument = new TypedDocumentString(`
+    mutation CliCancelBatch($id: ID!) {
+  cancelBatch(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CliCancelBatchMutation, CliCancelBatchMutationVariables>;

@@ -38,3 +38,13 @@ export function announcedBatchId(stderr: string): string {
   if (!match) throw new Error(`The CLI announced no batch:\n${stderr}`);
   return match[1]!;
 }
+
+/** The CLI as a child process still running, for tests that signal it while it works. */
+export function startVantage(args: string[]) {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { child, output, exited };
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderReport, type CliComparison } from '../../cli/report';
 import { renderTable } from '../../cli/table';
 
 describe('renderTable', () => {
@@ -21,5 +22,19 @@ describe('renderTable', () => {
       '    ple.com/very',
       '    /long',
     ]);
+  });
+});
+
+describe('renderReport', () => {
+  it('prints an insight as its title and body in two sentences, not "You trail on AEO: Your AEO…"', () => {
+    const comparison = {
+      ranking: [],
+      notAnalysed: [],
+      subject: null,
+      checks: [],
+      gaps: [],
+      insights: [{ severity: 'WARNING', title: 'You trail on AEO', body: 'Your AEO score is 41.', source: 'RULES' }],
+    } as unknown as CliComparison;
+    expect(renderReport(comparison)).toContain('You trail on AEO. Your AEO score is 41.');
   });
 });

@@ -2,10 +2,11 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createBatch } from '../helpers/batches';
-import { startFixtureSite, type FixtureSite } from '../helpers/fixtures';
+import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
-import { announcedBatchId, run, vantage } from './runCli';
+import { waitUntil } from '../helpers/wait';
+import { announcedBatchId, run, startVantage, vantage } from './runCli';
 
 // Written out here rather than imported from the CLI, so the test checks the CLI against the contract.
 const COMPARISON = `query ($id: ID!) { batch(id: $id) { comparison {
@@ -34,14 +35,22 @@ async function apiComparison(app: TestApp, id: string) {
 describe('the vantage CLI', () => {
   let app: TestApp;
   let site: FixtureSite;
+  const release = gate();
 
   beforeAll(async () => {
-    site = await startFixtureSite({ '/good': pages.good, '/medium': pages.medium, '/poor': pages.poor });
+    site = await startFixtureSite({
+      '/good': pages.good,
+      '/medium': pages.medium,
+      '/poor': pages.poor,
+      // Answered only when the tests end: a batch that is still running when the CLI is interrupted.
+      '/held': heldPage(release.opened, pages.medium),
+    });
     // One attempt: a page that cannot be fetched fails at once instead of after retries.
     app = await startTestApp({ ANALYZE_MAX_ATTEMPTS: '1' });
   });
 
   afterAll(async () => {
+    release.open();
     await app?.close();
     await site?.close();
   });
@@ -96,10 +105,11 @@ describe('the vantage CLI', () => {
     expect(printed).toEqual(await apiComparison(app, announcedBatchId(result.stderr)));
   });
 
-  it('attaches to an existing batch with watch', async () => {
+  it('attaches to an existing batch with watch, naming it first', async () => {
     const batchId = await createBatch(app.graphqlUrl, { name: 'watched', urls: [site.url('/medium')] });
     const result = await vantage(['watch', batchId, '--server', app.baseUrl, '--json']);
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.split('\n')[0]).toBe(`Batch ${batchId} "watched"`);
     expect(JSON.parse(result.stdout)).toEqual(await apiComparison(app, batchId));
   });
 
@@ -127,9 +137,47 @@ describe('the vantage CLI', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('Usage:');
 
+    const nothing = await vantage([]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('Usage:');
+    expect(nothing.stdout).toBe('');
+
+    const unknown = await vantage(['analyze', site.url('/good'), '--frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.split('\n')[0]).toBe('vantage: unknown option "--frobnicate"');
+
+    const notAServer = await vantage(['analyze', site.url('/good'), '--server', 'not-a-server']);
+    expect(notAServer.code).toBe(2);
+    expect(notAServer.stderr).toContain('--server "not-a-server" is not an http(s) URL');
+
     const unreachable = await vantage(['analyze', site.url('/good'), '--server', `http://127.0.0.1:${await closedPort()}`]);
     expect(unreachable.code).toBe(3);
     expect(unreachable.stderr).toContain('cannot reach');
+  });
+
+  it('leaves the batch running on Ctrl-C and says how to reattach', async () => {
+    const cli = startVantage(['analyze', site.url('/held'), '--server', app.baseUrl]);
+    await waitUntil(async () => /^Batch \S+ /m.test(cli.output.stderr), { what: 'the batch announced' });
+    const batchId = announcedBatchId(cli.output.stderr);
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(130);
+    expect(cli.output.stderr).toContain(`Reattach with: vantage watch ${batchId}`);
+    expect(cli.output.stderr).toContain(`Left batch ${batchId} running.`);
+    const { batch } = await graphqlData(app.graphqlUrl, 'query ($id: ID!) { batch(id: $id) { status } }', { id: batchId });
+    expect(batch.status).toMatch(/PENDING|RUNNING/);
+  });
+
+  it('cancels the batch on a second Ctrl-C and says so', async () => {
+    const cli = startVantage(['analyze', site.url('/held'), '--server', app.baseUrl]);
+    await waitUntil(async () => /^Batch \S+ /m.test(cli.output.stderr), { what: 'the batch announced' });
+    const batchId = announcedBatchId(cli.output.stderr);
+    cli.child.kill('SIGINT');
+    await waitUntil(async () => cli.output.stderr.includes('Press Ctrl-C again'), { what: 'the offer to cancel' });
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(1);
+    expect(cli.output.stderr).toContain(`Cancelled batch ${batchId} (now CANCELLED).`);
+    const { batch } = await graphqlData(app.graphqlUrl, 'query ($id: ID!) { batch(id: $id) { status } }', { id: batchId });
+    expect(batch.status).toBe('CANCELLED');
   });
 
   it('runs as `npx vantage` from the repository root', async () => {
