@@ -36,6 +36,9 @@ Options of project create:
   --runs KIND,...         what the schedule starts: SITE_AUDIT (default), VISIBILITY_AUDIT
 
 Progress goes to stderr, results to stdout.
+A bare host (example.com) is read as https://example.com/.
+Ctrl-C while following a batch leaves it running and says how to reattach (exit 130);
+a second Ctrl-C within 3 seconds cancels it (exit 1).
 Exit codes: 0 batch COMPLETED (or the project command done), 1 batch FAILED or CANCELLED,
 2 bad usage or input, or no such batch or project, 3 server unreachable or refused the request.`;
 
