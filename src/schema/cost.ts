@@ -54,8 +54,8 @@ const REPEATS: Record<string, Size> = {
   'ChangeConnection.edges': one,
   // The project's own brand and its competitors.
   'Project.history': () => PROJECT_LISTS.competitors + 1,
-  // Five years of weekly runs: an estimate, not a limit.
-  'HistorySeries.points': () => 260,
+  // Two years of weekly runs: an estimate, not a limit (a query of several metrics' runs still fits).
+  'HistorySeries.points': () => 104,
   // SITE_AUDIT and VISIBILITY_AUDIT.
   'Schedule.runs': () => 2,
 };
