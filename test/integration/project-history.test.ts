@@ -49,7 +49,11 @@ describe('history and changes of a project over two runs', () => {
         else res.writeHead(500, { 'content-type': 'text/plain' }).end('down');
       },
     });
-    rival = await startFixtureSite({ '/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(faqPage(round === 2)) });
+    rival = await startFixtureSite({
+      '/': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' }).end(faqPage(round === 2));
+      },
+    });
     app = await startTestApp({ LOG_LEVEL: 'silent' });
     clients = connectDatabase(app.databaseUrl, 2, createLogger('silent'));
   });
