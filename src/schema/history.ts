@@ -34,60 +34,51 @@ export const ExpiredRun = builder.prismaNode('ProjectRun', {
 });
 
 /**
- * The run behind a point or change: its batch while it exists, else its ExpiredRun. The runs a
- * request asks for in one pass (every point of a history) load together, in two queries.
+ * The runs behind points and changes: each run's batch while it exists, else its ExpiredRun.
+ * Loaded for many ids at once (two queries) and kept for the rest of the request.
  */
-const runLoaders = new WeakMap<Context, (runId: string) => Promise<object>>();
+const loadedRuns = new WeakMap<Context, Map<string, object>>();
 
-function loadRun(ctx: Context, runId: string): Promise<object> {
-  let load = runLoaders.get(ctx);
-  if (!load) {
-    load = batchedRunLoader(ctx);
-    runLoaders.set(ctx, load);
-  }
-  return load(runId);
-}
-
-function batchedRunLoader(ctx: Context): (runId: string) => Promise<object> {
-  const loaded = new Map<string, Promise<object>>();
-  let waiting: Map<string, { resolve(run: object): void; reject(error: unknown): void }> | null = null;
-
-  async function flush(ids: Map<string, { resolve(run: object): void; reject(error: unknown): void }>) {
-    try {
-      const runIds = [...ids.keys()];
-      const batches = await ctx.prisma.batch.findMany({ where: { id: { in: runIds }, ownerId: ctx.caller.ownerId } });
-      const found = new Map<string, object>(batches.map((batch) => [batch.id, Batch.addBrand(batch)]));
-      const purged = runIds.filter((id) => !found.has(id));
-      if (purged.length > 0) {
-        const runs = await ctx.prisma.projectRun.findMany({ where: { id: { in: purged }, project: { ownerId: ctx.caller.ownerId } } });
-        for (const run of runs) found.set(run.id, ExpiredRun.addBrand(run));
-      }
-      for (const [id, { resolve, reject }] of ids) {
-        const run = found.get(id);
-        if (run) resolve(run);
-        else reject(new Error(`run ${id} is neither a batch nor a kept run`));
-      }
-    } catch (error) {
-      for (const { reject } of ids.values()) reject(error);
+async function loadRuns(ctx: Context, runIds: Iterable<string>): Promise<Map<string, object>> {
+  let known = loadedRuns.get(ctx);
+  if (!known) loadedRuns.set(ctx, (known = new Map()));
+  const missing = [...new Set(runIds)].filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    const batches = await ctx.prisma.batch.findMany({ where: { id: { in: missing }, ownerId: ctx.caller.ownerId } });
+    for (const batch of batches) known.set(batch.id, Batch.addBrand(batch));
+    const purged = missing.filter((id) => !known.has(id));
+    if (purged.length > 0) {
+      const runs = await ctx.prisma.projectRun.findMany({ where: { id: { in: purged }, project: { ownerId: ctx.caller.ownerId } } });
+      for (const run of runs) known.set(run.id, ExpiredRun.addBrand(run));
     }
   }
+  return known;
+}
 
-  return (runId) => {
-    const known = loaded.get(runId);
-    if (known) return known;
-    const promise = new Promise<object>((resolve, reject) => {
-      if (!waiting) {
-        const ids = (waiting = new Map());
-        setImmediate(() => {
-          waiting = null;
-          void flush(ids);
-        });
-      }
-      waiting.set(runId, { resolve, reject });
-    });
-    loaded.set(runId, promise);
-    return promise;
-  };
+function runOf(runs: Map<string, object>, runId: string): object {
+  const run = runs.get(runId);
+  if (!run) throw new Error(`run ${runId} is neither a batch nor a kept run`);
+  return run;
+}
+
+/** Runs asked for one point or change at a time load together: the ids asked for in one pass, at once. */
+const waitingRuns = new WeakMap<Context, Promise<Map<string, object>> & { ids: Set<string> }>();
+
+function loadRunSoon(ctx: Context, runId: string): Promise<object> {
+  let waiting = waitingRuns.get(ctx);
+  if (!waiting) {
+    const ids = new Set<string>();
+    const loaded = new Promise<Map<string, object>>((resolve, reject) =>
+      setImmediate(() => {
+        waitingRuns.delete(ctx);
+        loadRuns(ctx, ids).then(resolve, reject);
+      }),
+    );
+    waiting = Object.assign(loaded, { ids });
+    waitingRuns.set(ctx, waiting);
+  }
+  waiting.ids.add(runId);
+  return waiting.then((runs) => runOf(runs, runId));
 }
 
 interface PointShape {
@@ -103,7 +94,7 @@ const HistoryPoint = builder.objectRef<PointShape>('HistoryPoint').implement({
     run: t.field({
       type: builder.nodeInterfaceRef(),
       description: 'The batch or visibility audit the value comes from; an ExpiredRun once its batch was purged.',
-      resolve: (point, _args, ctx) => loadRun(ctx, point.runId),
+      resolve: (point, _args, ctx) => loadRunSoon(ctx, point.runId),
     }),
   }),
 });
@@ -139,7 +130,7 @@ builder.prismaObject('ProjectChange', {
     run: t.field({
       type: builder.nodeInterfaceRef(),
       description: 'The run that found the change: its batch, or an ExpiredRun once the batch was purged.',
-      resolve: (change, _args, ctx) => loadRun(ctx, change.runId),
+      resolve: (change, _args, ctx) => loadRunSoon(ctx, change.runId),
     }),
   }),
 });
