@@ -6,6 +6,7 @@ import { purgeBatches } from '../../src/jobs/purgeBatches';
 import { createLogger } from '../../src/logger';
 import { createMetrics } from '../../src/metrics';
 import { decodeId } from '../../src/schema/ids';
+import { createTestKey } from '../helpers/apiKeys';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { waitForBatchStatus } from '../helpers/batches';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixtures';
@@ -169,9 +170,15 @@ describe('history and changes of a project over two runs', () => {
     expect(kept.changes.edges.every((edge: any) => edge.node.run.__typename === 'ExpiredRun')).toBe(true);
     const expiredRun = kept.overall[0].points[1].run;
     expect(expiredRun.finishedAt).toBe(kept.overall[0].points[1].at);
-    const { node } = await graphqlData(app.graphqlUrl, `query ($id: ID!) { node(id: $id) { id ... on ExpiredRun { kind status } } }`, { id: expiredRun.id });
-    expect(node).toEqual({ id: expiredRun.id, kind: 'SITE_AUDIT', status: 'COMPLETED' });
-    const other = await graphql(app.graphqlUrl, `query ($id: ID!) { batch(id: $id) { id } }`, { id: second });
-    expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const { node: found } = await graphqlData(app.graphqlUrl, `query ($id: ID!) { node(id: $id) { id ... on ExpiredRun { kind status } } }`, { id: expiredRun.id });
+    expect(found).toEqual({ id: expiredRun.id, kind: 'SITE_AUDIT', status: 'COMPLETED' });
+    const purged = await graphql(app.graphqlUrl, `query ($id: ID!) { batch(id: $id) { id } }`, { id: second });
+    expect(purged.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // Another owner sees neither the run nor the project's history.
+    const { key } = await createTestKey(app.databaseUrl, 'other owner');
+    const asOther = { authorization: `Bearer ${key}` };
+    const node = `query ($id: ID!) { node(id: $id) { id } }`;
+    expect((await graphql(app.graphqlUrl, node, { id: expiredRun.id }, asOther)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await graphql(app.graphqlUrl, HISTORY, { id: project.id }, asOther)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
