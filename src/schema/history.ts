@@ -33,52 +33,41 @@ export const ExpiredRun = builder.prismaNode('ProjectRun', {
   }),
 });
 
-/**
- * The runs behind points and changes: each run's batch while it exists, else its ExpiredRun.
- * Loaded for many ids at once (two queries) and kept for the rest of the request.
- */
-const loadedRuns = new WeakMap<Context, Map<string, object>>();
-
-async function loadRuns(ctx: Context, runIds: Iterable<string>): Promise<Map<string, object>> {
-  let known = loadedRuns.get(ctx);
-  if (!known) loadedRuns.set(ctx, (known = new Map()));
-  const missing = [...new Set(runIds)].filter((id) => !known.has(id));
-  if (missing.length > 0) {
-    const batches = await ctx.prisma.batch.findMany({ where: { id: { in: missing }, ownerId: ctx.caller.ownerId } });
-    for (const batch of batches) known.set(batch.id, Batch.addBrand(batch));
-    const purged = missing.filter((id) => !known.has(id));
-    if (purged.length > 0) {
-      const runs = await ctx.prisma.projectRun.findMany({ where: { id: { in: purged }, project: { ownerId: ctx.caller.ownerId } } });
-      for (const run of runs) known.set(run.id, ExpiredRun.addBrand(run));
-    }
+/** Each run's batch while it exists, else its ExpiredRun, by run id: two queries for any number of runs. */
+async function loadRuns(ctx: Context, runIds: readonly string[]): Promise<Map<string, object>> {
+  const batches = await ctx.prisma.batch.findMany({ where: { id: { in: [...runIds] }, ownerId: ctx.caller.ownerId } });
+  const runs = new Map<string, object>(batches.map((batch) => [batch.id, Batch.addBrand(batch)]));
+  const purged = runIds.filter((id) => !runs.has(id));
+  if (purged.length > 0) {
+    const kept = await ctx.prisma.projectRun.findMany({ where: { id: { in: purged }, project: { ownerId: ctx.caller.ownerId } } });
+    for (const run of kept) runs.set(run.id, ExpiredRun.addBrand(run));
   }
-  return known;
+  return runs;
 }
 
-function runOf(runs: Map<string, object>, runId: string): object {
-  const run = runs.get(runId);
-  if (!run) throw new Error(`run ${runId} is neither a batch nor a kept run`);
-  return run;
-}
+/**
+ * Runs asked for one point or change at a time are loaded together: the ids asked for in one
+ * pass of the execution, at once. Nothing is kept beyond it (a subscription's context lives on
+ * while batches change).
+ */
+const waitingRuns = new WeakMap<Context, { ids: Set<string>; loaded: Promise<Map<string, object>> }>();
 
-/** Runs asked for one point or change at a time load together: the ids asked for in one pass, at once. */
-const waitingRuns = new WeakMap<Context, Promise<Map<string, object>> & { ids: Set<string> }>();
-
-function loadRunSoon(ctx: Context, runId: string): Promise<object> {
+async function loadRun(ctx: Context, runId: string): Promise<object> {
   let waiting = waitingRuns.get(ctx);
   if (!waiting) {
     const ids = new Set<string>();
     const loaded = new Promise<Map<string, object>>((resolve, reject) =>
       setImmediate(() => {
         waitingRuns.delete(ctx);
-        loadRuns(ctx, ids).then(resolve, reject);
+        loadRuns(ctx, [...ids]).then(resolve, reject);
       }),
     );
-    waiting = Object.assign(loaded, { ids });
-    waitingRuns.set(ctx, waiting);
+    waitingRuns.set(ctx, (waiting = { ids, loaded }));
   }
   waiting.ids.add(runId);
-  return waiting.then((runs) => runOf(runs, runId));
+  const run = (await waiting.loaded).get(runId);
+  if (!run) throw new Error(`run ${runId} is neither a batch nor a kept run`);
+  return run;
 }
 
 interface PointShape {
@@ -94,7 +83,7 @@ const HistoryPoint = builder.objectRef<PointShape>('HistoryPoint').implement({
     run: t.field({
       type: builder.nodeInterfaceRef(),
       description: 'The batch or visibility audit the value comes from; an ExpiredRun once its batch was purged.',
-      resolve: (point, _args, ctx) => loadRunSoon(ctx, point.runId),
+      resolve: (point, _args, ctx) => loadRun(ctx, point.runId),
     }),
   }),
 });
@@ -130,7 +119,7 @@ builder.prismaObject('ProjectChange', {
     run: t.field({
       type: builder.nodeInterfaceRef(),
       description: 'The run that found the change: its batch, or an ExpiredRun once the batch was purged.',
-      resolve: (change, _args, ctx) => loadRunSoon(ctx, change.runId),
+      resolve: (change, _args, ctx) => loadRun(ctx, change.runId),
     }),
   }),
 });
