@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { projectRunJson } from '../batches/jsonColumns';
 import type { Transaction } from '../db/prisma';
 import { detectChanges, scoresOf, summarizeRun, type RunBrandRef, type SummaryInput } from './changes';
@@ -57,7 +58,10 @@ export async function recordSiteAudit(tx: Transaction, batch: FinishedSiteAudit,
   const keyOf = (change: { brandId: string; kind: string; subject: string }) => `${change.brandId} ${change.kind} ${change.subject}`;
   const existing = new Map((await tx.projectChange.findMany({ where: { runId } })).map((row) => [keyOf(row), row]));
   const fresh = changes.filter((change) => !existing.has(keyOf(change)));
-  await tx.projectChange.createMany({ data: fresh.map((change) => ({ ...change, projectId, runId, at })) });
+  // Random ids handed out largest first: changes list newest first, then by id descending, so
+  // one run's changes read in the order they were found (the project's own brand first).
+  const ids = fresh.map(() => randomUUID()).sort().reverse();
+  await tx.projectChange.createMany({ data: fresh.map((change, index) => ({ id: ids[index]!, ...change, projectId, runId, at })) });
   for (const change of changes) {
     const row = existing.get(keyOf(change));
     if (row) await tx.projectChange.update({ where: { id: row.id }, data: { before: change.before, after: change.after, message: change.message, at } });

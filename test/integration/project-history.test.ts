@@ -103,12 +103,22 @@ describe('history and changes of a project over two runs', () => {
       { brand: { name: 'Rival Shoes' }, isSubject: false, points: [] },
     ]);
 
-    // Newest run first; one run's changes share its time, in no particular order.
+    // Newest run first; one run's changes in the order they were found, the project's own brand first.
     const changes = read.changes.edges.map((edge: any) => edge.node);
     const run = { __typename: 'Batch', id: second, status: 'COMPLETED' };
     const [ownBefore, ownAfter] = batches.map((batch) => scoreOf(batch, own, 'aeoScore'));
     expect(ownBefore - ownAfter).toBeGreaterThanOrEqual(5);
-    expect([...changes].sort((a, b) => a.subject.localeCompare(b.subject))).toEqual([
+    expect(changes).toEqual([
+      {
+        kind: 'CHECK_BROKEN',
+        brand: { name: 'Acme' },
+        isSubject: true,
+        subject: 'llms-txt',
+        before: 'PASS',
+        after: 'FAIL',
+        message: 'Your site now fails the llms.txt check: /llms.txt answered HTTP 500.',
+        run,
+      },
       {
         kind: 'SCORE_DOWN',
         brand: { name: 'Acme' },
@@ -120,16 +130,6 @@ describe('history and changes of a project over two runs', () => {
         run,
       },
       { kind: 'CHECK_FIXED', brand: { name: 'Rival Shoes' }, isSubject: false, subject: 'faq-schema', before: 'FAIL', after: 'PASS', message: 'Rival Shoes added FAQ schema.', run },
-      {
-        kind: 'CHECK_BROKEN',
-        brand: { name: 'Acme' },
-        isSubject: true,
-        subject: 'llms-txt',
-        before: 'PASS',
-        after: 'FAIL',
-        message: 'Your site now fails the llms.txt check: /llms.txt answered HTTP 500.',
-        run,
-      },
     ]);
     expect(read.changes.pageInfo).toEqual({ hasNextPage: false });
 
@@ -166,7 +166,7 @@ describe('history and changes of a project over two runs', () => {
     expect(kept.aeo.map((series: any) => series.points.map((point: any) => point.value))).toEqual(
       read.aeo.map((series: any) => series.points.map((point: any) => point.value)),
     );
-    expect(kept.changes.edges.map((edge: any) => edge.node.message).sort()).toEqual(changes.map((change: any) => change.message).sort());
+    expect(kept.changes.edges.map((edge: any) => edge.node.message)).toEqual(changes.map((change: any) => change.message));
     expect(kept.changes.edges.every((edge: any) => edge.node.run.__typename === 'ExpiredRun')).toBe(true);
     const expiredRun = kept.overall[0].points[1].run;
     expect(expiredRun.finishedAt).toBe(kept.overall[0].points[1].at);
