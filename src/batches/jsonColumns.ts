@@ -132,3 +132,34 @@ const comparisonReport: z.ZodType<ComparisonReport> = z.object({
 });
 
 export const comparisonJson = { report: column('Comparison.report', comparisonReport) };
+
+const checkVerdict = z.object({
+  category: checkCategory,
+  weight: z.number(),
+  outcome: z.enum(['PASS', 'WARN', 'FAIL', 'NOT_APPLICABLE']),
+  /** The check's finding, cut short: what an alert about it quotes. */
+  message: z.string(),
+});
+
+/** One brand in one finished run: its scores, rank and check verdicts, or why its site was not analysed. */
+const runBrand = z.union([
+  z.object({
+    url: z.string(),
+    rank: z.int().min(1),
+    overall: score,
+    seo: score,
+    aeo: score,
+    technical: score,
+    /** Per check id, in the order the report lists the checks. */
+    checks: z.record(z.string(), checkVerdict),
+  }),
+  z.object({ url: z.string(), error: z.string() }),
+]);
+
+/** What a finished run of a project keeps past its batch, per brand id: what the next run is compared with. */
+const runSummary = z.record(z.uuid(), runBrand);
+
+export type RunBrand = z.infer<typeof runBrand>;
+export type RunSummary = z.infer<typeof runSummary>;
+
+export const projectRunJson = { summary: column('ProjectRun.summary', runSummary) };

@@ -7,6 +7,7 @@ import { compareTargets, writeInsights, type ComparedTarget, type LlmOptions } f
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import { recordSiteAudit } from '../projects/record';
 
 const payloadSchema = z.object({ batchId: z.uuid() });
 export function assertCompareBatchPayload(data: unknown): z.infer<typeof payloadSchema> {
@@ -22,7 +23,8 @@ export interface CompareBatchDeps {
 
 /**
  * Compares the analysed targets, stores the comparison and ends the batch: COMPLETED, or
- * FAILED when no target could be analysed. Running twice changes nothing the second time.
+ * FAILED when no target could be analysed; a project's site audit is recorded as its run
+ * (history and changes) in the same transaction. Running twice changes nothing the second time.
  */
 export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): Promise<void> {
   const { batchId } = assertCompareBatchPayload(job.data);
@@ -57,9 +59,15 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
         update: { report, createdAt: new Date() },
       });
     }
+    const status = allFailed ? 'FAILED' : 'COMPLETED';
+    const finishedAt = new Date();
+    // A project's run is recorded before its end is announced: listeners read the run's rows then.
+    if (batch.projectId) {
+      await recordSiteAudit(tx, { ...batch, projectId: batch.projectId, status, finishedAt }, { targets, ranking: core.ranking });
+    }
     return recordBatchChange(tx, batchId, {
-      status: allFailed ? 'FAILED' : 'COMPLETED',
-      finishedAt: new Date(),
+      status,
+      finishedAt,
       error: allFailed ? 'Every target failed; see each target for why.' : null,
     });
   });

@@ -8,7 +8,11 @@ export function assertPurgeBatchesPayload(data: unknown): z.infer<typeof payload
   return payloadSchema.parse(data);
 }
 
-/** Deletes finished batches older than the retention; their targets, analyses and comparison go with them. */
+/**
+ * Deletes finished batches older than the retention; their targets, analyses and comparison go
+ * with them. What a project recorded of its runs (ProjectRun, HistoryPoint, ProjectChange) has
+ * no reference to Batch, so it stays.
+ */
 export async function purgeBatches(deps: { prisma: PrismaClient; log: Logger }, job: Job<unknown>): Promise<number> {
   const { days } = assertPurgeBatchesPayload(job.data);
   const { count } = await deps.prisma.batch.deleteMany({

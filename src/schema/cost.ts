@@ -51,6 +51,11 @@ const REPEATS: Record<string, Size> = {
   'Project.competitors': () => PROJECT_LISTS.competitors,
   'Project.prompts': () => PROJECT_LISTS.prompts,
   'ProjectConnection.edges': one,
+  'ChangeConnection.edges': one,
+  // The project's own brand and its competitors.
+  'Project.history': () => PROJECT_LISTS.competitors + 1,
+  // Two years of weekly runs: an estimate, not a limit (a query of several metrics' runs still fits).
+  'HistorySeries.points': () => 104,
   // SITE_AUDIT and VISIBILITY_AUDIT.
   'Schedule.runs': () => 2,
 };

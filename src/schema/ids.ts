@@ -2,7 +2,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { isUuid } from '../db/prisma';
 import { notFound } from '../errors';
 
-const NODE_TYPES: ReadonlySet<string> = new Set(['Batch', 'Target', 'Project']);
+const NODE_TYPES: ReadonlySet<string> = new Set(['Batch', 'Target', 'Project', 'ExpiredRun']);
 
 /** The type and database id behind a global ID; null for anything that names no storable object. */
 export function parseNodeId(globalId: string): { typename: string; id: string } | null {

@@ -8,11 +8,11 @@ builder.queryField('node', (t) =>
     type: builder.nodeInterfaceRef(),
     nullable: true,
     description:
-      "The batch, target or project with this id. Like `batch`: NOT_FOUND when there is no such object, the id is malformed, or the object is another owner's; never null.",
+      "The batch, target, project or expired run with this id. Like `batch`: NOT_FOUND when there is no such object, the id is malformed, or the object is another owner's; never null.",
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx, info) => {
       const id = parseNodeId(String(args.id));
-      // Batch, Target and Project load through their owner-scoped findUnique (batch.ts, target.ts, project.ts).
+      // Batch, Target, Project and ExpiredRun load through their owner-scoped findUnique (batch.ts, target.ts, project.ts, history.ts).
       const [node] = id ? await resolveNodes(builder, ctx, info, [id]) : [null];
       if (!node) throw notFound('object');
       return node;

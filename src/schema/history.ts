@@ -1,0 +1,161 @@
+import { Batch } from './batch';
+import { builder } from './builder';
+import type { Context } from './context';
+import { BatchStatus } from './enums';
+import { Brand, RunKind } from './project';
+
+/*
+ * A project's history and changes. Both come from what a finished run recorded (src/projects/
+ * record.ts), which outlives the run's batch: a point or change whose batch RETENTION_DAYS
+ * purged names its run as an ExpiredRun.
+ */
+
+const HistoryMetric = builder.enumType('HistoryMetric', {
+  values: ['OVERALL_SCORE', 'SEO_SCORE', 'AEO_SCORE', 'TECHNICAL_SCORE', 'MENTION_RATE', 'SHARE_OF_VOICE', 'CITATION_SHARE'] as const,
+});
+const ChangeKind = builder.enumType('ChangeKind', {
+  values: ['CHECK_FIXED', 'CHECK_BROKEN', 'SCORE_UP', 'SCORE_DOWN', 'MENTION_GAINED', 'MENTION_LOST', 'RANK_CHANGED'] as const,
+});
+
+export const ExpiredRun = builder.prismaNode('ProjectRun', {
+  name: 'ExpiredRun',
+  description:
+    "A finished run of a project whose own record (its batch) was deleted by RETENTION_DAYS: what the project keeps of it. History and changes keep naming it.",
+  id: { field: 'id' },
+  // `node(id)` finds only runs of the caller's projects.
+  nullable: true,
+  findUnique: (id, ctx) => ({ id, project: { ownerId: ctx.caller.ownerId } }),
+  fields: (t) => ({
+    kind: t.expose('kind', { type: RunKind }),
+    status: t.field({ type: BatchStatus, description: 'COMPLETED or FAILED.', resolve: (run) => run.status as 'COMPLETED' | 'FAILED' }),
+    startedAt: t.expose('startedAt', { type: 'DateTime' }),
+    finishedAt: t.expose('finishedAt', { type: 'DateTime' }),
+  }),
+});
+
+/** Each run's batch while it exists, else its ExpiredRun, by run id: two queries for any number of runs. */
+async function loadRuns(ctx: Context, runIds: readonly string[]): Promise<Map<string, object>> {
+  const batches = await ctx.prisma.batch.findMany({ where: { id: { in: [...runIds] }, ownerId: ctx.caller.ownerId } });
+  const runs = new Map<string, object>(batches.map((batch) => [batch.id, Batch.addBrand(batch)]));
+  const purged = runIds.filter((id) => !runs.has(id));
+  if (purged.length > 0) {
+    const kept = await ctx.prisma.projectRun.findMany({ where: { id: { in: purged }, project: { ownerId: ctx.caller.ownerId } } });
+    for (const run of kept) runs.set(run.id, ExpiredRun.addBrand(run));
+  }
+  return runs;
+}
+
+/**
+ * Runs asked for one point or change at a time are loaded together: the ids asked for in one
+ * pass of the execution, at once. Nothing is kept beyond it (a subscription's context lives on
+ * while batches change).
+ */
+const waitingRuns = new WeakMap<Context, { ids: Set<string>; loaded: Promise<Map<string, object>> }>();
+
+async function loadRun(ctx: Context, runId: string): Promise<object> {
+  let waiting = waitingRuns.get(ctx);
+  if (!waiting) {
+    const ids = new Set<string>();
+    const loaded = new Promise<Map<string, object>>((resolve, reject) =>
+      setImmediate(() => {
+        waitingRuns.delete(ctx);
+        loadRuns(ctx, [...ids]).then(resolve, reject);
+      }),
+    );
+    waitingRuns.set(ctx, (waiting = { ids, loaded }));
+  }
+  waiting.ids.add(runId);
+  const run = (await waiting.loaded).get(runId);
+  if (!run) throw new Error(`run ${runId} is neither a batch nor a kept run`);
+  return run;
+}
+
+interface PointShape {
+  at: Date;
+  value: number;
+  runId: string;
+}
+
+const HistoryPoint = builder.objectRef<PointShape>('HistoryPoint').implement({
+  fields: (t) => ({
+    at: t.expose('at', { type: 'DateTime', description: 'When the run finished.' }),
+    value: t.exposeFloat('value'),
+    run: t.field({
+      type: builder.nodeInterfaceRef(),
+      description: 'The batch or visibility audit the value comes from; an ExpiredRun once its batch was purged.',
+      resolve: (point, _args, ctx) => loadRun(ctx, point.runId),
+    }),
+  }),
+});
+
+const HistorySeries = builder
+  .objectRef<{ brand: typeof Brand.$inferType; points: PointShape[] }>('HistorySeries')
+  .implement({
+    fields: (t) => ({
+      brand: t.field({ type: Brand, resolve: (series) => series.brand }),
+      isSubject: t.boolean({ resolve: (series) => series.brand.position === 0 }),
+      points: t.field({ type: [HistoryPoint], description: 'Oldest first.', resolve: (series) => series.points }),
+    }),
+  });
+
+builder.prismaObject('ProjectChange', {
+  name: 'Change',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    at: t.expose('at', { type: 'DateTime', description: 'When the run that found it finished.' }),
+    kind: t.expose('kind', { type: ChangeKind }),
+    brand: t.relation('brand'),
+    isSubject: t.boolean({
+      description: "True for the project's own brand.",
+      select: { brand: { select: { position: true } } },
+      resolve: (change) => change.brand.position === 0,
+    }),
+    subject: t.exposeString('subject', {
+      description: 'The check id for CHECK_* changes; the metric name for score and visibility changes; RANK for RANK_CHANGED.',
+    }),
+    before: t.exposeString('before', { nullable: true }),
+    after: t.exposeString('after', { nullable: true }),
+    message: t.exposeString('message', { description: 'One sentence a person reads in an alert.' }),
+    run: t.field({
+      type: builder.nodeInterfaceRef(),
+      description: 'The run that found the change: its batch, or an ExpiredRun once the batch was purged.',
+      resolve: (change, _args, ctx) => loadRun(ctx, change.runId),
+    }),
+  }),
+});
+
+builder.prismaObjectFields('Project', (t) => ({
+  history: t.field({
+    type: [HistorySeries],
+    description:
+      "One series per brand for the metric, the project's own first, each point a finished run (since the given time), oldest first. Visibility metrics have no points until visibility audits run.",
+    args: {
+      metric: t.arg({ type: HistoryMetric, required: true }),
+      since: t.arg({ type: 'DateTime', required: false }),
+    },
+    select: { id: true, brands: { orderBy: { position: 'asc' } } },
+    resolve: async (project, args, ctx) => {
+      // One query for every brand's points; the index (projectId, metric, at) reads them in order.
+      const points = await ctx.prisma.historyPoint.findMany({
+        where: { projectId: project.id, metric: args.metric, ...(args.since ? { at: { gte: args.since } } : {}) },
+        orderBy: [{ at: 'asc' }, { runId: 'asc' }],
+        select: { brandId: true, at: true, value: true, runId: true },
+      });
+      const byBrand = new Map<string, PointShape[]>(project.brands.map((brand) => [brand.id, []]));
+      for (const { brandId, ...point } of points) byBrand.get(brandId)?.push(point);
+      return project.brands.map((brand) => ({ brand, points: byBrand.get(brand.id)! }));
+    },
+  }),
+  changes: t.relatedConnection(
+    'changes',
+    {
+      cursor: 'id',
+      description: 'What changed between consecutive runs, newest first. 50 a page unless first says otherwise; at most 100.',
+      defaultSize: 50,
+      maxSize: 100,
+      query: { orderBy: [{ at: 'desc' }, { id: 'desc' }] },
+    },
+    { name: 'ChangeConnection' },
+    { name: 'ChangeEdge' },
+  ),
+}));
