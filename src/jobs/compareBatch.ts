@@ -1,4 +1,4 @@
-import type { Job } from 'pg-boss';
+import type { Job, PgBoss } from 'pg-boss';
 import { z } from 'zod';
 import { toReport } from '../batches/analysisRows';
 import { comparisonJson } from '../batches/jsonColumns';
@@ -7,6 +7,7 @@ import { compareTargets, writeInsights, type ComparedTarget, type LlmOptions } f
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import { queueRunDeliveries } from '../projects/webhooks';
 
 const payloadSchema = z.object({ batchId: z.uuid() });
 export function assertCompareBatchPayload(data: unknown): z.infer<typeof payloadSchema> {
@@ -15,6 +16,7 @@ export function assertCompareBatchPayload(data: unknown): z.infer<typeof payload
 
 export interface CompareBatchDeps {
   prisma: PrismaClient;
+  boss: PgBoss;
   llm: LlmOptions | null;
   log: Logger;
   metrics: Pick<Metrics, 'llmSeconds' | 'llmTokens'>;
@@ -57,11 +59,14 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
         update: { report, createdAt: new Date() },
       });
     }
-    return recordBatchChange(tx, batchId, {
+    const ended = await recordBatchChange(tx, batchId, {
       status: allFailed ? 'FAILED' : 'COMPLETED',
       finishedAt: new Date(),
       error: allFailed ? 'Every target failed; see each target for why.' : null,
     });
+    // A project's webhooks hear of the end (and its changes) exactly when it commits.
+    if (ended.projectId) await queueRunDeliveries(tx, deps.boss, { id: ended.id, projectId: ended.projectId, status: ended.status });
+    return ended;
   });
   if (ended) deps.log.info(batchLogFields(ended), 'batch ended');
 }

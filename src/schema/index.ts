@@ -7,6 +7,9 @@ import './comparison';
 import './progress';
 import './auditEvent';
 import './project';
+import './change';
+import './webhook';
+import './projectEvents';
 import './node';
 import { checkingPagingArguments } from './paging';
 
