@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { PgBoss } from 'pg-boss';
 import { portRefusalReason, refusalReason } from '../analysis';
 import { recordAudit } from '../auth/audit';
@@ -103,9 +104,13 @@ interface DeliveryBody {
   changes: unknown[];
 }
 
-/** The JSON every delivery carries, fixed when it is queued (so every attempt signs the same bytes). */
+/**
+ * The JSON every delivery carries, fixed when it is queued (so every attempt signs the same
+ * bytes). Project and run by the API's ids, which `project(id)` and `node(id)` take.
+ */
 function deliveryBody(fields: DeliveryBody): string {
-  return JSON.stringify({ ...fields, sentAt: new Date().toISOString() });
+  const runId = fields.runId && encodeGlobalID('Batch', fields.runId);
+  return JSON.stringify({ ...fields, projectId: encodeGlobalID('Project', fields.projectId), runId, sentAt: new Date().toISOString() });
 }
 
 /**
