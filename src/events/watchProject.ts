@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/prisma';
+import type { Prisma, PrismaClient } from '../db/prisma';
 import { notFound } from '../errors';
 import { RESYNC, parseProjectEvent, shared, type ProjectEventRecord } from './channel';
 import type { ProjectMessage } from './fanOut';
@@ -10,8 +10,8 @@ import type { Watcher } from './watchBatch';
  * at its current sequence first, then every event with a higher sequence, for as long as the
  * consumer listens. Like watchBatch, it listens before it reads, so nothing falls between the
  * snapshot and the stream, and after a lost LISTEN connection it hands over the events it
- * missed from the kept log (ProjectEvent). NOT_FOUND for a missing or foreign project, as an
- * error of the subscription itself.
+ * missed from the kept log (ProjectEvent), then a new snapshot if even those were pruned.
+ * NOT_FOUND for a missing or foreign project, as an error of the subscription itself.
  */
 export async function watchProject(ctx: Watcher, projectId: string): Promise<PushStream<ProjectEventRecord>> {
   // Messages that come while a read is in flight (the first one, or a catch-up) wait for it.
@@ -42,6 +42,10 @@ export async function watchProject(ctx: Watcher, projectId: string): Promise<Pus
       select: { payload: true },
     });
     for (const { payload } of kept) offer(parseProjectEvent(projectId, payload));
+    // Kept events are pruned a while after they are written (reconcileBatches): after a longer
+    // outage a fresh snapshot stands for those that are gone.
+    const project = await ctx.prisma.project.findUnique({ where: { id: projectId }, select: SNAPSHOT_FIELDS });
+    if (project) offer(snapshotOf(projectId, project));
   }
 
   function drainEarly(): void {
@@ -54,16 +58,23 @@ export async function watchProject(ctx: Watcher, projectId: string): Promise<Pus
   }
 
   try {
-    const project = await ctx.prisma.project.findFirst({
-      where: { id: projectId, ownerId: ctx.caller.ownerId },
-      select: { eventSequence: true, batches: { select: { id: true }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1 } },
-    });
+    const project = await ctx.prisma.project.findFirst({ where: { id: projectId, ownerId: ctx.caller.ownerId }, select: SNAPSHOT_FIELDS });
     if (!project) throw notFound('project');
-    offer(shared({ projectId, sequence: project.eventSequence, kind: 'SNAPSHOT', runId: project.batches[0]?.id ?? null }));
+    offer(snapshotOf(projectId, project));
     drainEarly();
     return stream;
   } catch (error) {
     await stream.close();
     throw error;
   }
+}
+
+/** What a snapshot needs: the last event's sequence and the latest run. */
+const SNAPSHOT_FIELDS = {
+  eventSequence: true,
+  batches: { select: { id: true }, orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }], take: 1 },
+} satisfies Prisma.ProjectSelect;
+
+function snapshotOf(projectId: string, project: { eventSequence: number; batches: { id: string }[] }): ProjectEventRecord {
+  return shared({ projectId, sequence: project.eventSequence, kind: 'SNAPSHOT', runId: project.batches[0]?.id ?? null });
 }

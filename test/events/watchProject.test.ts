@@ -91,8 +91,11 @@ describe("watching a project's events", () => {
     });
   });
 
-  it('after its LISTEN connection was lost, hands over every event it missed, as the other processes did', async () => {
-    const projectId = await newProject();
+  /**
+   * Watches the project here and in another process, and runs `meanwhile` while this process's
+   * LISTEN connection is lost and cannot come back; then lets it reconnect.
+   */
+  async function watchWithListenerLost(projectId: string, meanwhile: (writer: pg.Client) => Promise<void>) {
     const lost = await eventListenerPids(database.url); // this process's; the other one below keeps its connection
     const other = await createEvents(database.url, captured.log);
     const writer = new pg.Client({ connectionString: database.url });
@@ -100,21 +103,40 @@ describe("watching a project's events", () => {
     try {
       const here = recordEvents(await watchProject(context(), projectId));
       const there = recordEvents(await watchProject({ ...context(), events: other.events }, projectId));
-      // No new connection until the run is over, so this process cannot hear any of it.
       await allowConnections(database.url, false);
       await writer.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [lost]);
-      const batchId = await startRun(writer, projectId);
-      await changeRun(writer, batchId, 'RUNNING');
-      await changeRun(writer, batchId, 'COMPLETED');
+      await meanwhile(writer);
       await allowConnections(database.url, true);
-      await waitUntil(async () => here.length === 5 && there.length === 5, { what: 'both watchers to see the whole run' });
-      expect(there).toEqual(['0 SNAPSHOT', '1 RUN_STARTED', '2 RUN_PROGRESS', '3 RUN_ENDED', '4 CHANGE_DETECTED']);
-      expect(here).toEqual(there);
+      await waitUntil(async () => here.length >= 2 && there.length === 5, { what: 'both watchers to hear of the run' });
+      return { here, there };
     } finally {
       await allowConnections(database.url, true);
       await writer.end();
       await other.close();
     }
+  }
+
+  const wholeRun = async (writer: pg.Client, projectId: string) => {
+    const batchId = await startRun(writer, projectId);
+    await changeRun(writer, batchId, 'RUNNING');
+    await changeRun(writer, batchId, 'COMPLETED');
+  };
+
+  it('after its LISTEN connection was lost, hands over every event it missed, as the other processes did', async () => {
+    const projectId = await newProject();
+    const { here, there } = await watchWithListenerLost(projectId, (writer) => wholeRun(writer, projectId));
+    await waitUntil(async () => here.length === 5, { what: 'the missed events' });
+    expect(there).toEqual(['0 SNAPSHOT', '1 RUN_STARTED', '2 RUN_PROGRESS', '3 RUN_ENDED', '4 CHANGE_DETECTED']);
+    expect(here).toEqual(there);
+  });
+
+  it('after an outage longer than the log is kept, hands over a fresh snapshot', async () => {
+    const projectId = await newProject();
+    const { here } = await watchWithListenerLost(projectId, async (writer) => {
+      await wholeRun(writer, projectId);
+      await writer.query(`DELETE FROM "ProjectEvent" WHERE "projectId" = $1`, [projectId]); // as reconcileBatches prunes
+    });
+    expect(here).toEqual(['0 SNAPSHOT', '4 SNAPSHOT']);
   });
 
   it("fails with NOT_FOUND for another owner's project", async () => {
