@@ -12,7 +12,9 @@ import { sendWebhookDeliveries } from '../queue';
 import type { WebhookSender } from './webhookSender';
 
 const MAX_URL_LENGTH = 2048;
-const MAX_WEBHOOKS_PER_PROJECT = 20;
+export const MAX_WEBHOOKS_PER_PROJECT = 20;
+/** Most deliveries `Webhook.deliveries` lists at once. */
+export const MAX_DELIVERIES_LISTED = 100;
 /** What a webhook may subscribe to; PING is only pingWebhook's. */
 const SUBSCRIBABLE: ReadonlySet<WebhookEvent> = new Set(['RUN_COMPLETED', 'RUN_FAILED', 'CHANGE_DETECTED']);
 

@@ -1,4 +1,4 @@
-import { createWebhook, deleteWebhook, pingWebhook } from '../projects/webhooks';
+import { createWebhook, deleteWebhook, MAX_DELIVERIES_LISTED, pingWebhook } from '../projects/webhooks';
 import { createWebhookSender } from '../projects/webhookSender';
 import { builder } from './builder';
 import { decodeId } from './ids';
@@ -34,9 +34,9 @@ builder.prismaNode('Webhook', {
     events: t.expose('events', { type: [WebhookEvent] }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     deliveries: t.relation('deliveries', {
-      description: 'Last deliveries, newest first; at most 100.',
+      description: `Last deliveries, newest first; at most ${MAX_DELIVERIES_LISTED}.`,
       args: { first: t.arg.int({ required: false, defaultValue: 20 }) },
-      query: (args) => ({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: Math.min(Math.max(args.first ?? 20, 0), 100) }),
+      query: (args) => ({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: Math.min(Math.max(args.first ?? 20, 0), MAX_DELIVERIES_LISTED) }),
     }),
   }),
 });
