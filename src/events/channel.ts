@@ -1,6 +1,6 @@
 import type { Batch, Target } from '../db/generated/client/client';
 
-/** The one channel every Vantage event travels on; each payload is one batch's change. */
+/** The channel of batches' changes; each payload is one batch's change. */
 export const EVENT_CHANNEL = 'vantage_events';
 
 /**

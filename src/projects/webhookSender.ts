@@ -56,10 +56,9 @@ export function createWebhookSender(prisma: PrismaClient, options: WebhookSender
       if (status >= 200 && status < 300) return { status, error: null };
       return { status, error: status >= 300 && status < 400 ? `redirected (${status}); redirects are not followed` : `answered ${status}` };
     } catch (error) {
-      const cause = (error as { cause?: unknown }).cause;
-      if (cause instanceof BlockedAddressError || error instanceof BlockedAddressError) {
-        return { status: null, error: `refused: ${(cause instanceof BlockedAddressError ? cause : (error as Error)).message}` };
-      }
+      // undici hands the connector's refusal over as the error or as its cause.
+      const blocked = [error, (error as { cause?: unknown }).cause].find((one) => one instanceof BlockedAddressError);
+      if (blocked) return { status: null, error: `refused: ${blocked.message}` };
       if ((error as Error).name === 'TimeoutError') return { status: null, error: `no answer within ${options.timeoutMs} ms` };
       return { status: null, error: (error as Error).message || String(error) };
     }
