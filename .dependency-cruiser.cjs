@@ -4,7 +4,7 @@ const mayImport = {
   http: ['schema', 'auth', 'events', 'metrics', 'db'],
   schema: ['projects', 'batches', 'comparison', 'events', 'auth', 'analysis', 'queue', 'db'], // queue: types only (below)
   jobs: ['projects', 'batches', 'queue', 'comparison', 'events', 'analysis', 'metrics', 'db'],
-  projects: ['batches', 'queue', 'events', 'auth', 'db'],
+  projects: ['batches', 'queue', 'events', 'auth', 'analysis', 'db'], // analysis: the crawler's address guard, for webhooks
   batches: ['queue', 'events', 'auth', 'comparison', 'analysis', 'db'],
   auth: ['events', 'db'],
   queue: ['db'],

@@ -49,6 +49,8 @@ export async function startVantage(
     heartbeatSeconds: config.queue.heartbeatSeconds,
     reconcileCron: config.queue.reconcileCron,
     retentionDays: config.queue.retentionDays,
+    webhookRetryDelaySeconds: config.webhooks.retryDelaySeconds,
+    webhookTimeoutSeconds: Math.ceil(config.webhooks.timeoutMs / 1000),
   });
 
   const metrics = createMetrics();

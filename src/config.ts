@@ -70,6 +70,8 @@ const schema = z.object({
   CRAWL_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
   CRAWL_USER_AGENT: z.string().min(1).default('VantageBot/0.1 (+https://github.com/vantage)'),
   ANALYSIS_TIMEOUT_MS: positiveInt.default(20_000),
+  WEBHOOK_TIMEOUT_MS: positiveInt.max(60_000).default(10_000),
+  WEBHOOK_RETRY_DELAY_SECONDS: positiveInt.max(3600).default(60),
   WORKER_CONCURRENCY: positiveInt.max(256).default(8),
   DATABASE_POOL_SIZE: positiveInt.max(1000).optional(),
   QUEUE_POOL_SIZE: positiveInt.max(100).optional(),
@@ -144,6 +146,8 @@ export type Config = Readonly<{
   crawl: { allowPrivate: boolean; timeoutMs: number; maxBytes: number; maxRedirects: number; userAgent: string };
   /** Longest one page's parsing and checks may run before its thread is stopped and the page fails. */
   analysisTimeoutMs: number;
+  /** Per delivery attempt; the first retry's delay, doubled for each later one (7 attempts in all). */
+  webhooks: { timeoutMs: number; retryDelaySeconds: number };
   workerConcurrency: number;
   /** Connections of the pool under Prisma, and of pg-boss's own pool (see the README's runbook). */
   pools: { database: number; queue: number };
@@ -242,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       userAgent: e.CRAWL_USER_AGENT,
     },
     analysisTimeoutMs: e.ANALYSIS_TIMEOUT_MS,
+    webhooks: { timeoutMs: e.WEBHOOK_TIMEOUT_MS, retryDelaySeconds: e.WEBHOOK_RETRY_DELAY_SECONDS },
     workerConcurrency: e.WORKER_CONCURRENCY,
     // An api process only runs requests; a worker's jobs each hold a connection at times.
     pools: {

@@ -11,8 +11,9 @@ import { createAnalysisPool } from './worker/pool';
  */
 export { AI_CRAWLERS } from './checks/aeoAccess';
 export { CHECKS } from './checks/catalogue';
-export { portRefusalReason } from './fetch/addressPolicy';
-export type { HostLookup, ResolvedAddress } from './fetch/guardedAgent';
+export { portRefusalReason, refusalReason } from './fetch/addressPolicy';
+// The crawler's guard, which webhook deliveries connect through too.
+export { BlockedAddressError, createGuardedAgent, systemHostLookup, type HostLookup, type ResolvedAddress } from './fetch/guardedAgent';
 export { DEFAULT_USER_AGENT, type AnalyzerOptions } from './options';
 export * from './types';
 

@@ -9,7 +9,9 @@ export type AuditAction =
   | 'API_KEY_REVOKED'
   | 'PROJECT_CREATED'
   | 'PROJECT_UPDATED'
-  | 'PROJECT_DELETED';
+  | 'PROJECT_DELETED'
+  | 'WEBHOOK_CREATED'
+  | 'WEBHOOK_DELETED';
 
 /**
  * Writes an audit row in the caller's transaction, so the row exists exactly when the change

@@ -10,7 +10,8 @@ import { ANALYZE_TARGET, COMPARE_BATCH, PURGE_BATCHES, RECONCILE_BATCHES, SCHEDU
  * an API request or a queue's job; `in`: the function that makes it, in TypeScript or in
  * plpgsql (./sql/<name>.sql, installed by a migration); `announced`: whether its transaction
  * NOTIFYs the batch as it stands (a BatchChange on EVENT_CHANNEL, kept in BatchEvent), which
- * watchBatch and batchCreated hear; `audit`: the AuditEvent it writes.
+ * watchBatch and batchCreated hear, and, for a project's batch, appends the project's events
+ * (ProjectEvent, heard by watchProject); `audit`: the AuditEvent it writes.
  */
 interface Transition<Status extends string> {
   from: readonly Status[];
@@ -31,7 +32,10 @@ export const BATCH = {
   start: { from: ['PENDING'], to: ['RUNNING'], by: [ANALYZE_TARGET], in: 'vantage_start_targets', announced: true },
   /** A page is counted (see TARGET.finish); the last one queues the comparison in the same transaction. */
   count: { from: UNFINISHED, to: UNFINISHED, by: [ANALYZE_TARGET], in: 'vantage_finish_targets', announced: true },
-  /** Its comparison is stored (FAILED when every page failed; from PENDING when reconcile failed every page unstarted). */
+  /**
+   * Its comparison is stored (FAILED when every page failed; from PENDING when reconcile failed
+   * every page unstarted); a project's webhook deliveries of the run's end are queued with it.
+   */
   compare: { from: UNFINISHED, to: ['COMPLETED', 'FAILED'], by: [COMPARE_BATCH], in: 'compareBatch', announced: true },
   cancel: { from: UNFINISHED, to: ['CANCELLED'], by: ['api'], in: 'cancelBatch', announced: true, audit: 'BATCH_CANCELLED' },
   /** Its FAILED targets go back to the queue (see TARGET.retry). */

@@ -1,6 +1,6 @@
 import type { Batch, Target } from '../db/generated/client/client';
 
-/** The one channel every Vantage event travels on; each payload is one batch's change. */
+/** The channel of batches' changes; each payload is one batch's change. */
 export const EVENT_CHANNEL = 'vantage_events';
 
 /**
@@ -78,4 +78,31 @@ export function parseBatchChange(payload: string): BatchChange {
     batch: revive<Batch>(change.batch as Record<string, unknown>),
     target: change.target ? revive<Target>(change.target as Record<string, unknown>) : null,
   });
+}
+
+/**
+ * The channel of projects' events (src/batches/sql/vantage_append_project_events.sql, which
+ * names it too). Payload: `<project id> <event as JSON>`, the JSON kept in ProjectEvent.
+ */
+export const PROJECT_CHANNEL = 'vantage_project_events';
+
+export type ProjectEventKind = 'SNAPSHOT' | 'RUN_STARTED' | 'RUN_PROGRESS' | 'RUN_ENDED' | 'CHANGE_DETECTED';
+
+/** One event of a project's log, or (SNAPSHOT) the project's state at a sequence. */
+export interface ProjectEventRecord {
+  readonly projectId: string;
+  readonly sequence: number;
+  readonly kind: ProjectEventKind;
+  /** The batch the event is about; for a snapshot, the project's latest, if any. */
+  readonly runId: string | null;
+  /** The batch's status, and pages counted of all, as the change left them. */
+  readonly status?: string;
+  readonly completedUrls?: number;
+  readonly totalUrls?: number;
+  /** The ProjectChange a CHANGE_DETECTED event is about. */
+  readonly changeId?: string;
+}
+
+export function parseProjectEvent(projectId: string, json: string): ProjectEventRecord {
+  return shared({ ...(JSON.parse(json) as Omit<ProjectEventRecord, 'projectId'>), projectId });
 }

@@ -1,10 +1,22 @@
 import pg from 'pg';
 import type { Logger } from '../logger';
-import { ACCESS_CHANNEL, EVENT_CHANNEL, RESYNC, batchIdOfPayload, parseBatchChange, type AccessChange, type BatchChange } from './channel';
+import {
+  ACCESS_CHANNEL,
+  EVENT_CHANNEL,
+  PROJECT_CHANNEL,
+  RESYNC,
+  batchIdOfPayload,
+  parseBatchChange,
+  parseProjectEvent,
+  type AccessChange,
+  type BatchChange,
+  type ProjectEventRecord,
+} from './channel';
 import { pushStream, type PullIterator } from './pushStream';
 
 export type BatchTopicMessage = BatchChange | typeof RESYNC;
 export type AccessMessage = AccessChange | typeof RESYNC;
+export type ProjectMessage = ProjectEventRecord | typeof RESYNC;
 
 /** A topic's messages; `return` stops listening, and a `next` still waiting then ends. */
 export type TopicMessages = PullIterator<BatchTopicMessage>;
@@ -21,6 +33,8 @@ export interface Events {
   listen(kind: 'batch' | 'owner', id: string, listener: (message: BatchTopicMessage) => void): () => void;
   /** Like `listen`, for keys created and revoked by any process; RESYNC when some may have been missed. */
   listenToAccess(listener: (message: AccessMessage) => void): () => void;
+  /** Like `listen`, for the events of one project's log. */
+  listenToProject(projectId: string, listener: (message: ProjectMessage) => void): () => void;
 }
 
 /** Takes how long one change took to reach every listener in the process, in seconds. */
@@ -78,7 +92,7 @@ class Topics<Message> {
 const EVERY_KEY = 'every key';
 
 /**
- * The process's events, fed by PostgreSQL LISTEN/NOTIFY: batch changes and access changes
+ * The process's events, fed by PostgreSQL LISTEN/NOTIFY: batch changes, projects' events and access changes
  * NOTIFYed inside any process's transactions reach the listeners in this process once those
  * transactions commit. A batch change is parsed only if someone here listens to its batch or
  * to some owner, once, and the one parsed object is handed to all of them. After a lost
@@ -90,6 +104,7 @@ export async function createEvents(connectionString: string, log: Logger, fanout
   const batches = new Topics<BatchTopicMessage>(listenerFailed); // by batch id
   const owners = new Topics<BatchTopicMessage>(listenerFailed); // by owner id
   const access = new Topics<AccessMessage>(listenerFailed);
+  const projects = new Topics<ProjectMessage>(listenerFailed); // by project id
 
   let client: pg.Client | null = null;
   let closed = false;
@@ -123,10 +138,24 @@ export async function createEvents(connectionString: string, log: Logger, fanout
     access.publish(EVERY_KEY, change);
   }
 
+  function deliverProjectEvent(payload: string | undefined): void {
+    const space = payload?.indexOf(' ') ?? -1;
+    if (!payload || space < 0 || !projects.isListened(payload.slice(0, space))) return;
+    let event: ProjectEventRecord;
+    try {
+      event = parseProjectEvent(payload.slice(0, space), payload.slice(space + 1));
+    } catch (error) {
+      log.error({ err: error }, 'dropping a malformed project event');
+      return;
+    }
+    projects.publish(event.projectId, event);
+  }
+
   async function connect(): Promise<void> {
     const next = new pg.Client({ connectionString, keepAlive: true, application_name: 'vantage-events' });
     next.on('notification', (message) => {
       if (message.channel === ACCESS_CHANNEL) deliverAccessChange(message.payload);
+      else if (message.channel === PROJECT_CHANNEL) deliverProjectEvent(message.payload);
       else deliver(message.payload);
     });
     next.on('error', (error) => {
@@ -136,6 +165,7 @@ export async function createEvents(connectionString: string, log: Logger, fanout
     await next.connect();
     await next.query(`LISTEN ${ACCESS_CHANNEL}`);
     await next.query(`LISTEN ${EVENT_CHANNEL}`);
+    await next.query(`LISTEN ${PROJECT_CHANNEL}`);
     client = next;
   }
 
@@ -146,7 +176,7 @@ export async function createEvents(connectionString: string, log: Logger, fanout
     for (let delay = 100; !closed; delay = Math.min(delay * 2, 5000)) {
       try {
         await connect();
-        for (const topics of [batches, owners, access]) topics.publishToAll(RESYNC);
+        for (const topics of [batches, owners, access, projects]) topics.publishToAll(RESYNC);
         log.info('event listener reconnected');
         return;
       } catch (error) {
@@ -168,6 +198,7 @@ export async function createEvents(connectionString: string, log: Logger, fanout
     },
     listen: (kind, id, listener) => topicsOf(kind).listen(id, listener),
     listenToAccess: (listener) => access.listen(EVERY_KEY, listener),
+    listenToProject: (projectId, listener) => projects.listen(projectId, listener),
   };
 
   await connect();

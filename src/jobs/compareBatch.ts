@@ -1,4 +1,4 @@
-import type { Job } from 'pg-boss';
+import type { Job, PgBoss } from 'pg-boss';
 import { z } from 'zod';
 import { toReport } from '../batches/analysisRows';
 import { comparisonJson } from '../batches/jsonColumns';
@@ -8,6 +8,7 @@ import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { recordSiteAudit } from '../projects/record';
+import { queueRunDeliveries } from '../projects/webhooks';
 
 const payloadSchema = z.object({ batchId: z.uuid() });
 export function assertCompareBatchPayload(data: unknown): z.infer<typeof payloadSchema> {
@@ -16,6 +17,7 @@ export function assertCompareBatchPayload(data: unknown): z.infer<typeof payload
 
 export interface CompareBatchDeps {
   prisma: PrismaClient;
+  boss: PgBoss;
   llm: LlmOptions | null;
   log: Logger;
   metrics: Pick<Metrics, 'llmSeconds' | 'llmTokens'>;
@@ -65,11 +67,14 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
     if (batch.projectId) {
       await recordSiteAudit(tx, { ...batch, projectId: batch.projectId, status, finishedAt }, { targets, ranking: core.ranking });
     }
-    return recordBatchChange(tx, batchId, {
+    const ended = await recordBatchChange(tx, batchId, {
       status,
       finishedAt,
       error: allFailed ? 'Every target failed; see each target for why.' : null,
     });
+    // A project's webhooks hear of the end (and its changes) exactly when it commits.
+    if (ended.projectId) await queueRunDeliveries(tx, deps.boss, { id: ended.id, projectId: ended.projectId, status: ended.status });
+    return ended;
   });
   if (ended) deps.log.info(batchLogFields(ended), 'batch ended');
 }

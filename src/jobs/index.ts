@@ -11,6 +11,7 @@ import {
   analyzeWorkOptions,
   COMPARE_BATCH,
   createHostSlots,
+  DELIVER_WEBHOOK,
   firstPagesWorkOptions,
   pollingOptions,
   PURGE_BATCHES,
@@ -18,7 +19,9 @@ import {
   SCHEDULE_RUNS,
 } from '../queue';
 import { analyzeTarget } from './analyzeTarget';
+import { createWebhookSender } from '../projects/webhookSender';
 import { compareBatch } from './compareBatch';
+import { deliverWebhook, DeliveryFailed } from './deliverWebhook';
 import { purgeBatches } from './purgeBatches';
 import { reconcileBatches } from './reconcileBatches';
 import { scheduleRuns } from './scheduleRuns';
@@ -49,6 +52,7 @@ export async function startWorkers(deps: {
   const hostSlots = createHostSlots(deps.databaseUrl, config.maxFetchesPerHost, log);
   const analyzer = createAnalyzer({ ...config.crawl, analysisTimeoutMs: config.analysisTimeoutMs, throttle: hostSlots.during });
   const transitions = targetTransitions(pool, boss);
+  const sender = createWebhookSender(prisma, { allowPrivate: config.crawl.allowPrivate, timeoutMs: config.webhooks.timeoutMs });
   const stopping = new AbortController();
   const abandon = new AbortController();
   const analyzeDeps = {
@@ -77,7 +81,8 @@ export async function startWorkers(deps: {
   const limits = { maxUrlsPerBatch: config.maxUrlsPerBatch, ...config.ownerLimits };
   const schedulerDeps = { prisma, boss, limits, jobPlan: analyzeJobPlan(config), log };
   const handlers: [string, Parameters<PgBoss['work']>[1], (job: Job<unknown>) => Promise<unknown>][] = [
-    [COMPARE_BATCH, { ...polling, localConcurrency: 2 }, (job) => compareBatch({ prisma, llm: config.llm, log, metrics }, job)],
+    [COMPARE_BATCH, { ...polling, localConcurrency: 2 }, (job) => compareBatch({ prisma, boss, llm: config.llm, log, metrics }, job)],
+    [DELIVER_WEBHOOK, { ...polling, localConcurrency: 4 }, (job) => deliverWebhook({ sender }, job)],
     [RECONCILE_BATCHES, {}, () => reconcileBatches({ prisma, pool, boss, log })],
     [PURGE_BATCHES, {}, (job) => purgeBatches({ prisma, log }, job)],
     [SCHEDULE_RUNS, {}, (job) => scheduleRuns(schedulerDeps, job)],
@@ -93,6 +98,7 @@ export async function startWorkers(deps: {
     async stop() {
       await analyzer.close();
       await hostSlots.close();
+      await sender.close();
     },
   } satisfies Workers;
 }
@@ -107,8 +113,8 @@ async function runJob(log: Logger, metrics: Metrics, job: Job<unknown> | undefin
   } catch (error) {
     metrics.jobs.inc({ queue: job.name, outcome: 'failed' });
     const fields = { job: job.name, jobId: job.id, retryCount: job.retryCount };
-    // A site's failure was logged with its page; only Vantage's own failures get a stack.
-    if (error instanceof AnalysisError) log.info({ ...fields, reason: error.message }, 'job failed on a site\'s error; pg-boss will retry it');
+    // A site's or a webhook receiver's failure is theirs; only Vantage's own failures get a stack.
+    if (error instanceof AnalysisError || error instanceof DeliveryFailed) log.info({ ...fields, reason: error.message }, 'job failed on a site\'s error; pg-boss will retry it');
     else log.warn({ ...fields, err: error }, 'job failed; pg-boss will retry it');
     throw error;
   } finally {

@@ -76,6 +76,8 @@ export async function reconcileBatches(deps: {
   // after a batch ended, its row is all they need.
   await prisma.$executeRaw`DELETE FROM "BatchEvent" e USING "Batch" b
     WHERE e."batchId" = b.id AND b."finishedAt" < now() - interval '10 minutes'`;
+  // Projects' kept events likewise: a subscriber that missed more gets a fresh snapshot (watchProject).
+  await prisma.$executeRaw`DELETE FROM "ProjectEvent" WHERE "createdAt" < now() - interval '10 minutes'`;
   return report;
 }
 

@@ -5,15 +5,20 @@ export const COMPARE_BATCH = 'compare-batch';
 export const RECONCILE_BATCHES = 'reconcile-batches';
 export const PURGE_BATCHES = 'purge-batches';
 export const SCHEDULE_RUNS = 'schedule-runs';
+export const DELIVER_WEBHOOK = 'deliver-webhook';
 export type QueueName =
   | typeof ANALYZE_TARGET
   | typeof COMPARE_BATCH
   | typeof RECONCILE_BATCHES
   | typeof PURGE_BATCHES
-  | typeof SCHEDULE_RUNS;
+  | typeof SCHEDULE_RUNS
+  | typeof DELIVER_WEBHOOK;
 
 /** Every minute, the finest a five-field cron can name: a project's due run waits at most this long. */
 const SCHEDULE_RUNS_CRON = '* * * * *';
+
+/** Attempts of a webhook delivery after the first: with backoff from 60 s, 7 attempts over about an hour. */
+export const WEBHOOK_RETRIES = 6;
 
 /** Runs of a page whose worker stopped with it in hand that are tried again; one more ends the target FAILED. */
 export const WORKER_STOPS_ALLOWED = 2;
@@ -30,6 +35,10 @@ export interface QueuePolicy {
   heartbeatSeconds: number;
   reconcileCron: string;
   retentionDays: number | null;
+  /** The first retry's delay of a webhook delivery, doubled for each one after (60 s in production). */
+  webhookRetryDelaySeconds: number;
+  /** A delivery attempt's timeout, in seconds, rounded up. */
+  webhookTimeoutSeconds: number;
 }
 
 export function createBoss(connectionString: string, options: { superviseSeconds?: number; poolSize?: number } = {}): PgBoss {
@@ -69,6 +78,15 @@ export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<
     [PURGE_BATCHES]: { ...heartbeat, policy: 'singleton', retryLimit: 0, expireInSeconds: 600 },
     // singleton too, though passes running at once would still start each due run once (SKIP LOCKED).
     [SCHEDULE_RUNS]: { ...heartbeat, policy: 'singleton', retryLimit: 0, expireInSeconds: 300 },
+    // One job per delivery (its id the delivery's), retried with exponential backoff.
+    [DELIVER_WEBHOOK]: {
+      ...heartbeat,
+      retryLimit: WEBHOOK_RETRIES,
+      retryDelay: policy.webhookRetryDelaySeconds,
+      retryBackoff: true,
+      retryDelayMax: policy.webhookRetryDelaySeconds * 2 ** WEBHOOK_RETRIES,
+      expireInSeconds: policy.webhookTimeoutSeconds + 60,
+    },
   } as const;
   for (const [name, options] of Object.entries(queues)) {
     if (await boss.getQueue(name)) {

@@ -1,6 +1,6 @@
 import { fromPrisma, type Db, type PgBoss } from 'pg-boss';
 import type { Transaction } from '../db/prisma';
-import { ANALYZE_TARGET, COMPARE_BATCH } from './boss';
+import { ANALYZE_TARGET, COMPARE_BATCH, DELIVER_WEBHOOK } from './boss';
 import type { AnalyzeJob } from './plan';
 
 /**
@@ -41,4 +41,11 @@ export async function sendCompareJob(boss: PgBoss, batchId: string, db?: Db) {
 /** Targets share jobs, so the ids may repeat. */
 export async function cancelAnalyzeJobs(boss: PgBoss, tx: Transaction, jobIds: string[]) {
   if (jobIds.length > 0) await boss.cancel(ANALYZE_TARGET, [...new Set(jobIds)], { db: fromPrisma(tx) });
+}
+
+/** One job per webhook delivery, queued in the transaction that writes the deliveries; the job's id is the delivery's. */
+export async function sendWebhookDeliveries(boss: PgBoss, tx: Transaction, deliveryIds: string[]) {
+  if (deliveryIds.length > 0) {
+    await boss.insert(DELIVER_WEBHOOK, deliveryIds.map((id) => ({ id, data: { deliveryId: id } })), { db: fromPrisma(tx) });
+  }
 }

@@ -2,6 +2,7 @@ import { getNullableType, isInterfaceType, isListType, isObjectType, type Docume
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AI_CRAWLERS, CHECKS, MAX_REPORTED_LIST_ITEMS } from '../analysis';
 import { PROJECT_LISTS } from '../projects/input';
+import { MAX_DELIVERIES_LISTED, MAX_WEBHOOKS_PER_PROJECT } from '../projects/webhooks';
 import { CONNECTION_PAGE, isConnectionField } from './paging';
 
 /** Most items one per-page list of a stored analysis holds (headings, structured data types): the estimate counts this many. */
@@ -58,6 +59,10 @@ const REPEATS: Record<string, Size> = {
   'HistorySeries.points': () => 104,
   // SITE_AUDIT and VISIBILITY_AUDIT.
   'Schedule.runs': () => 2,
+  'Project.webhooks': () => MAX_WEBHOOKS_PER_PROJECT,
+  'Webhook.deliveries': () => MAX_DELIVERIES_LISTED,
+  // Each of RUN_COMPLETED, RUN_FAILED and CHANGE_DETECTED once.
+  'Webhook.events': () => 3,
 };
 
 /**

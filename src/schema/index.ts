@@ -8,6 +8,8 @@ import './progress';
 import './auditEvent';
 import './project';
 import './history';
+import './webhook';
+import './projectEvents';
 import './node';
 import { checkingPagingArguments } from './paging';
 

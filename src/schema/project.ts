@@ -212,7 +212,7 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteProject: t.id({
-    description: 'Deletes the project and its schedule; its past runs stay readable by id.',
+    description: 'Deletes the project, its schedule and webhooks; its past runs stay readable by id.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const projectId = decodeId(String(args.id), 'Project');

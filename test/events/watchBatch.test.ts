@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma';
 import { createEvents, EVENT_CHANNEL, watchBatch, type BatchSnapshot, type PushStream } from '../../src/events';
 import type { Context } from '../../src/schema/context';
-import { createTestDatabase, withClient, type TestDatabase } from '../helpers/database';
+import { allowConnections, createTestDatabase, eventListenerPids, withClient, type TestDatabase } from '../helpers/database';
 import { capturedLogger } from '../helpers/logs';
 import { waitUntil } from '../helpers/wait';
 
 const OWNER = randomUUID();
-
-/** Whether the test database takes new connections; said from another database, as PostgreSQL requires. */
-const allowConnections = (databaseUrl: string, allow: boolean) =>
-  withClient(inject('adminDatabaseUrl'), (client) =>
-    client.query(`ALTER DATABASE "${new URL(databaseUrl).pathname.slice(1)}" WITH ALLOW_CONNECTIONS ${allow}`),
-  );
 
 describe('watching a batch', () => {
   let database: TestDatabase;
@@ -138,13 +132,7 @@ describe('watching a batch', () => {
   it('after its LISTEN connection was lost, hands over every change it missed, as the other processes did', async () => {
     const batchId = await newBatch();
     const target = await prisma.target.create({ data: { batchId, url: 'https://example.com/', position: 0 } });
-    const listeners = async () =>
-      withClient(database.url, async (client) =>
-        (await client.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'vantage-events' AND datname = current_database()`)).rows.map(
-          (row) => row.pid as number,
-        ),
-      );
-    const lost = await listeners(); // this process's; the other one below keeps its connection
+    const lost = await eventListenerPids(database.url); // this process's; the other one below keeps its connection
     const other = await createEvents(database.url, captured.log);
     const writer = new pg.Client({ connectionString: database.url });
     await writer.connect();

@@ -33,3 +33,17 @@ export async function withClient<T>(url: string, run: (client: pg.Client) => Pro
     await client.end();
   }
 }
+
+/** Whether the database takes new connections; said from another database, as PostgreSQL requires. */
+export const allowConnections = (databaseUrl: string, allow: boolean) =>
+  withClient(inject('adminDatabaseUrl'), (client) =>
+    client.query(`ALTER DATABASE "${new URL(databaseUrl).pathname.slice(1)}" WITH ALLOW_CONNECTIONS ${allow}`),
+  );
+
+/** The pids of the event LISTEN connections (src/events/fanOut.ts) open on the database now. */
+export const eventListenerPids = (databaseUrl: string) =>
+  withClient(databaseUrl, async (client) =>
+    (await client.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'vantage-events' AND datname = current_database()`)).rows.map(
+      (row) => row.pid as number,
+    ),
+  );

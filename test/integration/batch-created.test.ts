@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_CHANNEL } from '../../src/events/channel';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { withClient } from '../helpers/database';
+import { eventListenerPids, withClient } from '../helpers/database';
 import { createBatch } from '../helpers/batches';
 import { record, wsClient, type Recording } from '../helpers/graphql';
 import { waitUntil } from '../helpers/wait';
@@ -38,11 +37,8 @@ describe('batchCreated', () => {
       expect(seen.events.at(-1)).toEqual({ batchCreated: { id, name: 'new one' } });
 
       // Whatever was NOTIFYed while the LISTEN connection was away is gone: the stream says so by ending.
-      await withClient(app.databaseUrl, (db) =>
-        db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1 AND datname = current_database()`, [
-          `LISTEN ${EVENT_CHANNEL}`,
-        ]),
-      );
+      const listeners = await eventListenerPids(app.databaseUrl);
+      await withClient(app.databaseUrl, (db) => db.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [listeners]));
       await seen.completed;
 
       const again = record<Created>(client, CREATED, {});

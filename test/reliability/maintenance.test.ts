@@ -82,7 +82,7 @@ describe('maintenance', () => {
     expect(await reconcileBatches({ ...clients, boss, log })).toMatchObject({ targetsFailed: 2 });
     expect(await compareJobs(neverStarted.id)).toEqual([{ state: 'created' }]);
     const job = { id: 'compare', name: 'compare-batch', data: { batchId: neverStarted.id } } as Job<unknown>;
-    await compareBatch({ prisma, llm: null, log, metrics: createMetrics() }, job);
+    await compareBatch({ prisma, boss, llm: null, log, metrics: createMetrics() }, job);
 
     expect(await prisma.batch.findUniqueOrThrow({ where: { id: neverStarted.id } })).toMatchObject({
       status: 'FAILED',

@@ -4,8 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createTestKey } from '../helpers/apiKeys';
-import { EVENT_CHANNEL } from '../../src/events/channel';
-import { createTestDatabase, withClient, type TestDatabase } from '../helpers/database';
+import { createTestDatabase, eventListenerPids, withClient, type TestDatabase } from '../helpers/database';
 import { record, type Recording } from '../helpers/graphql';
 import { waitUntil } from '../helpers/wait';
 import { gqlData, socket } from './client';
@@ -81,9 +80,7 @@ describe('sockets that a key change ends close with 4403 on every api process', 
     // Revoked without the announcement, as if it came while the listener was away; then the listeners are cut off.
     await withClient(database.url, async (db) => {
       await db.query(`UPDATE "ApiKey" SET "revokedAt" = now() WHERE id = $1`, [missed.id]);
-      await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1 AND datname = current_database()`, [
-        `LISTEN ${EVENT_CHANNEL}`,
-      ]);
+      await db.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [await eventListenerPids(database.url)]);
     });
     expect(await ws.closedWith).toBe(4403);
   }, 60_000);

@@ -3,26 +3,30 @@
 -- the batch id, a space and the change as JSON, so that a listener with no subscriber to the
 -- batch need not parse the rest (src/events/channel.ts). Every announced change is kept in
 -- BatchEvent as the very text its NOTIFY carried, so that a process whose LISTEN connection was
--- lost can hand its subscribers the changes it missed (src/events/missedChanges.ts).
+-- lost can hand its subscribers the changes it missed (src/events/missedChanges.ts). A change of
+-- a project's batch appends the project's events too (vantage_append_project_events).
 --
 -- Installed by a migration: a change here goes into a new migration too, as CREATE OR REPLACE
 -- (test/batches/sqlFunctions.test.ts fails while the two differ).
 CREATE OR REPLACE FUNCTION "vantage_announce_batch_change"(channel TEXT, batch_id UUID, target_id UUID)
-RETURNS VOID LANGUAGE sql AS $$
-  WITH change AS (
-    SELECT b.id, b.sequence, json_build_object(
+RETURNS VOID LANGUAGE plpgsql AS $$
+DECLARE
+  announced_sequence INT;
+  payload TEXT;
+BEGIN
+  SELECT b.sequence, json_build_object(
       'batchId', b.id,
       'targetId', t.id,
       'sequence', b.sequence,
       'batch', to_json(b),
       'target', to_json(t)
-    )::text AS payload
+    )::text
+    INTO announced_sequence, payload
     FROM "Batch" b LEFT JOIN "Target" t ON t.id = target_id AND t."batchId" = b.id
-    WHERE b.id = batch_id
-  ), kept AS (
-    INSERT INTO "BatchEvent" ("batchId", "sequence", "payload")
-    SELECT id, sequence, payload FROM change
-    ON CONFLICT DO NOTHING
-  )
-  SELECT pg_notify(channel, id || ' ' || payload) FROM change
-$$;
+    WHERE b.id = batch_id;
+  IF NOT FOUND THEN RETURN; END IF;
+  INSERT INTO "BatchEvent" ("batchId", "sequence", "payload") VALUES (batch_id, announced_sequence, payload)
+    ON CONFLICT DO NOTHING;
+  PERFORM pg_notify(channel, batch_id || ' ' || payload);
+  PERFORM "vantage_append_project_events"(batch_id);
+END $$;
