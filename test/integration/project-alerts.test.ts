@@ -9,7 +9,7 @@ import { createWebhookSender } from '../../src/projects/webhookSender';
 import { createTestKey } from '../helpers/apiKeys';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { withClient } from '../helpers/database';
-import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
+import { gate, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphql, graphqlData, record } from '../helpers/graphql';
 import { capturedLogger } from '../helpers/logs';
 import { pages } from '../helpers/pages';
@@ -88,8 +88,15 @@ describe('project alerts: webhooks and projectEvents', () => {
   const socketOf = (key: string) =>
     createClient({ url: app.wsUrl, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0, connectionParams: bearer(key) });
 
+  // The brand's page: held until the first run has been seen running, then worse for the second run.
+  let brandPage = pages.good;
   beforeAll(async () => {
-    brandSite = await startFixtureSite({ '/': heldPage(release.opened, pages.good) });
+    brandSite = await startFixtureSite({
+      '/': async (_req, res) => {
+        await release.opened;
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(brandPage);
+      },
+    });
     rivalSite = await startFixtureSite({ '/': pages.poor });
     app = await startTestApp(
       { WEBHOOK_RETRY_DELAY_SECONDS: '1', WEBHOOK_TIMEOUT_MS: '500', QUEUE_POLL_SECONDS: '0.5', LOG_LEVEL: 'debug' },
@@ -187,63 +194,62 @@ describe('project alerts: webhooks and projectEvents', () => {
     try {
       const events = record<{ projectEvents: any }>(socket, EVENTS, { id: projectId });
       await events.waitFor((event) => event.projectEvents.kind === 'SNAPSHOT');
-      const runId: string = (await as(keyA).data(RUN, { id: projectId })).runSiteAudit.id;
-      const batchId = Buffer.from(runId, 'base64').toString().split(':')[1]!;
-      // What the history helper's code writes before the end is recorded: the run and its changes.
-      await withClient(app.databaseUrl, async (client) => {
-        const brands = (await client.query(`SELECT id FROM "ProjectBrand" WHERE "projectId" = (SELECT "projectId" FROM "Batch" WHERE id = $1) ORDER BY position`, [batchId])).rows;
-        await client.query(
-          `INSERT INTO "ProjectRun" (id, "projectId", kind, status, "startedAt", "finishedAt", summary)
-           SELECT id, "projectId", 'SITE_AUDIT', 'COMPLETED', now(), now(), '{}' FROM "Batch" WHERE id = $1`,
-          [batchId],
-        );
-        await client.query(
-          `INSERT INTO "ProjectChange" (id, "projectId", "runId", "brandId", kind, subject, before, after, message, at)
-           SELECT gen_random_uuid(), "projectId", id, $2::uuid, 'SCORE_UP'::"ChangeKind", 'OVERALL_SCORE', '40', '80', 'Your score rose 40 points to 80.', now() FROM "Batch" WHERE id = $1
-           UNION ALL
-           SELECT gen_random_uuid(), "projectId", id, $3::uuid, 'CHECK_BROKEN'::"ChangeKind", 'meta-description', 'pass', 'fail', 'Rival lost its meta description.', now() FROM "Batch" WHERE id = $1`,
-          [batchId, brands[0].id, brands[1].id],
-        );
-      });
+      // The first run finds nothing to compare with; the second, after the brand's page got worse, finds changes.
+      const firstRun: string = (await as(keyA).data(RUN, { id: projectId })).runSiteAudit.id;
+      await events.waitFor((event) => event.projectEvents.kind === 'RUN_PROGRESS' && event.projectEvents.run.id === firstRun);
       release.open();
-      await events.waitFor((event) => event.projectEvents.kind === 'CHANGE_DETECTED' && event.projectEvents.change.kind === 'CHECK_BROKEN');
+      await events.waitFor((event) => event.projectEvents.kind === 'RUN_ENDED' && event.projectEvents.run.id === firstRun);
+      brandPage = pages.poor;
+      const runId: string = (await as(keyA).data(RUN, { id: projectId })).runSiteAudit.id;
+      const ended = await events.waitFor((event) => event.projectEvents.kind === 'RUN_ENDED' && event.projectEvents.run.id === runId);
+      const recorded = await withClient(app.databaseUrl, async (client) =>
+        (
+          await client.query(
+            `SELECT c.kind::text, c.subject, c.message FROM "ProjectChange" c JOIN "ProjectBrand" b ON b.id = c."brandId"
+             WHERE c."runId" = $1 ORDER BY b.position, c.kind, c.subject`,
+            [Buffer.from(runId, 'base64').toString().split(':')[1]],
+          )
+        ).rows as { kind: string; subject: string; message: string }[],
+      );
+      expect(recorded.length).toBeGreaterThan(0); // the poorer page broke checks and cost points
+      await events.waitFor(() => events.events.filter((event) => event.projectEvents.kind === 'CHANGE_DETECTED').length === recorded.length);
 
       const seen = events.events.map((event) => event.projectEvents);
       expect(seen[0]).toMatchObject({ kind: 'SNAPSHOT', project: { id: projectId } });
       const sequences = seen.map((event) => event.sequence);
       for (let i = 2; i < sequences.length; i++) expect(sequences[i]).toBe(sequences[i - 1]! + 1);
       expect(sequences[1]).toBeGreaterThan(sequences[0]!);
-      const kinds = seen.slice(1).map((event) => event.kind);
-      expect(kinds[0]).toBe('RUN_STARTED');
-      expect(kinds.slice(-3)).toEqual(['RUN_ENDED', 'CHANGE_DETECTED', 'CHANGE_DETECTED']);
-      expect(kinds.filter((kind) => kind === 'RUN_PROGRESS').length).toBeGreaterThanOrEqual(2);
-      expect(seen.slice(1).every((event) => event.run?.id === runId)).toBe(true);
-      expect(seen.at(-3).run.status).toBe('COMPLETED');
-      expect(seen.slice(-2).map((event) => event.change)).toEqual([
-        { kind: 'SCORE_UP', subject: 'OVERALL_SCORE', message: 'Your score rose 40 points to 80.', isSubject: true, brand: { name: 'Acme' } },
-        { kind: 'CHECK_BROKEN', subject: 'meta-description', message: 'Rival lost its meta description.', isSubject: false, brand: { name: 'Rival' } },
-      ]);
+      const ofRun = (id: string) => seen.filter((event) => event.run?.id === id).map((event) => event.kind);
+      for (const id of [firstRun, runId]) {
+        expect(ofRun(id)[0]).toBe('RUN_STARTED');
+        expect(ofRun(id).filter((kind) => kind === 'RUN_PROGRESS').length).toBeGreaterThanOrEqual(2);
+      }
+      expect(ofRun(firstRun).at(-1)).toBe('RUN_ENDED'); // nothing to compare the first run with
+      expect(ofRun(runId).slice(-1 - recorded.length)).toEqual(['RUN_ENDED', ...recorded.map(() => 'CHANGE_DETECTED')]);
+      expect(ended.projectEvents.run.status).toBe('COMPLETED');
+      const changes = seen.filter((event) => event.kind === 'CHANGE_DETECTED').map((event) => event.change);
+      expect(changes.map(({ kind, subject, message }) => ({ kind, subject, message }))).toEqual(recorded);
 
-      // Two deliveries to the flaky receiver, each answered 500, 500, then 200.
+      // Three deliveries to the flaky receiver (each run's end, the second run's changes), each answered 500, 500, then 200.
       const deliveriesOf = async (webhookId: string) =>
         (await as(keyA).data(HOOKS, { id: projectId })).project.webhooks.find((hook: { id: string }) => hook.id === webhookId).deliveries;
       const delivered = await waitUntil(
         async () => {
           const deliveries = await deliveriesOf(flakyHook.webhook.id);
-          return deliveries.length === 2 && deliveries.every((one: { deliveredAt: string | null }) => one.deliveredAt) && deliveries;
+          return deliveries.length === 3 && deliveries.every((one: { deliveredAt: string | null }) => one.deliveredAt) && deliveries;
         },
-        { timeoutMs: 30_000, what: 'both deliveries to succeed on their third attempt' },
+        { timeoutMs: 45_000, what: 'the three deliveries to succeed on their third attempt' },
       );
-      expect(delivered.map((one: { event: string }) => one.event).sort()).toEqual(['CHANGE_DETECTED', 'RUN_COMPLETED']);
+      expect(delivered.map((one: { event: string }) => one.event).sort()).toEqual(['CHANGE_DETECTED', 'RUN_COMPLETED', 'RUN_COMPLETED']);
       for (const one of delivered) expect(one).toMatchObject({ status: 200, attempts: 3, error: null });
-      expect(flaky.received).toHaveLength(6);
+      expect(flaky.received).toHaveLength(9);
       const bodies = flaky.received.map((received) => JSON.parse(received.body));
       const changed = bodies.find((body) => body.event === 'CHANGE_DETECTED');
       expect(changed).toMatchObject({ projectId, runId, status: 'COMPLETED' });
-      expect(changed.changes.map((change: { kind: string }) => change.kind)).toEqual(['SCORE_UP', 'CHECK_BROKEN']);
+      expect(changed.changes.map((change: { message: string }) => change.message)).toEqual(recorded.map((change) => change.message));
       expect(flaky.received.every((received) => verifies(flakyHook.secret, received))).toBe(true);
       // Each attempt sends the same body: a receiver tells a repeat by its id.
-      expect(new Set(flaky.received.map((received) => received.body)).size).toBe(2);
+      expect(new Set(flaky.received.map((received) => received.body)).size).toBe(3);
 
       const timedOut = await waitUntil(
         async () => (await deliveriesOf(hangingHook.webhook.id)).find((one: { attempts: number }) => one.attempts >= 2),
