@@ -4,8 +4,8 @@ import type { CreateProjectInput, RunKind } from './gql/graphql';
 export const defaultServer = 'http://127.0.0.1:4000';
 
 export const usage = `Usage:
-  vantage analyze <url...> [--subject URL] [--name NAME] [--server URL] [--key KEY] [--json]
-  vantage watch <batchId> [--server URL] [--key KEY] [--json]
+  vantage analyze <url...> [--subject URL] [--name NAME] [--server URL] [--key KEY] [--json] [--checks-csv FILE] [--gaps-csv FILE]
+  vantage watch <batchId> [--server URL] [--key KEY] [--json] [--checks-csv FILE] [--gaps-csv FILE]
   vantage project create --name NAME --brand "Name=domain,..." --competitor "Name=domain,..." [...]
   vantage project list|show <projectId>|run <projectId> [--server URL] [--key KEY] [--json]
 
@@ -22,6 +22,8 @@ Options:
   --server URL    the Vantage server (default ${defaultServer}, or VANTAGE_SERVER)
   --key KEY       API key (default VANTAGE_API_KEY; prefer the variable, arguments show in ps)
   --json          print the comparison (the project, the projects) as JSON on stdout instead of tables
+  --checks-csv FILE  also write the check matrix (checks down, sites across) as CSV
+  --gaps-csv FILE    also write the subject's gaps as CSV
   -h, --help      show this help
 
 Options of project create:
@@ -44,11 +46,17 @@ Exit codes: 0 batch COMPLETED (or the project command done), 1 batch FAILED or C
 
 export type Command =
   | { kind: 'help' }
-  | { kind: 'analyze'; urls: string[]; subject?: string; name?: string; connection: Connection; json: boolean }
-  | { kind: 'watch'; batchId: string; connection: Connection; json: boolean }
+  | { kind: 'analyze'; urls: string[]; subject?: string; name?: string; connection: Connection; json: boolean; csv: CsvFiles }
+  | { kind: 'watch'; batchId: string; connection: Connection; json: boolean; csv: CsvFiles }
   | { kind: 'project-create'; input: CreateProjectInput; connection: Connection; json: boolean }
   | { kind: 'project-list'; connection: Connection; json: boolean }
-  | { kind: 'project-show' | 'project-run'; projectId: string; connection: Connection; json: boolean };
+  | { kind: 'project-show' | 'project-run'; projectId: string; connection: Connection; json: boolean; csv: CsvFiles };
+
+/** Files the comparison is also written to, as CSV. */
+export interface CsvFiles {
+  checks?: string;
+  gaps?: string;
+}
 
 export interface Connection {
   server: string;
@@ -73,6 +81,8 @@ const options = {
   timezone: { type: 'string' },
   runs: { type: 'string' },
   json: { type: 'boolean', default: false },
+  'checks-csv': { type: 'string' },
+  'gaps-csv': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof options }>>['values'];
@@ -98,17 +108,18 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (key) connection.key = key;
 
   if (command === 'project') return parseProjectCommand(rest, values, connection);
+  const csv = { checks: values['checks-csv'], gaps: values['gaps-csv'] };
   const createOnly = given(values, projectFlags);
   if (createOnly.length > 0) throw new UsageError(`${createOnly.join(', ')} belong to project create`);
 
   if (command === 'analyze') {
     if (rest.length === 0) throw new UsageError('analyze needs at least one URL');
-    return { kind: 'analyze', urls: rest, subject: values.subject, name: values.name, connection, json: values.json };
+    return { kind: 'analyze', urls: rest, subject: values.subject, name: values.name, connection, json: values.json, csv };
   }
   if (command === 'watch') {
     if (rest.length !== 1) throw new UsageError('watch needs exactly one batch id');
     if (values.subject !== undefined || values.name !== undefined) throw new UsageError('--subject and --name belong to analyze');
-    return { kind: 'watch', batchId: rest[0]!, connection, json: values.json };
+    return { kind: 'watch', batchId: rest[0]!, connection, json: values.json, csv };
   }
   throw new UsageError(`unknown command "${command}"`);
 }
@@ -172,7 +183,7 @@ function parseProjectCommand(rest: string[], values: Values, connection: Connect
   }
   if (action === 'show' || action === 'run') {
     if (ids.length !== 1) throw new UsageError(`project ${action} needs exactly one project id`);
-    return { kind: `project-${action}`, projectId: ids[0]!, connection, json };
+    return { kind: `project-${action}`, projectId: ids[0]!, connection, json, csv: { checks: values['checks-csv'], gaps: values['gaps-csv'] } };
   }
   throw new UsageError(action ? `unknown project command "${action}"` : 'project needs a command: create, list, show or run');
 }

@@ -9,12 +9,12 @@ import { reportBatch, reportStartedBatch, type Output } from './run';
 async function execute(command: Exclude<Command, { kind: 'help' }>, output: Output): Promise<number> {
   const api = new Api(command.connection);
   try {
-    if (command.kind === 'watch') return await reportBatch(api, command.batchId, command.json, output, { announce: true });
+    if (command.kind === 'watch') return await reportBatch(api, command.batchId, command, output, { announce: true });
     if (command.kind !== 'analyze') return await executeProject(api, command, output);
     const { createBatch } = await api.request(CreateBatchMutation, {
       input: { name: command.name ?? defaultBatchName(command.urls, command.subject), urls: command.urls, subjectUrl: command.subject ?? null },
     });
-    return await reportStartedBatch(api, createBatch, command.json, output);
+    return await reportStartedBatch(api, createBatch, command, output);
   } finally {
     await api.close();
   }

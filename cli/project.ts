@@ -100,7 +100,7 @@ export async function executeProject(api: Api, command: ProjectCommand, output: 
     }
     case 'project-run': {
       const { runSiteAudit } = await api.request(RunSiteAuditMutation, { projectId: command.projectId });
-      return reportStartedBatch(api, runSiteAudit, command.json, output);
+      return reportStartedBatch(api, runSiteAudit, command, output);
     }
   }
 }

@@ -1,9 +1,18 @@
 import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
+import { gapsCsv, matrixCsv } from '#shared/exports';
 import type { Api } from './api';
+import type { CsvFiles } from './args';
 import { fetchComparison, followBatch } from './follow';
 import { CancelBatchMutation } from './operations';
 import { createProgressView, type ProgressBatch } from './progress';
 import { renderReport } from './report';
+
+/** How the comparison is printed, and the files it is also written to. */
+export interface Printing {
+  json: boolean;
+  csv: CsvFiles;
+}
 
 export interface Output {
   stdout: NodeJS.WriteStream;
@@ -22,7 +31,7 @@ const INTERRUPTED = 130;
 export async function reportBatch(
   api: Api,
   batchId: string,
-  json: boolean,
+  { json, csv }: Printing,
   output: Output,
   { announce = false, stop }: { announce?: boolean; stop?: AbortSignal } = {},
 ): Promise<number> {
@@ -50,6 +59,8 @@ export async function reportBatch(
     output.stderr.write(`Batch ${batchId} is COMPLETED but has no comparison.\n`);
     return 1;
   }
+  if (csv.checks) await writeFile(csv.checks, matrixCsv(comparison));
+  if (csv.gaps) await writeFile(csv.gaps, gapsCsv(comparison));
   output.stdout.write(json ? `${JSON.stringify(comparison, null, 2)}\n` : `\n${renderReport(comparison)}`);
   return 0;
 }
@@ -59,14 +70,14 @@ export async function reportBatch(
  * Ctrl-C stops following and leaves the batch running, saying how to reattach; a second Ctrl-C
  * soon after cancels it. Either way the CLI says which happened.
  */
-export async function reportStartedBatch(api: Api, batch: { id: string; name: string }, json: boolean, output: Output): Promise<number> {
+export async function reportStartedBatch(api: Api, batch: { id: string; name: string }, printing: Printing, output: Output): Promise<number> {
   output.stderr.write(`Batch ${batch.id} "${batch.name}" (reattach with: vantage watch ${batch.id})\n`);
   const stop = new AbortController();
   const interrupted = once(process, 'SIGINT', { signal: stop.signal }).then(
     () => true,
     () => false,
   );
-  const reported = reportBatch(api, batch.id, json, output, { stop: stop.signal });
+  const reported = reportBatch(api, batch.id, printing, output, { stop: stop.signal });
   try {
     const first = await Promise.race([reported, interrupted]);
     if (first !== true) return first as number;

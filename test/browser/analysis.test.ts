@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page, Request, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { waitUntil } from '../helpers/wait';
@@ -39,6 +40,18 @@ function rowLayout(page: Page) {
       return [box.top, box.height, box.width].map(Math.round);
     }),
   );
+}
+
+/** RFC 4180 rows, as a spreadsheet reads a CSV file. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of text.matchAll(/((?:"(?:[^"]|"")*"|[^,\r\n]*)(?:,(?:"(?:[^"]|"")*"|[^,\r\n]*))*)\r\n/g)) {
+    const cells = [...line[1]!.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map(([, cell]) =>
+      cell!.startsWith('"') ? cell!.slice(1, -1).replace(/""/g, '"') : cell!,
+    );
+    rows.push(cells);
+  }
+  return rows;
 }
 
 async function fillUrls(page: Page, urls: string[]) {
@@ -177,6 +190,27 @@ describe('the web client', () => {
       await expect.poll(() => page.locator(`tr[data-check-id="${gap.checkId}"]`).getAttribute('class')).toBe('gap-row');
     }
     expect(await page.locator('.insight').count()).toBe(comparison.insights.length);
+
+    // The downloads hold what the API answers, the CSVs as rows and columns a spreadsheet reads.
+    const downloaded = async (button: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+    };
+    const json = await downloaded('JSON');
+    expect(json.name).toBe('Widget-shops.json');
+    const fragment = await readFile(new URL('../../operations/comparison.graphql', import.meta.url), 'utf8');
+    const api = await graphqlData(app.graphqlUrl, `query ($id: ID!) { batch(id: $id) { comparison { ...ComparisonFields } } } ${fragment}`, { id: batchId });
+    expect(JSON.parse(json.text)).toEqual(api.batch.comparison);
+    const checksCsv = parseCsv((await downloaded('Checks (CSV)')).text);
+    expect(checksCsv[0]).toEqual(['Check', 'Category', ...comparison.ranking.map((site) => (site.target.isSubject ? `${site.target.url} (my site)` : site.target.url))]);
+    expect(checksCsv[1]).toEqual(['Overall score', '', ...comparison.ranking.map((site) => String(site.overallScore))]);
+    expect(checksCsv.slice(2).map((row) => row[0])).toEqual(comparison.checks.map((check) => check.checkId));
+    for (const [index, check] of comparison.checks.entries()) {
+      expect(checksCsv[index + 2]!.slice(2), check.checkId).toEqual(comparison.ranking.map((site) => expectedOutcome(check, site.target.id)));
+    }
+    const gapsCsv = parseCsv((await downloaded('Gaps (CSV)')).text);
+    expect(gapsCsv[0]).toEqual(['Check', 'Category', 'Found on your page', 'Competitors that pass']);
+    expect(gapsCsv.slice(1).map((row) => row[0])).toEqual(comparison.gaps.map((gap) => gap.checkId));
 
     // Every cell's message is reachable by keyboard: focus the grid, move with the arrows.
     await page.locator('.cell[tabindex="0"]').focus();

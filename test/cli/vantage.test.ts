@@ -1,4 +1,7 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createBatch } from '../helpers/batches';
@@ -14,7 +17,7 @@ const COMPARISON = `query ($id: ID!) { batch(id: $id) { comparison {
   ranking { rank overallScore seoScore aeoScore technicalScore target { id url isSubject } }
   subject { rank analysedCompetitors target { id url } }
   notAnalysed { error target { id url isSubject } }
-  checks { checkId category passedBy { id url } failedBy { id url } }
+  checks { checkId category passedBy { id url } failedBy { id url } warnedBy { id url } }
   gaps { checkId message competitors { id url } }
   insights { title body severity source } } } }`;
 
@@ -103,6 +106,28 @@ describe('the vantage CLI', () => {
     expect(result.code, result.stderr).toBe(0);
     const printed = JSON.parse(result.stdout);
     expect(printed).toEqual(await apiComparison(app, announcedBatchId(result.stderr)));
+  });
+
+  it('also writes the check matrix and the gaps as CSV files', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'vantage-csv-'));
+    try {
+      const [checks, gaps] = [path.join(dir, 'checks.csv'), path.join(dir, 'gaps.csv')];
+      const mine = site.url('/poor');
+      const args = ['analyze', mine, site.url('/good'), '--subject', mine, '--server', app.baseUrl, '--checks-csv', checks, '--gaps-csv', gaps];
+      const result = await vantage(args);
+      expect(result.code, result.stderr).toBe(0);
+      const comparison = await apiComparison(app, announcedBatchId(result.stderr));
+      const lines = (file: string) => readFile(file, 'utf8').then((text) => text.trimEnd().split('\r\n'));
+      const checkLines = await lines(checks);
+      expect(checkLines[0]).toBe(`Check,Category,${comparison.ranking.map((ranked: { target: { url: string } }) => ranked.target.url).map((url: string) => (url === mine ? `${url} (my site)` : url)).join(',')}`);
+      expect(checkLines).toHaveLength(2 + comparison.checks.length);
+      const gapLines = await lines(gaps);
+      expect(gapLines[0]).toBe('Check,Category,Found on your page,Competitors that pass');
+      expect(comparison.gaps.length).toBeGreaterThan(0);
+      expect(gapLines.slice(1).map((line) => line.split(',')[0])).toEqual(comparison.gaps.map((gap: { checkId: string }) => gap.checkId));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('attaches to an existing batch with watch, naming it first', async () => {

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { shortUrl } from '#shared/format';
 import { formatDateTime } from '../../format/format';
 import { CheckMatrix } from './CheckMatrix';
+import { Downloads } from './Downloads';
 import { GapList } from './GapList';
 import { InsightList } from './InsightList';
 import { RankingCards } from './RankingCards';
@@ -51,6 +52,7 @@ export function Comparison() {
         <a href={batchLink}>Batch details</a>
       </div>
       <p class="summary">Compared {formatDateTime(comparison.createdAt)}</p>
+      <Downloads name={batch.name} comparison={comparison} />
 
       <h2>Ranking</h2>
       <RankingCards batchId={batch.id} sites={comparison.ranking} />

@@ -1,0 +1,66 @@
+/**
+ * The comparison as spreadsheet rows, for the web client's downloads and the CLI's files. Only
+ * what the caller's own comparison holds goes in, and every cell is escaped (see csvCell).
+ */
+
+/** What the exports read of a comparison: the ComparisonFields fragment, as both clients select it. */
+export interface ExportedComparison {
+  ranking: readonly { rank: number; overallScore: number; seoScore: number; aeoScore: number; technicalScore: number; target: Site }[];
+  checks: readonly { checkId: string; category: string; passedBy: readonly Site[]; failedBy: readonly Site[]; warnedBy: readonly Site[] }[];
+  gaps: readonly { checkId: string; message: string | null; competitors: readonly Site[] }[];
+}
+
+interface Site {
+  id: string;
+  url: string;
+  isSubject?: boolean;
+}
+
+type Cell = string | number | null;
+
+/**
+ * One CSV cell (RFC 4180). Text a spreadsheet would run as a formula (starting with =, +, -, @,
+ * a tab or a carriage return) is prefixed with an apostrophe, as OWASP advises, so a page's
+ * title cannot become a formula in the reader's spreadsheet. Numbers stay numbers.
+ */
+export function csvCell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(rows: readonly (readonly Cell[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Checks down, ranked sites across, each cell the site's outcome. */
+export function matrixCsv(comparison: ExportedComparison): string {
+  const sites = comparison.ranking.map((ranked) => ranked.target);
+  const outcome = (check: ExportedComparison['checks'][number], site: Site) => {
+    const has = (list: readonly Site[]) => list.some((entry) => entry.id === site.id);
+    if (has(check.passedBy)) return 'PASS';
+    if (has(check.warnedBy)) return 'WARN';
+    if (has(check.failedBy)) return 'FAIL';
+    return 'NOT_APPLICABLE';
+  };
+  return toCsv([
+    ['Check', 'Category', ...sites.map((site) => (site.isSubject ? `${site.url} (my site)` : site.url))],
+    ['Overall score', '', ...comparison.ranking.map((ranked) => ranked.overallScore)],
+    ...comparison.checks.map((check) => [check.checkId, check.category, ...sites.map((site) => outcome(check, site))]),
+  ]);
+}
+
+/** The subject's gaps: what was found on its page and which competitors pass. */
+export function gapsCsv(comparison: ExportedComparison): string {
+  const category = new Map(comparison.checks.map((check) => [check.checkId, check.category]));
+  return toCsv([
+    ['Check', 'Category', 'Found on your page', 'Competitors that pass'],
+    ...comparison.gaps.map((gap) => [
+      gap.checkId,
+      category.get(gap.checkId) ?? '',
+      gap.message,
+      gap.competitors.map((site) => site.url).join(' '),
+    ]),
+  ]);
+}
