@@ -73,7 +73,8 @@ async function loadRun(ctx: Context, runId: string): Promise<object> {
 interface PointShape {
   at: Date;
   value: number;
-  runId: string;
+  /** The run's Batch or ExpiredRun, loaded with the series: a series has one run per point. */
+  run: object;
 }
 
 const HistoryPoint = builder.objectRef<PointShape>('HistoryPoint').implement({
@@ -83,7 +84,7 @@ const HistoryPoint = builder.objectRef<PointShape>('HistoryPoint').implement({
     run: t.field({
       type: builder.nodeInterfaceRef(),
       description: 'The batch or visibility audit the value comes from; an ExpiredRun once its batch was purged.',
-      resolve: (point, _args, ctx) => loadRun(ctx, point.runId),
+      resolve: (point) => point.run,
     }),
   }),
 });
@@ -141,8 +142,14 @@ builder.prismaObjectFields('Project', (t) => ({
         orderBy: [{ at: 'asc' }, { runId: 'asc' }],
         select: { brandId: true, at: true, value: true, runId: true },
       });
+      // The few runs behind thousands of points, loaded once rather than asked for point by point.
+      const runs = await loadRuns(ctx, [...new Set(points.map((point) => point.runId))]);
       const byBrand = new Map<string, PointShape[]>(project.brands.map((brand) => [brand.id, []]));
-      for (const { brandId, ...point } of points) byBrand.get(brandId)?.push(point);
+      for (const { brandId, runId, at, value } of points) {
+        const run = runs.get(runId);
+        if (!run) throw new Error(`run ${runId} is neither a batch nor a kept run`);
+        byBrand.get(brandId)?.push({ at, value, run });
+      }
       return project.brands.map((brand) => ({ brand, points: byBrand.get(brand.id)! }));
     },
   }),
