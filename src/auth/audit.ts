@@ -9,7 +9,9 @@ export type AuditAction =
   | 'API_KEY_REVOKED'
   | 'PROJECT_CREATED'
   | 'PROJECT_UPDATED'
-  | 'PROJECT_DELETED';
+  | 'PROJECT_DELETED'
+  | 'VISIBILITY_AUDIT_STARTED'
+  | 'VISIBILITY_AUDIT_CANCELLED';
 
 /**
  * Writes an audit row in the caller's transaction, so the row exists exactly when the change
@@ -19,7 +21,7 @@ export async function recordAudit(
   tx: Transaction,
   caller: Caller,
   action: AuditAction,
-  subject: { batchId?: string; apiKeyId?: string; urls?: number; projectId?: string },
+  subject: { batchId?: string; apiKeyId?: string; urls?: number; projectId?: string; visibilityAuditId?: string },
 ): Promise<void> {
   await tx.auditEvent.create({ data: { ownerId: caller.ownerId, actorKeyId: caller.apiKeyId, action, ...subject } });
 }

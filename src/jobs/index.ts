@@ -19,6 +19,7 @@ import { analyzeTarget } from './analyzeTarget';
 import { compareBatch } from './compareBatch';
 import { purgeBatches } from './purgeBatches';
 import { reconcileBatches } from './reconcileBatches';
+import { startVisibilityWorkers } from './visibility';
 
 export interface Workers {
   /**
@@ -79,6 +80,7 @@ export async function startWorkers(deps: {
   for (const [name, options, handle] of handlers) {
     await boss.work(name, options as object, ([job]: Job<unknown>[]) => runJob(log, metrics, job, handle));
   }
+  await startVisibilityWorkers({ prisma, boss, config, log }, (job, run) => runJob(log, metrics, job, run));
   return {
     handBack(graceMs) {
       stopping.abort();

@@ -2,6 +2,7 @@ import { getNullableType, isInterfaceType, isListType, isObjectType, type Docume
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AI_CRAWLERS, CHECKS, MAX_REPORTED_LIST_ITEMS } from '../analysis';
 import { PROJECT_LISTS } from '../projects/input';
+import { VISIBILITY_LISTS } from '../projects/visibility/audits';
 import { CONNECTION_PAGE, isConnectionField } from './paging';
 
 /** Most items one per-page list of a stored analysis holds (headings, structured data types): the estimate counts this many. */
@@ -53,6 +54,19 @@ const REPEATS: Record<string, Size> = {
   'ProjectConnection.edges': one,
   // SITE_AUDIT and VISIBILITY_AUDIT.
   'Schedule.runs': () => 2,
+  'Query.answerEngines': () => VISIBILITY_LISTS.engines,
+  'VisibilityAuditConnection.edges': one,
+  'AnswerConnection.edges': one,
+  'Answer.mentions': () => VISIBILITY_LISTS.brands,
+  'Answer.citations': () => VISIBILITY_LISTS.citations,
+  'VisibilityAudit.engines': () => VISIBILITY_LISTS.engines,
+  'VisibilityAudit.prompts': () => VISIBILITY_LISTS.prompts,
+  'VisibilityAudit.brands': () => VISIBILITY_LISTS.brands,
+  'VisibilityAudit.citedDomains': () => VISIBILITY_LISTS.citedDomains,
+  'VisibilityAudit.promptResults': () => VISIBILITY_LISTS.prompts,
+  'VisibilityAudit.insights': () => VISIBILITY_LISTS.insights,
+  'BrandVisibility.byEngine': () => VISIBILITY_LISTS.engines,
+  'PromptResult.named': () => VISIBILITY_LISTS.brands,
 };
 
 /**

@@ -7,6 +7,7 @@ import './comparison';
 import './progress';
 import './auditEvent';
 import './project';
+import './visibility';
 import './node';
 import { checkingPagingArguments } from './paging';
 

@@ -11,7 +11,7 @@ import { CONNECTION_PAGE } from './paging';
 
 const RunKind = builder.enumType('RunKind', { values: ['SITE_AUDIT', 'VISIBILITY_AUDIT'] as const });
 
-const Brand = builder.prismaObject('ProjectBrand', {
+export const Brand = builder.prismaObject('ProjectBrand', {
   name: 'Brand',
   fields: (t) => ({
     name: t.exposeString('name'),

@@ -1,0 +1,62 @@
+import type { Job } from 'pg-boss';
+import { z } from 'zod';
+import type { PrismaClient } from '../db/prisma';
+import type { Logger } from '../logger';
+import { auditBrands } from '../projects/visibility/columns';
+import { enterStage, finishAudit } from '../projects/visibility/pipeline';
+import { compileBrands, scoreVisibility, visibilityInsights, type ScoredAnswer } from '../visibility';
+
+const payloadSchema = z.object({ auditId: z.uuid() });
+export function assertVisibilityScorePayload(data: unknown): z.infer<typeof payloadSchema> {
+  return payloadSchema.parse(data);
+}
+
+/** "chatgpt: 6 of 6 failed (HTTP_STATUS: HTTP 500 …)" for each engine with failed requests. */
+function failureSummary(failed: { engine: string; error: string | null }[], totals: Map<string, number>): string {
+  const byEngine = new Map<string, { count: number; first: string }>();
+  for (const { engine, error } of failed) {
+    const entry = byEngine.get(engine);
+    if (entry) entry.count++;
+    else byEngine.set(engine, { count: 1, first: error ?? '' });
+  }
+  return [...byEngine].map(([engine, { count, first }]) => `${engine}: ${count} of ${totals.get(engine) ?? count} failed (${first.slice(0, 200)})`).join('; ');
+}
+
+/**
+ * Once every request is stored: finds the brands in each answer (mentions, positions, context,
+ * lexicon sentiment; the analysis says LEXICON produced it), scores the audit, writes the rule
+ * insights and ends it, COMPLETED with what failed said in `error`, or FAILED with the reason
+ * when every request failed. A cancelled audit is left as it is.
+ */
+export async function scoreVisibilityAudit(deps: { prisma: PrismaClient; log: Logger }, job: Job<unknown>): Promise<void> {
+  const { auditId } = assertVisibilityScorePayload(job.data);
+  const audit = await deps.prisma.visibilityAudit.findUnique({ where: { id: auditId } });
+  if (!audit || audit.status !== 'RUNNING' || audit.requestsDone < audit.requestsTotal) return;
+  const rows = await deps.prisma.visibilityAnswer.findMany({ where: { auditId }, orderBy: [{ prompt: 'asc' }, { engine: 'asc' }, { sample: 'asc' }] });
+  const answered = rows.filter((row) => row.error === null);
+  const failed = rows.filter((row) => row.error !== null);
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row.engine, (totals.get(row.engine) ?? 0) + 1);
+  if (answered.length === 0) {
+    await finishAudit(deps.prisma, auditId, { status: 'FAILED', error: `Every request failed. ${failureSummary(failed, totals)}` });
+    return;
+  }
+  if (!(await enterStage(deps.prisma, auditId, 'ANALYSING'))) return;
+  const [subject, ...competitors] = auditBrands.read(audit.brands, `audit ${auditId}`);
+  const matcher = compileBrands([subject!, ...competitors]);
+  const analyses = await matcher.analyseAll(answered.map((row) => ({ text: row.text, citations: row.citations })), { signal: job.signal });
+  if (!(await enterStage(deps.prisma, auditId, 'SCORING'))) return;
+  const scored: ScoredAnswer[] = answered.map((row, index) => ({ engine: row.engine, prompt: row.prompt, analysis: analyses[index]! }));
+  // Prompts in the audit's order, not the rows' sort order.
+  const order = new Map(audit.prompts.map((prompt, index) => [prompt, index]));
+  scored.sort((a, b) => (order.get(a.prompt) ?? 0) - (order.get(b.prompt) ?? 0));
+  const scores = scoreVisibility({ subject: subject!, competitors, answers: scored, engines: audit.engines });
+  await finishAudit(deps.prisma, auditId, {
+    status: 'COMPLETED',
+    error: failed.length === 0 ? null : `${failed.length} of ${rows.length} requests failed and count in no score. ${failureSummary(failed, totals)}`,
+    analyses: answered.map((row, index) => ({ answerId: row.id, analysis: analyses[index]! })),
+    scores,
+    insights: visibilityInsights(scores, scored),
+  });
+  deps.log.info({ auditId, answers: answered.length, failed: failed.length }, 'visibility audit scored');
+}
