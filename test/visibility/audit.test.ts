@@ -5,9 +5,12 @@ import { withClient } from '../helpers/database';
 import { graphql } from '../helpers/graphql';
 import { capturedLogger } from '../helpers/logs';
 import { waitUntil } from '../helpers/wait';
+import { templatePrompts } from '../../src/visibility';
 import { openAiAnswer, perplexityAnswer, startEngineServer, type EngineServer, type Reply, type Script } from './engineServer';
 
-const KEYS = { GPT_KEY: 'sk-gpt-SECRET-7f3a9c', PPLX_KEY: 'pplx-SECRET-41b2e8', DOWN_KEY: 'sk-down-SECRET-0d9e11' };
+const KEYS = { GPT_KEY: 'sk-gpt-SECRET-7f3a9c', PPLX_KEY: 'pplx-SECRET-41b2e8', DOWN_KEY: 'sk-down-SECRET-0d9e11', LLM_API_KEY: 'sk-llm-SECRET-5c0ffe' };
+/** What the insight model answers when asked for prompts about trail running shoes. */
+const GENERATED = Array.from({ length: 12 }, (_, index) => `generated question ${index + 1}`);
 
 /** The e2e answer set: per engine, per prompt, per call (order of arrival). */
 const SCRIPTED: Record<string, Record<string, Reply[]>> = {
@@ -42,6 +45,9 @@ const script: Script = (request) => {
   const scripted = SCRIPTED[request.engine]?.[request.prompt]?.[request.call];
   if (scripted) return scripted;
   switch (request.engine) {
+    // The insight model: a usable list for one market, an answer that is none for any other.
+    case 'llm':
+      return openAiAnswer(request.prompt.includes('trail running shoes') ? GENERATED.map((prompt, index) => `${index + 1}. ${prompt}`).join('\n') : 'Sorry, I cannot help.');
     case 'flaky':
       return request.call === 0 ? { status: 429, headers: { 'retry-after': '1' }, body: { error: { message: 'slow down' } } } : openAiAnswer('Acme, then Rival.');
     // An engine that is down, and whose error body echoes the key it was sent.
@@ -74,13 +80,13 @@ async function data(query: string, variables: Record<string, unknown> = {}, key 
   return result.data;
 }
 
-async function createProject(prompts: string[], key = ownerA): Promise<string> {
+async function createProject(prompts: string[], key = ownerA, market = 'trail running shoes'): Promise<string> {
   const { createProject: project } = await data(
     `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`,
     {
       input: {
         name: 'Trail shoes',
-        market: 'trail running shoes',
+        market,
         brand: { name: 'Acme', aliases: ['Acme Trail'], domains: ['acme.com'] },
         competitors: [
           { name: 'Rival', domains: ['rival.com'] },
@@ -162,6 +168,9 @@ beforeAll(async () => {
       ANSWER_TIMEOUT_MS: '5000',
       QUEUE_POLL_SECONDS: '0.5',
       LOG_LEVEL: 'debug',
+      LLM_BASE_URL: engines.baseUrl('llm'),
+      LLM_MODEL: 'insight-model',
+      LLM_RETRIES: '0',
     },
     { log: logs.log },
   );
@@ -242,6 +251,15 @@ describe('a visibility audit', () => {
     expect(filtered.answers.totalCount).toBe(3);
     const { node: project } = await data(`query($id: ID!) { node(id: $id) { ... on Project { visibilityAudits { edges { node { id } } } } } }`, { id: projectId });
     expect(project.visibilityAudits.edges).toEqual([{ node: { id } }]);
+  });
+
+  it('asks the insight model for prompts when the project has none, and falls back to the templates when its answer is no list', async () => {
+    const generated = await finished(await runAudit(await createProject([]), { engines: ['gpt'], samplesPerPrompt: 1 }));
+    expect(generated).toMatchObject({ status: 'COMPLETED', promptsSource: 'MODEL', prompts: GENERATED, requestsTotal: 12 });
+    expect(engines.received.find((request) => request.engine === 'llm')?.authorization).toBe(`Bearer ${KEYS.LLM_API_KEY}`);
+    const fallback = await finished(await runAudit(await createProject([], ownerA, 'garden tools'), { engines: ['gpt'], samplesPerPrompt: 1 }));
+    const templates = templatePrompts({ brand: { name: 'Acme' }, competitors: [{ name: 'Rival' }, { name: 'Zenith' }], market: 'garden tools', language: 'en' });
+    expect(fallback).toMatchObject({ status: 'COMPLETED', promptsSource: 'TEMPLATES', prompts: templates, requestsTotal: templates.length });
   });
 
   it('waits out Retry-After on a 429, then stores the answer', async () => {
