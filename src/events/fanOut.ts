@@ -1,10 +1,12 @@
 import pg from 'pg';
 import type { Logger } from '../logger';
-import { ACCESS_CHANNEL, EVENT_CHANNEL, RESYNC, batchIdOfPayload, parseBatchChange, type AccessChange, type BatchChange } from './channel';
+import { ACCESS_CHANNEL, EVENT_CHANNEL, RESYNC, VISIBILITY_CHANNEL, batchIdOfPayload, parseBatchChange, type AccessChange, type BatchChange } from './channel';
 import { pushStream, type PullIterator } from './pushStream';
 
 export type BatchTopicMessage = BatchChange | typeof RESYNC;
 export type AccessMessage = AccessChange | typeof RESYNC;
+/** A visibility audit changed (its new sequence), or RESYNC. */
+export type AuditMessage = number | typeof RESYNC;
 
 /** A topic's messages; `return` stops listening, and a `next` still waiting then ends. */
 export type TopicMessages = PullIterator<BatchTopicMessage>;
@@ -21,6 +23,8 @@ export interface Events {
   listen(kind: 'batch' | 'owner', id: string, listener: (message: BatchTopicMessage) => void): () => void;
   /** Like `listen`, for keys created and revoked by any process; RESYNC when some may have been missed. */
   listenToAccess(listener: (message: AccessMessage) => void): () => void;
+  /** Like `listen`, for one visibility audit's changes. */
+  listenToAudit(auditId: string, listener: (message: AuditMessage) => void): () => void;
 }
 
 /** Takes how long one change took to reach every listener in the process, in seconds. */
@@ -90,6 +94,7 @@ export async function createEvents(connectionString: string, log: Logger, fanout
   const batches = new Topics<BatchTopicMessage>(listenerFailed); // by batch id
   const owners = new Topics<BatchTopicMessage>(listenerFailed); // by owner id
   const access = new Topics<AccessMessage>(listenerFailed);
+  const audits = new Topics<AuditMessage>(listenerFailed); // by visibility audit id
 
   let client: pg.Client | null = null;
   let closed = false;
@@ -127,7 +132,10 @@ export async function createEvents(connectionString: string, log: Logger, fanout
     const next = new pg.Client({ connectionString, keepAlive: true, application_name: 'vantage-events' });
     next.on('notification', (message) => {
       if (message.channel === ACCESS_CHANNEL) deliverAccessChange(message.payload);
-      else deliver(message.payload);
+      else if (message.channel === VISIBILITY_CHANNEL) {
+        const [auditId = '', sequence] = (message.payload ?? '').split(' ');
+        audits.publish(auditId, Number(sequence));
+      } else deliver(message.payload);
     });
     next.on('error', (error) => {
       log.warn({ err: error }, 'event listener connection lost; reconnecting');
@@ -136,6 +144,7 @@ export async function createEvents(connectionString: string, log: Logger, fanout
     await next.connect();
     await next.query(`LISTEN ${ACCESS_CHANNEL}`);
     await next.query(`LISTEN ${EVENT_CHANNEL}`);
+    await next.query(`LISTEN ${VISIBILITY_CHANNEL}`);
     client = next;
   }
 
@@ -146,7 +155,7 @@ export async function createEvents(connectionString: string, log: Logger, fanout
     for (let delay = 100; !closed; delay = Math.min(delay * 2, 5000)) {
       try {
         await connect();
-        for (const topics of [batches, owners, access]) topics.publishToAll(RESYNC);
+        for (const topics of [batches, owners, access, audits]) topics.publishToAll(RESYNC);
         log.info('event listener reconnected');
         return;
       } catch (error) {
@@ -168,6 +177,7 @@ export async function createEvents(connectionString: string, log: Logger, fanout
     },
     listen: (kind, id, listener) => topicsOf(kind).listen(id, listener),
     listenToAccess: (listener) => access.listen(EVERY_KEY, listener),
+    listenToAudit: (auditId, listener) => audits.listen(auditId, listener),
   };
 
   await connect();

@@ -1,5 +1,6 @@
 import type { ProjectBrand } from '../db/generated/client/client';
 import { notFound } from '../errors';
+import { watchVisibilityAudit, type VisibilitySnapshot } from '../events';
 import { cancelVisibilityAudit, startVisibilityAudit, VISIBILITY_LISTS } from '../projects/visibility/audits';
 import { answerMentions, auditBrands, auditInsights, auditScores } from '../projects/visibility/columns';
 import type { AnswerEngineConfig } from '../config';
@@ -261,5 +262,24 @@ builder.mutationFields((t) => ({
       if (!audit) throw notFound('visibility audit');
       return audit;
     },
+  }),
+}));
+
+const VisibilityProgress = builder.objectRef<VisibilitySnapshot>('VisibilityProgress').implement({
+  fields: (t) => ({
+    // A plain field: the row comes with the snapshot, so there is no query to plan.
+    audit: t.field({ type: VisibilityAudit, resolve: ({ audit }) => audit }),
+    sequence: t.int({ description: 'Increases with every event; a client drops any event whose sequence is not above the last it saw.', resolve: ({ sequence }) => sequence }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  visibilityProgress: t.field({
+    type: VisibilityProgress,
+    description:
+      "Like batchProgress, for a visibility audit: first the current state, then its state after each change, in sequence order; completes after a terminal status. Changes that come faster than they are read arrive as the latest state. NOT_FOUND for an audit that is missing or another owner's.",
+    args: { id: t.arg.id({ required: true }) },
+    subscribe: (_root, args, ctx) => watchVisibilityAudit(ctx, decodeId(String(args.id), 'VisibilityAudit')),
+    resolve: (snapshot) => snapshot,
   }),
 }));

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestKey } from '../helpers/apiKeys';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { withClient } from '../helpers/database';
-import { graphql } from '../helpers/graphql';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { graphql, record } from '../helpers/graphql';
 import { capturedLogger } from '../helpers/logs';
 import { waitUntil } from '../helpers/wait';
 import { templatePrompts } from '../../src/visibility';
@@ -329,6 +331,35 @@ describe('a visibility audit', () => {
     expect(audit).toMatchObject({ status: 'CANCELLED', requestsDone: cancelled.requestsDone, brands: [] });
     expect(audit.answers.totalCount).toBe(cancelled.requestsDone);
     expect(audit.requestsDone).toBeLessThan(9);
+  });
+
+  it('streams the audit live: snapshot first, sequence-ordered, progress never back, completed at the end', async () => {
+    // The slow engine (400 ms an answer, one at a time): the audit is still running when the subscription starts.
+    const projectId = await createProject(['live one', 'live two']);
+    const id = await runAudit(projectId, { engines: ['slow'], samplesPerPrompt: 2 });
+    const client = createClient({ url: app.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${ownerA}` }, lazy: true, retryAttempts: 0 });
+    const stranger = createClient({ url: app.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${ownerB}` }, lazy: true, retryAttempts: 0 });
+    try {
+      const query = `subscription($id: ID!) { visibilityProgress(id: $id) { sequence audit { status stage progress requestsDone } } }`;
+      const live = record<{ visibilityProgress: { sequence: number; audit: { status: string; progress: number; requestsDone: number } } }>(client, query, { id });
+      const foreign = record(stranger, query, { id });
+      await live.completed;
+      responses.push(JSON.stringify(live.events));
+      const states = live.events.map((event) => event.visibilityProgress);
+      expect(states.length).toBeGreaterThan(1);
+      for (const [index, state] of states.entries()) {
+        if (index === 0) continue;
+        expect(state.sequence).toBeGreaterThan(states[index - 1]!.sequence);
+        expect(state.audit.progress).toBeGreaterThanOrEqual(states[index - 1]!.audit.progress);
+      }
+      expect(states.at(-1)!.audit).toMatchObject({ status: 'COMPLETED', progress: 100, requestsDone: 4 });
+      await foreign.completed.catch(() => {});
+      expect(foreign.events).toEqual([]);
+      expect(JSON.stringify(foreign.errors)).toContain('NOT_FOUND');
+    } finally {
+      await client.dispose();
+      await stranger.dispose();
+    }
   });
 
   it("keeps owners apart: another owner's audit is not found", async () => {

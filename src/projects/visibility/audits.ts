@@ -4,15 +4,9 @@ import type { Caller } from '../../auth/caller';
 import type { BatchStatus } from '../../db/generated/client/enums';
 import type { Prisma, PrismaClient, Transaction } from '../../db/prisma';
 import { notFound, UserError } from '../../errors';
+import { VISIBILITY_CHANNEL } from '../../events';
 import { cancelVisibilityJobs, sendVisibilityPromptsJob } from '../../queue';
 import { auditBrands } from './columns';
-
-/**
- * The channel a visibility audit's changes are announced on, payload `<audit id> <sequence>
- * <owner id>`, in the transaction that made the change: heard only once committed, in commit
- * order. (The visibilityProgress subscription that would listen to it is not built yet.)
- */
-export const VISIBILITY_CHANNEL = 'vantage_visibility';
 
 /** The most entries of an audit's lists that the API returns (the query cost estimate counts them). */
 export const VISIBILITY_LISTS = { engines: 20, brands: 11, prompts: 100, citedDomains: 100, citations: 100, insights: 40 } as const;
@@ -43,7 +37,7 @@ export async function lockAudit(tx: Transaction, auditId: string, ownerId?: stri
 
 /**
  * Applies a change to a locked audit, raises its sequence, never lowers its progress, and
- * NOTIFYs, all in the caller's transaction.
+ * NOTIFYs, all in the caller's transaction: heard only once committed, in commit order.
  */
 export async function recordAuditChange(tx: Transaction, locked: LockedAudit, data: Prisma.VisibilityAuditUpdateInput & { progress?: number }) {
   const progress = data.progress === undefined ? undefined : Math.max(locked.progress, data.progress);
