@@ -1,6 +1,7 @@
 import { fromPrisma, type PgBoss } from 'pg-boss';
 import type { Config } from '../config';
 import type { Transaction } from '../db/prisma';
+import { upsertQueues } from './boss';
 import { pollingOptions } from './polling';
 
 // A visibility audit's jobs: its prompts, then one job per prompt × engine × sample, then one that
@@ -34,14 +35,7 @@ export async function declareVisibilityQueues(boss: PgBoss, config: Config): Pro
     [VISIBILITY_ASK]: { ...common, retryLimit: 5, expireInSeconds: askExpireSeconds(config) },
     [VISIBILITY_SCORE]: { ...common, policy: 'stately', retryLimit: 5, expireInSeconds: 600 },
   } as const;
-  for (const [name, options] of Object.entries(queues)) {
-    if (await boss.getQueue(name)) {
-      const { policy: _fixedAtCreation, ...changeable } = options as typeof options & { policy?: string };
-      await boss.updateQueue(name, changeable);
-    } else {
-      await boss.createQueue(name, options);
-    }
-  }
+  await upsertQueues(boss, queues);
 }
 
 /**
