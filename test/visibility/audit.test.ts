@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestKey } from '../helpers/apiKeys';
-import { startTestApp, type TestApp } from '../helpers/app';
-import { withClient } from '../helpers/database';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { graphql, record } from '../helpers/graphql';
-import { capturedLogger } from '../helpers/logs';
-import { waitUntil } from '../helpers/wait';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templatePrompts } from '../../src/visibility';
-import { openAiAnswer, perplexityAnswer, startEngineServer, type EngineServer, type Reply, type Script } from './engineServer';
-
-const KEYS = { GPT_KEY: 'sk-gpt-SECRET-7f3a9c', PPLX_KEY: 'pplx-SECRET-41b2e8', DOWN_KEY: 'sk-down-SECRET-0d9e11', LLM_API_KEY: 'sk-llm-SECRET-5c0ffe' };
-/** What the insight model answers when asked for prompts about trail running shoes. */
-const GENERATED = Array.from({ length: 12 }, (_, index) => `generated question ${index + 1}`);
+import { withClient } from '../helpers/database';
+import { record } from '../helpers/graphql';
+import { GENERATED, KEYS, startAuditApp, type AuditApp, type ScriptedAnswers, uuidOf } from './auditHarness';
+import { openAiAnswer, perplexityAnswer } from './engineServer';
 
 /** The e2e answer set: per engine, per prompt, per call (order of arrival). */
-const SCRIPTED: Record<string, Record<string, Reply[]>> = {
+const SCRIPTED: ScriptedAnswers = {
   gpt: {
     'best trail shoes': [
       openAiAnswer('For trail shoes, Acme is the best choice. Rival is also good.', ['https://www.acme.com/trail']),
@@ -43,104 +36,6 @@ const SCRIPTED: Record<string, Record<string, Reply[]>> = {
   },
 };
 
-const script: Script = (request) => {
-  const scripted = SCRIPTED[request.engine]?.[request.prompt]?.[request.call];
-  if (scripted) return scripted;
-  switch (request.engine) {
-    // The insight model: a usable list for one market, an answer that is none for any other.
-    case 'llm':
-      return openAiAnswer(request.prompt.includes('trail running shoes') ? GENERATED.map((prompt, index) => `${index + 1}. ${prompt}`).join('\n') : 'Sorry, I cannot help.');
-    case 'flaky':
-      return request.call === 0 ? { status: 429, headers: { 'retry-after': '1' }, body: { error: { message: 'slow down' } } } : openAiAnswer('Acme, then Rival.');
-    // An engine that is down, and whose error body echoes the key it was sent.
-    case 'down':
-      return { status: 500, body: { error: { message: `internal error for ${request.authorization}` } } };
-    case 'slow':
-      return { ...openAiAnswer('Acme is fine.'), delayMs: 400 };
-    default:
-      return openAiAnswer('Acme and Rival are both options.');
-  }
-};
-
-let engines: EngineServer;
-let app: TestApp;
-const logs = capturedLogger('debug');
-/** Every GraphQL response body, to search for keys. */
-const responses: string[] = [];
-let ownerA: string;
-let ownerB: string;
-
-async function gql(query: string, variables: Record<string, unknown> = {}, key = ownerA) {
-  const result = await graphql(app.graphqlUrl, query, variables, { authorization: `Bearer ${key}` });
-  responses.push(JSON.stringify(result));
-  return result;
-}
-
-async function data(query: string, variables: Record<string, unknown> = {}, key = ownerA) {
-  const result = await gql(query, variables, key);
-  if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-  return result.data;
-}
-
-async function createProject(prompts: string[], key = ownerA, market = 'trail running shoes'): Promise<string> {
-  const { createProject: project } = await data(
-    `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`,
-    {
-      input: {
-        name: 'Trail shoes',
-        market,
-        brand: { name: 'Acme', aliases: ['Acme Trail'], domains: ['acme.com'] },
-        competitors: [
-          { name: 'Rival', domains: ['rival.com'] },
-          { name: 'Zenith', domains: ['zenith.io'] },
-        ],
-        prompts,
-      },
-    },
-    key,
-  );
-  return project.id;
-}
-
-async function runAudit(projectId: string, input: Record<string, unknown>, key = ownerA): Promise<string> {
-  const { runVisibilityAudit } = await data(
-    `mutation($id: ID!, $input: RunVisibilityAuditInput) { runVisibilityAudit(projectId: $id, input: $input) { id status } }`,
-    { id: projectId, input },
-    key,
-  );
-  return runVisibilityAudit.id;
-}
-
-const AUDIT = `query($id: ID!) { node(id: $id) { ... on VisibilityAudit {
-  status stage progress sequence engines samplesPerPrompt prompts promptsSource requestsTotal requestsDone requestsFailed tokensUsed error
-  project { id }
-  brands { brand { name } isSubject mentionRate mentionRateLow mentionRateHigh shareOfVoice citationShare averagePosition sentiment recommendationRate
-    byEngine { engine mentionRate mentionRateLow mentionRateHigh shareOfVoice citationShare } }
-  citedDomains { domain citations share brand }
-  promptResults { prompt named subjectMentionRate lost }
-  insights { title body severity source }
-  citedPagesBatch { id }
-  answers(first: 100) { totalCount edges { node { prompt engine model sample text cached tokensUsed latencyMs error citations mentions { brand position context sentiment recommended sentimentSource } } } }
-} } }`;
-
-async function readAudit(id: string) {
-  return (await data(AUDIT, { id })).node;
-}
-
-/** Waits for the audit to end, checking on the way that progress and sequence never go back. */
-async function finished(id: string) {
-  let last = { progress: 0, sequence: 0 };
-  return waitUntil(
-    async () => {
-      const audit = await readAudit(id);
-      expect(audit.progress).toBeGreaterThanOrEqual(last.progress);
-      expect(audit.sequence).toBeGreaterThanOrEqual(last.sequence);
-      last = audit;
-      return ['COMPLETED', 'FAILED', 'CANCELLED'].includes(audit.status) ? audit : null;
-    },
-    { timeoutMs: 30_000, what: `audit ${id} to end` },
-  );
-}
 
 /** Independent of src/: the 95 % Wilson score interval. */
 function wilson(k: number, n: number) {
@@ -153,55 +48,29 @@ function wilson(k: number, n: number) {
 
 const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThan(1e-9);
 
+let h: AuditApp;
 beforeAll(async () => {
-  engines = await startEngineServer(script);
-  const engine = (name: string, kind: string, extra: Record<string, unknown> = {}) => ({ name, kind, baseUrl: engines.baseUrl(name), model: `${name}-model`, ...extra });
-  app = await startTestApp(
-    {
-      ...KEYS,
-      ANSWER_ENGINES: JSON.stringify([
-        engine('gpt', 'openai-chat', { apiKeyEnv: 'GPT_KEY' }),
-        engine('pplx', 'perplexity', { apiKeyEnv: 'PPLX_KEY' }),
-        engine('flaky', 'openai-chat'),
-        engine('down', 'openai-chat', { apiKeyEnv: 'DOWN_KEY' }),
-        engine('slow', 'openai-chat', { concurrency: 1 }),
-      ]),
-      ANSWER_RETRIES: '1',
-      ANSWER_TIMEOUT_MS: '5000',
-      QUEUE_POLL_SECONDS: '0.5',
-      LOG_LEVEL: 'debug',
-      LLM_BASE_URL: engines.baseUrl('llm'),
-      LLM_MODEL: 'insight-model',
-      LLM_RETRIES: '0',
-    },
-    { log: logs.log },
-  );
-  ownerA = (await createTestKey(app.databaseUrl, 'owner A')).key;
-  ownerB = (await createTestKey(app.databaseUrl, 'owner B')).key;
+  h = await startAuditApp(SCRIPTED);
 }, 60_000);
-
-afterAll(async () => {
-  await app?.close();
-  await engines?.close();
-});
+afterAll(() => h?.close());
 
 describe('a visibility audit', () => {
   it('lists the configured engines by name and model, never their keys', async () => {
-    const { answerEngines } = await data('{ answerEngines { name model citesSources } }');
-    expect(answerEngines.map((engine: { name: string }) => engine.name)).toEqual(['gpt', 'pplx', 'flaky', 'down', 'slow']);
+    const { answerEngines } = await h.data('{ answerEngines { name model citesSources } }');
+    expect(answerEngines.map((engine: { name: string }) => engine.name)).toEqual(['gpt', 'pplx', 'flaky', 'down', 'slow', 'shift']);
     expect(answerEngines[1]).toEqual({ name: 'pplx', model: 'pplx-model', citesSources: true });
   });
 
   it('asks every prompt of every engine samplesPerPrompt times, and scores the answers as computed by hand', async () => {
-    const projectId = await createProject(['best trail shoes', 'trail shoes for beginners', 'waterproof trail shoes']);
-    const id = await runAudit(projectId, { engines: ['gpt', 'pplx'], samplesPerPrompt: 2 });
-    const audit = await finished(id);
+    const projectId = await h.createProject(['best trail shoes', 'trail shoes for beginners', 'waterproof trail shoes']);
+    const id = await h.runAudit(projectId, { engines: ['gpt', 'pplx'], samplesPerPrompt: 2 });
+    const audit = await h.finished(id);
     expect(audit).toMatchObject({ status: 'COMPLETED', stage: 'DONE', progress: 100, requestsTotal: 12, requestsDone: 12, requestsFailed: 0, error: null, promptsSource: 'PROJECT' });
     expect(audit.project.id).toBe(projectId);
     // Every request's tokens: 6 × 42 (gpt) + 6 × 50 (pplx).
     expect(audit.tokensUsed).toBe(6 * 42 + 6 * 50);
     expect(audit.answers.totalCount).toBe(12);
-    expect(engines.received.filter((request) => request.engine === 'gpt').every((request) => request.authorization === `Bearer ${KEYS.GPT_KEY}` && request.model === 'gpt-model')).toBe(true);
+    expect(h.engines.received.filter((request) => request.engine === 'gpt').every((request) => request.authorization === `Bearer ${KEYS.GPT_KEY}` && request.model === 'gpt-model')).toBe(true);
 
     const [acme, rival, zenith] = audit.brands;
     expect(audit.brands.map((brand: { brand: { name: string } }) => brand.brand.name)).toEqual(['Acme', 'Rival', 'Zenith']);
@@ -249,57 +118,30 @@ describe('a visibility audit', () => {
 
     const alias = audit.answers.edges.map((edge: { node: unknown }) => edge.node).find((answer: { text: string }) => answer.text === 'Acme Trail GTX is waterproof.');
     expect(alias.mentions).toEqual([{ brand: 'Acme', position: 1, context: 'Acme Trail GTX is waterproof.', sentiment: 'NEUTRAL', recommended: false, sentimentSource: 'LEXICON' }]);
-    const { node: filtered } = await data(`query($id: ID!) { node(id: $id) { ... on VisibilityAudit { answers(engine: "pplx", brand: "Zenith") { totalCount } } } }`, { id });
+    const { node: filtered } = await h.data(`query($id: ID!) { node(id: $id) { ... on VisibilityAudit { answers(engine: "pplx", brand: "Zenith") { totalCount } } } }`, { id });
     expect(filtered.answers.totalCount).toBe(3);
-    const { node: project } = await data(`query($id: ID!) { node(id: $id) { ... on Project { visibilityAudits { edges { node { id } } } } } }`, { id: projectId });
+    const { node: project } = await h.data(`query($id: ID!) { node(id: $id) { ... on Project { visibilityAudits { edges { node { id } } } } } }`, { id: projectId });
     expect(project.visibilityAudits.edges).toEqual([{ node: { id } }]);
   });
 
   it('asks the insight model for prompts when the project has none, and falls back to the templates when its answer is no list', async () => {
-    const generated = await finished(await runAudit(await createProject([]), { engines: ['gpt'], samplesPerPrompt: 1 }));
+    const generated = await h.finished(await h.runAudit(await h.createProject([]), { engines: ['gpt'], samplesPerPrompt: 1 }));
     expect(generated).toMatchObject({ status: 'COMPLETED', promptsSource: 'MODEL', prompts: GENERATED, requestsTotal: 12 });
-    expect(engines.received.find((request) => request.engine === 'llm')?.authorization).toBe(`Bearer ${KEYS.LLM_API_KEY}`);
-    const fallback = await finished(await runAudit(await createProject([], ownerA, 'garden tools'), { engines: ['gpt'], samplesPerPrompt: 1 }));
+    expect(h.engines.received.find((request) => request.engine === 'llm')?.authorization).toBe(`Bearer ${KEYS.LLM_API_KEY}`);
+    const fallback = await h.finished(await h.runAudit(await h.createProject([], h.ownerA, 'garden tools'), { engines: ['gpt'], samplesPerPrompt: 1 }));
     const templates = templatePrompts({ brand: { name: 'Acme' }, competitors: [{ name: 'Rival' }, { name: 'Zenith' }], market: 'garden tools', language: 'en' });
     expect(fallback).toMatchObject({ status: 'COMPLETED', promptsSource: 'TEMPLATES', prompts: templates, requestsTotal: templates.length });
   });
 
-  it('waits out Retry-After on a 429, then stores the answer', async () => {
-    const projectId = await createProject(['flaky prompt']);
-    const audit = await finished(await runAudit(projectId, { engines: ['flaky'], samplesPerPrompt: 1 }));
-    expect(audit).toMatchObject({ status: 'COMPLETED', requestsDone: 1, requestsFailed: 0 });
-    const asked = engines.received.filter((request) => request.engine === 'flaky');
-    expect(asked).toHaveLength(2);
-    expect(asked[1]!.at - asked[0]!.at).toBeGreaterThanOrEqual(950);
-  });
-
-  it('fails only the share of an engine that is down, and says so', async () => {
-    const projectId = await createProject(['downtime prompt']);
-    const audit = await finished(await runAudit(projectId, { engines: ['gpt', 'down'], samplesPerPrompt: 2 }));
-    expect(audit).toMatchObject({ status: 'COMPLETED', requestsTotal: 4, requestsDone: 4, requestsFailed: 2 });
-    expect(audit.error).toContain('down: 2 of 2 failed');
-    const failed = audit.answers.edges.map((edge: { node: { error: string | null; engine: string } }) => edge.node).filter((answer: { error: string | null }) => answer.error);
-    expect(failed.map((answer: { engine: string }) => answer.engine)).toEqual(['down', 'down']);
-    expect(failed[0].error).toContain('HTTP 500');
-    // Failed requests count in no score.
-    close(audit.brands[0].mentionRate, 1);
-  });
-
-  it('ends FAILED with the reason when every request failed', async () => {
-    const projectId = await createProject(['nobody answers']);
-    const audit = await finished(await runAudit(projectId, { engines: ['down'], samplesPerPrompt: 1 }));
-    expect(audit).toMatchObject({ status: 'FAILED', requestsDone: 1, requestsFailed: 1, brands: [] });
-    expect(audit.error).toMatch(/^Every request failed\. down: 1 of 1 failed \(HTTP_STATUS: HTTP 500/);
-  });
 
   it('answers a sample from the cache within the TTL: no request is sent for it', async () => {
     const prompts = ['cached prompt one', 'cached prompt two'];
-    const projectId = await createProject(prompts);
-    await finished(await runAudit(projectId, { engines: ['gpt'], samplesPerPrompt: 1 }));
-    const before = engines.received.length;
-    const second = await finished(await runAudit(projectId, { engines: ['gpt'], samplesPerPrompt: 2 }));
+    const projectId = await h.createProject(prompts);
+    await h.finished(await h.runAudit(projectId, { engines: ['gpt'], samplesPerPrompt: 1 }));
+    const before = h.engines.received.length;
+    const second = await h.finished(await h.runAudit(projectId, { engines: ['gpt'], samplesPerPrompt: 2 }));
     // Sample 1 of each prompt came from the cache; only sample 2 was asked.
-    const sent = engines.received.slice(before);
+    const sent = h.engines.received.slice(before);
     expect(sent.map((request) => request.prompt).sort()).toEqual([...prompts].sort());
     const answers = second.answers.edges.map((edge: { node: { sample: number; cached: boolean; tokensUsed: number } }) => edge.node);
     expect(answers.filter((answer: { cached: boolean }) => answer.cached).map((answer: { sample: number }) => answer.sample)).toEqual([1, 1]);
@@ -307,44 +149,19 @@ describe('a visibility audit', () => {
     expect(second.status).toBe('COMPLETED');
   });
 
-  it('cancels mid-audit: no request starts after it and nothing is stored after it', async () => {
-    const projectId = await createProject(['slow one', 'slow two', 'slow three']);
-    const id = await runAudit(projectId, { engines: ['slow'], samplesPerPrompt: 3 });
-    await waitUntil(async () => (await readAudit(id)).requestsDone >= 2, { what: 'two answers' });
-    const { cancelVisibilityAudit: cancelled } = await data(`mutation($id: ID!) { cancelVisibilityAudit(id: $id) { status requestsDone } }`, { id });
-    const cancelledAt = Date.now();
-    expect(cancelled.status).toBe('CANCELLED');
-    // Settled: none of the audit's request jobs is queued or running any more.
-    await waitUntil(
-      () =>
-        withClient(app.databaseUrl, async (client) => {
-          const { rows } = await client.query(
-            `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'visibility-ask' AND data->>'auditId' = $1 AND state IN ('created', 'retry', 'active')`,
-            [Buffer.from(id, 'base64').toString().split(':')[1]],
-          );
-          return rows[0].n === 0;
-        }),
-      { what: 'the request jobs to settle' },
-    );
-    expect(engines.received.filter((request) => request.engine === 'slow' && request.at > cancelledAt)).toEqual([]);
-    const audit = await readAudit(id);
-    expect(audit).toMatchObject({ status: 'CANCELLED', requestsDone: cancelled.requestsDone, brands: [] });
-    expect(audit.answers.totalCount).toBe(cancelled.requestsDone);
-    expect(audit.requestsDone).toBeLessThan(9);
-  });
 
   it('streams the audit live: snapshot first, sequence-ordered, progress never back, completed at the end', async () => {
     // The slow engine (400 ms an answer, one at a time): the audit is still running when the subscription starts.
-    const projectId = await createProject(['live one', 'live two']);
-    const id = await runAudit(projectId, { engines: ['slow'], samplesPerPrompt: 2 });
-    const client = createClient({ url: app.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${ownerA}` }, lazy: true, retryAttempts: 0 });
-    const stranger = createClient({ url: app.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${ownerB}` }, lazy: true, retryAttempts: 0 });
+    const projectId = await h.createProject(['live one', 'live two']);
+    const id = await h.runAudit(projectId, { engines: ['slow'], samplesPerPrompt: 2 });
+    const client = createClient({ url: h.app.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${h.ownerA}` }, lazy: true, retryAttempts: 0 });
+    const stranger = createClient({ url: h.app.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${h.ownerB}` }, lazy: true, retryAttempts: 0 });
     try {
       const query = `subscription($id: ID!) { visibilityProgress(id: $id) { sequence audit { status stage progress requestsDone } } }`;
       const live = record<{ visibilityProgress: { sequence: number; audit: { status: string; progress: number; requestsDone: number } } }>(client, query, { id });
       const foreign = record(stranger, query, { id });
       await live.completed;
-      responses.push(JSON.stringify(live.events));
+      h.responses.push(JSON.stringify(live.events));
       const states = live.events.map((event) => event.visibilityProgress);
       expect(states.length).toBeGreaterThan(1);
       for (const [index, state] of states.entries()) {
@@ -362,52 +179,40 @@ describe('a visibility audit', () => {
     }
   });
 
-  it("keeps owners apart: another owner's audit is not found", async () => {
-    const projectId = await createProject(['isolated prompt']);
-    const id = await runAudit(projectId, { engines: ['gpt'], samplesPerPrompt: 1 });
-    const read = await gql(AUDIT, { id }, ownerB);
-    expect(read.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const cancel = await gql(`mutation($id: ID!) { cancelVisibilityAudit(id: $id) { id } }`, { id }, ownerB);
-    expect(cancel.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const run = await gql(`mutation($id: ID!) { runVisibilityAudit(projectId: $id) { id } }`, { id: projectId }, ownerB);
-    expect(run.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    await finished(id);
+  it('feeds the project history, and reports a mention change only when the 95 % intervals do not overlap', async () => {
+    const projectId = await h.createProject(['shift a', 'shift b']);
+        // New prompts for each audit, so that none is answered from the cache.
+    const audit = async (prompts: string[], answer: string) => {
+      await h.data(`mutation($id: ID!, $prompts: [String!]) { updateProject(id: $id, input: { prompts: $prompts }) { id } }`, { id: projectId, prompts });
+      h.shift.answer = answer;
+      return h.finished(await h.runAudit(projectId, { engines: ['shift'], samplesPerPrompt: 3 }));
+    };
+    await audit(['shift a', 'shift b'], 'Rival is the one to buy.');
+    await audit(['shift c', 'shift d'], 'Acme is the one to buy.');
+    await audit(['shift e', 'shift f'], 'Acme is the one to buy.');
+    const [points, changes] = await withClient(h.app.databaseUrl, async (client) => [
+      (await client.query(
+        `SELECT b.name, h.metric::text, h.value FROM "HistoryPoint" h JOIN "ProjectBrand" b ON b.id = h."brandId" WHERE h."projectId" = $1 ORDER BY h.at, b.position, h.metric`,
+        [uuidOf(projectId)],
+      )).rows,
+      (await client.query(
+        `SELECT b.name, c.kind::text, c.subject, c.before, c.after FROM "ProjectChange" c JOIN "ProjectBrand" b ON b.id = c."brandId" WHERE c."projectId" = $1 ORDER BY c.at, b.position`,
+        [uuidOf(projectId)],
+      )).rows,
+    ]);
+    // 3 runs × 3 brands × 3 metrics.
+    expect(points).toHaveLength(27);
+    expect(points.filter((point) => point.name === 'Acme' && point.metric === 'MENTION_RATE').map((point) => point.value)).toEqual([0, 1, 1]);
+    expect(points.filter((point) => point.name === 'Rival' && point.metric === 'SHARE_OF_VOICE').map((point) => point.value)).toEqual([1, 0, 0]);
+    // 0 of 6 then 6 of 6: [0, 0.39] and [0.61, 1] do not overlap; the third run is the second again.
+    expect(changes).toEqual([
+      { name: 'Acme', kind: 'MENTION_GAINED', subject: 'MENTION_RATE', before: '0', after: '1' },
+      { name: 'Rival', kind: 'MENTION_LOST', subject: 'MENTION_RATE', before: '1', after: '0' },
+    ]);
   });
 
-  it('refuses unknown engines and samplesPerPrompt outside 1..10, writing nothing', async () => {
-    const projectId = await createProject(['refused prompt']);
-    const unknown = await gql(`mutation($id: ID!) { runVisibilityAudit(projectId: $id, input: { engines: ["nope"] }) { id } }`, { id: projectId });
-    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'engines' });
-    const samples = await gql(`mutation($id: ID!) { runVisibilityAudit(projectId: $id, input: { samplesPerPrompt: 11 }) { id } }`, { id: projectId });
-    expect(samples.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'samplesPerPrompt' });
-    const { node } = await data(`query($id: ID!) { node(id: $id) { ... on Project { visibilityAudits { edges { node { id } } } } } }`, { id: projectId });
-    expect(node.visibilityAudits.edges).toEqual([]);
-  });
 
-  it('never shows a key in a GraphQL response, a stored answer or a log line', async () => {
-    const everything = [...responses, ...logs.lines.map((line) => JSON.stringify(line))].join('\n');
-    expect(logs.lines.length).toBeGreaterThan(0);
-    for (const key of Object.values(KEYS)) expect(everything).not.toContain(key);
-    // The down engine echoed its key in every error body: it was cut out of the stored error.
-    expect(responses.join('\n')).toContain('[key removed]');
-  });
-});
-
-describe('a server with no answer engine', () => {
-  let bare: TestApp;
-  beforeAll(async () => {
-    bare = await startTestApp();
-  }, 60_000);
-  afterAll(() => bare?.close());
-
-  it('lists none and refuses an audit, naming ANSWER_ENGINES', async () => {
-    const { data: engineList } = await graphql(bare.graphqlUrl, '{ answerEngines { name } }');
-    expect(engineList.answerEngines).toEqual([]);
-    const created = await graphql(bare.graphqlUrl, `mutation { createProject(input: { name: "P", brand: { name: "Acme", domains: ["acme.com"] }, competitors: [{ name: "Rival", domains: ["rival.com"] }] }) { id } }`);
-    const refused = await graphql(bare.graphqlUrl, `mutation($id: ID!) { runVisibilityAudit(projectId: $id) { id } }`, { id: created.data.createProject.id });
-    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(refused.errors?.[0]?.message).toContain('ANSWER_ENGINES');
-    const rows = await withClient(bare.databaseUrl, (client) => client.query('SELECT count(*)::int AS n FROM "VisibilityAudit"'));
-    expect(rows.rows[0].n).toBe(0);
+  it('never shows a key in a GraphQL response or a log line', () => {
+    for (const key of Object.values(KEYS)) expect(h.seen()).not.toContain(key);
   });
 });

@@ -4,7 +4,8 @@ import type { PrismaClient } from '../../db/prisma';
 import { sendAskJobs, sendVisibilityScoreJob, type AskJob } from '../../queue';
 import type { AnswerAnalysis, VisibilityInsight, VisibilityScores } from '../../visibility';
 import { lockAudit, recordAuditChange } from './audits';
-import { answerMentions, auditInsights, auditScores } from './columns';
+import { answerMentions, auditBrands, auditInsights, auditScores } from './columns';
+import { recordVisibilityRun } from './history';
 
 /*
  * The transactions of a visibility audit's jobs. Each locks the audit first and acts only while
@@ -126,7 +127,10 @@ export type AuditOutcome =
   | { status: 'COMPLETED'; error: string | null; analyses: { answerId: string; analysis: AnswerAnalysis }[]; scores: VisibilityScores; insights: VisibilityInsight[] }
   | { status: 'FAILED'; error: string };
 
-/** Ends a running audit with its outcome: the answers' analyses, scores and insights are stored with its end, or nothing is. */
+/**
+ * Ends a running audit with its outcome: the answers' analyses, scores and insights, and for a
+ * completed audit of a project its run, history points and changes, are stored with its end, or nothing is.
+ */
 export async function finishAudit(prisma: PrismaClient, auditId: string, outcome: AuditOutcome): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const locked = await lockAudit(tx, auditId);
@@ -142,7 +146,7 @@ export async function finishAudit(prisma: PrismaClient, auditId: string, outcome
         FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(id uuid, mentions jsonb, brands jsonb)
         WHERE a.id = v.id AND a."auditId" = ${auditId}::uuid`;
     }
-    await recordAuditChange(tx, locked, {
+    const audit = await recordAuditChange(tx, locked, {
       status: outcome.status,
       error: outcome.error,
       stage: 'DONE',
@@ -150,6 +154,10 @@ export async function finishAudit(prisma: PrismaClient, auditId: string, outcome
       finishedAt: new Date(),
       ...(outcome.status === 'COMPLETED' ? { scores: auditScores.write(outcome.scores), insights: auditInsights.write(outcome.insights) } : {}),
     });
+    if (outcome.status === 'COMPLETED' && audit.projectId && audit.startedAt && audit.finishedAt) {
+      const run = { id: audit.id, projectId: audit.projectId, startedAt: audit.startedAt, finishedAt: audit.finishedAt };
+      await recordVisibilityRun(tx, run, auditBrands.read(audit.brands, `audit ${audit.id}`), outcome.scores);
+    }
     return true;
   });
 }
