@@ -1,14 +1,22 @@
 import type { Job } from 'pg-boss';
 import { z } from 'zod';
+import type { PgBoss } from 'pg-boss';
+import type { OwnerLimits } from '../batches/limits';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
+import { MAX_CITED_PAGES, startCitedPagesBatch } from '../projects/visibility/citedPages';
 import { auditBrands } from '../projects/visibility/columns';
-import { enterStage, finishAudit } from '../projects/visibility/pipeline';
-import { compileBrands, scoreVisibility, visibilityInsights, type ScoredAnswer } from '../visibility';
+import { enterStage, finishAudit, linkCitedPagesBatch } from '../projects/visibility/pipeline';
+import type { AnalyzeJobPlan } from '../queue';
+import { citedPagesOfLostPrompts, compileBrands, scoreVisibility, visibilityInsights, type ScoredAnswer, type VisibilityInsight } from '../visibility';
 
 const payloadSchema = z.object({ auditId: z.uuid() });
 export function assertVisibilityScorePayload(data: unknown): z.infer<typeof payloadSchema> {
   return payloadSchema.parse(data);
+}
+
+function notAnalysed(reason: string): VisibilityInsight {
+  return { title: 'The cited pages were not analysed', body: `The batch of the pages cited for the prompts the brand lost was refused: ${reason}`, severity: 'INFO', source: 'rules' };
 }
 
 /** "chatgpt: 6 of 6 failed (HTTP_STATUS: HTTP 500 …)" for each engine with failed requests. */
@@ -25,10 +33,19 @@ function failureSummary(failed: { engine: string; error: string | null }[], tota
 /**
  * Once every request is stored: finds the brands in each answer (mentions, positions, context,
  * lexicon sentiment; the analysis says LEXICON produced it), scores the audit, writes the rule
- * insights and ends it, COMPLETED with what failed said in `error`, or FAILED with the reason
+ * insights, starts the batch of the pages cited for the prompts the brand lost, and ends it, COMPLETED with what failed said in `error`, or FAILED with the reason
  * when every request failed. A cancelled audit is left as it is.
  */
-export async function scoreVisibilityAudit(deps: { prisma: PrismaClient; log: Logger }, job: Job<unknown>): Promise<void> {
+export interface ScoreDeps {
+  prisma: PrismaClient;
+  boss: PgBoss;
+  log: Logger;
+  /** For the cited-pages batch, created like any batch of the owner. */
+  limits: { maxUrlsPerBatch: number } & OwnerLimits;
+  jobPlan: AnalyzeJobPlan;
+}
+
+export async function scoreVisibilityAudit(deps: ScoreDeps, job: Job<unknown>): Promise<void> {
   const { auditId } = assertVisibilityScorePayload(job.data);
   const audit = await deps.prisma.visibilityAudit.findUnique({ where: { id: auditId } });
   if (!audit || audit.status !== 'RUNNING' || audit.requestsDone < audit.requestsTotal) return;
@@ -51,12 +68,19 @@ export async function scoreVisibilityAudit(deps: { prisma: PrismaClient; log: Lo
   const order = new Map(audit.prompts.map((prompt, index) => [prompt, index]));
   scored.sort((a, b) => (order.get(a.prompt) ?? 0) - (order.get(b.prompt) ?? 0));
   const scores = scoreVisibility({ subject: subject!, competitors, answers: scored, engines: audit.engines });
+  const insights = visibilityInsights(scores, scored);
+  const pages = citedPagesOfLostPrompts(scores, scored, MAX_CITED_PAGES);
+  if (pages.length > 0 && audit.citedPagesBatchId === null) {
+    const started = await startCitedPagesBatch(deps.prisma, deps.boss, { id: auditId, ownerId: audit.ownerId, subject: subject! }, pages, deps.limits, deps.jobPlan);
+    if ('batchId' in started) await linkCitedPagesBatch(deps.prisma, auditId, started.batchId);
+    else insights.push(notAnalysed(started.refused));
+  }
   await finishAudit(deps.prisma, auditId, {
     status: 'COMPLETED',
     error: failed.length === 0 ? null : `${failed.length} of ${rows.length} requests failed and count in no score. ${failureSummary(failed, totals)}`,
     analyses: answered.map((row, index) => ({ answerId: row.id, analysis: analyses[index]! })),
     scores,
-    insights: visibilityInsights(scores, scored),
+    insights,
   });
   deps.log.info({ auditId, answers: answered.length, failed: failed.length }, 'visibility audit scored');
 }

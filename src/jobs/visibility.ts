@@ -2,7 +2,7 @@ import type { Job, PgBoss } from 'pg-boss';
 import type { Config } from '../config';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
-import { askWorkOptions, pollingOptions, VISIBILITY_ASK, VISIBILITY_PROMPTS, VISIBILITY_SCORE } from '../queue';
+import { analyzeJobPlan, askWorkOptions, pollingOptions, VISIBILITY_ASK, VISIBILITY_PROMPTS, VISIBILITY_SCORE } from '../queue';
 import { createEngineClient, createEngineLimiter } from '../visibility';
 import { askAnswerEngine } from './askAnswerEngine';
 import { prepareVisibilityPrompts } from './prepareVisibilityPrompts';
@@ -38,5 +38,6 @@ export async function startVisibilityWorkers(deps: { prisma: PrismaClient; boss:
   );
   const single = { ...pollingOptions(config), localConcurrency: 2 };
   await boss.work(VISIBILITY_PROMPTS, single, ([job]: Job<unknown>[]) => runJob(job, (one) => prepareVisibilityPrompts({ prisma, boss, llm: config.llm, log }, one)));
-  await boss.work(VISIBILITY_SCORE, single, ([job]: Job<unknown>[]) => runJob(job, (one) => scoreVisibilityAudit({ prisma, log }, one)));
+  const scoreDeps = { prisma, boss, log, limits: { maxUrlsPerBatch: config.maxUrlsPerBatch, ...config.ownerLimits }, jobPlan: analyzeJobPlan(config) };
+  await boss.work(VISIBILITY_SCORE, single, ([job]: Job<unknown>[]) => runJob(job, (one) => scoreVisibilityAudit(scoreDeps, one)));
 }

@@ -193,12 +193,10 @@ export const VisibilityAudit = builder.prismaNode('VisibilityAudit', {
       description: 'Written by rules (source "rules") from the scores: which competitor wins which prompts, engines that never name the brand, the sources cited where the brand is missing. Empty until SCORING is done.',
       resolve: (audit) => (audit.insights === null ? [] : auditInsights.read(audit.insights, `audit ${audit.id}`)),
     }),
-    citedPagesBatch: t.field({
-      type: Batch,
+    citedPagesBatch: t.relation('citedPagesBatch', {
       nullable: true,
       description:
-        'The page-analysis batch of the pages the engines cited for prompts where a competitor was named and the brand was not. Not built yet: always null in this version (no such batch is created).',
-      resolve: () => null,
+        "The page-analysis batch of the pages the engines cited for prompts where a competitor was named and the brand was not (at most 20), with the brand's site as its subject: its comparison's gaps say what those pages have that the brand's lacks. Null when there were none, or when the owner's limits refused the batch (an insight says so). The audit's insights do not yet draw on that comparison.",
     }),
   }),
 });

@@ -19,5 +19,5 @@ export {
   type ScoredAnswer,
   type VisibilityScores,
 } from './scoring';
-export { visibilityInsights, type VisibilityInsight } from './insights';
+export { citedPagesOfLostPrompts, visibilityInsights, type VisibilityInsight } from './insights';
 export { generatePrompts, parseGeneratedPrompts, templatePrompts, GENERATED_PROMPTS, type PromptModel, type PromptSubject } from './prompts';

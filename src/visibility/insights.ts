@@ -90,3 +90,21 @@ export function visibilityInsights(scores: VisibilityScores, answers: readonly S
   }
   return insights;
 }
+
+/**
+ * The pages worth analysing for why competitors win: the URLs the engines cited in their answers
+ * to prompts the brand lost, not on the brand's own domains, most cited first (then in the order
+ * first cited), at most `max`.
+ */
+export function citedPagesOfLostPrompts(scores: VisibilityScores, answers: readonly ScoredAnswer[], max: number): string[] {
+  const lost = new Set(scores.promptResults.filter((result) => result.lost).map((result) => result.prompt));
+  const subject = scores.brands[0]?.brand;
+  const counts = new Map<string, number>();
+  for (const answer of answers) {
+    if (!lost.has(answer.prompt)) continue;
+    for (const citation of answer.analysis.citations) {
+      if (citation.brand !== subject) counts.set(citation.url, (counts.get(citation.url) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, max).map(([url]) => url);
+}

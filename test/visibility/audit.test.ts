@@ -3,7 +3,10 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templatePrompts } from '../../src/visibility';
 import { withClient } from '../helpers/database';
+import { startFixtureSite } from '../helpers/fixtures';
+import { pages } from '../helpers/pages';
 import { record } from '../helpers/graphql';
+import { waitUntil } from '../helpers/wait';
 import { GENERATED, KEYS, startAuditApp, type AuditApp, type ScriptedAnswers, uuidOf } from './auditHarness';
 import { openAiAnswer, perplexityAnswer } from './engineServer';
 
@@ -114,7 +117,12 @@ describe('a visibility audit', () => {
     ]);
     expect(audit.insights).toContainEqual(expect.objectContaining({ title: 'Rival is named where Acme is not', source: 'rules' }));
     expect(audit.insights).toContainEqual(expect.objectContaining({ title: 'Sources the engines cite where you are missing', body: expect.stringContaining('example.org (2)') }));
-    expect(audit.citedPagesBatch).toBeNull();
+    // The pages cited for the one lost prompt, with the brand's site as the subject, in a batch of their own.
+    const cited = audit.citedPagesBatch.targets;
+    expect(cited[0]).toEqual({ url: 'https://acme.com/', isSubject: true });
+    expect(cited.slice(1).map((target: { url: string }) => target.url).sort()).toEqual(
+      ['https://reviews.example.org/rival', 'https://reviews.example.org/z', 'https://rival.com/beginners', 'https://rival.com/x'],
+    );
 
     const alias = audit.answers.edges.map((edge: { node: unknown }) => edge.node).find((answer: { text: string }) => answer.text === 'Acme Trail GTX is waterproof.');
     expect(alias.mentions).toEqual([{ brand: 'Acme', position: 1, context: 'Acme Trail GTX is waterproof.', sentiment: 'NEUTRAL', recommended: false, sentimentSource: 'LEXICON' }]);
@@ -176,6 +184,30 @@ describe('a visibility audit', () => {
     } finally {
       await client.dispose();
       await stranger.dispose();
+    }
+  });
+
+  it('sends the pages cited for lost prompts through the normal page analysis, beside the brand\'s site', async () => {
+    const site = await startFixtureSite({ '/cited': pages.good });
+    try {
+      h.shift.answer = `Rival is the pick, as ${site.url('/cited')} shows.`;
+      const audit = await h.finished(await h.runAudit(await h.createProject(['cited pages prompt']), { engines: ['shift'], samplesPerPrompt: 1 }));
+      expect(audit.promptResults).toEqual([{ prompt: 'cited pages prompt', named: ['Rival'], subjectMentionRate: 0, lost: true }]);
+      expect(audit.citedPagesBatch.targets).toEqual([
+        { url: 'https://acme.com/', isSubject: true },
+        { url: site.url('/cited'), isSubject: false },
+      ]);
+      const batch = await waitUntil(
+        async () => {
+          const { node } = await h.data(`query($id: ID!) { node(id: $id) { ... on Batch { targets { url status } } } }`, { id: audit.citedPagesBatch.id });
+          return node.targets[1].status === 'SUCCEEDED' ? node : null;
+        },
+        { what: 'the cited page to be analysed' },
+      );
+      expect(batch.targets[1].url).toBe(site.url('/cited'));
+      expect(site.requests).toContain('/cited');
+    } finally {
+      await site.close();
     }
   });
 

@@ -17,7 +17,8 @@ describe('a visibility audit under faults, cancels and other owners', () => {
   it('waits out Retry-After on a 429, then stores the answer', async () => {
     const projectId = await h.createProject(['flaky prompt']);
     const audit = await h.finished(await h.runAudit(projectId, { engines: ['flaky'], samplesPerPrompt: 1 }));
-    expect(audit).toMatchObject({ status: 'COMPLETED', requestsDone: 1, requestsFailed: 0 });
+    // No prompt was lost: no cited-pages batch.
+    expect(audit).toMatchObject({ status: 'COMPLETED', requestsDone: 1, requestsFailed: 0, citedPagesBatch: null });
     const asked = h.engines.received.filter((request) => request.engine === 'flaky');
     expect(asked).toHaveLength(2);
     expect(asked[1]!.at - asked[0]!.at).toBeGreaterThanOrEqual(950);

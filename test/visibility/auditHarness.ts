@@ -21,7 +21,7 @@ export const AUDIT = `query($id: ID!) { node(id: $id) { ... on VisibilityAudit {
   citedDomains { domain citations share brand }
   promptResults { prompt named subjectMentionRate lost }
   insights { title body severity source }
-  citedPagesBatch { id }
+  citedPagesBatch { id name targets { url isSubject } }
   answers(first: 100) { totalCount edges { node { prompt engine model sample text cached tokensUsed latencyMs error citations mentions { brand position context sentiment recommended sentimentSource } } } }
 } } }`;
 

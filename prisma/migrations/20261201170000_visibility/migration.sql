@@ -25,6 +25,7 @@ CREATE TABLE "VisibilityAudit" (
     "error" TEXT,
     "scores" JSONB,
     "insights" JSONB,
+    "citedPagesBatchId" UUID,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "startedAt" TIMESTAMPTZ(3),
     "finishedAt" TIMESTAMPTZ(3),
@@ -73,4 +74,5 @@ CREATE UNIQUE INDEX "VisibilityAnswer_auditId_engine_prompt_sample_key" ON "Visi
 
 ALTER TABLE "VisibilityAudit" ADD CONSTRAINT "VisibilityAudit_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "Owner"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "VisibilityAudit" ADD CONSTRAINT "VisibilityAudit_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "VisibilityAudit" ADD CONSTRAINT "VisibilityAudit_citedPagesBatchId_fkey" FOREIGN KEY ("citedPagesBatchId") REFERENCES "Batch"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 ALTER TABLE "VisibilityAnswer" ADD CONSTRAINT "VisibilityAnswer_auditId_fkey" FOREIGN KEY ("auditId") REFERENCES "VisibilityAudit"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -123,6 +123,14 @@ export async function enterStage(prisma: PrismaClient, auditId: string, stage: E
   });
 }
 
+/** Links the audit's cited-pages batch as soon as it exists, so a retried scoring job does not start another. */
+export async function linkCitedPagesBatch(prisma: PrismaClient, auditId: string, batchId: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const locked = await lockAudit(tx, auditId);
+    if (locked?.status === 'RUNNING') await recordAuditChange(tx, locked, { citedPagesBatch: { connect: { id: batchId } } });
+  });
+}
+
 export type AuditOutcome =
   | { status: 'COMPLETED'; error: string | null; analyses: { answerId: string; analysis: AnswerAnalysis }[]; scores: VisibilityScores; insights: VisibilityInsight[] }
   | { status: 'FAILED'; error: string };
