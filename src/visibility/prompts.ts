@@ -1,5 +1,6 @@
 import { postJson } from '../remoteApi';
 import type { BrandSpec } from './mentions';
+import { withoutKey } from './engines/client';
 import { parseChatCompletion } from './engines/protocols';
 
 /** What prompts are made from when a project has none of its own. */
@@ -102,7 +103,9 @@ export async function generatePrompts(model: PromptModel, subject: PromptSubject
   const headers: Record<string, string> = model.apiKey ? { authorization: `Bearer ${model.apiKey}` } : {};
   const policy = { timeoutMs: model.timeoutMs, retries: model.retries, maxBytes: 1024 * 1024, retryDelayMs: 1000, maxRetryAfterMs: model.timeoutMs };
   const body = { model: model.model, messages: [{ role: 'user', content: generationRequest(subject) }] };
-  const { result } = await postJson(url, headers, body, policy, (text) => parseChatCompletion(text, 'openai-chat'), signal);
+  const { result } = await postJson(url, headers, body, policy, (text) => parseChatCompletion(text, 'openai-chat'), signal).catch((error: unknown) => {
+    throw withoutKey(error, model.apiKey);
+  });
   const prompts = parseGeneratedPrompts(result.text);
   if (!prompts) throw new Error(`the model answered with fewer than ${GENERATED_PROMPTS.min} usable prompts`);
   return prompts;

@@ -139,6 +139,10 @@ describe('a visibility audit', () => {
     const fallback = await h.finished(await h.runAudit(await h.createProject([], h.ownerA, 'garden tools'), { engines: ['gpt'], samplesPerPrompt: 1 }));
     const templates = templatePrompts({ brand: { name: 'Acme' }, competitors: [{ name: 'Rival' }, { name: 'Zenith' }], market: 'garden tools', language: 'en' });
     expect(fallback).toMatchObject({ status: 'COMPLETED', promptsSource: 'TEMPLATES', prompts: templates, requestsTotal: templates.length });
+    // A model that fails (its error quoting its key, which the log line then leaves out): the templates too.
+    const failed = await h.finished(await h.runAudit(await h.createProject([], h.ownerA, 'echoing market'), { engines: ['gpt'], samplesPerPrompt: 1 }));
+    expect(failed).toMatchObject({ status: 'COMPLETED', promptsSource: 'TEMPLATES' });
+    expect(h.seen()).toContain('[key removed]');
   });
 
 

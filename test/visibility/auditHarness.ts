@@ -37,8 +37,10 @@ export async function startAuditApp(scripted: ScriptedAnswers = {}) {
     const answer = scripted[request.engine]?.[request.prompt]?.[request.call];
     if (answer) return answer;
     switch (request.engine) {
-      // The insight model: a usable list for one market, an answer that is none for any other.
+      // The insight model: a usable list for one market, an error echoing its key for another,
+      // an answer that is no list for any other.
       case 'llm':
+        if (request.prompt.includes('echoing market')) return { status: 500, body: { error: { message: `bad key ${request.authorization}` } } };
         return openAiAnswer(request.prompt.includes('trail running shoes') ? GENERATED.map((prompt, index) => `${index + 1}. ${prompt}`).join('\n') : 'Sorry, I cannot help.');
       case 'flaky':
         return request.call === 0 ? { status: 429, headers: { 'retry-after': '1' }, body: { error: { message: 'slow down' } } } : openAiAnswer('Acme, then Rival.');

@@ -27,7 +27,7 @@ export interface EngineClient {
  * The error with the key cut out of its message: an engine's error body, which the message
  * quotes, may echo the Authorization header it was sent.
  */
-function withoutKey(error: unknown, key: string | null): unknown {
+export function withoutKey(error: unknown, key: string | null): unknown {
   if (!key || !(error instanceof RemoteApiError) || !error.message.includes(key)) return error;
   return new RemoteApiError(error.code, error.message.replaceAll(key, '[key removed]'), error.retryable, error.details);
 }
