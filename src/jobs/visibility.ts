@@ -2,10 +2,11 @@ import type { Job, PgBoss } from 'pg-boss';
 import type { Config } from '../config';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
-import { analyzeJobPlan, askWorkOptions, pollingOptions, VISIBILITY_ASK, VISIBILITY_PROMPTS, VISIBILITY_SCORE } from '../queue';
+import { analyzeJobPlan, askWorkOptions, pollingOptions, VISIBILITY_ASK, VISIBILITY_PROMPTS, VISIBILITY_RECONCILE, VISIBILITY_SCORE } from '../queue';
 import { createEngineClient, createEngineLimiter } from '../visibility';
 import { askAnswerEngine } from './askAnswerEngine';
 import { prepareVisibilityPrompts } from './prepareVisibilityPrompts';
+import { reconcileVisibilityAudits } from './reconcileVisibilityAudits';
 import { scoreVisibilityAudit } from './scoreVisibilityAudit';
 
 type RunJob = (job: Job<unknown> | undefined, run: (job: Job<unknown>) => Promise<unknown>) => Promise<void>;
@@ -40,4 +41,5 @@ export async function startVisibilityWorkers(deps: { prisma: PrismaClient; boss:
   await boss.work(VISIBILITY_PROMPTS, single, ([job]: Job<unknown>[]) => runJob(job, (one) => prepareVisibilityPrompts({ prisma, boss, llm: config.llm, log }, one)));
   const scoreDeps = { prisma, boss, log, limits: { maxUrlsPerBatch: config.maxUrlsPerBatch, ...config.ownerLimits }, jobPlan: analyzeJobPlan(config) };
   await boss.work(VISIBILITY_SCORE, single, ([job]: Job<unknown>[]) => runJob(job, (one) => scoreVisibilityAudit(scoreDeps, one)));
+  await boss.work(VISIBILITY_RECONCILE, {}, ([job]: Job<unknown>[]) => runJob(job, () => reconcileVisibilityAudits({ prisma, boss, log })));
 }

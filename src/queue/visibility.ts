@@ -9,6 +9,9 @@ import { pollingOptions } from './polling';
 export const VISIBILITY_PROMPTS = 'visibility-prompts';
 export const VISIBILITY_ASK = 'visibility-ask';
 export const VISIBILITY_SCORE = 'visibility-score';
+export const VISIBILITY_RECONCILE = 'visibility-reconcile';
+/** An audit's job queues, whose live jobs (queued, waiting to retry, running) reconciling looks for. */
+export const VISIBILITY_AUDIT_QUEUES = [VISIBILITY_PROMPTS, VISIBILITY_ASK, VISIBILITY_SCORE] as const;
 
 export interface AskJob {
   auditId: string;
@@ -34,8 +37,11 @@ export async function declareVisibilityQueues(boss: PgBoss, config: Config): Pro
     // job's own failures (the database), and a stored answer is never stored again.
     [VISIBILITY_ASK]: { ...common, retryLimit: 5, expireInSeconds: askExpireSeconds(config) },
     [VISIBILITY_SCORE]: { ...common, policy: 'stately', retryLimit: 5, expireInSeconds: 600 },
+    // singleton: one pass at a time across every process, as for batches.
+    [VISIBILITY_RECONCILE]: { heartbeatSeconds: config.queue.heartbeatSeconds, policy: 'singleton', retryLimit: 0, expireInSeconds: 300 },
   } as const;
   await upsertQueues(boss, queues);
+  await boss.schedule(VISIBILITY_RECONCILE, config.queue.reconcileCron);
 }
 
 /**
