@@ -60,7 +60,7 @@ afterAll(() => h?.close());
 describe('a visibility audit', () => {
   it('lists the configured engines by name and model, never their keys', async () => {
     const { answerEngines } = await h.data('{ answerEngines { name model citesSources } }');
-    expect(answerEngines.map((engine: { name: string }) => engine.name)).toEqual(['gpt', 'pplx', 'flaky', 'down', 'slow', 'shift']);
+    expect(answerEngines.map((engine: { name: string }) => engine.name)).toEqual(['gpt', 'pplx', 'flaky', 'down', 'slow', 'shift', 'faulty']);
     expect(answerEngines[1]).toEqual({ name: 'pplx', model: 'pplx-model', citesSources: true });
   });
 

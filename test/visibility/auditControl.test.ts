@@ -36,6 +36,18 @@ describe('a visibility audit under faults, cancels and other owners', () => {
     close(audit.brands[0].mentionRate, 1);
   });
 
+  it('stores each broken answer as a failed request with its reason: invalid JSON, an empty answer, a 5 MB answer; retries a 500', async () => {
+    const prompts = ['invalid json', 'empty answer', 'huge answer', '500 then fine'];
+    const audit = await h.finished(await h.runAudit(await h.createProject(prompts), { engines: ['faulty'], samplesPerPrompt: 1 }));
+    expect(audit).toMatchObject({ status: 'COMPLETED', requestsTotal: 4, requestsDone: 4, requestsFailed: 3 });
+    const byPrompt = Object.fromEntries(audit.answers.edges.map(({ node }: { node: { prompt: string; error: string | null; text: string } }) => [node.prompt, node]));
+    expect(byPrompt['invalid json'].error).toMatch(/^INVALID_JSON: /);
+    expect(byPrompt['empty answer'].error).toMatch(/^EMPTY_ANSWER: /);
+    expect(byPrompt['huge answer'].error).toMatch(/^TOO_LARGE: the response is larger than 1048576 bytes/);
+    expect(byPrompt['500 then fine']).toMatchObject({ error: null, text: 'Acme is fine.' });
+    expect(h.engines.received.filter((request) => request.prompt === '500 then fine')).toHaveLength(2);
+  });
+
   it('ends FAILED with the reason when every request failed', async () => {
     const projectId = await h.createProject(['nobody answers']);
     const audit = await h.finished(await h.runAudit(projectId, { engines: ['down'], samplesPerPrompt: 1 }));

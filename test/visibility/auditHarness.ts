@@ -28,7 +28,7 @@ export const AUDIT = `query($id: ID!) { node(id: $id) { ... on VisibilityAudit {
 /**
  * Vantage with six scripted engines on loopback (gpt, pplx: the scripted answers, else a default
  * one; flaky: 429 with Retry-After first; down: 500 echoing its key; slow: 400 ms an answer, one
- * at a time; shift: whatever `shift.answer` says) and an insight model, as two owners with keys.
+ * at a time; shift: whatever `shift.answer` says; faulty: a fault per prompt) and an insight model, as two owners with keys.
  * Every GraphQL response and log line is kept, to search for keys.
  */
 export async function startAuditApp(scripted: ScriptedAnswers = {}) {
@@ -49,6 +49,13 @@ export async function startAuditApp(scripted: ScriptedAnswers = {}) {
         return { status: 500, body: { error: { message: `internal error for ${request.authorization}` } } };
       case 'shift':
         return openAiAnswer(shift.answer);
+      // One fault per prompt.
+      case 'faulty':
+        if (request.prompt === 'invalid json') return { body: '{"choices": [' };
+        if (request.prompt === 'empty answer') return openAiAnswer('   ');
+        if (request.prompt === 'huge answer') return openAiAnswer(`Acme ${'x'.repeat(5 * 1024 * 1024)}`);
+        if (request.prompt === '500 then fine') return request.call === 0 ? { status: 500, body: 'oops' } : openAiAnswer('Acme is fine.');
+        return openAiAnswer('Acme.');
       case 'slow':
         return { ...openAiAnswer('Acme is fine.'), delayMs: 400 };
       default:
@@ -69,6 +76,7 @@ export async function startAuditApp(scripted: ScriptedAnswers = {}) {
         engine('down', 'openai-chat', { apiKeyEnv: 'DOWN_KEY' }),
         engine('slow', 'openai-chat', { concurrency: 1 }),
         engine('shift', 'openai-chat'),
+        engine('faulty', 'openai-chat'),
       ]),
       ANSWER_RETRIES: '1',
       ANSWER_TIMEOUT_MS: '5000',
