@@ -5,7 +5,6 @@ import { cancelVisibilityAudit, startVisibilityAudit, VISIBILITY_LISTS } from '.
 import { answerMentions, auditBrands, auditInsights, auditScores } from '../projects/visibility/columns';
 import type { AnswerEngineConfig } from '../config';
 import type { BrandVisibility as BrandScores, CitedDomain as CitedDomainShape, EngineVisibility as EngineScores, Mention as MentionShape, PromptResult as PromptResultShape } from '../visibility';
-import { Batch } from './batch';
 import { builder } from './builder';
 import { Insight } from './comparison';
 import { BatchStatus } from './enums';
@@ -173,6 +172,7 @@ export const VisibilityAudit = builder.prismaNode('VisibilityAudit', {
         const specs = auditBrands.read(audit.brands, `audit ${audit.id}`);
         return auditScores.read(audit.scores, `audit ${audit.id}`).brands.map((scores, position) => {
           const spec = specs[position]!;
+          // The Brand type shows only name, aliases and domains: the copy the audit kept stands in for the project's row.
           const row = { id: audit.id, projectId: audit.projectId ?? '', position, name: spec.name, aliases: [...(spec.aliases ?? [])], domains: [...(spec.domains ?? [])] };
           return { ...scores, spec: row };
         });
