@@ -2,13 +2,14 @@ import type { Job } from 'pg-boss';
 import { z } from 'zod';
 import type { PgBoss } from 'pg-boss';
 import type { OwnerLimits } from '../batches/limits';
+import type { Config } from '../config';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
 import { MAX_CITED_PAGES, startCitedPagesBatch } from '../projects/visibility/citedPages';
 import { auditBrands } from '../projects/visibility/columns';
 import { enterStage, finishAudit, linkCitedPagesBatch } from '../projects/visibility/pipeline';
 import type { AnalyzeJobPlan } from '../queue';
-import { citedPagesOfLostPrompts, compileBrands, scoreVisibility, visibilityInsights, type ScoredAnswer, type VisibilityInsight } from '../visibility';
+import { citedPagesOfLostPrompts, compileBrands, judgeMentions, scoreVisibility, visibilityInsights, type ScoredAnswer, type VisibilityInsight } from '../visibility';
 
 const payloadSchema = z.object({ auditId: z.uuid() });
 export function assertVisibilityScorePayload(data: unknown): z.infer<typeof payloadSchema> {
@@ -30,12 +31,6 @@ function failureSummary(failed: { engine: string; error: string | null }[], tota
   return [...byEngine].map(([engine, { count, first }]) => `${engine}: ${count} of ${totals.get(engine) ?? count} failed (${first.slice(0, 200)})`).join('; ');
 }
 
-/**
- * Once every request is stored: finds the brands in each answer (mentions, positions, context,
- * lexicon sentiment; the analysis says LEXICON produced it), scores the audit, writes the rule
- * insights, starts the batch of the pages cited for the prompts the brand lost, and ends it, COMPLETED with what failed said in `error`, or FAILED with the reason
- * when every request failed. A cancelled audit is left as it is.
- */
 export interface ScoreDeps {
   prisma: PrismaClient;
   boss: PgBoss;
@@ -43,8 +38,17 @@ export interface ScoreDeps {
   /** For the cited-pages batch, created like any batch of the owner. */
   limits: { maxUrlsPerBatch: number } & OwnerLimits;
   jobPlan: AnalyzeJobPlan;
+  /** The insight model, which judges sentiment and recommendation when set (the lexicon does otherwise, and where it fails). */
+  llm: Config['llm'];
 }
 
+/**
+ * Once every request is stored: finds the brands in each answer (mentions, positions, context,
+ * sentiment and recommendation, judged by the insight model when one is set, else or where it
+ * fails by the lexicon; each mention says which), scores the audit, writes the rule insights,
+ * starts the batch of the pages cited for the prompts the brand lost, and ends it: COMPLETED with
+ * what failed said in `error`, or FAILED with the reason when every request failed. A cancelled audit is left as it is.
+ */
 export async function scoreVisibilityAudit(deps: ScoreDeps, job: Job<unknown>): Promise<void> {
   const { auditId } = assertVisibilityScorePayload(job.data);
   const audit = await deps.prisma.visibilityAudit.findUnique({ where: { id: auditId } });
@@ -62,6 +66,10 @@ export async function scoreVisibilityAudit(deps: ScoreDeps, job: Job<unknown>): 
   const [subject, ...competitors] = auditBrands.read(audit.brands, `audit ${auditId}`);
   const matcher = compileBrands([subject!, ...competitors]);
   const analyses = await matcher.analyseAll(answered.map((row) => ({ text: row.text, citations: row.citations })), { signal: job.signal });
+  if (deps.llm) {
+    const judged = await judgeMentions(deps.llm, analyses, job.signal);
+    if (judged.failed > 0) deps.log.warn({ auditId, failedRequests: judged.failed, reason: judged.reason }, 'the insight model judged not every mention; the lexicon judged the rest');
+  }
   if (!(await enterStage(deps.prisma, auditId, 'SCORING'))) return;
   const scored: ScoredAnswer[] = answered.map((row, index) => ({ engine: row.engine, prompt: row.prompt, analysis: analyses[index]! }));
   // Prompts in the audit's order, not the rows' sort order.

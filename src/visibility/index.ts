@@ -21,3 +21,4 @@ export {
 } from './scoring';
 export { citedPagesOfLostPrompts, visibilityInsights, type VisibilityInsight } from './insights';
 export { generatePrompts, parseGeneratedPrompts, templatePrompts, GENERATED_PROMPTS, type PromptModel, type PromptSubject } from './prompts';
+export { judgeMentions } from './judge';

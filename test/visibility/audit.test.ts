@@ -153,7 +153,7 @@ describe('a visibility audit', () => {
     const before = h.engines.received.length;
     const second = await h.finished(await h.runAudit(projectId, { engines: ['gpt'], samplesPerPrompt: 2 }));
     // Sample 1 of each prompt came from the cache; only sample 2 was asked.
-    const sent = h.engines.received.slice(before);
+    const sent = h.engines.received.slice(before).filter((request) => request.engine === 'gpt');
     expect(sent.map((request) => request.prompt).sort()).toEqual([...prompts].sort());
     const answers = second.answers.edges.map((edge: { node: { sample: number; cached: boolean; tokensUsed: number } }) => edge.node);
     expect(answers.filter((answer: { cached: boolean }) => answer.cached).map((answer: { sample: number }) => answer.sample)).toEqual([1, 1]);
@@ -213,6 +213,20 @@ describe('a visibility audit', () => {
     } finally {
       await site.close();
     }
+  });
+
+  it('judges sentiment and recommendation with the insight model, and with the lexicon where the model fails, saying which', async () => {
+    h.shift.answer = 'Acme is terrible and overpriced.';
+    const judged = async (prompt: string) => (await h.finished(await h.runAudit(await h.createProject([prompt]), { engines: ['shift'], samplesPerPrompt: 1 })));
+    h.judge.mode = 'positive';
+    const byModel = await judged('judged by the model');
+    h.judge.mode = 'fail';
+    const byLexicon = await judged('judged by the lexicon');
+    const mention = (audit: { answers: { edges: { node: { mentions: unknown[] } }[] } }) => audit.answers.edges[0]!.node.mentions[0];
+    expect(mention(byModel)).toMatchObject({ brand: 'Acme', sentiment: 'POSITIVE', recommended: true, sentimentSource: 'insight-model' });
+    expect(byModel.brands[0]).toMatchObject({ sentiment: 1, recommendationRate: 1 });
+    expect(mention(byLexicon)).toMatchObject({ brand: 'Acme', sentiment: 'NEGATIVE', recommended: false, sentimentSource: 'LEXICON' });
+    expect(byLexicon.brands[0]).toMatchObject({ sentiment: -1, recommendationRate: 0 });
   });
 
   it('feeds the project history, and reports a mention change only when the 95 % intervals do not overlap', async () => {

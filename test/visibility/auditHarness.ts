@@ -28,11 +28,14 @@ export const AUDIT = `query($id: ID!) { node(id: $id) { ... on VisibilityAudit {
 /**
  * Vantage with six scripted engines on loopback (gpt, pplx: the scripted answers, else a default
  * one; flaky: 429 with Retry-After first; down: 500 echoing its key; slow: 400 ms an answer, one
- * at a time; shift: whatever `shift.answer` says; faulty: a fault per prompt) and an insight model, as two owners with keys.
+ * at a time; shift: whatever `shift.answer` says; faulty: a fault per prompt) and an insight model
+ * (prompts; mention judgements as `judge.mode` says), as two owners with keys.
  * Every GraphQL response and log line is kept, to search for keys.
  */
 export async function startAuditApp(scripted: ScriptedAnswers = {}) {
   const shift = { answer: '' };
+  /** How the insight model judges mentions: it fails (the lexicon judges), or calls each one positive and recommended. */
+  const judge: { mode: 'fail' | 'positive' } = { mode: 'fail' };
   const script: Script = (request) => {
     const answer = scripted[request.engine]?.[request.prompt]?.[request.call];
     if (answer) return answer;
@@ -40,6 +43,11 @@ export async function startAuditApp(scripted: ScriptedAnswers = {}) {
       // The insight model: a usable list for one market, an error echoing its key for another,
       // an answer that is no list for any other.
       case 'llm':
+        if (request.prompt.startsWith('Judge')) {
+          if (judge.mode === 'fail') return { status: 500, body: { error: { message: `no judging with ${request.authorization}` } } };
+          const sentences = request.prompt.split('\n').filter((line) => /^\d+\. /.test(line));
+          return openAiAnswer(JSON.stringify({ judgements: sentences.map((_, i) => ({ i, sentiment: 'POSITIVE', recommended: true })) }));
+        }
         if (request.prompt.includes('echoing market')) return { status: 500, body: { error: { message: `bad key ${request.authorization}` } } };
         return openAiAnswer(request.prompt.includes('trail running shoes') ? GENERATED.map((prompt, index) => `${index + 1}. ${prompt}`).join('\n') : 'Sorry, I cannot help.');
       case 'flaky':
@@ -158,6 +166,7 @@ export async function startAuditApp(scripted: ScriptedAnswers = {}) {
     ownerA,
     ownerB,
     shift,
+    judge,
     responses,
     gql,
     data,

@@ -67,7 +67,7 @@ export const answerMentions = column<AnswerAnalysis>(
         sentimentScore: z.number().min(-1).max(1),
         recommended: z.boolean(),
         spans: z.array(span),
-        source: z.literal('LEXICON'),
+        source: z.string(),
       }),
     ),
     citations: z.array(z.object({ url: z.string(), domain: z.string(), brand: z.string().nullable() })),
