@@ -9,7 +9,7 @@ import { MAX_CITED_PAGES, startCitedPagesBatch } from '../projects/visibility/ci
 import { auditBrands } from '../projects/visibility/columns';
 import { enterStage, finishAudit, linkCitedPagesBatch } from '../projects/visibility/pipeline';
 import type { AnalyzeJobPlan } from '../queue';
-import { citedPagesOfLostPrompts, compileBrands, judgeMentions, scoreVisibility, visibilityInsights, type ScoredAnswer, type VisibilityInsight } from '../visibility';
+import { citedPagesOfLostPrompts, compileBrands, judgeMentions, writeVisibilityInsights, scoreVisibility, visibilityInsights, type ScoredAnswer, type VisibilityInsight } from '../visibility';
 
 const payloadSchema = z.object({ auditId: z.uuid() });
 export function assertVisibilityScorePayload(data: unknown): z.infer<typeof payloadSchema> {
@@ -45,7 +45,7 @@ export interface ScoreDeps {
 /**
  * Once every request is stored: finds the brands in each answer (mentions, positions, context,
  * sentiment and recommendation, judged by the insight model when one is set, else or where it
- * fails by the lexicon; each mention says which), scores the audit, writes the rule insights,
+ * fails by the lexicon; each mention says which), scores the audit, has the insight model write the insights (the rules do without one, or when it fails),
  * starts the batch of the pages cited for the prompts the brand lost, and ends it: COMPLETED with
  * what failed said in `error`, or FAILED with the reason when every request failed. A cancelled audit is left as it is.
  */
@@ -76,7 +76,7 @@ export async function scoreVisibilityAudit(deps: ScoreDeps, job: Job<unknown>): 
   const order = new Map(audit.prompts.map((prompt, index) => [prompt, index]));
   scored.sort((a, b) => (order.get(a.prompt) ?? 0) - (order.get(b.prompt) ?? 0));
   const scores = scoreVisibility({ subject: subject!, competitors, answers: scored, engines: audit.engines });
-  const insights = visibilityInsights(scores, scored);
+  const { insights, failure: insightsFailure } = await writeVisibilityInsights(deps.llm, scores, visibilityInsights(scores, scored), job.signal);
   const pages = citedPagesOfLostPrompts(scores, scored, MAX_CITED_PAGES);
   if (pages.length > 0 && audit.citedPagesBatchId === null) {
     const started = await startCitedPagesBatch(deps.prisma, deps.boss, { id: auditId, ownerId: audit.ownerId, subject: subject! }, pages, deps.limits, deps.jobPlan);
@@ -89,6 +89,7 @@ export async function scoreVisibilityAudit(deps: ScoreDeps, job: Job<unknown>): 
     analyses: answered.map((row, index) => ({ answerId: row.id, analysis: analyses[index]! })),
     scores,
     insights,
+    insightsFailure,
   });
   deps.log.info({ auditId, answers: answered.length, failed: failed.length }, 'visibility audit scored');
 }

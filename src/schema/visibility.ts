@@ -190,9 +190,11 @@ export const VisibilityAudit = builder.prismaNode('VisibilityAudit', {
     }),
     insights: t.field({
       type: [Insight],
-      description: 'Written by rules (source "rules") from the scores: which competitor wins which prompts, engines that never name the brand, the sources cited where the brand is missing. Empty until SCORING is done.',
+      description:
+        'Written by the insight model from the scores when LLM_* is set (source: its name), else by rules (source "rules": which competitor wins which prompts, engines that never name the brand, the sources cited where the brand is missing); the rules too when the model fails (insightsFailure says why). Empty until SCORING is done.',
       resolve: (audit) => (audit.insights === null ? [] : auditInsights.read(audit.insights, `audit ${audit.id}`)),
     }),
+    insightsFailure: t.exposeString('insightsFailure', { nullable: true, description: "Why the insight model's insights were not used (the rules' were); null otherwise." }),
     citedPagesBatch: t.relation('citedPagesBatch', {
       nullable: true,
       description:

@@ -20,5 +20,7 @@ export {
   type VisibilityScores,
 } from './scoring';
 export { citedPagesOfLostPrompts, visibilityInsights, type VisibilityInsight } from './insights';
-export { generatePrompts, parseGeneratedPrompts, templatePrompts, GENERATED_PROMPTS, type PromptModel, type PromptSubject } from './prompts';
+export { generatePrompts, parseGeneratedPrompts, templatePrompts, GENERATED_PROMPTS, type PromptSubject } from './prompts';
+export type { InsightModel } from './insightModel';
 export { judgeMentions } from './judge';
+export { writeVisibilityInsights } from './modelInsights';

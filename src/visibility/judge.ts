@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { postJson } from '../remoteApi';
-import { withoutKey } from './engines/client';
-import { parseChatCompletion } from './engines/protocols';
+import { askInsightModel, type InsightModel } from './insightModel';
 import type { Sentiment } from './lexicon';
 import type { AnswerAnalysis } from './mentions';
-import type { PromptModel } from './prompts';
 
 /** Mentions judged per request: enough to save requests, few enough that a model keeps count. */
 const PER_REQUEST = 40;
@@ -30,21 +27,14 @@ function request(items: readonly { brand: string; context: string }[]): string {
  * every mention it was given, those mentions keep the lexicon's judgement (source LEXICON).
  * Returns the number of requests that failed, and the first failure's reason.
  */
-export async function judgeMentions(model: PromptModel, analyses: readonly AnswerAnalysis[], signal?: AbortSignal): Promise<{ failed: number; reason: string | null }> {
+export async function judgeMentions(model: InsightModel, analyses: readonly AnswerAnalysis[], signal?: AbortSignal): Promise<{ failed: number; reason: string | null }> {
   const mentions = analyses.flatMap((analysis) => analysis.mentions);
-  const url = `${model.baseUrl.replace(/\/+$/, '')}/chat/completions`;
-  const headers: Record<string, string> = model.apiKey ? { authorization: `Bearer ${model.apiKey}` } : {};
-  const policy = { timeoutMs: model.timeoutMs, retries: model.retries, maxBytes: 1024 * 1024, retryDelayMs: 1000, maxRetryAfterMs: model.timeoutMs };
   let failed = 0;
   let reason: string | null = null;
   for (let start = 0; start < mentions.length; start += PER_REQUEST) {
     const chunk = mentions.slice(start, start + PER_REQUEST);
-    const body = { model: model.model, response_format: { type: 'json_object' }, messages: [{ role: 'user', content: request(chunk) }] };
     try {
-      const { result } = await postJson(url, headers, body, policy, (text) => parseChatCompletion(text, 'openai-chat'), signal).catch((error: unknown) => {
-        throw withoutKey(error, model.apiKey);
-      });
-      const parsed = judgements.parse(JSON.parse(result.text)).judgements;
+      const parsed = judgements.parse(JSON.parse(await askInsightModel(model, request(chunk), { json: true, signal }))).judgements;
       if (parsed.length !== chunk.length || parsed.some((judgement, index) => judgement.i !== index)) throw new Error('the answer does not judge every sentence in order');
       chunk.forEach((mention, index) => {
         const judgement = parsed[index]!;

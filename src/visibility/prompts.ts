@@ -1,7 +1,5 @@
-import { postJson } from '../remoteApi';
+import { askInsightModel, type InsightModel } from './insightModel';
 import type { BrandSpec } from './mentions';
-import { withoutKey } from './engines/client';
-import { parseChatCompletion } from './engines/protocols';
 
 /** What prompts are made from when a project has none of its own. */
 export interface PromptSubject {
@@ -85,28 +83,12 @@ function generationRequest(subject: PromptSubject): string {
   ].join(' ');
 }
 
-/** The insight model as the prompts stage uses it: an OpenAI-compatible chat-completions endpoint. */
-export interface PromptModel {
-  baseUrl: string;
-  apiKey: string;
-  model: string;
-  timeoutMs: number;
-  retries: number;
-}
-
 /**
  * Asks the insight model for prompts. Throws a RemoteApiError when it cannot be asked, and an
  * Error when its answer holds no usable list; the caller then falls back to the templates.
  */
-export async function generatePrompts(model: PromptModel, subject: PromptSubject, signal?: AbortSignal): Promise<string[]> {
-  const url = `${model.baseUrl.replace(/\/+$/, '')}/chat/completions`;
-  const headers: Record<string, string> = model.apiKey ? { authorization: `Bearer ${model.apiKey}` } : {};
-  const policy = { timeoutMs: model.timeoutMs, retries: model.retries, maxBytes: 1024 * 1024, retryDelayMs: 1000, maxRetryAfterMs: model.timeoutMs };
-  const body = { model: model.model, messages: [{ role: 'user', content: generationRequest(subject) }] };
-  const { result } = await postJson(url, headers, body, policy, (text) => parseChatCompletion(text, 'openai-chat'), signal).catch((error: unknown) => {
-    throw withoutKey(error, model.apiKey);
-  });
-  const prompts = parseGeneratedPrompts(result.text);
+export async function generatePrompts(model: InsightModel, subject: PromptSubject, signal?: AbortSignal): Promise<string[]> {
+  const prompts = parseGeneratedPrompts(await askInsightModel(model, generationRequest(subject), { signal }));
   if (!prompts) throw new Error(`the model answered with fewer than ${GENERATED_PROMPTS.min} usable prompts`);
   return prompts;
 }

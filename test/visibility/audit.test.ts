@@ -215,18 +215,22 @@ describe('a visibility audit', () => {
     }
   });
 
-  it('judges sentiment and recommendation with the insight model, and with the lexicon where the model fails, saying which', async () => {
+  it('judges sentiment and recommendation and writes the insights with the insight model, and with the lexicon and rules where it fails, saying which', async () => {
     h.shift.answer = 'Acme is terrible and overpriced.';
     const judged = async (prompt: string) => (await h.finished(await h.runAudit(await h.createProject([prompt]), { engines: ['shift'], samplesPerPrompt: 1 })));
-    h.judge.mode = 'positive';
+    h.model.mode = 'positive';
     const byModel = await judged('judged by the model');
-    h.judge.mode = 'fail';
+    h.model.mode = 'fail';
     const byLexicon = await judged('judged by the lexicon');
     const mention = (audit: { answers: { edges: { node: { mentions: unknown[] } }[] } }) => audit.answers.edges[0]!.node.mentions[0];
     expect(mention(byModel)).toMatchObject({ brand: 'Acme', sentiment: 'POSITIVE', recommended: true, sentimentSource: 'insight-model' });
     expect(byModel.brands[0]).toMatchObject({ sentiment: 1, recommendationRate: 1 });
     expect(mention(byLexicon)).toMatchObject({ brand: 'Acme', sentiment: 'NEGATIVE', recommended: false, sentimentSource: 'LEXICON' });
     expect(byLexicon.brands[0]).toMatchObject({ sentiment: -1, recommendationRate: 0 });
+    expect(byModel).toMatchObject({ insights: [{ title: 'Model insight', body: 'Written by the model.', severity: 'INFO', source: 'insight-model' }], insightsFailure: null });
+    expect(byLexicon.insights.length).toBeGreaterThan(0);
+    expect(byLexicon.insights.every((insight: { source: string }) => insight.source === 'rules')).toBe(true);
+    expect(byLexicon.insightsFailure).toMatch(/^insight-model: HTTP 500/);
   });
 
   it('feeds the project history, and reports a mention change only when the 95 % intervals do not overlap', async () => {

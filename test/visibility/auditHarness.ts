@@ -21,6 +21,7 @@ export const AUDIT = `query($id: ID!) { node(id: $id) { ... on VisibilityAudit {
   citedDomains { domain citations share brand }
   promptResults { prompt named subjectMentionRate lost }
   insights { title body severity source }
+  insightsFailure
   citedPagesBatch { id name targets { url isSubject } }
   answers(first: 100) { totalCount edges { node { prompt engine model sample text cached tokensUsed latencyMs error citations mentions { brand position context sentiment recommended sentimentSource } } } }
 } } }`;
@@ -29,13 +30,13 @@ export const AUDIT = `query($id: ID!) { node(id: $id) { ... on VisibilityAudit {
  * Vantage with six scripted engines on loopback (gpt, pplx: the scripted answers, else a default
  * one; flaky: 429 with Retry-After first; down: 500 echoing its key; slow: 400 ms an answer, one
  * at a time; shift: whatever `shift.answer` says; faulty: a fault per prompt) and an insight model
- * (prompts; mention judgements as `judge.mode` says), as two owners with keys.
+ * (prompts; mention judgements and insights as `model.mode` says), as two owners with keys.
  * Every GraphQL response and log line is kept, to search for keys.
  */
 export async function startAuditApp(scripted: ScriptedAnswers = {}) {
   const shift = { answer: '' };
-  /** How the insight model judges mentions: it fails (the lexicon judges), or calls each one positive and recommended. */
-  const judge: { mode: 'fail' | 'positive' } = { mode: 'fail' };
+  /** How the insight model judges mentions and writes insights: it fails (the lexicon and the rules do), or calls each mention positive and recommended and writes one insight. */
+  const model: { mode: 'fail' | 'positive' } = { mode: 'fail' };
   const script: Script = (request) => {
     const answer = scripted[request.engine]?.[request.prompt]?.[request.call];
     if (answer) return answer;
@@ -43,8 +44,12 @@ export async function startAuditApp(scripted: ScriptedAnswers = {}) {
       // The insight model: a usable list for one market, an error echoing its key for another,
       // an answer that is no list for any other.
       case 'llm':
+        if (request.prompt.startsWith('Write insights')) {
+          if (model.mode === 'fail') return { status: 500, body: { error: { message: 'no insights today' } } };
+          return openAiAnswer(JSON.stringify({ insights: [{ title: 'Model insight', body: 'Written by the model.', severity: 'INFO' }] }));
+        }
         if (request.prompt.startsWith('Judge')) {
-          if (judge.mode === 'fail') return { status: 500, body: { error: { message: `no judging with ${request.authorization}` } } };
+          if (model.mode === 'fail') return { status: 500, body: { error: { message: `no judging with ${request.authorization}` } } };
           const sentences = request.prompt.split('\n').filter((line) => /^\d+\. /.test(line));
           return openAiAnswer(JSON.stringify({ judgements: sentences.map((_, i) => ({ i, sentiment: 'POSITIVE', recommended: true })) }));
         }
@@ -166,7 +171,7 @@ export async function startAuditApp(scripted: ScriptedAnswers = {}) {
     ownerA,
     ownerB,
     shift,
-    judge,
+    model,
     responses,
     gql,
     data,

@@ -25,6 +25,7 @@ CREATE TABLE "VisibilityAudit" (
     "error" TEXT,
     "scores" JSONB,
     "insights" JSONB,
+    "insightsFailure" TEXT,
     "citedPagesBatchId" UUID,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "startedAt" TIMESTAMPTZ(3),

@@ -132,7 +132,14 @@ export async function linkCitedPagesBatch(prisma: PrismaClient, auditId: string,
 }
 
 export type AuditOutcome =
-  | { status: 'COMPLETED'; error: string | null; analyses: { answerId: string; analysis: AnswerAnalysis }[]; scores: VisibilityScores; insights: VisibilityInsight[] }
+  | {
+      status: 'COMPLETED';
+      error: string | null;
+      analyses: { answerId: string; analysis: AnswerAnalysis }[];
+      scores: VisibilityScores;
+      insights: VisibilityInsight[];
+      insightsFailure: string | null;
+    }
   | { status: 'FAILED'; error: string };
 
 /**
@@ -160,7 +167,9 @@ export async function finishAudit(prisma: PrismaClient, auditId: string, outcome
       stage: 'DONE',
       progress: PROGRESS.DONE,
       finishedAt: new Date(),
-      ...(outcome.status === 'COMPLETED' ? { scores: auditScores.write(outcome.scores), insights: auditInsights.write(outcome.insights) } : {}),
+      ...(outcome.status === 'COMPLETED'
+        ? { scores: auditScores.write(outcome.scores), insights: auditInsights.write(outcome.insights), insightsFailure: outcome.insightsFailure }
+        : {}),
     });
     if (outcome.status === 'COMPLETED' && audit.projectId && audit.startedAt && audit.finishedAt) {
       const run = { id: audit.id, projectId: audit.projectId, startedAt: audit.startedAt, finishedAt: audit.finishedAt };
