@@ -10,7 +10,7 @@ import { createHttpServer } from './http/server';
 import { startWorkers, type Workers } from './jobs';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics';
-import { ANALYZE_TARGET, analyzeJobPlan, createBoss, declareQueues } from './queue';
+import { ANALYZE_TARGET, analyzeJobPlan, createBoss, declareQueues, declareVisibilityQueues } from './queue';
 
 /** How long the jobs still running at the shutdown's grace deadline get to hand their pages back. */
 const HAND_BACK_MS = 5000;
@@ -52,6 +52,7 @@ export async function startVantage(
     webhookRetryDelaySeconds: config.webhooks.retryDelaySeconds,
     webhookTimeoutSeconds: Math.ceil(config.webhooks.timeoutMs / 1000),
   });
+  await declareVisibilityQueues(boss, config);
 
   const metrics = createMetrics();
   metrics.observeDatabase({ prisma, boss, pool });

@@ -51,7 +51,7 @@ const answerEngines = z
     }
   })
   .pipe(
-    z.array(answerEngine).refine((engines) => new Set(engines.map((engine) => engine.name)).size === engines.length, {
+    z.array(answerEngine).max(20).refine((engines) => new Set(engines.map((engine) => engine.name)).size === engines.length, {
       message: 'engine names must be unique',
     }),
   );
@@ -93,6 +93,7 @@ const schema = z.object({
   ANSWER_TIMEOUT_MS: positiveInt.default(60_000),
   ANSWER_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   ANSWER_MAX_BYTES: positiveInt.default(1024 * 1024),
+  ANSWER_CACHE_TTL_HOURS: z.coerce.number().min(0).max(8760).default(24),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   MAX_RUNNING_BATCHES_PER_OWNER: positiveInt.default(5),
@@ -173,6 +174,8 @@ export type Config = Readonly<{
   answerEngines: readonly AnswerEngineConfig[];
   /** Per attempt / attempts after the first / the largest response body read, for every engine. */
   answerRequests: { timeoutMs: number; retries: number; maxBytes: number };
+  /** How long an engine's answer is reused for the same engine, model, prompt and sample number; 0: never. */
+  answerCacheTtlHours: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** `auto`: human lines when stdout is a terminal, JSON lines otherwise. */
   logFormat: 'auto' | 'pretty' | 'json';
@@ -276,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     answerEngines: Object.freeze(engines),
     answerRequests: { timeoutMs: e.ANSWER_TIMEOUT_MS, retries: e.ANSWER_RETRIES, maxBytes: e.ANSWER_MAX_BYTES },
+    answerCacheTtlHours: e.ANSWER_CACHE_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     ownerLimits: { maxRunningBatches: e.MAX_RUNNING_BATCHES_PER_OWNER, maxUrlsPerDay: e.MAX_URLS_PER_DAY },

@@ -11,7 +11,9 @@ export type AuditAction =
   | 'PROJECT_UPDATED'
   | 'PROJECT_DELETED'
   | 'WEBHOOK_CREATED'
-  | 'WEBHOOK_DELETED';
+  | 'WEBHOOK_DELETED'
+  | 'VISIBILITY_AUDIT_STARTED'
+  | 'VISIBILITY_AUDIT_CANCELLED';
 
 /**
  * Writes an audit row in the caller's transaction, so the row exists exactly when the change
@@ -21,7 +23,7 @@ export async function recordAudit(
   tx: Transaction,
   caller: Caller,
   action: AuditAction,
-  subject: { batchId?: string; apiKeyId?: string; urls?: number; projectId?: string },
+  subject: { batchId?: string; apiKeyId?: string; urls?: number; projectId?: string; visibilityAuditId?: string },
 ): Promise<void> {
   await tx.auditEvent.create({ data: { ownerId: caller.ownerId, actorKeyId: caller.apiKeyId, action, ...subject } });
 }

@@ -23,7 +23,7 @@ export interface JsonColumn<T> {
   write(value: T): Prisma.InputJsonValue;
 }
 
-function column<T>(name: string, schema: z.ZodType<T>): JsonColumn<T> {
+export function column<T>(name: string, schema: z.ZodType<T>): JsonColumn<T> {
   return {
     read(value, row) {
       const parsed = schema.safeParse(value);

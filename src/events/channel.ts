@@ -9,6 +9,12 @@ export const EVENT_CHANNEL = 'vantage_events';
  */
 export const ACCESS_CHANNEL = 'vantage_access';
 
+/**
+ * The channel a visibility audit's changes travel on; payload `<audit id> <sequence> <owner id>`,
+ * NOTIFYed by the transaction that made the change (src/projects/visibility/audits.ts).
+ */
+export const VISIBILITY_CHANNEL = 'vantage_visibility';
+
 /** A key was created (which ends local mode for good) or revoked. */
 export interface AccessChange {
   change: 'created' | 'revoked';

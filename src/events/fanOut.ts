@@ -5,6 +5,7 @@ import {
   EVENT_CHANNEL,
   PROJECT_CHANNEL,
   RESYNC,
+  VISIBILITY_CHANNEL,
   batchIdOfPayload,
   parseBatchChange,
   parseProjectEvent,
@@ -17,6 +18,8 @@ import { pushStream, type PullIterator } from './pushStream';
 export type BatchTopicMessage = BatchChange | typeof RESYNC;
 export type AccessMessage = AccessChange | typeof RESYNC;
 export type ProjectMessage = ProjectEventRecord | typeof RESYNC;
+/** A visibility audit changed (its new sequence), or RESYNC. */
+export type AuditMessage = number | typeof RESYNC;
 
 /** A topic's messages; `return` stops listening, and a `next` still waiting then ends. */
 export type TopicMessages = PullIterator<BatchTopicMessage>;
@@ -35,6 +38,8 @@ export interface Events {
   listenToAccess(listener: (message: AccessMessage) => void): () => void;
   /** Like `listen`, for the events of one project's log. */
   listenToProject(projectId: string, listener: (message: ProjectMessage) => void): () => void;
+  /** Like `listen`, for one visibility audit's changes. */
+  listenToAudit(auditId: string, listener: (message: AuditMessage) => void): () => void;
 }
 
 /** Takes how long one change took to reach every listener in the process, in seconds. */
@@ -105,6 +110,7 @@ export async function createEvents(connectionString: string, log: Logger, fanout
   const owners = new Topics<BatchTopicMessage>(listenerFailed); // by owner id
   const access = new Topics<AccessMessage>(listenerFailed);
   const projects = new Topics<ProjectMessage>(listenerFailed); // by project id
+  const audits = new Topics<AuditMessage>(listenerFailed); // by visibility audit id
 
   let client: pg.Client | null = null;
   let closed = false;
@@ -156,7 +162,10 @@ export async function createEvents(connectionString: string, log: Logger, fanout
     next.on('notification', (message) => {
       if (message.channel === ACCESS_CHANNEL) deliverAccessChange(message.payload);
       else if (message.channel === PROJECT_CHANNEL) deliverProjectEvent(message.payload);
-      else deliver(message.payload);
+      else if (message.channel === VISIBILITY_CHANNEL) {
+        const [auditId = '', sequence] = (message.payload ?? '').split(' ');
+        audits.publish(auditId, Number(sequence));
+      } else deliver(message.payload);
     });
     next.on('error', (error) => {
       log.warn({ err: error }, 'event listener connection lost; reconnecting');
@@ -166,6 +175,7 @@ export async function createEvents(connectionString: string, log: Logger, fanout
     await next.query(`LISTEN ${ACCESS_CHANNEL}`);
     await next.query(`LISTEN ${EVENT_CHANNEL}`);
     await next.query(`LISTEN ${PROJECT_CHANNEL}`);
+    await next.query(`LISTEN ${VISIBILITY_CHANNEL}`);
     client = next;
   }
 
@@ -176,7 +186,7 @@ export async function createEvents(connectionString: string, log: Logger, fanout
     for (let delay = 100; !closed; delay = Math.min(delay * 2, 5000)) {
       try {
         await connect();
-        for (const topics of [batches, owners, access, projects]) topics.publishToAll(RESYNC);
+        for (const topics of [batches, owners, access, projects, audits]) topics.publishToAll(RESYNC);
         log.info('event listener reconnected');
         return;
       } catch (error) {
@@ -199,6 +209,7 @@ export async function createEvents(connectionString: string, log: Logger, fanout
     listen: (kind, id, listener) => topicsOf(kind).listen(id, listener),
     listenToAccess: (listener) => access.listen(EVERY_KEY, listener),
     listenToProject: (projectId, listener) => projects.listen(projectId, listener),
+    listenToAudit: (auditId, listener) => audits.listen(auditId, listener),
   };
 
   await connect();

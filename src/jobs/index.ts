@@ -25,6 +25,7 @@ import { deliverWebhook, DeliveryFailed } from './deliverWebhook';
 import { purgeBatches } from './purgeBatches';
 import { reconcileBatches } from './reconcileBatches';
 import { scheduleRuns } from './scheduleRuns';
+import { startVisibilityWorkers } from './visibility';
 
 export interface Workers {
   /**
@@ -90,6 +91,7 @@ export async function startWorkers(deps: {
   for (const [name, options, handle] of handlers) {
     await boss.work(name, options as object, ([job]: Job<unknown>[]) => runJob(log, metrics, job, handle));
   }
+  await startVisibilityWorkers({ prisma, boss, config, log }, (job, run) => runJob(log, metrics, job, run));
   return {
     handBack(graceMs) {
       stopping.abort();

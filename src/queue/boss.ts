@@ -88,16 +88,21 @@ export async function declareQueues(boss: PgBoss, policy: QueuePolicy): Promise<
       expireInSeconds: policy.webhookTimeoutSeconds + 60,
     },
   } as const;
+  await upsertQueues(boss, queues);
+  await boss.schedule(RECONCILE_BATCHES, policy.reconcileCron);
+  await boss.schedule(SCHEDULE_RUNS, SCHEDULE_RUNS_CRON);
+  if (policy.retentionDays !== null) await boss.schedule(PURGE_BATCHES, '17 3 * * *', { days: policy.retentionDays });
+  else await boss.unschedule(PURGE_BATCHES);
+}
+
+/** Creates each queue, or updates an existing one with the options that may change after creation (not its policy). */
+export async function upsertQueues(boss: PgBoss, queues: Record<string, Parameters<PgBoss['createQueue']>[1]>): Promise<void> {
   for (const [name, options] of Object.entries(queues)) {
     if (await boss.getQueue(name)) {
-      const { policy: _fixedAtCreation, ...changeable } = options as typeof options & { policy?: string };
+      const { policy: _fixedAtCreation, ...changeable } = options ?? {};
       await boss.updateQueue(name, changeable);
     } else {
       await boss.createQueue(name, options);
     }
   }
-  await boss.schedule(RECONCILE_BATCHES, policy.reconcileCron);
-  await boss.schedule(SCHEDULE_RUNS, SCHEDULE_RUNS_CRON);
-  if (policy.retentionDays !== null) await boss.schedule(PURGE_BATCHES, '17 3 * * *', { days: policy.retentionDays });
-  else await boss.unschedule(PURGE_BATCHES);
 }

@@ -6,3 +6,4 @@ export * from './hostSlots';
 export * from './plan';
 export * from './polling';
 export * from './send';
+export * from './visibility';

@@ -14,6 +14,8 @@ const AuditAction = builder.enumType('AuditAction', {
     'PROJECT_DELETED',
     'WEBHOOK_CREATED',
     'WEBHOOK_DELETED',
+    'VISIBILITY_AUDIT_STARTED',
+    'VISIBILITY_AUDIT_CANCELLED',
   ] as const,
 });
 

@@ -82,7 +82,7 @@ const Gap = builder.objectRef<WithTargets<GapEntry>>('Gap').implement({
   }),
 });
 
-const Insight = builder.objectRef<InsightShape>('Insight').implement({
+export const Insight = builder.objectRef<InsightShape>('Insight').implement({
   fields: (t) => ({
     title: t.exposeString('title'),
     body: t.exposeString('body'),

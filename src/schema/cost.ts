@@ -3,6 +3,7 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import { AI_CRAWLERS, CHECKS, MAX_REPORTED_LIST_ITEMS } from '../analysis';
 import { PROJECT_LISTS } from '../projects/input';
 import { MAX_DELIVERIES_LISTED, MAX_WEBHOOKS_PER_PROJECT } from '../projects/webhooks';
+import { VISIBILITY_LISTS } from '../projects/visibility/audits';
 import { CONNECTION_PAGE, isConnectionField } from './paging';
 
 /** Most items one per-page list of a stored analysis holds (headings, structured data types): the estimate counts this many. */
@@ -63,6 +64,19 @@ const REPEATS: Record<string, Size> = {
   'Webhook.deliveries': () => MAX_DELIVERIES_LISTED,
   // Each of RUN_COMPLETED, RUN_FAILED and CHANGE_DETECTED once.
   'Webhook.events': () => 3,
+  'Query.answerEngines': () => VISIBILITY_LISTS.engines,
+  'VisibilityAuditConnection.edges': one,
+  'AnswerConnection.edges': one,
+  'Answer.mentions': () => VISIBILITY_LISTS.brands,
+  'Answer.citations': () => VISIBILITY_LISTS.citations,
+  'VisibilityAudit.engines': () => VISIBILITY_LISTS.engines,
+  'VisibilityAudit.prompts': () => VISIBILITY_LISTS.prompts,
+  'VisibilityAudit.brands': () => VISIBILITY_LISTS.brands,
+  'VisibilityAudit.citedDomains': () => VISIBILITY_LISTS.citedDomains,
+  'VisibilityAudit.promptResults': () => VISIBILITY_LISTS.prompts,
+  'VisibilityAudit.insights': () => VISIBILITY_LISTS.insights,
+  'BrandVisibility.byEngine': () => VISIBILITY_LISTS.engines,
+  'PromptResult.named': () => VISIBILITY_LISTS.brands,
 };
 
 /**

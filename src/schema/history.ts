@@ -1,4 +1,5 @@
 import { Batch } from './batch';
+import { VisibilityAudit } from './visibility';
 import { builder } from './builder';
 import type { Context } from './context';
 import { BatchStatus } from './enums';
@@ -33,10 +34,17 @@ export const ExpiredRun = builder.prismaNode('ProjectRun', {
   }),
 });
 
-/** Each run's batch while it exists, else its ExpiredRun, by run id: two queries for any number of runs. */
+/**
+ * Each run's batch or visibility audit while it exists, else its ExpiredRun, by run id: three
+ * queries for any number of runs.
+ */
 async function loadRuns(ctx: Context, runIds: readonly string[]): Promise<Map<string, object>> {
-  const batches = await ctx.prisma.batch.findMany({ where: { id: { in: [...runIds] }, ownerId: ctx.caller.ownerId } });
-  const runs = new Map<string, object>(batches.map((batch) => [batch.id, Batch.addBrand(batch)]));
+  const owned = { id: { in: [...runIds] }, ownerId: ctx.caller.ownerId };
+  const [batches, audits] = await Promise.all([ctx.prisma.batch.findMany({ where: owned }), ctx.prisma.visibilityAudit.findMany({ where: owned })]);
+  const runs = new Map<string, object>([
+    ...batches.map((batch) => [batch.id, Batch.addBrand(batch)] as const),
+    ...audits.map((audit) => [audit.id, VisibilityAudit.addBrand(audit)] as const),
+  ]);
   const purged = runIds.filter((id) => !runs.has(id));
   if (purged.length > 0) {
     const kept = await ctx.prisma.projectRun.findMany({ where: { id: { in: purged }, project: { ownerId: ctx.caller.ownerId } } });
@@ -83,7 +91,7 @@ const HistoryPoint = builder.objectRef<PointShape>('HistoryPoint').implement({
     value: t.exposeFloat('value'),
     run: t.field({
       type: builder.nodeInterfaceRef(),
-      description: 'The batch or visibility audit the value comes from; an ExpiredRun once its batch was purged.',
+      description: 'The batch or visibility audit the value comes from; an ExpiredRun once that was purged.',
       resolve: (point) => point.run,
     }),
   }),
@@ -119,7 +127,7 @@ builder.prismaObject('ProjectChange', {
     message: t.exposeString('message', { description: 'One sentence a person reads in an alert.' }),
     run: t.field({
       type: builder.nodeInterfaceRef(),
-      description: 'The run that found the change: its batch, or an ExpiredRun once the batch was purged.',
+      description: 'The run that found the change: its batch or visibility audit, or an ExpiredRun once that was purged.',
       resolve: (change, _args, ctx) => loadRun(ctx, change.runId),
     }),
   }),

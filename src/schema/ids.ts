@@ -2,7 +2,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { isUuid } from '../db/prisma';
 import { notFound } from '../errors';
 
-const NODE_TYPES: ReadonlySet<string> = new Set(['Batch', 'Target', 'Project', 'ExpiredRun', 'Webhook']);
+const NODE_TYPES: ReadonlySet<string> = new Set(['Batch', 'Target', 'Project', 'ExpiredRun', 'Webhook', 'VisibilityAudit']);
 
 /** The type and database id behind a global ID; null for anything that names no storable object. */
 export function parseNodeId(globalId: string): { typename: string; id: string } | null {
@@ -15,8 +15,8 @@ export function parseNodeId(globalId: string): { typename: string; id: string } 
 }
 
 /** The database id behind a global ID of the given type; anything else is simply not found. */
-export function decodeId(globalId: string, typename: 'Batch' | 'Target' | 'Project' | 'Webhook'): string {
+export function decodeId(globalId: string, typename: 'Batch' | 'Target' | 'Project' | 'Webhook' | 'VisibilityAudit'): string {
   const node = parseNodeId(globalId);
   if (node?.typename === typename) return node.id;
-  throw notFound(typename.toLowerCase());
+  throw notFound(typename === 'VisibilityAudit' ? 'visibility audit' : typename.toLowerCase());
 }

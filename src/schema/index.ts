@@ -10,6 +10,7 @@ import './project';
 import './history';
 import './webhook';
 import './projectEvents';
+import './visibility';
 import './node';
 import { checkingPagingArguments } from './paging';
 

@@ -19,3 +19,8 @@ export {
   type ScoredAnswer,
   type VisibilityScores,
 } from './scoring';
+export { citedPagesOfLostPrompts, visibilityInsights, type VisibilityInsight } from './insights';
+export { generatePrompts, parseGeneratedPrompts, templatePrompts, GENERATED_PROMPTS, type PromptSubject } from './prompts';
+export type { InsightModel } from './insightModel';
+export { judgeMentions } from './judge';
+export { writeVisibilityInsights } from './modelInsights';

@@ -24,8 +24,8 @@ export interface Mention {
   recommended: boolean;
   /** Every place the answer names the brand, by name, alias or domain. */
   spans: Span[];
-  /** What judged sentiment and recommendation. */
-  source: 'LEXICON';
+  /** What judged sentiment and recommendation: LEXICON here; the insight model's name once it judged them (see judge.ts). */
+  source: string;
 }
 
 export interface Citation {

@@ -1,6 +1,6 @@
 import type { AnswerEngineConfig } from '../../config';
 import { parseUrl, urlsInText } from '../urls';
-import { postJson, type RequestPolicy } from '../../remoteApi';
+import { postJson, RemoteApiError, type RequestPolicy } from '../../remoteApi';
 import { parseChatCompletion } from './protocols';
 
 /** One answer of one engine to one prompt. */
@@ -21,6 +21,15 @@ export interface EngineClient {
   readonly name: string;
   readonly model: string;
   ask(prompt: string, options?: { signal?: AbortSignal }): Promise<EngineAnswer>;
+}
+
+/**
+ * The error with the key cut out of its message: an engine's error body, which the message
+ * quotes, may echo the Authorization header it was sent.
+ */
+export function withoutKey(error: unknown, key: string | null): unknown {
+  if (!key || !(error instanceof RemoteApiError) || !error.message.includes(key)) return error;
+  return new RemoteApiError(error.code, error.message.replaceAll(key, '[key removed]'), error.retryable, error.details);
 }
 
 export const REQUEST_DEFAULTS = { retryDelayMs: 1_000, maxRetryAfterMs: 120_000 } as const;
@@ -44,7 +53,9 @@ export function createEngineClient(
       // The key goes into the header here and nowhere else: never into an error or a result.
       const headers: Record<string, string> = engine.apiKey ? { authorization: `Bearer ${engine.apiKey}` } : {};
       const body = { ...engine.requestOptions, model: engine.model, messages: [{ role: 'user', content: prompt }] };
-      const response = await postJson(url, headers, body, fullPolicy, (text) => parseChatCompletion(text, engine.kind), signal);
+      const response = await postJson(url, headers, body, fullPolicy, (text) => parseChatCompletion(text, engine.kind), signal).catch((error: unknown) => {
+        throw withoutKey(error, engine.apiKey);
+      });
       const parsed = response.result;
       const citations = [...new Set([...parsed.sources.map((source) => parseUrl(source)?.url), ...urlsInText(parsed.text).map((found) => found.url)])].filter(
         (citation) => citation !== undefined,
