@@ -24,8 +24,8 @@ describe('the projects part of contract v2', () => {
       // As for batches: no default for first (it would clash with last); the page size is still 20.
       'ARG_DEFAULT_VALUE_CHANGE: Query.projects arg first defaultValue was removed.',
       'ARG_DEFAULT_VALUE_CHANGE: Project.siteAudits arg first defaultValue was removed.',
-      'ARG_DEFAULT_VALUE_CHANGE: Project.changes arg first defaultValue was removed.',
       'ARG_DEFAULT_VALUE_CHANGE: Project.visibilityAudits arg first defaultValue was removed.',
+      'ARG_DEFAULT_VALUE_CHANGE: Project.changes arg first defaultValue was removed.',
     ]);
   });
 });
