@@ -80,7 +80,8 @@ export async function startWorkers(deps: {
   await boss.work(ANALYZE_TARGET, analyzeWorkOptions(config), analyzeJobs);
   await boss.work(ANALYZE_TARGET, firstPagesWorkOptions(config), analyzeJobs);
   const limits = { maxUrlsPerBatch: config.maxUrlsPerBatch, ...config.ownerLimits };
-  const schedulerDeps = { prisma, boss, limits, jobPlan: analyzeJobPlan(config), log };
+  const answerEngines = config.answerEngines.map((engine) => engine.name);
+  const schedulerDeps = { prisma, boss, limits, jobPlan: analyzeJobPlan(config), answerEngines, log };
   const handlers: [string, Parameters<PgBoss['work']>[1], (job: Job<unknown>) => Promise<unknown>][] = [
     [COMPARE_BATCH, { ...polling, localConcurrency: 2 }, (job) => compareBatch({ prisma, boss, llm: config.llm, log, metrics }, job)],
     [DELIVER_WEBHOOK, { ...polling, localConcurrency: 4 }, (job) => deliverWebhook({ sender }, job)],

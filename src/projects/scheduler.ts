@@ -6,6 +6,7 @@ import { UserError } from '../errors';
 import type { Logger } from '../logger';
 import type { AnalyzeJobPlan } from '../queue';
 import { siteAuditInput } from './run';
+import { createVisibilityAuditIn, SAMPLES_PER_PROMPT } from './visibility/audits';
 import { nextRunAfter, type RunKind } from './schedule';
 
 export interface SchedulerDeps {
@@ -13,17 +14,19 @@ export interface SchedulerDeps {
   boss: PgBoss;
   limits: BatchLimits;
   jobPlan: AnalyzeJobPlan;
+  /** The configured answer engines' names: a scheduled visibility audit asks them all. */
+  answerEngines: readonly string[];
   log: Logger;
 }
 
-/** What one due project's turn did: the batches it started, and why anything due was not started. */
+/** What one due project's turn did: the batches and visibility audits it started, and why anything due was not started. */
 export interface ScheduledTurn {
   projectId: string;
   batchIds: string[];
+  auditIds: string[];
   error: string | null;
 }
 
-export const VISIBILITY_NOT_YET = 'Visibility audits cannot run yet; the schedule started only its site audit, if it names one.';
 
 /** Long enough to wait for the owner's quota lock behind a request that holds it. */
 const TURN_LIMITS = { maxWait: 5_000, timeout: 15_000 };
@@ -81,20 +84,26 @@ async function takeDueProject(tx: Transaction, deps: SchedulerDeps, now: Date, t
     if ('batchId' in outcome) batchIds.push(outcome.batchId);
     else problems.push(outcome.problem);
   }
-  if (project.runs.includes('VISIBILITY_AUDIT')) problems.push(VISIBILITY_NOT_YET);
+  const auditIds: string[] = [];
+  if (project.runs.includes('VISIBILITY_AUDIT')) {
+    const outcome = await startScheduledVisibilityAudit(tx, deps, project);
+    if ('auditId' in outcome) auditIds.push(outcome.auditId);
+    else problems.push(outcome.problem);
+  }
   const error = problems.length > 0 ? problems.join(' ') : null;
   await tx.project.update({
     where: { id: project.id },
     data: {
       nextRunAt: nextRunAfter(project, now),
-      ...(batchIds.length > 0 ? { lastRunAt: now } : {}),
+      ...(batchIds.length + auditIds.length > 0 ? { lastRunAt: now } : {}),
       scheduleError: error,
       scheduleErrorAt: error ? now : null,
     },
   });
   for (const batchId of batchIds) deps.log.info({ projectId: project.id, ownerId: project.ownerId, batchId }, 'scheduled site audit started');
+  for (const auditId of auditIds) deps.log.info({ projectId: project.id, ownerId: project.ownerId, auditId }, 'scheduled visibility audit started');
   if (error) deps.log.info({ projectId: project.id, ownerId: project.ownerId, reason: error }, 'scheduled run not started');
-  return { projectId: project.id, batchIds, error };
+  return { projectId: project.id, batchIds, auditIds, error };
 }
 
 /** The project's site audit, created as `runSiteAudit` creates it, unless the last one is still going or the owner's limits refuse it. */
@@ -114,4 +123,24 @@ async function startSiteAudit(tx: Transaction, deps: SchedulerDeps, project: Due
     if (error instanceof UserError) return { problem: `The site audit was refused: ${error.message}` };
     throw error;
   }
+}
+
+/** The project's visibility audit, asking every configured engine, unless none is configured or the last audit is still going. */
+async function startScheduledVisibilityAudit(
+  tx: Transaction,
+  deps: SchedulerDeps,
+  project: DueProject,
+): Promise<{ auditId: string } | { problem: string }> {
+  if (deps.answerEngines.length === 0) {
+    return { problem: 'No visibility audit was started: no answer engine is configured (the operator sets ANSWER_ENGINES).' };
+  }
+  const going = await tx.visibilityAudit.findFirst({
+    where: { projectId: project.id, status: { in: ['PENDING', 'RUNNING'] } },
+    select: { id: true, status: true },
+  });
+  if (going) return { problem: `The previous visibility audit (${going.id}) is still ${going.status.toLowerCase()}, so no second one was started.` };
+  const owner: Caller = { ownerId: project.ownerId, apiKeyId: null };
+  const chosen = { engines: [...deps.answerEngines], samplesPerPrompt: SAMPLES_PER_PROMPT.default };
+  const audit = await createVisibilityAuditIn(tx, deps.boss, project.id, chosen, owner);
+  return { auditId: audit.id };
 }

@@ -42,7 +42,7 @@ const Schedule = builder.objectRef<ScheduleShape>('Schedule').implement({
     lastError: t.exposeString('lastError', {
       nullable: true,
       description:
-        "Why the schedule's last due slot did not start all its runs (the previous run still going, the owner's limits, a kind of run that cannot run yet); null when it started them.",
+        "Why the schedule's last due slot did not start all its runs (the previous run still going, the owner's limits, no answer engine configured); null when it started them.",
     }),
     lastErrorAt: t.expose('lastErrorAt', { type: 'DateTime', nullable: true, description: 'The due slot lastError is about; null with it.' }),
   }),

@@ -2,7 +2,7 @@ import type { PgBoss } from 'pg-boss';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma';
 import { createLogger } from '../../src/logger';
-import { startDueRuns, VISIBILITY_NOT_YET, type SchedulerDeps } from '../../src/projects/scheduler';
+import { startDueRuns, type SchedulerDeps } from '../../src/projects/scheduler';
 import { createBoss, SCHEDULE_RUNS } from '../../src/queue';
 import { createTestKey } from '../helpers/apiKeys';
 import { startTestApp, type TestApp } from '../helpers/app';
@@ -42,6 +42,7 @@ async function schedulerProcess(databaseUrl: string): Promise<SchedulerDeps & { 
     boss,
     limits: LIMITS,
     jobPlan: { targetsPerJob: 10, maxFetchesPerHost: 2, expireSecondsPerTarget: 60 },
+    answerEngines: [],
     log: createLogger('silent'),
     async close() {
       await boss.stop({ graceful: false });
@@ -116,7 +117,7 @@ describe('the project scheduler', () => {
     const { id, due } = await create(key, projectInput('Catch up'));
     const now = at(due, 2 * MINUTE + 30_000); // the slots at due, due + 1 and due + 2 minutes all missed
     const [turns, again] = [await startDueRuns(one, now), await startDueRuns(two, now)];
-    expect(turns).toEqual([{ projectId: rowId(id), batchIds: [expect.any(String)], error: null }]);
+    expect(turns).toEqual([{ projectId: rowId(id), batchIds: [expect.any(String)], auditIds: [], error: null }]);
     expect(again).toEqual([]);
     const { schedule, audits } = await read(key, id);
     expect(audits).toHaveLength(1);
@@ -164,14 +165,26 @@ describe('the project scheduler', () => {
     expect(batches.rows[0].n).toBe(0);
   });
 
-  it('says visibility audits cannot run yet instead of pretending to start one', async () => {
+  it('starts a visibility audit of every configured engine, says why not when none is configured, and never a second while one is going', async () => {
     const { id, due } = await create(key, projectInput('Visible', ['SITE_AUDIT', 'VISIBILITY_AUDIT']));
-    const now = at(due, 1_000);
-    const [turn] = await startDueRuns(one, now);
-    expect(turn).toEqual({ projectId: rowId(id), batchIds: [expect.any(String)], error: VISIBILITY_NOT_YET });
-    const { schedule, audits } = await read(key, id);
-    expect(audits).toHaveLength(1);
-    expect(schedule).toMatchObject({ lastRunAt: now.toISOString(), lastError: VISIBILITY_NOT_YET, lastErrorAt: now.toISOString() });
+    const noEngine = 'No visibility audit was started: no answer engine is configured (the operator sets ANSWER_ENGINES).';
+    const first = at(due, 1_000);
+    const [unconfigured] = await startDueRuns(one, first);
+    expect(unconfigured).toEqual({ projectId: rowId(id), batchIds: [expect.any(String)], auditIds: [], error: noEngine });
+    expect((await read(key, id)).schedule).toMatchObject({ lastRunAt: first.toISOString(), lastError: noEngine });
+
+    const withEngines = { ...one, answerEngines: ['Scripted A', 'Scripted B'] };
+    const second = at(due, MINUTE + 1_000);
+    const [started] = await startDueRuns(withEngines, second);
+    expect(started).toMatchObject({ projectId: rowId(id), auditIds: [expect.any(String)] });
+    const audit = await withClient(app.databaseUrl, (client) =>
+      client.query(`SELECT "projectId", engines, "samplesPerPrompt", status::text FROM "VisibilityAudit" WHERE id = $1`, [started!.auditIds[0]]),
+    );
+    expect(audit.rows).toEqual([{ projectId: rowId(id), engines: ['Scripted A', 'Scripted B'], samplesPerPrompt: 3, status: 'PENDING' }]);
+
+    const [busy] = await startDueRuns(withEngines, at(due, 2 * MINUTE + 1_000));
+    expect(busy!.auditIds).toEqual([]);
+    expect(busy!.error).toContain(`The previous visibility audit (${started!.auditIds[0]}) is still pending, so no second one was started.`);
   });
 });
 

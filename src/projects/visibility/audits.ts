@@ -90,28 +90,41 @@ export async function startVisibilityAudit(
   configuredEngines: readonly string[],
   caller: Caller,
 ) {
-  const engines = chooseEngines(input.engines, configuredEngines);
-  const samplesPerPrompt = checkSamples(input.samplesPerPrompt);
+  const chosen = { engines: chooseEngines(input.engines, configuredEngines), samplesPerPrompt: checkSamples(input.samplesPerPrompt) };
   return prisma.$transaction(async (tx) => {
     // FOR SHARE: the project cannot be deleted (or its brands changed) under the copy.
     const owned = await tx.$queryRaw<unknown[]>`
       SELECT 1 FROM "Project" WHERE id = ${projectId}::uuid AND "ownerId" = ${caller.ownerId}::uuid FOR SHARE`;
     if (owned.length === 0) throw notFound('project');
-    const brands = await tx.projectBrand.findMany({ where: { projectId }, orderBy: { position: 'asc' } });
-    const audit = await tx.visibilityAudit.create({
-      data: {
-        ownerId: caller.ownerId,
-        projectId,
-        engines,
-        samplesPerPrompt,
-        prompts: [],
-        brands: auditBrands.write(brands.map(({ name, aliases, domains }) => ({ name, aliases, domains }))),
-      },
-    });
-    await recordAudit(tx, caller, 'VISIBILITY_AUDIT_STARTED', { projectId, visibilityAuditId: audit.id });
-    await sendVisibilityPromptsJob(boss, tx, audit.id);
-    return audit;
+    return createVisibilityAuditIn(tx, boss, projectId, chosen, caller);
   });
+}
+
+/**
+ * The audit of a project the transaction already holds, with its audit row and prompts job:
+ * what startVisibilityAudit and the scheduler both write.
+ */
+export async function createVisibilityAuditIn(
+  tx: Transaction,
+  boss: PgBoss,
+  projectId: string,
+  { engines, samplesPerPrompt }: { engines: string[]; samplesPerPrompt: number },
+  caller: Caller,
+) {
+  const brands = await tx.projectBrand.findMany({ where: { projectId }, orderBy: { position: 'asc' } });
+  const audit = await tx.visibilityAudit.create({
+    data: {
+      ownerId: caller.ownerId,
+      projectId,
+      engines,
+      samplesPerPrompt,
+      prompts: [],
+      brands: auditBrands.write(brands.map(({ name, aliases, domains }) => ({ name, aliases, domains }))),
+    },
+  });
+  await recordAudit(tx, caller, 'VISIBILITY_AUDIT_STARTED', { projectId, visibilityAuditId: audit.id });
+  await sendVisibilityPromptsJob(boss, tx, audit.id);
+  return audit;
 }
 
 /**
