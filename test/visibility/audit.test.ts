@@ -239,11 +239,28 @@ describe('a visibility audit', () => {
     const audit = async (prompts: string[], answer: string) => {
       await h.data(`mutation($id: ID!, $prompts: [String!]) { updateProject(id: $id, input: { prompts: $prompts }) { id } }`, { id: projectId, prompts });
       h.shift.answer = answer;
-      return h.finished(await h.runAudit(projectId, { engines: ['shift'], samplesPerPrompt: 3 }));
+      const id = await h.runAudit(projectId, { engines: ['shift'], samplesPerPrompt: 3 });
+      await h.finished(id);
+      return id;
     };
-    await audit(['shift a', 'shift b'], 'Rival is the one to buy.');
-    await audit(['shift c', 'shift d'], 'Acme is the one to buy.');
-    await audit(['shift e', 'shift f'], 'Acme is the one to buy.');
+    const runs = [
+      await audit(['shift a', 'shift b'], 'Rival is the one to buy.'),
+      await audit(['shift c', 'shift d'], 'Acme is the one to buy.'),
+      await audit(['shift e', 'shift f'], 'Acme is the one to buy.'),
+    ];
+    // Through the API: the brand's series first, each point's run the visibility audit it came from.
+    const { project } = await h.data(
+      `query($id: ID!) { project(id: $id) {
+        history(metric: MENTION_RATE) { isSubject brand { name } points { value run { __typename id } } }
+        changes { edges { node { kind message run { __typename id } } } } } }`,
+      { id: projectId },
+    );
+    expect(project.history[0]).toMatchObject({ isSubject: true, brand: { name: 'Acme' } });
+    expect(project.history[0].points).toEqual(runs.map((id, index) => ({ value: [0, 1, 1][index], run: { __typename: 'VisibilityAudit', id } })));
+    expect(project.changes.edges.map(({ node }: { node: { kind: string; run: { id: string } } }) => [node.kind, node.run.id])).toEqual([
+      ['MENTION_GAINED', runs[1]],
+      ['MENTION_LOST', runs[1]],
+    ]);
     const [points, changes] = await withClient(h.app.databaseUrl, async (client) => [
       (await client.query(
         `SELECT b.name, h.metric::text, h.value FROM "HistoryPoint" h JOIN "ProjectBrand" b ON b.id = h."brandId" WHERE h."projectId" = $1 ORDER BY h.at, b.position, h.metric`,
