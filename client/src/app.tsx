@@ -6,6 +6,9 @@ import { Batches } from './screens/batches/Batches';
 import { Comparison } from './screens/comparison/Comparison';
 import { NewAnalysis } from './screens/newAnalysis/NewAnalysis';
 import { PageDetail } from './screens/page/PageDetail';
+import { ProjectDashboard } from './screens/project/ProjectDashboard';
+import { EditProject, NewProject } from './screens/projectForm/ProjectForm';
+import { Projects } from './screens/projects/Projects';
 
 function NotFound() {
   return (
@@ -31,6 +34,7 @@ export function App() {
         <nav aria-label="Main">
           <a href="/">New analysis</a>
           <a href="/batches">Batches</a>
+          <a href="/projects">Projects</a>
         </nav>
         <div class="header-tools">
           <ConnectionState />
@@ -44,6 +48,10 @@ export function App() {
           <Route path="/batches/:id" component={BatchView} />
           <Route path="/batches/:id/comparison" component={Comparison} />
           <Route path="/batches/:id/pages/:targetId" component={PageDetail} />
+          <Route path="/projects" component={Projects} />
+          <Route path="/projects/new" component={NewProject} />
+          <Route path="/projects/:id" component={ProjectDashboard} />
+          <Route path="/projects/:id/edit" component={EditProject} />
           <Route default component={NotFound} />
         </Router>
       </main>

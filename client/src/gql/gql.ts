@@ -28,6 +28,14 @@ type Documents = {
     "\n  mutation CancelBatch($id: ID!) {\n    cancelBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n": typeof types.CancelBatchDocument,
     "\n  mutation RetryBatch($id: ID!) {\n    retryBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n": typeof types.RetryBatchDocument,
     "\n  query Limits {\n    limits {\n      maxUrlsPerBatch\n    }\n  }\n": typeof types.LimitsDocument,
+    "\n  fragment ProjectFormFields on Project {\n    id\n    name\n    brand {\n      name\n      aliases\n      domains\n    }\n    competitors {\n      name\n      aliases\n      domains\n    }\n    market\n    language\n    prompts\n    maxPagesPerSite\n    schedule {\n      cron\n      timezone\n      runs\n      nextRunAt\n      lastRunAt\n    }\n  }\n": typeof types.ProjectFormFieldsFragmentDoc,
+    "\n  query Projects($first: Int!, $after: String) {\n    projects(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          name\n          brand {\n            name\n          }\n          competitors {\n            name\n          }\n          schedule {\n            cron\n            timezone\n            nextRunAt\n          }\n          siteAudits(first: 1) {\n            edges {\n              node {\n                id\n                status\n                createdAt\n                finishedAt\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ProjectsDocument,
+    "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFormFields\n      createdAt\n    }\n  }\n": typeof types.ProjectDocument,
+    "\n  query ProjectRuns($id: ID!) {\n    project(id: $id) {\n      id\n      siteAudits(first: 20) {\n        edges {\n          node {\n            ...BatchSummaryFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProjectRunsDocument,
+    "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateProjectDocument,
+    "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateProjectDocument,
+    "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n": typeof types.DeleteProjectDocument,
+    "\n  mutation RunSiteAudit($projectId: ID!) {\n    runSiteAudit(projectId: $projectId) {\n      ...BatchSummaryFields\n    }\n  }\n": typeof types.RunSiteAuditDocument,
     "fragment ComparisonFields on Comparison {\n  createdAt\n  ranking {\n    rank\n    overallScore\n    seoScore\n    aeoScore\n    technicalScore\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  subject {\n    rank\n    analysedCompetitors\n    target {\n      id\n      url\n    }\n  }\n  notAnalysed {\n    error\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  checks {\n    checkId\n    category\n    passedBy {\n      id\n      url\n    }\n    failedBy {\n      id\n      url\n    }\n    warnedBy {\n      id\n      url\n    }\n  }\n  gaps {\n    checkId\n    message\n    competitors {\n      id\n      url\n    }\n  }\n  insights {\n    title\n    body\n    severity\n    source\n  }\n}": typeof types.ComparisonFieldsFragmentDoc,
 };
 const documents: Documents = {
@@ -44,6 +52,14 @@ const documents: Documents = {
     "\n  mutation CancelBatch($id: ID!) {\n    cancelBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n": types.CancelBatchDocument,
     "\n  mutation RetryBatch($id: ID!) {\n    retryBatch(id: $id) {\n      ...BatchSummaryFields\n    }\n  }\n": types.RetryBatchDocument,
     "\n  query Limits {\n    limits {\n      maxUrlsPerBatch\n    }\n  }\n": types.LimitsDocument,
+    "\n  fragment ProjectFormFields on Project {\n    id\n    name\n    brand {\n      name\n      aliases\n      domains\n    }\n    competitors {\n      name\n      aliases\n      domains\n    }\n    market\n    language\n    prompts\n    maxPagesPerSite\n    schedule {\n      cron\n      timezone\n      runs\n      nextRunAt\n      lastRunAt\n    }\n  }\n": types.ProjectFormFieldsFragmentDoc,
+    "\n  query Projects($first: Int!, $after: String) {\n    projects(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          name\n          brand {\n            name\n          }\n          competitors {\n            name\n          }\n          schedule {\n            cron\n            timezone\n            nextRunAt\n          }\n          siteAudits(first: 1) {\n            edges {\n              node {\n                id\n                status\n                createdAt\n                finishedAt\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ProjectsDocument,
+    "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFormFields\n      createdAt\n    }\n  }\n": types.ProjectDocument,
+    "\n  query ProjectRuns($id: ID!) {\n    project(id: $id) {\n      id\n      siteAudits(first: 20) {\n        edges {\n          node {\n            ...BatchSummaryFields\n          }\n        }\n      }\n    }\n  }\n": types.ProjectRunsDocument,
+    "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      id\n    }\n  }\n": types.CreateProjectDocument,
+    "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateProjectDocument,
+    "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n": types.DeleteProjectDocument,
+    "\n  mutation RunSiteAudit($projectId: ID!) {\n    runSiteAudit(projectId: $projectId) {\n      ...BatchSummaryFields\n    }\n  }\n": types.RunSiteAuditDocument,
     "fragment ComparisonFields on Comparison {\n  createdAt\n  ranking {\n    rank\n    overallScore\n    seoScore\n    aeoScore\n    technicalScore\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  subject {\n    rank\n    analysedCompetitors\n    target {\n      id\n      url\n    }\n  }\n  notAnalysed {\n    error\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  checks {\n    checkId\n    category\n    passedBy {\n      id\n      url\n    }\n    failedBy {\n      id\n      url\n    }\n    warnedBy {\n      id\n      url\n    }\n  }\n  gaps {\n    checkId\n    message\n    competitors {\n      id\n      url\n    }\n  }\n  insights {\n    title\n    body\n    severity\n    source\n  }\n}": types.ComparisonFieldsFragmentDoc,
 };
 
@@ -99,6 +115,38 @@ export function graphql(source: "\n  mutation RetryBatch($id: ID!) {\n    retryB
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Limits {\n    limits {\n      maxUrlsPerBatch\n    }\n  }\n"): typeof import('./graphql').LimitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProjectFormFields on Project {\n    id\n    name\n    brand {\n      name\n      aliases\n      domains\n    }\n    competitors {\n      name\n      aliases\n      domains\n    }\n    market\n    language\n    prompts\n    maxPagesPerSite\n    schedule {\n      cron\n      timezone\n      runs\n      nextRunAt\n      lastRunAt\n    }\n  }\n"): typeof import('./graphql').ProjectFormFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Projects($first: Int!, $after: String) {\n    projects(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          name\n          brand {\n            name\n          }\n          competitors {\n            name\n          }\n          schedule {\n            cron\n            timezone\n            nextRunAt\n          }\n          siteAudits(first: 1) {\n            edges {\n              node {\n                id\n                status\n                createdAt\n                finishedAt\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').ProjectsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFormFields\n      createdAt\n    }\n  }\n"): typeof import('./graphql').ProjectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectRuns($id: ID!) {\n    project(id: $id) {\n      id\n      siteAudits(first: 20) {\n        edges {\n          node {\n            ...BatchSummaryFields\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ProjectRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateProjectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpdateProjectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n"): typeof import('./graphql').DeleteProjectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunSiteAudit($projectId: ID!) {\n    runSiteAudit(projectId: $projectId) {\n      ...BatchSummaryFields\n    }\n  }\n"): typeof import('./graphql').RunSiteAuditDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,6 +11,15 @@ export type BatchStatus =
   | 'PENDING'
   | 'RUNNING';
 
+export type BrandInput = {
+  /** Up to 20, each at most 100 characters. */
+  aliases?: Array<string> | null | undefined;
+  /** 1 to 20 domains or URLs, each stored as its registrable domain ("https://www.Example.com/" is "example.com"); no domain may belong to two brands. IP addresses only where CRAWL_ALLOW_PRIVATE is set. */
+  domains: Array<string>;
+  /** Not empty, at most 100 characters. */
+  name: string;
+};
+
 export type CheckCategory =
   | 'AEO'
   | 'SEO'
@@ -30,10 +39,40 @@ export type CreateBatchInput = {
   urls: Array<string>;
 };
 
+export type CreateProjectInput = {
+  brand: BrandInput;
+  /** 1 to 10 competitors. */
+  competitors: Array<BrandInput>;
+  /** A BCP 47 tag; "en" when left out. */
+  language?: string | null | undefined;
+  /** At most 200 characters. */
+  market?: string | null | undefined;
+  /** 1 (the default) to MAX_PAGES_PER_SITE (default 500). */
+  maxPagesPerSite?: number | null | undefined;
+  /** Not empty, at most 100 characters. */
+  name: string;
+  /** 0 to 100 prompts of at most 500 characters; none: generated from the market when a visibility audit runs. */
+  prompts?: Array<string> | null | undefined;
+  schedule?: ScheduleInput | null | undefined;
+};
+
 export type InsightSeverity =
   | 'CRITICAL'
   | 'INFO'
   | 'OPPORTUNITY';
+
+export type RunKind =
+  | 'SITE_AUDIT'
+  | 'VISIBILITY_AUDIT';
+
+export type ScheduleInput = {
+  /** Five fields: minute, hour, day of month, month, day of week. */
+  cron: string;
+  /** Which runs the schedule starts; at least one. */
+  runs: Array<RunKind>;
+  /** An IANA time zone name, e.g. "Europe/Berlin". */
+  timezone?: string | null | undefined;
+};
 
 export type TargetStatus =
   | 'CANCELLED'
@@ -41,6 +80,20 @@ export type TargetStatus =
   | 'PENDING'
   | 'RUNNING'
   | 'SUCCEEDED';
+
+/** Fields left out stay as they are; the rules are those of CreateProjectInput. */
+export type UpdateProjectInput = {
+  brand?: BrandInput | null | undefined;
+  competitors?: Array<BrandInput> | null | undefined;
+  language?: string | null | undefined;
+  /** Null removes it. */
+  market?: string | null | undefined;
+  maxPagesPerSite?: number | null | undefined;
+  name?: string | null | undefined;
+  prompts?: Array<string> | null | undefined;
+  /** Null removes the schedule. */
+  schedule?: ScheduleInput | null | undefined;
+};
 
 export type BatchSummaryFieldsFragment = { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null };
 
@@ -120,6 +173,59 @@ export type LimitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type LimitsQuery = { limits: { maxUrlsPerBatch: number } };
 
+export type ProjectFormFieldsFragment = { id: string, name: string, market: string | null, language: string, prompts: Array<string>, maxPagesPerSite: number, brand: { name: string, aliases: Array<string>, domains: Array<string> }, competitors: Array<{ name: string, aliases: Array<string>, domains: Array<string> }>, schedule: { cron: string, timezone: string, runs: Array<RunKind>, nextRunAt: string, lastRunAt: string | null } | null };
+
+export type ProjectsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProjectsQuery = { projects: { edges: Array<{ node: { id: string, name: string, brand: { name: string }, competitors: Array<{ name: string }>, schedule: { cron: string, timezone: string, nextRunAt: string } | null, siteAudits: { edges: Array<{ node: { id: string, status: BatchStatus, createdAt: string, finishedAt: string | null } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ProjectQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProjectQuery = { project: { createdAt: string, id: string, name: string, market: string | null, language: string, prompts: Array<string>, maxPagesPerSite: number, brand: { name: string, aliases: Array<string>, domains: Array<string> }, competitors: Array<{ name: string, aliases: Array<string>, domains: Array<string> }>, schedule: { cron: string, timezone: string, runs: Array<RunKind>, nextRunAt: string, lastRunAt: string | null } | null } | null };
+
+export type ProjectRunsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProjectRunsQuery = { project: { id: string, siteAudits: { edges: Array<{ node: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } }> } } | null };
+
+export type CreateProjectMutationVariables = Exact<{
+  input: CreateProjectInput;
+}>;
+
+
+export type CreateProjectMutation = { createProject: { id: string } };
+
+export type UpdateProjectMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateProjectInput;
+}>;
+
+
+export type UpdateProjectMutation = { updateProject: { id: string } };
+
+export type DeleteProjectMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteProjectMutation = { deleteProject: string };
+
+export type RunSiteAuditMutationVariables = Exact<{
+  projectId: string | number;
+}>;
+
+
+export type RunSiteAuditMutation = { runSiteAudit: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } };
+
 export type ComparisonFieldsFragment = { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, message: string, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -169,6 +275,33 @@ export const TargetRowFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TargetRowFields"}) as unknown as TypedDocumentString<TargetRowFieldsFragment, unknown>;
+export const ProjectFormFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProjectFormFields on Project {
+  id
+  name
+  brand {
+    name
+    aliases
+    domains
+  }
+  competitors {
+    name
+    aliases
+    domains
+  }
+  market
+  language
+  prompts
+  maxPagesPerSite
+  schedule {
+    cron
+    timezone
+    runs
+    nextRunAt
+    lastRunAt
+  }
+}
+    `, {"fragmentName":"ProjectFormFields"}) as unknown as TypedDocumentString<ProjectFormFieldsFragment, unknown>;
 export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
     fragment ComparisonFields on Comparison {
   createdAt
@@ -548,3 +681,136 @@ export const LimitsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LimitsQuery, LimitsQueryVariables>;
+export const ProjectsDocument = new TypedDocumentString(`
+    query Projects($first: Int!, $after: String) {
+  projects(first: $first, after: $after) {
+    edges {
+      node {
+        id
+        name
+        brand {
+          name
+        }
+        competitors {
+          name
+        }
+        schedule {
+          cron
+          timezone
+          nextRunAt
+        }
+        siteAudits(first: 1) {
+          edges {
+            node {
+              id
+              status
+              createdAt
+              finishedAt
+            }
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectsQuery, ProjectsQueryVariables>;
+export const ProjectDocument = new TypedDocumentString(`
+    query Project($id: ID!) {
+  project(id: $id) {
+    ...ProjectFormFields
+    createdAt
+  }
+}
+    fragment ProjectFormFields on Project {
+  id
+  name
+  brand {
+    name
+    aliases
+    domains
+  }
+  competitors {
+    name
+    aliases
+    domains
+  }
+  market
+  language
+  prompts
+  maxPagesPerSite
+  schedule {
+    cron
+    timezone
+    runs
+    nextRunAt
+    lastRunAt
+  }
+}`) as unknown as TypedDocumentString<ProjectQuery, ProjectQueryVariables>;
+export const ProjectRunsDocument = new TypedDocumentString(`
+    query ProjectRuns($id: ID!) {
+  project(id: $id) {
+    id
+    siteAudits(first: 20) {
+      edges {
+        node {
+          ...BatchSummaryFields
+        }
+      }
+    }
+  }
+}
+    fragment BatchSummaryFields on Batch {
+  id
+  name
+  status
+  progress
+  totalUrls
+  completedUrls
+  failedUrls
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<ProjectRunsQuery, ProjectRunsQueryVariables>;
+export const CreateProjectDocument = new TypedDocumentString(`
+    mutation CreateProject($input: CreateProjectInput!) {
+  createProject(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateProjectMutation, CreateProjectMutationVariables>;
+export const UpdateProjectDocument = new TypedDocumentString(`
+    mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {
+  updateProject(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateProjectMutation, UpdateProjectMutationVariables>;
+export const DeleteProjectDocument = new TypedDocumentString(`
+    mutation DeleteProject($id: ID!) {
+  deleteProject(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteProjectMutation, DeleteProjectMutationVariables>;
+export const RunSiteAuditDocument = new TypedDocumentString(`
+    mutation RunSiteAudit($projectId: ID!) {
+  runSiteAudit(projectId: $projectId) {
+    ...BatchSummaryFields
+  }
+}
+    fragment BatchSummaryFields on Batch {
+  id
+  name
+  status
+  progress
+  totalUrls
+  completedUrls
+  failedUrls
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<RunSiteAuditMutation, RunSiteAuditMutationVariables>;
