@@ -80,6 +80,7 @@ describe('the projects screens', () => {
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.waitForURL((url) => /^\/projects\/(?!new$)[^/]+$/.test(url.pathname));
     await page.getByRole('heading', { name: 'Trail shoes' }).waitFor();
+    expect(await page.title()).toBe('Trail shoes · Vantage');
     const { projects } = await graphqlData<{ projects: { edges: { node: { id: string; schedule: { nextRunAt: string } } }[] } }>(
       app.graphqlUrl,
       PROJECTS,

@@ -9,6 +9,7 @@ import { describeSchedule } from '../../format/schedule';
 import type { BatchSummaryFieldsFragment, ProjectQuery as ProjectResult } from '../../gql/graphql';
 import { isFinished } from '../../live/status';
 import type { GraphQLRequestError } from '#shared/transport';
+import { useScreenTitle } from '../useScreenTitle';
 import { DeleteProject } from './DeleteProject';
 import { LiveRun } from './LiveRun';
 import { RunsList } from './RunsList';
@@ -56,6 +57,7 @@ export function ProjectDashboard() {
   const [started, setStarted] = useState<BatchSummaryFieldsFragment>();
   const [starting, setStarting] = useState(false);
   const [runError, setRunError] = useState<GraphQLRequestError>();
+  useScreenTitle(project.data?.project?.name ?? 'Project');
 
   const runList = runs.data?.project?.siteAudits.edges.map((edge) => edge.node) ?? [];
   // The run to follow live: the one started here, else one still going when the page opened.

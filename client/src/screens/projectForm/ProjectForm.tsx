@@ -8,6 +8,7 @@ import { BrandFields } from './BrandFields';
 import { Field } from './Field';
 import { controlId, draftOf, emptyBrand, fieldErrors, inputOf, newDraft, type BrandDraft, type ProjectDraft } from './projectDraft';
 import { ScheduleFields } from './ScheduleFields';
+import { useScreenTitle } from '../useScreenTitle';
 
 const maxCompetitors = 10;
 
@@ -37,6 +38,7 @@ function ProjectEditor({ id, initial }: { id?: string; initial?: ProjectDraft })
   const [saving, setSaving] = useState(false);
   const nextKey = useRef(100);
   const focusFirstError = useRef(false);
+  useScreenTitle(id ? 'Edit project' : 'New project', initial?.name);
 
   const change = (changes: Partial<ProjectDraft>) => setDraft((current) => ({ ...current, ...changes }));
   const setCompetitor = (index: number, brand: BrandDraft) =>

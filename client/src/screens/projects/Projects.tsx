@@ -7,6 +7,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../format/format';
 import { describeSchedule } from '../../format/schedule';
 import type { ProjectsQuery as ProjectsResult } from '../../gql/graphql';
+import { useScreenTitle } from '../useScreenTitle';
 
 type ProjectRow = ProjectsResult['projects']['edges'][number]['node'];
 
@@ -16,6 +17,7 @@ export function Projects() {
   const [after, setAfter] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<ProjectRow[]>([]);
   const page = useQuery(ProjectsQuery, { first: pageSize, after });
+  useScreenTitle('Projects');
 
   useEffect(() => {
     if (!page.data) return;
