@@ -135,6 +135,70 @@ describe('the projects screens', () => {
     await page.waitForURL(/\/batches\/[^/]+$/);
   }, 60_000);
 
+  it('charts the scores of every run and lists what changed after a second run against a page that changed', async () => {
+    let rivalPage = pages.medium;
+    const changing = await startFixtureSite({
+      '/': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' }).end(rivalPage);
+      },
+    });
+    const mine = await startFixtureSite({ '/': pages.good });
+    try {
+      const { createProject } = await graphqlData<{ createProject: { id: string } }>(app.graphqlUrl, CREATE, {
+        input: { name: 'Watched', brand: { name: 'Mine', domains: [mine.origin] }, competitors: [{ name: 'Rival Shoes', domains: [changing.origin] }] },
+      });
+      await page.goto(`${app.baseUrl}/projects/${encodeURIComponent(createProject.id)}`);
+      await page.getByRole('heading', { name: 'Watched' }).waitFor();
+      expect(await page.locator('.change-feed').count()).toBe(0);
+
+      const live = page.locator('.live-run');
+      const runAndWait = async (runs: number) => {
+        await page.getByRole('button', { name: 'Run site audit' }).click();
+        await expect.poll(() => page.locator('table.runs tbody tr').count()).toBe(runs);
+        await expect.poll(() => live.getAttribute('data-status'), { timeout: 20_000 }).toBe('COMPLETED');
+      };
+      await runAndWait(1);
+      // Between the runs the rival's page gets a title, a description and an answer.
+      rivalPage = pages.good.replace('Acme widgets', 'Rival widgets');
+      await runAndWait(2);
+
+      const { project } = await graphqlData<{
+        project: { history: { brand: { name: string }; points: { value: number }[] }[]; changes: { edges: { node: { message: string; kind: string } }[] } };
+      }>(
+        app.graphqlUrl,
+        `query ($id: ID!) { project(id: $id) { history(metric: OVERALL_SCORE) { brand { name } points { value } } changes { edges { node { message kind } } } } }`,
+        { id: createProject.id },
+      );
+      const changes = project.changes.edges.map((edge) => edge.node);
+      expect(changes.map((change) => change.kind)).toContain('SCORE_UP');
+      const feed = page.locator('.change-feed .change');
+      await expect.poll(() => feed.locator('.change-message').allTextContents()).toEqual(changes.map((change) => change.message));
+      expect(await feed.evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')))).toEqual(changes.map((change) => change.kind));
+
+      const overall = page.locator('figure[data-metric="overall"]');
+      await overall.locator('canvas').first().waitFor();
+      expect(await page.locator('figure.history-chart').count()).toBe(4);
+      expect(await overall.locator('.chart-legend li').allTextContents()).toEqual(
+        project.history.map((series, index) => `${series.brand.name}${index === 0 ? 'your brand' : ''}${series.points.at(-1)!.value}`),
+      );
+      await screenshot(page, 'project-monitoring');
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      // The same values as a table, one row per run, one column per brand.
+      await overall.getByRole('button', { name: 'Show table' }).click();
+      const cells = await overall.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => Number(cell.textContent))));
+      expect(cells).toEqual([0, 1].map((run) => project.history.map((series) => series.points[run]!.value)));
+      expect(await overall.getByRole('button', { name: 'Show chart' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, 'project-monitoring-phone');
+    } finally {
+      await Promise.all([changing.close(), mine.close()]);
+    }
+  }, 60_000);
+
   it("shows the server's errors on the fields they name, and writes nothing", async () => {
     const before = (await graphqlData<{ projects: { edges: unknown[] } }>(app.graphqlUrl, PROJECTS)).projects.edges.length;
     await page.goto(`${app.baseUrl}/projects/new`);

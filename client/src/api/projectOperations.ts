@@ -119,3 +119,54 @@ export const RunSiteAuditMutation = graphql(`
     }
   }
 `);
+
+export const HistorySeriesFields = graphql(`
+  fragment HistorySeriesFields on HistorySeries {
+    isSubject
+    brand {
+      name
+    }
+    points {
+      at
+      value
+    }
+  }
+`);
+
+export const ProjectMonitoringQuery = graphql(`
+  query ProjectMonitoring($id: ID!) {
+    project(id: $id) {
+      id
+      overall: history(metric: OVERALL_SCORE) {
+        ...HistorySeriesFields
+      }
+      seo: history(metric: SEO_SCORE) {
+        ...HistorySeriesFields
+      }
+      aeo: history(metric: AEO_SCORE) {
+        ...HistorySeriesFields
+      }
+      technical: history(metric: TECHNICAL_SCORE) {
+        ...HistorySeriesFields
+      }
+      changes(first: 50) {
+        edges {
+          node {
+            id
+            at
+            kind
+            message
+            isSubject
+            brand {
+              name
+            }
+            run {
+              __typename
+              id
+            }
+          }
+        }
+      }
+    }
+  }
+`);

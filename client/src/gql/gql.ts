@@ -36,6 +36,8 @@ type Documents = {
     "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateProjectDocument,
     "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n": typeof types.DeleteProjectDocument,
     "\n  mutation RunSiteAudit($projectId: ID!) {\n    runSiteAudit(projectId: $projectId) {\n      ...BatchSummaryFields\n    }\n  }\n": typeof types.RunSiteAuditDocument,
+    "\n  fragment HistorySeriesFields on HistorySeries {\n    isSubject\n    brand {\n      name\n    }\n    points {\n      at\n      value\n    }\n  }\n": typeof types.HistorySeriesFieldsFragmentDoc,
+    "\n  query ProjectMonitoring($id: ID!) {\n    project(id: $id) {\n      id\n      overall: history(metric: OVERALL_SCORE) {\n        ...HistorySeriesFields\n      }\n      seo: history(metric: SEO_SCORE) {\n        ...HistorySeriesFields\n      }\n      aeo: history(metric: AEO_SCORE) {\n        ...HistorySeriesFields\n      }\n      technical: history(metric: TECHNICAL_SCORE) {\n        ...HistorySeriesFields\n      }\n      changes(first: 50) {\n        edges {\n          node {\n            id\n            at\n            kind\n            message\n            isSubject\n            brand {\n              name\n            }\n            run {\n              __typename\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProjectMonitoringDocument,
     "fragment ComparisonFields on Comparison {\n  createdAt\n  ranking {\n    rank\n    overallScore\n    seoScore\n    aeoScore\n    technicalScore\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  subject {\n    rank\n    analysedCompetitors\n    target {\n      id\n      url\n    }\n  }\n  notAnalysed {\n    error\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  checks {\n    checkId\n    category\n    passedBy {\n      id\n      url\n    }\n    failedBy {\n      id\n      url\n    }\n    warnedBy {\n      id\n      url\n    }\n  }\n  gaps {\n    checkId\n    message\n    competitors {\n      id\n      url\n    }\n  }\n  insights {\n    title\n    body\n    severity\n    source\n  }\n}": typeof types.ComparisonFieldsFragmentDoc,
 };
 const documents: Documents = {
@@ -60,6 +62,8 @@ const documents: Documents = {
     "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateProjectDocument,
     "\n  mutation DeleteProject($id: ID!) {\n    deleteProject(id: $id)\n  }\n": types.DeleteProjectDocument,
     "\n  mutation RunSiteAudit($projectId: ID!) {\n    runSiteAudit(projectId: $projectId) {\n      ...BatchSummaryFields\n    }\n  }\n": types.RunSiteAuditDocument,
+    "\n  fragment HistorySeriesFields on HistorySeries {\n    isSubject\n    brand {\n      name\n    }\n    points {\n      at\n      value\n    }\n  }\n": types.HistorySeriesFieldsFragmentDoc,
+    "\n  query ProjectMonitoring($id: ID!) {\n    project(id: $id) {\n      id\n      overall: history(metric: OVERALL_SCORE) {\n        ...HistorySeriesFields\n      }\n      seo: history(metric: SEO_SCORE) {\n        ...HistorySeriesFields\n      }\n      aeo: history(metric: AEO_SCORE) {\n        ...HistorySeriesFields\n      }\n      technical: history(metric: TECHNICAL_SCORE) {\n        ...HistorySeriesFields\n      }\n      changes(first: 50) {\n        edges {\n          node {\n            id\n            at\n            kind\n            message\n            isSubject\n            brand {\n              name\n            }\n            run {\n              __typename\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ProjectMonitoringDocument,
     "fragment ComparisonFields on Comparison {\n  createdAt\n  ranking {\n    rank\n    overallScore\n    seoScore\n    aeoScore\n    technicalScore\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  subject {\n    rank\n    analysedCompetitors\n    target {\n      id\n      url\n    }\n  }\n  notAnalysed {\n    error\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  checks {\n    checkId\n    category\n    passedBy {\n      id\n      url\n    }\n    failedBy {\n      id\n      url\n    }\n    warnedBy {\n      id\n      url\n    }\n  }\n  gaps {\n    checkId\n    message\n    competitors {\n      id\n      url\n    }\n  }\n  insights {\n    title\n    body\n    severity\n    source\n  }\n}": types.ComparisonFieldsFragmentDoc,
 };
 
@@ -147,6 +151,14 @@ export function graphql(source: "\n  mutation DeleteProject($id: ID!) {\n    del
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RunSiteAudit($projectId: ID!) {\n    runSiteAudit(projectId: $projectId) {\n      ...BatchSummaryFields\n    }\n  }\n"): typeof import('./graphql').RunSiteAuditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HistorySeriesFields on HistorySeries {\n    isSubject\n    brand {\n      name\n    }\n    points {\n      at\n      value\n    }\n  }\n"): typeof import('./graphql').HistorySeriesFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectMonitoring($id: ID!) {\n    project(id: $id) {\n      id\n      overall: history(metric: OVERALL_SCORE) {\n        ...HistorySeriesFields\n      }\n      seo: history(metric: SEO_SCORE) {\n        ...HistorySeriesFields\n      }\n      aeo: history(metric: AEO_SCORE) {\n        ...HistorySeriesFields\n      }\n      technical: history(metric: TECHNICAL_SCORE) {\n        ...HistorySeriesFields\n      }\n      changes(first: 50) {\n        edges {\n          node {\n            id\n            at\n            kind\n            message\n            isSubject\n            brand {\n              name\n            }\n            run {\n              __typename\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ProjectMonitoringDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

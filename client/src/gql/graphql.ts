@@ -20,6 +20,15 @@ export type BrandInput = {
   name: string;
 };
 
+export type ChangeKind =
+  | 'CHECK_BROKEN'
+  | 'CHECK_FIXED'
+  | 'MENTION_GAINED'
+  | 'MENTION_LOST'
+  | 'RANK_CHANGED'
+  | 'SCORE_DOWN'
+  | 'SCORE_UP';
+
 export type CheckCategory =
   | 'AEO'
   | 'SEO'
@@ -226,6 +235,21 @@ export type RunSiteAuditMutationVariables = Exact<{
 
 export type RunSiteAuditMutation = { runSiteAudit: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } };
 
+export type HistorySeriesFieldsFragment = { isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> };
+
+export type ProjectMonitoringQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProjectMonitoringQuery = { project: { id: string, overall: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, seo: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, aeo: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, technical: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, changes: { edges: Array<{ node: { id: string, at: string, kind: ChangeKind, message: string, isSubject: boolean, brand: { name: string }, run:
+            | { __typename: 'Batch', id: string }
+            | { __typename: 'ExpiredRun', id: string }
+            | { __typename: 'Project', id: string }
+            | { __typename: 'Target', id: string }
+            | { __typename: 'Webhook', id: string }
+           } }> } } | null };
+
 export type ComparisonFieldsFragment = { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, message: string, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -302,6 +326,18 @@ export const ProjectFormFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ProjectFormFields"}) as unknown as TypedDocumentString<ProjectFormFieldsFragment, unknown>;
+export const HistorySeriesFieldsFragmentDoc = new TypedDocumentString(`
+    fragment HistorySeriesFields on HistorySeries {
+  isSubject
+  brand {
+    name
+  }
+  points {
+    at
+    value
+  }
+}
+    `, {"fragmentName":"HistorySeriesFields"}) as unknown as TypedDocumentString<HistorySeriesFieldsFragment, unknown>;
 export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
     fragment ComparisonFields on Comparison {
   createdAt
@@ -814,3 +850,49 @@ export const RunSiteAuditDocument = new TypedDocumentString(`
   startedAt
   finishedAt
 }`) as unknown as TypedDocumentString<RunSiteAuditMutation, RunSiteAuditMutationVariables>;
+export const ProjectMonitoringDocument = new TypedDocumentString(`
+    query ProjectMonitoring($id: ID!) {
+  project(id: $id) {
+    id
+    overall: history(metric: OVERALL_SCORE) {
+      ...HistorySeriesFields
+    }
+    seo: history(metric: SEO_SCORE) {
+      ...HistorySeriesFields
+    }
+    aeo: history(metric: AEO_SCORE) {
+      ...HistorySeriesFields
+    }
+    technical: history(metric: TECHNICAL_SCORE) {
+      ...HistorySeriesFields
+    }
+    changes(first: 50) {
+      edges {
+        node {
+          id
+          at
+          kind
+          message
+          isSubject
+          brand {
+            name
+          }
+          run {
+            __typename
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    fragment HistorySeriesFields on HistorySeries {
+  isSubject
+  brand {
+    name
+  }
+  points {
+    at
+    value
+  }
+}`) as unknown as TypedDocumentString<ProjectMonitoringQuery, ProjectMonitoringQueryVariables>;

@@ -12,6 +12,7 @@ import type { GraphQLRequestError } from '#shared/transport';
 import { useScreenTitle } from '../useScreenTitle';
 import { DeleteProject } from './DeleteProject';
 import { LiveRun } from './LiveRun';
+import { Monitoring } from './Monitoring';
 import { RunsList } from './RunsList';
 
 type Project = NonNullable<ProjectResult['project']>;
@@ -57,6 +58,7 @@ export function ProjectDashboard() {
   const [started, setStarted] = useState<BatchSummaryFieldsFragment>();
   const [starting, setStarting] = useState(false);
   const [runError, setRunError] = useState<GraphQLRequestError>();
+  const [runsEnded, setRunsEnded] = useState(0);
   useScreenTitle(project.data?.project?.name ?? 'Project');
 
   const runList = runs.data?.project?.siteAudits.edges.map((edge) => edge.node) ?? [];
@@ -75,6 +77,11 @@ export function ProjectDashboard() {
     } finally {
       setStarting(false);
     }
+  };
+
+  const runEnded = () => {
+    runs.reload();
+    setRunsEnded((count) => count + 1);
   };
 
   const current = project.data?.project;
@@ -109,7 +116,8 @@ export function ProjectDashboard() {
         </button>
       </div>
       <ErrorNotice error={runError} context="Could not start a run" />
-      {following && <LiveRun key={following.id} initial={following} onEnded={runs.reload} />}
+      {following && <LiveRun key={following.id} initial={following} onEnded={runEnded} />}
+      <Monitoring projectId={id} version={runsEnded} />
       <h2>Runs</h2>
       <ErrorNotice error={runs.error} context="Could not load the runs" />
       <RunsList runs={runList} />
