@@ -8,6 +8,7 @@ export interface FeedChange {
   message: string;
   isSubject: boolean;
   brand: { name: string };
+  /** A Batch links to its screen; an ExpiredRun's batch is gone, and visibility audits have no screen yet. */
   run: { __typename?: string; id: string };
 }
 
@@ -47,7 +48,7 @@ export function ChangeFeed({ changes }: { changes: readonly FeedChange[] }) {
                 {change.isSubject && <span class="tag">your brand</span>}
                 {' · '}
                 <time dateTime={change.at}>{formatDateTime(change.at)}</time>
-                {change.run.__typename !== 'VisibilityAudit' && (
+                {change.run.__typename === 'Batch' && (
                   <>
                     {' · '}
                     <a href={`/batches/${encodeURIComponent(change.run.id)}`}>View run</a>

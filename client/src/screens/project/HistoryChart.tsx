@@ -24,6 +24,21 @@ function aligned(series: readonly ChartSeries[]): { times: number[]; values: (nu
   return { times, values };
 }
 
+const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const shortTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const fewRuns = 8;
+
+/**
+ * A few runs get a tick each, dated (timed when they share a day); uPlot's own ticks would split
+ * the gap between two runs into seconds.
+ */
+function timeAxis(times: readonly number[]): uPlot.Axis {
+  if (times.length > fewRuns) return {};
+  const days = new Set(times.map((time) => shortDate.format(time * 1000)));
+  const format = days.size < times.length ? shortTime : shortDate;
+  return { splits: () => [...times], values: (_chart, ticks) => ticks.map((tick) => format.format(tick * 1000)) };
+}
+
 const styleOf = (series: readonly ChartSeries[]) => {
   let competitor = 0;
   return series.map((each) => (each.isSubject ? brandStyle : competitorStyle(competitor++)));
@@ -57,7 +72,7 @@ export function HistoryChart({ title, metric, series }: { title: string; metric:
         height: chartHeight,
         legend: { show: false },
         scales: { y: { range: [0, 100] } },
-        axes: [{}, { values: (_chart, ticks) => ticks.map(String) }],
+        axes: [timeAxis(times), { values: (_chart, ticks) => ticks.map(String) }],
         series: [
           {},
           ...series.map((each, index) => ({
