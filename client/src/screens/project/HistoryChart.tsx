@@ -71,6 +71,8 @@ export function HistoryChart({ title, metric, series }: { title: string; metric:
         width: element.clientWidth,
         height: chartHeight,
         legend: { show: false },
+        // Room on the right for the last run's tick label, which sits on the edge.
+        padding: [10, 32, 0, 0],
         scales: { y: { range: [0, 100] } },
         axes: [timeAxis(times), { values: (_chart, ticks) => ticks.map(String) }],
         series: [
