@@ -58,10 +58,10 @@ export function Projects() {
                     <th scope="row">
                       <a href={`/projects/${encodeURIComponent(project.id)}`}>{project.name}</a>
                     </th>
-                    <td>{project.brand.name}</td>
-                    <td>{project.competitors.length}</td>
-                    <td>{project.schedule ? describeSchedule(project.schedule.cron, project.schedule.timezone).text : 'Not scheduled'}</td>
-                    <td>
+                    <td data-label="Brand">{project.brand.name}</td>
+                    <td data-label="Competitors">{project.competitors.length}</td>
+                    <td data-label="Schedule">{project.schedule ? describeSchedule(project.schedule.cron, project.schedule.timezone).text : 'Not scheduled'}</td>
+                    <td data-label="Last run">
                       {lastRun ? (
                         <span class="last-run">
                           <StatusBadge status={lastRun.status} />
