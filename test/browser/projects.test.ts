@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { gate, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
+import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphql, graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 import { accessibilityViolations } from './accessibility';
@@ -120,7 +120,8 @@ describe('the projects screens', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.setViewportSize({ width: 390, height: 844 });
-    expect(await noSidewaysScroll(page), 'the dashboard must not scroll sideways at phone width').toBeLessThanOrEqual(0);
+    // The charts take the new width a frame later.
+    await expect.poll(() => noSidewaysScroll(page), { message: 'the dashboard must not scroll sideways at phone width' }).toBeLessThanOrEqual(0);
     await screenshot(page, 'project-dashboard-phone');
 
     // The list shows the project with its brand, competitors, schedule and last run.
@@ -192,12 +193,64 @@ describe('the projects screens', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
 
       await page.setViewportSize({ width: 390, height: 844 });
-      expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+      await expect.poll(() => noSidewaysScroll(page)).toBeLessThanOrEqual(0);
       await screenshot(page, 'project-monitoring-phone');
     } finally {
       await Promise.all([changing.close(), mine.close()]);
     }
   }, 60_000);
+
+  it('follows a run started elsewhere through projectEvents, and keeps webhooks with their deliveries', async () => {
+    const receiver = await startFixtureSite({ '/hook': 'ok' });
+    const hold = gate();
+    const slow = await startFixtureSite({ '/': heldPage(hold.opened, pages.medium) });
+    try {
+      const { createProject } = await graphqlData<{ createProject: { id: string } }>(app.graphqlUrl, CREATE, {
+        input: { name: 'Hooked', brand: { name: 'Mine', domains: [own.origin] }, competitors: [{ name: 'Slow', domains: [slow.origin] }] },
+      });
+      await page.goto(`${app.baseUrl}/projects/${encodeURIComponent(createProject.id)}`);
+      await page.getByRole('heading', { name: 'Hooked' }).waitFor();
+      await expect.poll(() => page.locator('.connection').textContent()).toBe('Live');
+      await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+      // Started by another client: the dashboard hears of it and follows it to its end.
+      await graphqlData(app.graphqlUrl, `mutation ($id: ID!) { runSiteAudit(projectId: $id) { id } }`, { id: createProject.id });
+      await expect.poll(() => page.locator('.live-run').getAttribute('data-status')).toMatch(/PENDING|RUNNING/);
+      hold.open();
+      await expect.poll(() => page.locator('.live-run').getAttribute('data-status'), { timeout: 20_000 }).toBe('COMPLETED');
+      await expect.poll(() => page.locator('table.runs tbody tr [data-status]').first().getAttribute('data-status')).toBe('COMPLETED');
+      expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.getByLabel('Webhook URL').fill(receiver.url('/hook'));
+      await page.getByRole('button', { name: 'Add webhook' }).click();
+      const secret = page.getByTestId('webhook-secret');
+      await secret.waitFor();
+      await page.getByRole('button', { name: 'Copy secret' }).click();
+      await page.getByRole('button', { name: 'Copied' }).waitFor();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await secret.textContent());
+      const hook = page.locator('.webhook', { hasText: receiver.url('/hook') });
+      expect(await hook.locator('.webhook-events').textContent()).toBe('Run Completed, Run Failed, Change Detected');
+      await page.getByRole('button', { name: 'Done' }).click();
+      expect(await secret.count(), 'the secret is shown once').toBe(0);
+
+      await hook.getByRole('button', { name: 'Send test' }).click();
+      await expect.poll(() => hook.locator('.deliveries li').first().textContent()).toMatch(/^✓ Ping · HTTP 200 · 1 attempt · /);
+      expect(receiver.requests).toEqual(['/hook']);
+      await screenshot(page, 'project-webhooks');
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await hook.getByRole('button', { name: `Delete webhook ${receiver.url('/hook')}` }).click();
+      await hook.waitFor({ state: 'detached' });
+      const { project } = await graphqlData<{ project: { webhooks: unknown[] } }>(app.graphqlUrl, `query ($id: ID!) { project(id: $id) { webhooks { id } } }`, {
+        id: createProject.id,
+      });
+      expect(project.webhooks).toEqual([]);
+    } finally {
+      hold.open();
+      await Promise.all([receiver.close(), slow.close()]);
+    }
+  });
 
   it("shows the server's errors on the fields they name, and writes nothing", async () => {
     const before = (await graphqlData<{ projects: { edges: unknown[] } }>(app.graphqlUrl, PROJECTS)).projects.edges.length;

@@ -170,3 +170,66 @@ export const ProjectMonitoringQuery = graphql(`
     }
   }
 `);
+
+export const WebhookFields = graphql(`
+  fragment WebhookFields on Webhook {
+    id
+    url
+    events
+    createdAt
+    deliveries(first: 5) {
+      id
+      event
+      status
+      attempts
+      deliveredAt
+      error
+      createdAt
+    }
+  }
+`);
+
+export const ProjectWebhooksQuery = graphql(`
+  query ProjectWebhooks($id: ID!) {
+    project(id: $id) {
+      id
+      webhooks {
+        ...WebhookFields
+      }
+    }
+  }
+`);
+
+export const CreateWebhookMutation = graphql(`
+  mutation CreateWebhook($projectId: ID!, $url: String!, $events: [WebhookEvent!]!) {
+    createWebhook(projectId: $projectId, url: $url, events: $events) {
+      secret
+      webhook {
+        id
+      }
+    }
+  }
+`);
+
+export const DeleteWebhookMutation = graphql(`
+  mutation DeleteWebhook($id: ID!) {
+    deleteWebhook(id: $id)
+  }
+`);
+
+export const PingWebhookMutation = graphql(`
+  mutation PingWebhook($id: ID!) {
+    pingWebhook(id: $id) {
+      id
+    }
+  }
+`);
+
+export const ProjectEventsSubscription = graphql(`
+  subscription ProjectEvents($projectId: ID!) {
+    projectEvents(projectId: $projectId) {
+      sequence
+      kind
+    }
+  }
+`);

@@ -38,6 +38,12 @@ type Documents = {
     "\n  mutation RunSiteAudit($projectId: ID!) {\n    runSiteAudit(projectId: $projectId) {\n      ...BatchSummaryFields\n    }\n  }\n": typeof types.RunSiteAuditDocument,
     "\n  fragment HistorySeriesFields on HistorySeries {\n    isSubject\n    brand {\n      name\n    }\n    points {\n      at\n      value\n    }\n  }\n": typeof types.HistorySeriesFieldsFragmentDoc,
     "\n  query ProjectMonitoring($id: ID!) {\n    project(id: $id) {\n      id\n      overall: history(metric: OVERALL_SCORE) {\n        ...HistorySeriesFields\n      }\n      seo: history(metric: SEO_SCORE) {\n        ...HistorySeriesFields\n      }\n      aeo: history(metric: AEO_SCORE) {\n        ...HistorySeriesFields\n      }\n      technical: history(metric: TECHNICAL_SCORE) {\n        ...HistorySeriesFields\n      }\n      changes(first: 50) {\n        edges {\n          node {\n            id\n            at\n            kind\n            message\n            isSubject\n            brand {\n              name\n            }\n            run {\n              __typename\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProjectMonitoringDocument,
+    "\n  fragment WebhookFields on Webhook {\n    id\n    url\n    events\n    createdAt\n    deliveries(first: 5) {\n      id\n      event\n      status\n      attempts\n      deliveredAt\n      error\n      createdAt\n    }\n  }\n": typeof types.WebhookFieldsFragmentDoc,
+    "\n  query ProjectWebhooks($id: ID!) {\n    project(id: $id) {\n      id\n      webhooks {\n        ...WebhookFields\n      }\n    }\n  }\n": typeof types.ProjectWebhooksDocument,
+    "\n  mutation CreateWebhook($projectId: ID!, $url: String!, $events: [WebhookEvent!]!) {\n    createWebhook(projectId: $projectId, url: $url, events: $events) {\n      secret\n      webhook {\n        id\n      }\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  mutation PingWebhook($id: ID!) {\n    pingWebhook(id: $id) {\n      id\n    }\n  }\n": typeof types.PingWebhookDocument,
+    "\n  subscription ProjectEvents($projectId: ID!) {\n    projectEvents(projectId: $projectId) {\n      sequence\n      kind\n    }\n  }\n": typeof types.ProjectEventsDocument,
     "fragment ComparisonFields on Comparison {\n  createdAt\n  ranking {\n    rank\n    overallScore\n    seoScore\n    aeoScore\n    technicalScore\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  subject {\n    rank\n    analysedCompetitors\n    target {\n      id\n      url\n    }\n  }\n  notAnalysed {\n    error\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  checks {\n    checkId\n    category\n    passedBy {\n      id\n      url\n    }\n    failedBy {\n      id\n      url\n    }\n    warnedBy {\n      id\n      url\n    }\n  }\n  gaps {\n    checkId\n    message\n    competitors {\n      id\n      url\n    }\n  }\n  insights {\n    title\n    body\n    severity\n    source\n  }\n}": typeof types.ComparisonFieldsFragmentDoc,
 };
 const documents: Documents = {
@@ -64,6 +70,12 @@ const documents: Documents = {
     "\n  mutation RunSiteAudit($projectId: ID!) {\n    runSiteAudit(projectId: $projectId) {\n      ...BatchSummaryFields\n    }\n  }\n": types.RunSiteAuditDocument,
     "\n  fragment HistorySeriesFields on HistorySeries {\n    isSubject\n    brand {\n      name\n    }\n    points {\n      at\n      value\n    }\n  }\n": types.HistorySeriesFieldsFragmentDoc,
     "\n  query ProjectMonitoring($id: ID!) {\n    project(id: $id) {\n      id\n      overall: history(metric: OVERALL_SCORE) {\n        ...HistorySeriesFields\n      }\n      seo: history(metric: SEO_SCORE) {\n        ...HistorySeriesFields\n      }\n      aeo: history(metric: AEO_SCORE) {\n        ...HistorySeriesFields\n      }\n      technical: history(metric: TECHNICAL_SCORE) {\n        ...HistorySeriesFields\n      }\n      changes(first: 50) {\n        edges {\n          node {\n            id\n            at\n            kind\n            message\n            isSubject\n            brand {\n              name\n            }\n            run {\n              __typename\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ProjectMonitoringDocument,
+    "\n  fragment WebhookFields on Webhook {\n    id\n    url\n    events\n    createdAt\n    deliveries(first: 5) {\n      id\n      event\n      status\n      attempts\n      deliveredAt\n      error\n      createdAt\n    }\n  }\n": types.WebhookFieldsFragmentDoc,
+    "\n  query ProjectWebhooks($id: ID!) {\n    project(id: $id) {\n      id\n      webhooks {\n        ...WebhookFields\n      }\n    }\n  }\n": types.ProjectWebhooksDocument,
+    "\n  mutation CreateWebhook($projectId: ID!, $url: String!, $events: [WebhookEvent!]!) {\n    createWebhook(projectId: $projectId, url: $url, events: $events) {\n      secret\n      webhook {\n        id\n      }\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": types.DeleteWebhookDocument,
+    "\n  mutation PingWebhook($id: ID!) {\n    pingWebhook(id: $id) {\n      id\n    }\n  }\n": types.PingWebhookDocument,
+    "\n  subscription ProjectEvents($projectId: ID!) {\n    projectEvents(projectId: $projectId) {\n      sequence\n      kind\n    }\n  }\n": types.ProjectEventsDocument,
     "fragment ComparisonFields on Comparison {\n  createdAt\n  ranking {\n    rank\n    overallScore\n    seoScore\n    aeoScore\n    technicalScore\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  subject {\n    rank\n    analysedCompetitors\n    target {\n      id\n      url\n    }\n  }\n  notAnalysed {\n    error\n    target {\n      id\n      url\n      isSubject\n    }\n  }\n  checks {\n    checkId\n    category\n    passedBy {\n      id\n      url\n    }\n    failedBy {\n      id\n      url\n    }\n    warnedBy {\n      id\n      url\n    }\n  }\n  gaps {\n    checkId\n    message\n    competitors {\n      id\n      url\n    }\n  }\n  insights {\n    title\n    body\n    severity\n    source\n  }\n}": types.ComparisonFieldsFragmentDoc,
 };
 
@@ -159,6 +171,30 @@ export function graphql(source: "\n  fragment HistorySeriesFields on HistorySeri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProjectMonitoring($id: ID!) {\n    project(id: $id) {\n      id\n      overall: history(metric: OVERALL_SCORE) {\n        ...HistorySeriesFields\n      }\n      seo: history(metric: SEO_SCORE) {\n        ...HistorySeriesFields\n      }\n      aeo: history(metric: AEO_SCORE) {\n        ...HistorySeriesFields\n      }\n      technical: history(metric: TECHNICAL_SCORE) {\n        ...HistorySeriesFields\n      }\n      changes(first: 50) {\n        edges {\n          node {\n            id\n            at\n            kind\n            message\n            isSubject\n            brand {\n              name\n            }\n            run {\n              __typename\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ProjectMonitoringDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookFields on Webhook {\n    id\n    url\n    events\n    createdAt\n    deliveries(first: 5) {\n      id\n      event\n      status\n      attempts\n      deliveredAt\n      error\n      createdAt\n    }\n  }\n"): typeof import('./graphql').WebhookFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectWebhooks($id: ID!) {\n    project(id: $id) {\n      id\n      webhooks {\n        ...WebhookFields\n      }\n    }\n  }\n"): typeof import('./graphql').ProjectWebhooksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($projectId: ID!, $url: String!, $events: [WebhookEvent!]!) {\n    createWebhook(projectId: $projectId, url: $url, events: $events) {\n      secret\n      webhook {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').CreateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"): typeof import('./graphql').DeleteWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PingWebhook($id: ID!) {\n    pingWebhook(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').PingWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ProjectEvents($projectId: ID!) {\n    projectEvents(projectId: $projectId) {\n      sequence\n      kind\n    }\n  }\n"): typeof import('./graphql').ProjectEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

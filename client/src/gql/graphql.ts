@@ -70,6 +70,16 @@ export type InsightSeverity =
   | 'INFO'
   | 'OPPORTUNITY';
 
+export type ProjectEventKind =
+  | 'CHANGE_DETECTED'
+  /** The run reached a terminal status; its detected changes follow. */
+  | 'RUN_ENDED'
+  /** A change of the run's batch or one of its pages. */
+  | 'RUN_PROGRESS'
+  | 'RUN_STARTED'
+  /** The project's state when the subscription began: the first event, at the sequence of the last one before it. */
+  | 'SNAPSHOT';
+
 export type RunKind =
   | 'SITE_AUDIT'
   | 'VISIBILITY_AUDIT';
@@ -103,6 +113,14 @@ export type UpdateProjectInput = {
   /** Null removes the schedule. */
   schedule?: ScheduleInput | null | undefined;
 };
+
+export type WebhookEvent =
+  /** One delivery per finished run that detected changes, carrying them all. */
+  | 'CHANGE_DETECTED'
+  /** A test delivery of pingWebhook; not one a webhook subscribes to. */
+  | 'PING'
+  | 'RUN_COMPLETED'
+  | 'RUN_FAILED';
 
 export type BatchSummaryFieldsFragment = { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null };
 
@@ -250,6 +268,45 @@ export type ProjectMonitoringQuery = { project: { id: string, overall: Array<{ i
             | { __typename: 'Webhook', id: string }
            } }> } } | null };
 
+export type WebhookFieldsFragment = { id: string, url: string, events: Array<WebhookEvent>, createdAt: string, deliveries: Array<{ id: string, event: WebhookEvent, status: number | null, attempts: number, deliveredAt: string | null, error: string | null, createdAt: string }> };
+
+export type ProjectWebhooksQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProjectWebhooksQuery = { project: { id: string, webhooks: Array<{ id: string, url: string, events: Array<WebhookEvent>, createdAt: string, deliveries: Array<{ id: string, event: WebhookEvent, status: number | null, attempts: number, deliveredAt: string | null, error: string | null, createdAt: string }> }> } | null };
+
+export type CreateWebhookMutationVariables = Exact<{
+  projectId: string | number;
+  url: string;
+  events: Array<WebhookEvent> | WebhookEvent;
+}>;
+
+
+export type CreateWebhookMutation = { createWebhook: { secret: string, webhook: { id: string } } };
+
+export type DeleteWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWebhookMutation = { deleteWebhook: string };
+
+export type PingWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PingWebhookMutation = { pingWebhook: { id: string } };
+
+export type ProjectEventsSubscriptionVariables = Exact<{
+  projectId: string | number;
+}>;
+
+
+export type ProjectEventsSubscription = { projectEvents: { sequence: number, kind: ProjectEventKind } };
+
 export type ComparisonFieldsFragment = { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, message: string, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -338,6 +395,23 @@ export const HistorySeriesFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"HistorySeriesFields"}) as unknown as TypedDocumentString<HistorySeriesFieldsFragment, unknown>;
+export const WebhookFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookFields on Webhook {
+  id
+  url
+  events
+  createdAt
+  deliveries(first: 5) {
+    id
+    event
+    status
+    attempts
+    deliveredAt
+    error
+    createdAt
+  }
+}
+    `, {"fragmentName":"WebhookFields"}) as unknown as TypedDocumentString<WebhookFieldsFragment, unknown>;
 export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
     fragment ComparisonFields on Comparison {
   createdAt
@@ -896,3 +970,57 @@ export const ProjectMonitoringDocument = new TypedDocumentString(`
     value
   }
 }`) as unknown as TypedDocumentString<ProjectMonitoringQuery, ProjectMonitoringQueryVariables>;
+export const ProjectWebhooksDocument = new TypedDocumentString(`
+    query ProjectWebhooks($id: ID!) {
+  project(id: $id) {
+    id
+    webhooks {
+      ...WebhookFields
+    }
+  }
+}
+    fragment WebhookFields on Webhook {
+  id
+  url
+  events
+  createdAt
+  deliveries(first: 5) {
+    id
+    event
+    status
+    attempts
+    deliveredAt
+    error
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<ProjectWebhooksQuery, ProjectWebhooksQueryVariables>;
+export const CreateWebhookDocument = new TypedDocumentString(`
+    mutation CreateWebhook($projectId: ID!, $url: String!, $events: [WebhookEvent!]!) {
+  createWebhook(projectId: $projectId, url: $url, events: $events) {
+    secret
+    webhook {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWebhookMutation, CreateWebhookMutationVariables>;
+export const DeleteWebhookDocument = new TypedDocumentString(`
+    mutation DeleteWebhook($id: ID!) {
+  deleteWebhook(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookMutation, DeleteWebhookMutationVariables>;
+export const PingWebhookDocument = new TypedDocumentString(`
+    mutation PingWebhook($id: ID!) {
+  pingWebhook(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PingWebhookMutation, PingWebhookMutationVariables>;
+export const ProjectEventsDocument = new TypedDocumentString(`
+    subscription ProjectEvents($projectId: ID!) {
+  projectEvents(projectId: $projectId) {
+    sequence
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectEventsSubscription, ProjectEventsSubscriptionVariables>;

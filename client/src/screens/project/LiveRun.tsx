@@ -1,4 +1,3 @@
-import { useEffect } from 'preact/hooks';
 import { BatchProgressSubscription } from '../../api/operations';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -8,13 +7,9 @@ import { useBatchProgress } from '../../live/useBatchProgress';
 import { TargetRow } from '../batch/TargetRow';
 
 /** The run going on now, followed through batchProgress like the batch screen does. */
-export function LiveRun({ initial, onEnded }: { initial: BatchSummaryFieldsFragment; onEnded(): void }) {
+export function LiveRun({ initial }: { initial: BatchSummaryFieldsFragment }) {
   const live = useBatchProgress(BatchProgressSubscription, initial.id);
   const batch = live.batch ?? { ...initial, targets: [] };
-
-  useEffect(() => {
-    if (live.ended) onEnded();
-  }, [live.ended]);
 
   return (
     <section class="live-run" aria-labelledby="live-run-title" data-batch-id={batch.id} data-status={batch.status}>

@@ -1,19 +1,21 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { request } from '../../api/client';
 import { useQuery } from '../../api/hooks';
-import { ProjectQuery, ProjectRunsQuery, RunSiteAuditMutation } from '../../api/projectOperations';
+import { ProjectQuery, ProjectRunsQuery, ProjectWebhooksQuery, RunSiteAuditMutation } from '../../api/projectOperations';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../format/format';
 import { describeSchedule } from '../../format/schedule';
 import type { BatchSummaryFieldsFragment, ProjectQuery as ProjectResult } from '../../gql/graphql';
 import { isFinished } from '../../live/status';
+import { useProjectEvents } from '../../live/useProjectEvents';
 import type { GraphQLRequestError } from '#shared/transport';
 import { useScreenTitle } from '../useScreenTitle';
 import { DeleteProject } from './DeleteProject';
 import { LiveRun } from './LiveRun';
 import { Monitoring } from './Monitoring';
 import { RunsList } from './RunsList';
+import { Webhooks } from './Webhooks';
 
 type Project = NonNullable<ProjectResult['project']>;
 
@@ -55,22 +57,27 @@ export function ProjectDashboard() {
   const id = params.id ?? '';
   const project = useQuery(ProjectQuery, { id });
   const runs = useQuery(ProjectRunsQuery, { id });
-  const [started, setStarted] = useState<BatchSummaryFieldsFragment>();
+  const webhooks = useQuery(ProjectWebhooksQuery, { id });
+  const [following, setFollowing] = useState<BatchSummaryFieldsFragment>();
   const [starting, setStarting] = useState(false);
   const [runError, setRunError] = useState<GraphQLRequestError>();
-  const [runsEnded, setRunsEnded] = useState(0);
+  const [monitoringVersion, setMonitoringVersion] = useState(0);
   useScreenTitle(project.data?.project?.name ?? 'Project');
 
   const runList = runs.data?.project?.siteAudits.edges.map((edge) => edge.node) ?? [];
-  // The run to follow live: the one started here, else one still going when the page opened.
-  const following = started ?? runList.find((run) => !isFinished(run.status));
+  // The run followed live: the one started here, or one going when the list was read (started by
+  // the schedule or another client). It stays in view once it ended, until another starts.
+  useEffect(() => {
+    const going = runList.find((run) => !isFinished(run.status));
+    if (going && going.id !== following?.id) setFollowing(going);
+  }, [runs.data]);
 
   const runNow = async () => {
     setStarting(true);
     setRunError(undefined);
     try {
       const { runSiteAudit } = await request(RunSiteAuditMutation, { projectId: id });
-      setStarted(runSiteAudit);
+      setFollowing(runSiteAudit);
       runs.reload();
     } catch (error) {
       setRunError(error as GraphQLRequestError);
@@ -79,10 +86,16 @@ export function ProjectDashboard() {
     }
   };
 
-  const runEnded = () => {
-    runs.reload();
-    setRunsEnded((count) => count + 1);
-  };
+  // A run started anywhere (the schedule, the CLI, another tab) shows up here and is followed;
+  // the end of a run and its changes bring new history, changes and deliveries.
+  const liveError = useProjectEvents(id, (kind) => {
+    if (kind === 'RUN_STARTED' || kind === 'RUN_ENDED' || kind === 'SNAPSHOT') runs.reload();
+    if (kind === 'RUN_ENDED' || kind === 'SNAPSHOT') project.reload();
+    if (kind === 'RUN_ENDED' || kind === 'CHANGE_DETECTED' || kind === 'SNAPSHOT') {
+      setMonitoringVersion((count) => count + 1);
+      webhooks.reload();
+    }
+  });
 
   const current = project.data?.project;
   if (!current) {
@@ -116,11 +129,15 @@ export function ProjectDashboard() {
         </button>
       </div>
       <ErrorNotice error={runError} context="Could not start a run" />
-      {following && <LiveRun key={following.id} initial={following} onEnded={runEnded} />}
-      <Monitoring projectId={id} version={runsEnded} />
+      <ErrorNotice error={liveError} context="Live updates" />
+      {following && <LiveRun key={following.id} initial={following} />}
+      <Monitoring projectId={id} version={monitoringVersion} />
       <h2>Runs</h2>
       <ErrorNotice error={runs.error} context="Could not load the runs" />
       <RunsList runs={runList} />
+      <h2>Webhooks</h2>
+      <ErrorNotice error={webhooks.error} context="Could not load the webhooks" />
+      {webhooks.data?.project && <Webhooks projectId={id} webhooks={webhooks.data.project.webhooks} onChanged={webhooks.reload} />}
     </section>
   );
 }

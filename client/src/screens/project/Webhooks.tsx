@@ -1,30 +1,18 @@
 import { useState } from 'preact/hooks';
+import { request } from '../../api/client';
+import { CreateWebhookMutation, DeleteWebhookMutation, PingWebhookMutation } from '../../api/projectOperations';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import type { WebhookEvent, WebhookFieldsFragment } from '../../gql/graphql';
 import { formatDateTime, titleCase } from '../../format/format';
 import type { GraphQLRequestError } from '#shared/transport';
 
-export interface ListedWebhook {
-  id: string;
-  url: string;
-  events: readonly string[];
-  createdAt: string;
-  deliveries: readonly { id: string; event: string; status: number | null; attempts: number; deliveredAt: string | null; error: string | null; createdAt: string }[];
-}
-
-export interface WebhookActions {
-  /** Resolves to the secret, which the server shows this once. */
-  create(url: string, events: string[]): Promise<string>;
-  remove(id: string): Promise<void>;
-  ping(id: string): Promise<void>;
-}
-
-const eventNames = ['RUN_COMPLETED', 'RUN_FAILED', 'CHANGE_DETECTED'] as const;
+const eventNames: readonly WebhookEvent[] = ['RUN_COMPLETED', 'RUN_FAILED', 'CHANGE_DETECTED'];
 const eventWords = (event: string) => event.split('_').map(titleCase).join(' ');
 
 /** The project's webhooks with their last deliveries; a new one's secret is shown once, to copy. */
-export function Webhooks({ webhooks, actions }: { webhooks: readonly ListedWebhook[]; actions: WebhookActions }) {
+export function Webhooks({ projectId, webhooks, onChanged }: { projectId: string; webhooks: readonly WebhookFieldsFragment[]; onChanged(): void }) {
   const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<string[]>([...eventNames]);
+  const [events, setEvents] = useState<WebhookEvent[]>([...eventNames]);
   const [secret, setSecret] = useState<string>();
   const [copied, setCopied] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -35,6 +23,7 @@ export function Webhooks({ webhooks, actions }: { webhooks: readonly ListedWebho
     setError(undefined);
     try {
       await work();
+      onChanged();
     } catch (caught) {
       setError(caught as GraphQLRequestError);
     } finally {
@@ -45,7 +34,8 @@ export function Webhooks({ webhooks, actions }: { webhooks: readonly ListedWebho
   const create = (event: Event) => {
     event.preventDefault();
     void act(async () => {
-      setSecret(await actions.create(url.trim(), events));
+      const { createWebhook } = await request(CreateWebhookMutation, { projectId, url: url.trim(), events });
+      setSecret(createWebhook.secret);
       setCopied(false);
       setUrl('');
     });
@@ -66,10 +56,10 @@ export function Webhooks({ webhooks, actions }: { webhooks: readonly ListedWebho
               <code class="webhook-url">{hook.url}</code>
               <span class="webhook-events">{hook.events.map(eventWords).join(', ')}</span>
               <span class="webhook-actions">
-                <button type="button" disabled={busy} onClick={() => act(() => actions.ping(hook.id))}>
+                <button type="button" disabled={busy} onClick={() => act(() => request(PingWebhookMutation, { id: hook.id }).then(() => {}))}>
                   Send test
                 </button>
-                <button type="button" class="danger" disabled={busy} onClick={() => act(() => actions.remove(hook.id))} aria-label={`Delete webhook ${hook.url}`}>
+                <button type="button" class="danger" disabled={busy} onClick={() => act(() => request(DeleteWebhookMutation, { id: hook.id }).then(() => {}))} aria-label={`Delete webhook ${hook.url}`}>
                   Delete
                 </button>
               </span>
