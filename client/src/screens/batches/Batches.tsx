@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import type { BatchSummaryFieldsFragment } from '../../gql/graphql';
 import { BatchListRow } from './BatchListRow';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { ShowOlder } from '../../components/ShowOlder';
 import { useScreenTitle } from '../useScreenTitle';
 
 const pageSize = 20;
@@ -84,13 +85,7 @@ export function Batches() {
           </table>
         </ScrollRegion>
       )}
-      <div class="actions">
-        {pageInfo?.hasNextPage && (
-          <button type="button" disabled={page.loading} onClick={() => setAfter(pageInfo.endCursor ?? null)}>
-            {page.loading ? 'Loading…' : 'Show older batches'}
-          </button>
-        )}
-      </div>
+      <ShowOlder pageInfo={pageInfo} loading={page.loading} noun="batches" onMore={setAfter} />
     </section>
   );
 }

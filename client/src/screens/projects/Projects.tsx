@@ -3,6 +3,7 @@ import { useQuery } from '../../api/hooks';
 import { ProjectsQuery } from '../../api/projectOperations';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { ShowOlder } from '../../components/ShowOlder';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../format/format';
 import { describeSchedule } from '../../format/schedule';
@@ -78,13 +79,7 @@ export function Projects() {
           </table>
         </ScrollRegion>
       )}
-      <div class="actions">
-        {pageInfo?.hasNextPage && (
-          <button type="button" disabled={page.loading} onClick={() => setAfter(pageInfo.endCursor ?? null)}>
-            {page.loading ? 'Loading…' : 'Show older projects'}
-          </button>
-        )}
-      </div>
+      <ShowOlder pageInfo={pageInfo} loading={page.loading} noun="projects" onMore={setAfter} />
     </section>
   );
 }
