@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
@@ -313,6 +314,20 @@ describe('the projects screens', () => {
     );
     expect(project).toEqual({ name: 'Edited', schedule: { cron: '30 8 * * 1-5', timezone: 'America/New_York', nextRunAt: expect.any(String) } });
     expect(await page.getByTestId('next-run').getAttribute('datetime')).toBe(project.schedule.nextRunAt);
+    expect(await page.getByTestId('schedule-error').count()).toBe(0);
+
+    // A slot the schedule could not start is said on the dashboard. The schedule-runs job that
+    // records one has its own tests; here the row is written as that job writes it.
+    const database = new pg.Client({ connectionString: app.databaseUrl });
+    await database.connect();
+    try {
+      const uuid = Buffer.from(createProject.id, 'base64').toString().split(':')[1];
+      await database.query(`UPDATE "Project" SET "scheduleError" = $2, "scheduleErrorAt" = now() WHERE id = $1`, [uuid, 'The previous run is still going.']);
+    } finally {
+      await database.end();
+    }
+    await page.reload();
+    expect(await page.getByTestId('schedule-error').textContent()).toBe('The previous run is still going.');
 
     await page.getByRole('button', { name: 'Delete project' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete Edited?' });

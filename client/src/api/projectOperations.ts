@@ -71,6 +71,10 @@ export const ProjectQuery = graphql(`
     project(id: $id) {
       ...ProjectFormFields
       createdAt
+      schedule {
+        lastError
+        lastErrorAt
+      }
     }
   }
 `);

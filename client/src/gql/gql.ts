@@ -30,7 +30,7 @@ type Documents = {
     "\n  query Limits {\n    limits {\n      maxUrlsPerBatch\n    }\n  }\n": typeof types.LimitsDocument,
     "\n  fragment ProjectFormFields on Project {\n    id\n    name\n    brand {\n      name\n      aliases\n      domains\n    }\n    competitors {\n      name\n      aliases\n      domains\n    }\n    market\n    language\n    prompts\n    maxPagesPerSite\n    schedule {\n      cron\n      timezone\n      runs\n      nextRunAt\n      lastRunAt\n    }\n  }\n": typeof types.ProjectFormFieldsFragmentDoc,
     "\n  query Projects($first: Int!, $after: String) {\n    projects(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          name\n          brand {\n            name\n          }\n          competitors {\n            name\n          }\n          schedule {\n            cron\n            timezone\n            nextRunAt\n          }\n          siteAudits(first: 1) {\n            edges {\n              node {\n                id\n                status\n                createdAt\n                finishedAt\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ProjectsDocument,
-    "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFormFields\n      createdAt\n    }\n  }\n": typeof types.ProjectDocument,
+    "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFormFields\n      createdAt\n      schedule {\n        lastError\n        lastErrorAt\n      }\n    }\n  }\n": typeof types.ProjectDocument,
     "\n  query ProjectRuns($id: ID!) {\n    project(id: $id) {\n      id\n      siteAudits(first: 20) {\n        edges {\n          node {\n            ...BatchSummaryFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProjectRunsDocument,
     "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateProjectDocument,
     "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateProjectDocument,
@@ -62,7 +62,7 @@ const documents: Documents = {
     "\n  query Limits {\n    limits {\n      maxUrlsPerBatch\n    }\n  }\n": types.LimitsDocument,
     "\n  fragment ProjectFormFields on Project {\n    id\n    name\n    brand {\n      name\n      aliases\n      domains\n    }\n    competitors {\n      name\n      aliases\n      domains\n    }\n    market\n    language\n    prompts\n    maxPagesPerSite\n    schedule {\n      cron\n      timezone\n      runs\n      nextRunAt\n      lastRunAt\n    }\n  }\n": types.ProjectFormFieldsFragmentDoc,
     "\n  query Projects($first: Int!, $after: String) {\n    projects(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          name\n          brand {\n            name\n          }\n          competitors {\n            name\n          }\n          schedule {\n            cron\n            timezone\n            nextRunAt\n          }\n          siteAudits(first: 1) {\n            edges {\n              node {\n                id\n                status\n                createdAt\n                finishedAt\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ProjectsDocument,
-    "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFormFields\n      createdAt\n    }\n  }\n": types.ProjectDocument,
+    "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFormFields\n      createdAt\n      schedule {\n        lastError\n        lastErrorAt\n      }\n    }\n  }\n": types.ProjectDocument,
     "\n  query ProjectRuns($id: ID!) {\n    project(id: $id) {\n      id\n      siteAudits(first: 20) {\n        edges {\n          node {\n            ...BatchSummaryFields\n          }\n        }\n      }\n    }\n  }\n": types.ProjectRunsDocument,
     "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      id\n    }\n  }\n": types.CreateProjectDocument,
     "\n  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) {\n    updateProject(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateProjectDocument,
@@ -142,7 +142,7 @@ export function graphql(source: "\n  query Projects($first: Int!, $after: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFormFields\n      createdAt\n    }\n  }\n"): typeof import('./graphql').ProjectDocument;
+export function graphql(source: "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectFormFields\n      createdAt\n      schedule {\n        lastError\n        lastErrorAt\n      }\n    }\n  }\n"): typeof import('./graphql').ProjectDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

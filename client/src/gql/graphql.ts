@@ -215,7 +215,7 @@ export type ProjectQueryVariables = Exact<{
 }>;
 
 
-export type ProjectQuery = { project: { createdAt: string, id: string, name: string, market: string | null, language: string, prompts: Array<string>, maxPagesPerSite: number, brand: { name: string, aliases: Array<string>, domains: Array<string> }, competitors: Array<{ name: string, aliases: Array<string>, domains: Array<string> }>, schedule: { cron: string, timezone: string, runs: Array<RunKind>, nextRunAt: string, lastRunAt: string | null } | null } | null };
+export type ProjectQuery = { project: { createdAt: string, id: string, name: string, market: string | null, language: string, prompts: Array<string>, maxPagesPerSite: number, schedule: { lastError: string | null, lastErrorAt: string | null, cron: string, timezone: string, runs: Array<RunKind>, nextRunAt: string, lastRunAt: string | null } | null, brand: { name: string, aliases: Array<string>, domains: Array<string> }, competitors: Array<{ name: string, aliases: Array<string>, domains: Array<string> }> } | null };
 
 export type ProjectRunsQueryVariables = Exact<{
   id: string | number;
@@ -833,6 +833,10 @@ export const ProjectDocument = new TypedDocumentString(`
   project(id: $id) {
     ...ProjectFormFields
     createdAt
+    schedule {
+      lastError
+      lastErrorAt
+    }
   }
 }
     fragment ProjectFormFields on Project {

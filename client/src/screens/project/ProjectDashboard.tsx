@@ -48,6 +48,14 @@ function ScheduleSummary({ schedule }: { schedule: Project['schedule'] }) {
       </dd>
       <dt>Last scheduled run</dt>
       <dd>{formatDateTime(schedule.lastRunAt)}</dd>
+      {schedule.lastError && (
+        <>
+          <dt>Not started at {formatDateTime(schedule.lastErrorAt)}</dt>
+          <dd class="schedule-error" data-testid="schedule-error">
+            {schedule.lastError}
+          </dd>
+        </>
+      )}
     </dl>
   );
 }
