@@ -14,7 +14,8 @@ const cost = (query: string | DocumentNode, variables: Record<string, unknown> =
 /** The largest value each variable of the operation can take, by its type. */
 function largestVariables(document: DocumentNode): Record<string, unknown> {
   const operation = document.definitions.find((definition) => definition.kind === 'OperationDefinition') as OperationDefinitionNode;
-  const named = (type: TypeNode): string => (type.kind === 'NamedType' ? type.name.value : named(type.type));
+  const valueOf = (type: TypeNode): unknown =>
+    type.kind === 'NonNullType' ? valueOf(type.type) : type.kind === 'ListType' ? [valueOf(type.type)] : values[type.name.value];
   const brand = (name: string) => ({ name, domains: [`${name}.test`] });
   const project = { name: 'x', brand: brand('a'), competitors: Array.from({ length: 10 }, (_, i) => brand(`c${i}`)) };
   const values: Record<string, unknown> = {
@@ -25,8 +26,9 @@ function largestVariables(document: DocumentNode): Record<string, unknown> {
     CreateBatchInput: { name: 'x', urls: ['https://a.test/'] },
     CreateProjectInput: project,
     UpdateProjectInput: project,
+    WebhookEvent: 'RUN_COMPLETED',
   };
-  return Object.fromEntries((operation.variableDefinitions ?? []).map((variable) => [variable.variable.name.value, values[named(variable.type)]]));
+  return Object.fromEntries((operation.variableDefinitions ?? []).map((variable) => [variable.variable.name.value, valueOf(variable.type)]));
 }
 
 describe('the cost estimate', () => {
