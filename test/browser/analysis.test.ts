@@ -9,7 +9,7 @@ import { graphql, graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 import { accessibilityViolations } from './accessibility';
 import { useBrowserSession } from './browserSession';
-import { screenshot } from './chromium';
+import { screenshot, sidewaysOverflow } from './chromium';
 
 const COMPARISON = `query ($id: ID!) { batch(id: $id) { status comparison {
   ranking { rank overallScore seoScore aeoScore technicalScore target { id url isSubject } }
@@ -222,7 +222,7 @@ describe('the web client', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.setViewportSize({ width: 390, height: 844 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await sidewaysOverflow(page);
     expect(overflow, 'the page must not scroll sideways at phone width').toBeLessThanOrEqual(0);
     await screenshot(page, 'comparison-phone');
 

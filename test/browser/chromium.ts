@@ -33,6 +33,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
 }
 
+/** How far the page scrolls sideways; more than 0 at phone width is a layout bug. */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 /** Collects uncaught page errors, so a test can assert the client ran cleanly. */
 export function pageErrors(page: Page): Error[] {
   const errors: Error[] = [];
