@@ -152,6 +152,9 @@ describe('the projects screens', () => {
     expect(await page.locator('fieldset[data-brand="brand"]').getByLabel('Domains').getAttribute('aria-invalid')).toBeNull();
     await screenshot(page, 'project-validation-error');
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await sidewaysOverflow(page), 'the form must not scroll sideways at phone width').toBeLessThanOrEqual(0);
+    await screenshot(page, 'project-validation-error-phone');
 
     // A bad cron is named on the cron field, with the server's reason; the preview says it first.
     await fillBrand(page, 'competitors[0]', { name: 'Copycat', domains: 'copycat.com' });
