@@ -265,6 +265,7 @@ export type ProjectMonitoringQuery = { project: { id: string, overall: Array<{ i
             | { __typename: 'ExpiredRun', id: string }
             | { __typename: 'Project', id: string }
             | { __typename: 'Target', id: string }
+            | { __typename: 'VisibilityAudit', id: string }
             | { __typename: 'Webhook', id: string }
            } }> } } | null };
 
