@@ -50,7 +50,7 @@ describe('a project dashboard over time', () => {
       const live = page.locator('.live-run');
       const runAndWait = async (runs: number) => {
         await page.getByRole('button', { name: 'Run site audit' }).click();
-        await expect.poll(() => page.locator('table.runs tbody tr').count()).toBe(runs);
+        await expect.poll(() => page.locator('table.runs tbody tr').count(), { timeout: 20_000 }).toBe(runs);
         await expect.poll(() => live.getAttribute('data-status'), { timeout: 20_000 }).toBe('COMPLETED');
       };
       await runAndWait(1);
@@ -68,7 +68,7 @@ describe('a project dashboard over time', () => {
       const changes = project.changes.edges.map((edge) => edge.node);
       expect(changes.map((change) => change.kind)).toContain('SCORE_UP');
       const feed = page.locator('.change-feed .change');
-      await expect.poll(() => feed.locator('.change-message').allTextContents()).toEqual(changes.map((change) => change.message));
+      await expect.poll(() => feed.locator('.change-message').allTextContents(), { timeout: 20_000 }).toEqual(changes.map((change) => change.message));
       expect(await feed.evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')))).toEqual(changes.map((change) => change.kind));
 
       const overall = page.locator('figure[data-metric="overall"]');
@@ -88,7 +88,7 @@ describe('a project dashboard over time', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
 
       await page.setViewportSize({ width: 390, height: 844 });
-      await expect.poll(() => sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      await expect.poll(() => sidewaysOverflow(page), { timeout: 20_000 }).toBeLessThanOrEqual(0);
       await screenshot(page, 'project-monitoring-phone');
     } finally {
       await Promise.all([changing.close(), mine.close()]);
@@ -105,15 +105,15 @@ describe('a project dashboard over time', () => {
       });
       await page.goto(`${app.baseUrl}/projects/${encodeURIComponent(createProject.id)}`);
       await page.getByRole('heading', { name: 'Hooked' }).waitFor();
-      await expect.poll(() => page.locator('.connection').textContent()).toBe('Live');
+      await expect.poll(() => page.locator('.connection').textContent(), { timeout: 20_000 }).toBe('Live');
       await page.evaluate(() => Object.assign(window, { notReloaded: true }));
 
       // Started by another client: the dashboard hears of it and follows it to its end.
       await graphqlData(app.graphqlUrl, `mutation ($id: ID!) { runSiteAudit(projectId: $id) { id } }`, { id: createProject.id });
-      await expect.poll(() => page.locator('.live-run').getAttribute('data-status')).toMatch(/PENDING|RUNNING/);
+      await expect.poll(() => page.locator('.live-run').getAttribute('data-status'), { timeout: 20_000 }).toMatch(/PENDING|RUNNING/);
       hold.open();
       await expect.poll(() => page.locator('.live-run').getAttribute('data-status'), { timeout: 20_000 }).toBe('COMPLETED');
-      await expect.poll(() => page.locator('table.runs tbody tr [data-status]').first().getAttribute('data-status')).toBe('COMPLETED');
+      await expect.poll(() => page.locator('table.runs tbody tr [data-status]').first().getAttribute('data-status'), { timeout: 20_000 }).toBe('COMPLETED');
       expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -130,7 +130,7 @@ describe('a project dashboard over time', () => {
       expect(await secret.count(), 'the secret is shown once').toBe(0);
 
       await hook.getByRole('button', { name: 'Send test' }).click();
-      await expect.poll(() => hook.locator('.deliveries li').first().textContent()).toMatch(/^✓ Ping · HTTP 200 · 1 attempt · /);
+      await expect.poll(() => hook.locator('.deliveries li').first().textContent(), { timeout: 20_000 }).toMatch(/^✓ Ping · HTTP 200 · 1 attempt · /);
       expect(receiver.requests).toEqual(['/hook']);
       await screenshot(page, 'project-webhooks');
       expect(await accessibilityViolations(page)).toEqual([]);

@@ -70,7 +70,7 @@ describe('the projects screens', () => {
     // The cron last: typing a zone opens its list of suggestions, which would take the next click.
     await page.getByLabel('Time zone').fill('Europe/Berlin');
     await page.getByLabel('Cron').fill('0 6 * * 1');
-    await expect.poll(() => page.getByTestId('schedule-preview').textContent()).toBe('At 06:00, only on Monday (Europe/Berlin)');
+    await expect.poll(() => page.getByTestId('schedule-preview').textContent(), { timeout: 20_000 }).toBe('At 06:00, only on Monday (Europe/Berlin)');
     await screenshot(page, 'project-form');
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -99,7 +99,7 @@ describe('the projects screens', () => {
     const live = page.locator('.live-run');
     await live.waitFor();
     const progress = page.getByRole('progressbar', { name: 'Run progress' });
-    await expect.poll(() => live.locator('.target').count()).toBe(3);
+    await expect.poll(() => live.locator('.target').count(), { timeout: 20_000 }).toBe(3);
     await expect.poll(() => live.locator('.target', { hasText: own.origin }).getAttribute('data-status'), { timeout: 20_000 }).toBe('SUCCEEDED');
     expect(await live.locator('.target', { hasText: rival.origin }).getAttribute('data-status')).toMatch(/PENDING|RUNNING/);
     expect(Number(await progress.getAttribute('aria-valuenow'))).toBeLessThan(100);
@@ -110,7 +110,7 @@ describe('the projects screens', () => {
     await expect.poll(() => live.getAttribute('data-status'), { timeout: 20_000 }).toBe('COMPLETED');
     expect(await progress.getAttribute('aria-valuenow')).toBe('100');
     const runRows = page.locator('table.runs tbody tr');
-    await expect.poll(() => runRows.locator('[data-status]').first().getAttribute('data-status')).toBe('COMPLETED');
+    await expect.poll(() => runRows.locator('[data-status]').first().getAttribute('data-status'), { timeout: 20_000 }).toBe('COMPLETED');
     expect(await runRows.count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await screenshot(page, 'project-dashboard');
@@ -118,7 +118,7 @@ describe('the projects screens', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     // The charts take the new width a frame later.
-    await expect.poll(() => sidewaysOverflow(page), { message: 'the dashboard must not scroll sideways at phone width' }).toBeLessThanOrEqual(0);
+    await expect.poll(() => sidewaysOverflow(page), { message: 'the dashboard must not scroll sideways at phone width' }, { timeout: 20_000 }).toBeLessThanOrEqual(0);
     await screenshot(page, 'project-dashboard-phone');
 
     // The list shows the project with its brand, competitors, schedule and last run.
@@ -142,7 +142,7 @@ describe('the projects screens', () => {
     await page.getByRole('button', { name: 'Create project' }).click();
 
     const domains = page.locator('fieldset[data-brand="competitors[0]"]').getByLabel('Domains');
-    await expect.poll(() => domains.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => domains.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
     const expected = await graphql(app.graphqlUrl, CREATE, {
       input: { name: 'Duplicates', brand: { name: 'Acme', domains: ['https://www.acme.com/'] }, competitors: [{ name: 'Copycat', domains: ['acme.com'] }] },
     });
@@ -162,7 +162,7 @@ describe('the projects screens', () => {
     await page.getByLabel('Cron').fill('0 25 * * 1');
     await page.getByRole('button', { name: 'Create project' }).click();
     const cronError = page.locator('#project-schedule-cron-error');
-    await expect.poll(() => cronError.textContent()).toMatch(/^The cron "0 25 \* \* 1" is not valid/);
+    await expect.poll(() => cronError.textContent(), { timeout: 20_000 }).toMatch(/^The cron "0 25 \* \* 1" is not valid/);
     expect(await page.getByLabel('Cron').getAttribute('aria-invalid')).toBe('true');
     expect(new URL(page.url()).pathname).toBe('/projects/new');
     expect((await graphqlData<{ projects: { edges: unknown[] } }>(app.graphqlUrl, PROJECTS)).projects.edges.length).toBe(before);
