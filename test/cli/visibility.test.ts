@@ -20,7 +20,7 @@ const AUDIT = `query ($id: ID!) { node(id: $id) { ... on VisibilityAudit {
 const CREATE_PROJECT = `mutation ($input: CreateProjectInput!) { createProject(input: $input) { id } }`;
 const LOST = 'Which trail shoes are best?';
 const WON = 'Which trail shoes last longest?';
-/** Answered only after the tests end: an audit still asking when the CLI is interrupted. */
+/** Answered 15 s late: an audit still asking when the CLI is interrupted (long enough for that, short enough not to hold the app's shutdown long). */
 const HELD = 'Which trail shoes never wear out?';
 const missingProject = Buffer.from('Project:00000000-0000-4000-8000-000000000000').toString('base64');
 
@@ -54,7 +54,7 @@ describe('vantage visibility run', () => {
   beforeAll(async () => {
     // Answers written for the test: one prompt the brand loses to Rival, one it wins; Perplexity cites sources.
     engines = await startEngineServer((request) => {
-      if (request.prompt === HELD) return { ...openAiAnswer('Acme.'), delayMs: 60_000 };
+      if (request.prompt === HELD) return { ...openAiAnswer('Acme.'), delayMs: 15_000 };
       const text = request.prompt === LOST ? 'Rival is the best, Zenith is fine too.' : 'Acme lasts longest, then Rival.';
       if (request.engine === 'pplx') return perplexityAnswer(text, ['https://rival.com/shoes', 'https://reviews.example/trail'], []);
       return openAiAnswer(text, request.prompt === WON ? ['https://acme.com/trail'] : []);
