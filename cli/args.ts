@@ -8,6 +8,8 @@ export const usage = `Usage:
   vantage watch <batchId> [--server URL] [--key KEY] [--json] [--checks-csv FILE] [--gaps-csv FILE]
   vantage project create --name NAME --brand "Name=domain,..." --competitor "Name=domain,..." [...]
   vantage project list|show <projectId>|run <projectId> [--server URL] [--key KEY] [--json]
+  vantage visibility run <projectId> [--engine NAME]... [--samples N] [--server URL] [--key KEY] [--json]
+  vantage visibility watch <auditId> [--server URL] [--key KEY] [--json]
 
   analyze          creates a batch, follows it live, then prints the ranking, the gaps and the insights
   watch            follows a batch that already exists, then prints the same
@@ -15,13 +17,18 @@ export const usage = `Usage:
   project list     lists your projects
   project show     prints a project: brands, schedule (next and last run, last error), recent site audits
   project run      starts a site audit of the project and follows it like analyze
+  visibility run   asks the answer engines the project's prompts, follows the audit live, then prints
+                   per brand its mention rate (95 % interval), share of voice, citation share,
+                   average position, sentiment and recommendation rate, per engine the mention
+                   rates, the lost prompts, the cited domains and the insights
+  visibility watch follows a visibility audit that already exists, then prints the same
 
 Options:
   --subject URL   your own site, one of the URLs: its gaps against the others are listed
   --name NAME     the batch name (default: the sites' hosts)
   --server URL    the Vantage server (default ${defaultServer}, or VANTAGE_SERVER)
   --key KEY       API key (default VANTAGE_API_KEY; prefer the variable, arguments show in ps)
-  --json          print the comparison (the project, the projects) as JSON on stdout instead of tables
+  --json          print the comparison (the project, the projects, the audit) as JSON on stdout instead of tables
   --checks-csv FILE  also write the check matrix (checks down, sites across) as CSV
   --gaps-csv FILE    also write the subject's gaps as CSV
   -h, --help      show this help
@@ -37,12 +44,17 @@ Options of project create:
   --timezone ZONE         the IANA time zone the cron is read in (default UTC)
   --runs KIND,...         what the schedule starts: SITE_AUDIT (default), VISIBILITY_AUDIT
 
+Options of visibility run:
+  --engine NAME   an answer engine the server is configured with (ANSWER_ENGINES); repeat it (default all)
+  --samples N     how often each prompt is asked of each engine, 1 to 10 (default 3)
+
 Progress goes to stderr, results to stdout.
 A bare host (example.com) is read as https://example.com/.
-Ctrl-C while following a batch leaves it running and says how to reattach (exit 130);
+Ctrl-C while following a batch or audit leaves it running and says how to reattach (exit 130);
 a second Ctrl-C within 3 seconds cancels it (exit 1).
-Exit codes: 0 batch COMPLETED (or the project command done), 1 batch FAILED or CANCELLED,
-2 bad usage or input, or no such batch or project, 3 server unreachable or refused the request.`;
+Exit codes: 0 batch or audit COMPLETED (or the project command done), 1 batch or audit FAILED or
+CANCELLED, 2 bad usage or input (such as no answer engine configured), or no such batch, audit
+or project, 3 server unreachable or refused the request.`;
 
 export type Command =
   | { kind: 'help' }
@@ -50,7 +62,9 @@ export type Command =
   | { kind: 'watch'; batchId: string; connection: Connection; json: boolean; csv: CsvFiles }
   | { kind: 'project-create'; input: CreateProjectInput; connection: Connection; json: boolean }
   | { kind: 'project-list'; connection: Connection; json: boolean }
-  | { kind: 'project-show' | 'project-run'; projectId: string; connection: Connection; json: boolean; csv: CsvFiles };
+  | { kind: 'project-show' | 'project-run'; projectId: string; connection: Connection; json: boolean; csv: CsvFiles }
+  | { kind: 'visibility-run'; projectId: string; engines?: string[]; samples?: number; connection: Connection; json: boolean }
+  | { kind: 'visibility-watch'; auditId: string; connection: Connection; json: boolean };
 
 /** Files the comparison is also written to, as CSV. */
 export interface CsvFiles {
@@ -80,6 +94,8 @@ const options = {
   schedule: { type: 'string' },
   timezone: { type: 'string' },
   runs: { type: 'string' },
+  engine: { type: 'string', multiple: true },
+  samples: { type: 'string' },
   json: { type: 'boolean', default: false },
   'checks-csv': { type: 'string' },
   'gaps-csv': { type: 'string' },
@@ -89,6 +105,8 @@ type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: tr
 
 /** The flags of project create alone. */
 const projectFlags = ['brand', 'competitor', 'market', 'language', 'prompt', 'schedule', 'timezone', 'runs'] as const;
+/** The flags of visibility run alone. */
+const visibilityFlags = ['engine', 'samples'] as const;
 const given = (values: Values, flags: readonly (keyof Values)[]) => flags.filter((flag) => values[flag] !== undefined).map((flag) => `--${flag}`);
 
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
@@ -101,13 +119,16 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || command === 'help') return { kind: 'help' };
-  if (command === undefined) throw new UsageError('say what to do: analyze, watch or project');
+  if (command === undefined) throw new UsageError('say what to do: analyze, watch, project or visibility');
 
   const connection: Connection = { server: serverUrl(values.server ?? env.VANTAGE_SERVER ?? defaultServer) };
   const key = values.key ?? env.VANTAGE_API_KEY;
   if (key) connection.key = key;
 
   if (command === 'project') return parseProjectCommand(rest, values, connection);
+  if (command === 'visibility') return parseVisibilityCommand(rest, values, connection);
+  const visibilityOnly = given(values, visibilityFlags);
+  if (visibilityOnly.length > 0) throw new UsageError(`${visibilityOnly.join(', ')} belong to visibility run`);
   const csv = { checks: values['checks-csv'], gaps: values['gaps-csv'] };
   const createOnly = given(values, projectFlags);
   if (createOnly.length > 0) throw new UsageError(`${createOnly.join(', ')} belong to project create`);
@@ -175,7 +196,7 @@ function parseProjectCommand(rest: string[], values: Values, connection: Connect
     };
     return { kind: 'project-create', input, connection, json };
   }
-  const misplaced = given(values, ['name', ...projectFlags]);
+  const misplaced = given(values, ['name', ...projectFlags, ...visibilityFlags]);
   if (misplaced.length > 0) throw new UsageError(`${misplaced.join(', ')} belong to project create`);
   if (action === 'list') {
     if (ids.length > 0) throw new UsageError('project list takes no ids');
@@ -186,4 +207,28 @@ function parseProjectCommand(rest: string[], values: Values, connection: Connect
     return { kind: `project-${action}`, projectId: ids[0]!, connection, json, csv: { checks: values['checks-csv'], gaps: values['gaps-csv'] } };
   }
   throw new UsageError(action ? `unknown project command "${action}"` : 'project needs a command: create, list, show or run');
+}
+
+function parseVisibilityCommand(rest: string[], values: Values, connection: Connection): Command {
+  const [action, ...ids] = rest;
+  const { json } = values;
+  const misplaced = given(values, ['subject', 'name', ...projectFlags, 'checks-csv', 'gaps-csv']);
+  if (misplaced.length > 0) throw new UsageError(`${misplaced.join(', ')} do not apply to visibility`);
+  if (action !== 'run' && action !== 'watch') {
+    throw new UsageError(action ? `unknown visibility command "${action}"` : 'visibility needs a command: run or watch');
+  }
+  if (ids.length !== 1) throw new UsageError(`visibility ${action} needs exactly one ${action === 'run' ? 'project' : 'audit'} id`);
+  if (action === 'watch') {
+    const runOnly = given(values, visibilityFlags);
+    if (runOnly.length > 0) throw new UsageError(`${runOnly.join(', ')} belong to visibility run`);
+    return { kind: 'visibility-watch', auditId: ids[0]!, connection, json };
+  }
+  const command: Command = { kind: 'visibility-run', projectId: ids[0]!, connection, json };
+  if (values.engine) command.engines = values.engine;
+  if (values.samples !== undefined) {
+    // The range (1..10) is the server's to check; here only that it is a whole number.
+    if (!/^\d+$/.test(values.samples)) throw new UsageError(`--samples "${values.samples}" is not a whole number`);
+    command.samples = Number(values.samples);
+  }
+  return command;
 }

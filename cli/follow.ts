@@ -4,16 +4,33 @@ import { BatchComparisonQuery, BatchProgressSubscription } from './operations';
 import type { ProgressBatch, ProgressView } from './progress';
 import type { CliComparison } from './report';
 
-/** Follows batchProgress until the server completes the stream, and returns the last state seen. */
-export async function followBatch(api: Api, batchId: string, view: ProgressView): Promise<ProgressBatch | undefined> {
+/**
+ * Follows a progress stream (snapshot first, then changes) until the server completes it, showing
+ * each state newer than the last, and returns the last state seen.
+ */
+export async function followProgress<Event, State>(
+  events: AsyncIterable<Event>,
+  read: (event: Event) => { sequence: number; state: State },
+  update: (state: State) => void,
+): Promise<State | undefined> {
   const accept = createSequenceGate();
-  let latest: ProgressBatch | undefined;
-  for await (const { batchProgress } of api.subscribe(BatchProgressSubscription, { id: batchId })) {
-    if (!accept(batchProgress.sequence)) continue;
-    latest = batchProgress.batch;
-    view.update(latest);
+  let latest: State | undefined;
+  for await (const event of events) {
+    const { sequence, state } = read(event);
+    if (!accept(sequence)) continue;
+    latest = state;
+    update(latest);
   }
   return latest;
+}
+
+/** Follows batchProgress until the server completes the stream, and returns the last state seen. */
+export function followBatch(api: Api, batchId: string, view: ProgressView): Promise<ProgressBatch | undefined> {
+  return followProgress(
+    api.subscribe(BatchProgressSubscription, { id: batchId }),
+    ({ batchProgress }) => ({ sequence: batchProgress.sequence, state: batchProgress.batch }),
+    (batch) => view.update(batch),
+  );
 }
 
 export async function fetchComparison(api: Api, batchId: string): Promise<CliComparison | null> {

@@ -5,11 +5,13 @@ import { parseCommand, usage, UsageError, type Command } from './args';
 import { CreateBatchMutation } from './operations';
 import { executeProject } from './project';
 import { reportBatch, reportStartedBatch, type Output } from './run';
+import { executeVisibility } from './visibility';
 
 async function execute(command: Exclude<Command, { kind: 'help' }>, output: Output): Promise<number> {
   const api = new Api(command.connection);
   try {
     if (command.kind === 'watch') return await reportBatch(api, command.batchId, command, output, { announce: true });
+    if (command.kind === 'visibility-run' || command.kind === 'visibility-watch') return await executeVisibility(api, command, output);
     if (command.kind !== 'analyze') return await executeProject(api, command, output);
     const { createBatch } = await api.request(CreateBatchMutation, {
       input: { name: command.name ?? defaultBatchName(command.urls, command.subject), urls: command.urls, subjectUrl: command.subject ?? null },

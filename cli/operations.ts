@@ -109,3 +109,84 @@ export const CancelBatchMutation = graphql(`
     }
   }
 `);
+
+export const RunVisibilityAuditMutation = graphql(`
+  mutation CliRunVisibilityAudit($projectId: ID!, $input: RunVisibilityAuditInput) {
+    runVisibilityAudit(projectId: $projectId, input: $input) {
+      id
+      project { name }
+    }
+  }
+`);
+
+export const VisibilityProgressSubscription = graphql(`
+  subscription CliVisibilityProgress($id: ID!) {
+    visibilityProgress(id: $id) {
+      sequence
+      audit {
+        id
+        status
+        stage
+        progress
+        requestsTotal
+        requestsDone
+        requestsFailed
+        error
+        project { name }
+      }
+    }
+  }
+`);
+
+/** The audit as `visibility run` prints it: `--json` prints exactly this. */
+export const VisibilityAuditQuery = graphql(`
+  query CliVisibilityAudit($id: ID!) {
+    node(id: $id) {
+      ... on VisibilityAudit {
+        id
+        status
+        stage
+        engines
+        samplesPerPrompt
+        prompts
+        promptsSource
+        requestsTotal
+        requestsDone
+        requestsFailed
+        tokensUsed
+        error
+        createdAt
+        startedAt
+        finishedAt
+        project { id name }
+        brands {
+          brand { name aliases domains }
+          isSubject
+          mentionRate
+          mentionRateLow
+          mentionRateHigh
+          shareOfVoice
+          citationShare
+          averagePosition
+          sentiment
+          recommendationRate
+          byEngine { engine mentionRate mentionRateLow mentionRateHigh shareOfVoice citationShare }
+        }
+        promptResults { prompt named subjectMentionRate lost }
+        citedDomains { domain citations share brand }
+        insights { title body severity source }
+        insightsFailure
+        citedPagesBatch { id name status }
+      }
+    }
+  }
+`);
+
+export const CancelVisibilityAuditMutation = graphql(`
+  mutation CliCancelVisibilityAudit($id: ID!) {
+    cancelVisibilityAudit(id: $id) {
+      id
+      status
+    }
+  }
+`);

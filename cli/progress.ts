@@ -5,10 +5,15 @@ type Target = ProgressBatch['targets'][number];
 
 const barWidth = 30;
 
+/** "[#####-----]  45%" for a progress of 0..100. */
+export function bar(progress: number): string {
+  const filled = Math.round((progress / 100) * barWidth);
+  return `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}] ${String(progress).padStart(3)}%`;
+}
+
 export function progressBar(batch: Pick<ProgressBatch, 'progress' | 'completedUrls' | 'totalUrls' | 'failedUrls' | 'status'>): string {
-  const filled = Math.round((batch.progress / 100) * barWidth);
   const failed = batch.failedUrls ? `, ${batch.failedUrls} failed` : '';
-  return `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}] ${String(batch.progress).padStart(3)}%  ${batch.completedUrls}/${batch.totalUrls} done${failed}  ${batch.status}`;
+  return `${bar(batch.progress)}  ${batch.completedUrls}/${batch.totalUrls} done${failed}  ${batch.status}`;
 }
 
 function targetLine(target: Target): string {
@@ -29,17 +34,20 @@ export function createProgressView(out: NodeJS.WriteStream): ProgressView {
   return out.isTTY ? redrawingView(out) : appendingView(out);
 }
 
-function redrawingView(out: NodeJS.WriteStream): ProgressView {
+/** Draws lines on a terminal over those it drew before, each cut to the terminal's width. */
+export function createRedrawer(out: NodeJS.WriteStream): (lines: string[]) => void {
   let drawnLines = 0;
-  return {
-    update(batch) {
-      const width = out.columns || 100;
-      const lines = [progressBar(batch), ...batch.targets.map(targetLine)].map((line) => line.slice(0, width - 1));
-      const moveUp = drawnLines ? `\x1b[${drawnLines}F` : '';
-      out.write(`${moveUp}\x1b[0J${lines.join('\n')}\n`);
-      drawnLines = lines.length;
-    },
+  return (lines) => {
+    const width = out.columns || 100;
+    const moveUp = drawnLines ? `\x1b[${drawnLines}F` : '';
+    out.write(`${moveUp}\x1b[0J${lines.map((line) => line.slice(0, width - 1)).join('\n')}\n`);
+    drawnLines = lines.length;
   };
+}
+
+function redrawingView(out: NodeJS.WriteStream): ProgressView {
+  const redraw = createRedrawer(out);
+  return { update: (batch) => redraw([progressBar(batch), ...batch.targets.map(targetLine)]) };
 }
 
 function appendingView(out: NodeJS.WriteStream): ProgressView {

@@ -57,11 +57,12 @@ function sentence(title: string): string {
   return /[.!?]$/.test(title) ? title : `${title}.`;
 }
 
-function insightsSection(comparison: CliComparison): string {
-  if (comparison.insights.length === 0) return 'Insights\nNone.';
+/** Insights of a comparison or a visibility audit. */
+export function insightsSection(insights: CliComparison['insights']): string {
+  if (insights.length === 0) return 'Insights\nNone.';
   return `Insights\n${renderTable(
     [{ header: 'Severity' }, { header: 'Insight', maxWidth: textWidth }, { header: 'Source', maxWidth: 24 }],
-    comparison.insights.map((insight) => [insight.severity, `${sentence(insight.title)} ${insight.body}`, insight.source]),
+    insights.map((insight) => [insight.severity, `${sentence(insight.title)} ${insight.body}`, insight.source]),
   )}`;
 }
 
@@ -71,7 +72,7 @@ export function renderReport(comparison: CliComparison): string {
     rankingSection(comparison),
     ...(comparison.notAnalysed.length > 0 ? [notAnalysedSection(comparison)] : []),
     gapsSection(comparison),
-    insightsSection(comparison),
+    insightsSection(comparison.insights),
   ];
   return `${sections.join('\n\n')}\n`;
 }

@@ -22,7 +22,7 @@ export interface Output {
 /** How long a second Ctrl-C may come after the first to cancel the batch. */
 const CANCEL_WINDOW_MS = 3000;
 /** What a shell reports for a program ended by Ctrl-C. */
-const INTERRUPTED = 130;
+export const INTERRUPTED = 130;
 
 /**
  * Watches the batch to its end, then prints the comparison; the exit code says how it ended.
@@ -65,33 +65,58 @@ export async function reportBatch(
   return 0;
 }
 
-/**
- * Says which batch was started and how to reattach to it, then reports it like `reportBatch`.
- * Ctrl-C stops following and leaves the batch running, saying how to reattach; a second Ctrl-C
- * soon after cancels it. Either way the CLI says which happened.
- */
-export async function reportStartedBatch(api: Api, batch: { id: string; name: string }, printing: Printing, output: Output): Promise<number> {
+/** Says which batch was started and how to reattach to it, then reports it like `reportBatch`, stoppable with Ctrl-C. */
+export function reportStartedBatch(api: Api, batch: { id: string; name: string }, printing: Printing, output: Output): Promise<number> {
   output.stderr.write(`Batch ${batch.id} "${batch.name}" (reattach with: vantage watch ${batch.id})\n`);
+  return followInterruptibly(
+    {
+      noun: 'batch',
+      id: batch.id,
+      reattach: `vantage watch ${batch.id}`,
+      report: (stop) => reportBatch(api, batch.id, printing, output, { stop }),
+      cancel: async () => (await api.request(CancelBatchMutation, { id: batch.id })).cancelBatch,
+    },
+    output,
+  );
+}
+
+/** Something started on the server that the CLI reports while it runs. */
+export interface Followed {
+  /** What the messages call it: "batch", "visibility audit". */
+  noun: string;
+  id: string;
+  /** The command that attaches to it again. */
+  reattach: string;
+  /** Follows it to its end and prints it; once `stop` is aborted, returns without printing. */
+  report(stop: AbortSignal): Promise<number>;
+  cancel(): Promise<{ status: string }>;
+}
+
+/**
+ * Reports what was started. Ctrl-C stops following and leaves it running, saying how to
+ * reattach; a second Ctrl-C soon after cancels it. Either way the CLI says which happened.
+ */
+export async function followInterruptibly({ noun, id, reattach, report, cancel }: Followed, output: Output): Promise<number> {
   const stop = new AbortController();
   const interrupted = once(process, 'SIGINT', { signal: stop.signal }).then(
     () => true,
     () => false,
   );
-  const reported = reportBatch(api, batch.id, printing, output, { stop: stop.signal });
+  const reported = report(stop.signal);
   try {
     const first = await Promise.race([reported, interrupted]);
     if (first !== true) return first as number;
     stop.abort();
     output.stderr.write(
-      `\nStopped following batch ${batch.id}; it keeps running on the server.\n` +
-        `Reattach with: vantage watch ${batch.id}\nPress Ctrl-C again within ${CANCEL_WINDOW_MS / 1000} seconds to cancel it.\n`,
+      `\nStopped following ${noun} ${id}; it keeps running on the server.\n` +
+        `Reattach with: ${reattach}\nPress Ctrl-C again within ${CANCEL_WINDOW_MS / 1000} seconds to cancel it.\n`,
     );
     if (!(await secondInterrupt(CANCEL_WINDOW_MS))) {
-      output.stderr.write(`Left batch ${batch.id} running.\n`);
+      output.stderr.write(`Left ${noun} ${id} running.\n`);
       return INTERRUPTED;
     }
-    const { cancelBatch } = await api.request(CancelBatchMutation, { id: batch.id });
-    output.stderr.write(`Cancelled batch ${batch.id} (now ${cancelBatch.status}).\n`);
+    const { status } = await cancel();
+    output.stderr.write(`Cancelled ${noun} ${id} (now ${status}).\n`);
     return 1;
   } finally {
     stop.abort();

@@ -59,6 +59,13 @@ export type RunKind =
   | 'SITE_AUDIT'
   | 'VISIBILITY_AUDIT';
 
+export type RunVisibilityAuditInput = {
+  /** Names from answerEngines; default all. */
+  engines?: Array<string> | null | undefined;
+  /** How often each prompt is asked of each engine, 1 to 10, default 3: answers vary between runs. */
+  samplesPerPrompt?: number | null | undefined;
+};
+
 export type ScheduleInput = {
   /** Five fields: minute, hour, day of month, month, day of week. */
   cron: string;
@@ -74,6 +81,14 @@ export type TargetStatus =
   | 'PENDING'
   | 'RUNNING'
   | 'SUCCEEDED';
+
+export type VisibilityStage =
+  | 'ANALYSING'
+  | 'ASKING'
+  | 'DONE'
+  | 'GENERATING_PROMPTS'
+  | 'QUEUED'
+  | 'SCORING';
 
 export type CliCreateBatchMutationVariables = Exact<{
   input: CreateBatchInput;
@@ -132,6 +147,38 @@ export type CliCancelBatchMutationVariables = Exact<{
 
 
 export type CliCancelBatchMutation = { cancelBatch: { id: string, status: BatchStatus } };
+
+export type CliRunVisibilityAuditMutationVariables = Exact<{
+  projectId: string | number;
+  input?: RunVisibilityAuditInput | null | undefined;
+}>;
+
+
+export type CliRunVisibilityAuditMutation = { runVisibilityAudit: { id: string, project: { name: string } | null } };
+
+export type CliVisibilityProgressSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CliVisibilityProgressSubscription = { visibilityProgress: { sequence: number, audit: { id: string, status: BatchStatus, stage: VisibilityStage, progress: number, requestsTotal: number, requestsDone: number, requestsFailed: number, error: string | null, project: { name: string } | null } } };
+
+export type CliVisibilityAuditQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CliVisibilityAuditQuery = { node:
+    | { id: string, status: BatchStatus, stage: VisibilityStage, engines: Array<string>, samplesPerPrompt: number, prompts: Array<string>, promptsSource: string | null, requestsTotal: number, requestsDone: number, requestsFailed: number, tokensUsed: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, insightsFailure: string | null, project: { id: string, name: string } | null, brands: Array<{ isSubject: boolean, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number, averagePosition: number | null, sentiment: number | null, recommendationRate: number, brand: { name: string, aliases: Array<string>, domains: Array<string> }, byEngine: Array<{ engine: string, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number }> }>, promptResults: Array<{ prompt: string, named: Array<string>, subjectMentionRate: number, lost: boolean }>, citedDomains: Array<{ domain: string, citations: number, share: number, brand: string | null }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }>, citedPagesBatch: { id: string, name: string, status: BatchStatus } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type CliCancelVisibilityAuditMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CliCancelVisibilityAuditMutation = { cancelVisibilityAudit: { id: string, status: BatchStatus } };
 
 export type ComparisonFieldsFragment = { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, message: string, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
 
@@ -488,3 +535,116 @@ export const CliCancelBatchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CliCancelBatchMutation, CliCancelBatchMutationVariables>;
+export const CliRunVisibilityAuditDocument = new TypedDocumentString(`
+    mutation CliRunVisibilityAudit($projectId: ID!, $input: RunVisibilityAuditInput) {
+  runVisibilityAudit(projectId: $projectId, input: $input) {
+    id
+    project {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CliRunVisibilityAuditMutation, CliRunVisibilityAuditMutationVariables>;
+export const CliVisibilityProgressDocument = new TypedDocumentString(`
+    subscription CliVisibilityProgress($id: ID!) {
+  visibilityProgress(id: $id) {
+    sequence
+    audit {
+      id
+      status
+      stage
+      progress
+      requestsTotal
+      requestsDone
+      requestsFailed
+      error
+      project {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CliVisibilityProgressSubscription, CliVisibilityProgressSubscriptionVariables>;
+export const CliVisibilityAuditDocument = new TypedDocumentString(`
+    query CliVisibilityAudit($id: ID!) {
+  node(id: $id) {
+    ... on VisibilityAudit {
+      id
+      status
+      stage
+      engines
+      samplesPerPrompt
+      prompts
+      promptsSource
+      requestsTotal
+      requestsDone
+      requestsFailed
+      tokensUsed
+      error
+      createdAt
+      startedAt
+      finishedAt
+      project {
+        id
+        name
+      }
+      brands {
+        brand {
+          name
+          aliases
+          domains
+        }
+        isSubject
+        mentionRate
+        mentionRateLow
+        mentionRateHigh
+        shareOfVoice
+        citationShare
+        averagePosition
+        sentiment
+        recommendationRate
+        byEngine {
+          engine
+          mentionRate
+          mentionRateLow
+          mentionRateHigh
+          shareOfVoice
+          citationShare
+        }
+      }
+      promptResults {
+        prompt
+        named
+        subjectMentionRate
+        lost
+      }
+      citedDomains {
+        domain
+        citations
+        share
+        brand
+      }
+      insights {
+        title
+        body
+        severity
+        source
+      }
+      insightsFailure
+      citedPagesBatch {
+        id
+        name
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CliVisibilityAuditQuery, CliVisibilityAuditQueryVariables>;
+export const CliCancelVisibilityAuditDocument = new TypedDocumentString(`
+    mutation CliCancelVisibilityAudit($id: ID!) {
+  cancelVisibilityAudit(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CliCancelVisibilityAuditMutation, CliCancelVisibilityAuditMutationVariables>;
