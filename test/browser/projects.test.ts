@@ -118,7 +118,7 @@ describe('the projects screens', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     // The charts take the new width a frame later.
-    await expect.poll(() => sidewaysOverflow(page), { message: 'the dashboard must not scroll sideways at phone width' }, { timeout: 20_000 }).toBeLessThanOrEqual(0);
+    await expect.poll(() => sidewaysOverflow(page), { message: 'the dashboard must not scroll sideways at phone width', timeout: 20_000 }).toBeLessThanOrEqual(0);
     await screenshot(page, 'project-dashboard-phone');
 
     // The list shows the project with its brand, competitors, schedule and last run.
