@@ -58,9 +58,7 @@ export async function recordSiteAudit(tx: Transaction, batch: FinishedSiteAudit,
   const keyOf = (change: { brandId: string; kind: string; subject: string }) => `${change.brandId} ${change.kind} ${change.subject}`;
   const existing = new Map((await tx.projectChange.findMany({ where: { runId } })).map((row) => [keyOf(row), row]));
   const fresh = changes.filter((change) => !existing.has(keyOf(change)));
-  // Random ids handed out largest first: changes list newest first, then by id descending, so
-  // one run's changes read in the order they were found (the project's own brand first).
-  const ids = fresh.map(() => randomUUID()).sort().reverse();
+  const ids = changeIdsInOrder(fresh.length);
   await tx.projectChange.createMany({ data: fresh.map((change, index) => ({ id: ids[index]!, ...change, projectId, runId, at })) });
   for (const change of changes) {
     const row = existing.get(keyOf(change));
@@ -69,4 +67,13 @@ export async function recordSiteAudit(tx: Transaction, batch: FinishedSiteAudit,
   const found = new Set(changes.map(keyOf));
   const stale = [...existing.values()].filter((row) => !found.has(keyOf(row))).map((row) => row.id);
   if (stale.length > 0) await tx.projectChange.deleteMany({ where: { id: { in: stale } } });
+}
+
+/**
+ * Ids for one run's changes, random but handed out largest first: changes list newest first,
+ * then by id descending, so a run's changes read in the order they were found (the project's
+ * own brand first).
+ */
+export function changeIdsInOrder(count: number): string[] {
+  return Array.from({ length: count }, () => randomUUID()).sort().reverse();
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { column } from '../../batches/jsonColumns';
 import type { Transaction } from '../../db/prisma';
+import { changeIdsInOrder } from '../record';
 import { mentionChange, VISIBILITY_METRICS, type BrandSpec, type VisibilityScores } from '../../visibility';
 
 /** What a visibility run keeps per brand id for the next one to be compared with. */
@@ -65,5 +66,6 @@ export async function recordVisibilityRun(
     const message = `${score.brand} is ${kind === 'MENTION_GAINED' ? 'named more' : 'named less'} often: ${percent(was.mentionRate)} of answers before, ${percent(score.mentionRate)} now (the 95 % intervals do not overlap).`;
     return [{ projectId: audit.projectId, runId: audit.id, brandId, kind, subject: 'MENTION_RATE', before: String(was.mentionRate), after: String(score.mentionRate), message, at: audit.finishedAt }];
   });
-  if (changes.length > 0) await tx.projectChange.createMany({ data: changes });
+  const ids = changeIdsInOrder(changes.length);
+  if (changes.length > 0) await tx.projectChange.createMany({ data: changes.map((change, index) => ({ id: ids[index]!, ...change })) });
 }
