@@ -91,7 +91,15 @@ try {
     if (audit.status !== 'COMPLETED' || audit.requestsFailed > 0 || audit.cached > 0) {
       throw new Error(`audit ${auditId} ended ${audit.status} with ${audit.requestsFailed} failed and ${audit.cached} cached requests: ${audit.error}`);
     }
-    return { seconds: (audit.finishedAt!.getTime() - sentAt) / 1000, requests: audit.requestsTotal };
+    const { rows } = await db.query<{ last: Date }>(`SELECT max("createdAt") AS last FROM "VisibilityAnswer" WHERE "auditId" = $1`, [auditId]);
+    const firstRequest = Math.min(...engines.received.filter((request) => request.prompt.startsWith(`${round}:`)).map((request) => request.at));
+    const finished = audit.finishedAt!.getTime();
+    return {
+      seconds: (finished - sentAt) / 1000,
+      requests: audit.requestsTotal,
+      // Where the time went: before the first request reached an engine, asking, after the last answer was stored.
+      phases: [firstRequest - sentAt, rows[0]!.last.getTime() - firstRequest, finished - rows[0]!.last.getTime()].map((ms) => (ms / 1000).toFixed(2)),
+    };
   }
 
   /** The same requests straight to the same servers: per engine at most `concurrency` at once, nothing else. */
@@ -129,7 +137,7 @@ try {
     const ideal = await idealRound(`round ${round} ideal`);
     const ratio = vantage.seconds / ideal.seconds;
     ratios.push(ratio);
-    rows.push([round, `${vantage.requests} in ${vantage.seconds.toFixed(2)} s`, `${ideal.requests} in ${ideal.seconds.toFixed(2)} s`, `${ratio.toFixed(3)}x`]);
+    rows.push([round, `${vantage.requests} in ${vantage.seconds.toFixed(2)} s`, `${ideal.requests} in ${ideal.seconds.toFixed(2)} s`, `${ratio.toFixed(3)}x`, vantage.phases.join(' / ')]);
   }
   const worst = Math.max(...ratios);
   const perEngine = args.prompts * args.samples;
@@ -144,7 +152,7 @@ try {
         'mutation to the finishedAt of the COMPLETED audit (prompts stage, asking, analysing, scoring, insights). Ideal: the same ' +
         `number of requests per engine sent with fetch, at most ${args.concurrency} at once per engine, the three engines at once. ` +
         `The floor for either: ${Math.ceil(perEngine / args.concurrency)} rounds of ${args['delay-ms']} ms = ${floor.toFixed(1)} s. Vantage and ideal alternate.`,
-      table(['round', 'Vantage audit', 'ideal client', 'Vantage ÷ ideal'], rows),
+      table(['round', 'Vantage audit', 'ideal client', 'Vantage ÷ ideal', 'Vantage s to first request / asking / after the last answer'], rows),
       `Target Vantage within 10 % of ideal (≤ ${TARGET_RATIO}x) in every round: ${worst <= TARGET_RATIO ? 'met' : '**not met**'} (worst ${worst.toFixed(3)}x).`,
     ]),
   );
