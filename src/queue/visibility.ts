@@ -49,8 +49,8 @@ export async function declareVisibilityQueues(boss: PgBoss, config: Config): Pro
  * analyzeWorkOptions: pg-boss otherwise waits a polling interval after each job). Jobs come in
  * queue order, not per engine, and a poller fetches again only when both its jobs are done, so
  * as many jobs in flight as engine slots left engines idle while another's limiter held a queue
- * (bench/visibilityAudit.bench.ts: 1.4-1.7x an ideal client; 1.04x with two a slot). Two jobs a slot keep each engine's
- * next request at hand; the engines' own limiters hold the rest back.
+ * (bench/visibilityAudit.bench.ts: 1.4-1.7x an ideal client; 1.04x with two a slot). Two jobs
+ * a slot keep each engine's next request at hand; the engines' own limiters hold the rest back.
  */
 export function askWorkOptions(config: Config) {
   const slots = config.answerEngines.reduce((sum, engine) => sum + engine.concurrency, 0);
