@@ -46,14 +46,17 @@ export async function declareVisibilityQueues(boss: PgBoss, config: Config): Pro
 
 /**
  * Pollers take two jobs at a time and keep fetching while the backlog lasts (see
- * analyzeWorkOptions: pg-boss otherwise waits a polling interval after each job). Enough of them
- * to keep every engine's concurrency busy; the engines' own limiters hold the rest back.
+ * analyzeWorkOptions: pg-boss otherwise waits a polling interval after each job). Jobs come in
+ * queue order, not per engine, and a poller fetches again only when both its jobs are done, so
+ * as many jobs in flight as engine slots left engines idle while another's limiter held a queue
+ * (bench/visibilityAudit.bench.ts: 1.4-1.7x an ideal client; 1.04x with two a slot). Two jobs
+ * a slot keep each engine's next request at hand; the engines' own limiters hold the rest back.
  */
 export function askWorkOptions(config: Config) {
   const slots = config.answerEngines.reduce((sum, engine) => sum + engine.concurrency, 0);
   return {
     ...pollingOptions(config),
-    localConcurrency: Math.max(1, Math.ceil(slots / 2)),
+    localConcurrency: Math.max(1, slots),
     batchSize: 2,
     burstWhenBatchFull: true,
     perJobResults: true,
