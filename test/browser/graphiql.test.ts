@@ -50,7 +50,10 @@ describe('GraphiQL at /graphql', () => {
     await editor.click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');
-    await page.keyboard.insertText(`subscription { batchProgress(id: "${id}") { sequence batch { status } } }`);
+    await page.keyboard.insertText(`subscription WatchFromTest { batchProgress(id: "${id}") { sequence batch { status } } }`);
+    // GraphiQL takes in an edit a moment later: until its tab is named after the new operation,
+    // the execute button would still offer the example's two operations.
+    await page.waitForFunction(() => localStorage.getItem('graphiql:tabState')?.includes('"title":"WatchFromTest"'));
     await page.locator('.graphiql-execute-button').click();
     await page.locator('.graphiql-response').getByText('COMPLETED').waitFor();
     await screenshot(page, 'graphiql-subscription');
