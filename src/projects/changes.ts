@@ -1,5 +1,5 @@
 import type { RunBrand, RunSummary } from '../batches/jsonColumns';
-import { checkTitle } from './checkTitles';
+import { checkTitle } from '../analysis';
 
 /*
  * What a finished site audit keeps of its comparison (its summary) and what changed since the

@@ -3,7 +3,7 @@
  * checks whose passing means something was put on the site, what was added. Ids the table does
  * not know (a check added later) are shown as they are.
  */
-const TITLES: Record<string, { title: string; added?: string }> = {
+export const TITLES: Readonly<Record<string, { title: string; added?: string }>> = {
   'ai-crawler-access': { title: 'answer-engine crawler access' },
   'llms-txt': { title: 'llms.txt', added: 'a complete llms.txt' },
   'question-headings': { title: 'question headings', added: 'question headings' },
