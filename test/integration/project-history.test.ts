@@ -1,4 +1,5 @@
-import type { Job, PgBoss } from 'pg-boss';
+import type { Job } from 'pg-boss';
+import { createBoss } from '../../src/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase, type DatabaseClients } from '../../src/db/prisma';
 import { compareBatch } from '../../src/jobs/compareBatch';
@@ -145,10 +146,16 @@ describe('history and changes of a project over two runs', () => {
     const secondId = decodeId(second, 'Batch');
     await clients.prisma.batch.update({ where: { id: secondId }, data: { status: 'RUNNING' } });
     const job = { id: 'again', name: 'compare-batch', data: { batchId: secondId } } as Job<unknown>;
-    // The project has no webhooks, so comparing queues nothing.
-    const deps = { prisma: clients.prisma, boss: null as unknown as PgBoss, llm: null, log: createLogger('silent'), metrics: createMetrics() };
-    await compareBatch(deps, job);
-    await compareBatch(deps, job);
+    const boss = createBoss(app.databaseUrl, { poolSize: 2 });
+    boss.on('error', () => {});
+    await boss.start();
+    try {
+      const deps = { prisma: clients.prisma, boss, llm: null, log: createLogger('silent'), metrics: createMetrics() };
+      await compareBatch(deps, job);
+      await compareBatch(deps, job);
+    } finally {
+      await boss.stop({ graceful: false });
+    }
     expect(await rows()).toEqual(recorded);
 
     // Retention: the batches go, what the project recorded of them stays, and names them as expired runs.

@@ -1,4 +1,5 @@
-import type { Job, PgBoss } from 'pg-boss';
+import type { Job } from 'pg-boss';
+import { createBoss } from '../../src/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma';
 import { compareBatch } from '../../src/jobs/compareBatch';
@@ -110,12 +111,15 @@ describe('retryBatch and the comparison', () => {
     const id: string = batches.edges[0].node.id;
     const before = await batchOf(id);
     const job = { id: crypto.randomUUID(), name: 'compare-batch', data: { batchId: decodeId(id, 'Batch') } } as Job<unknown>;
-    // Nothing is queued for a finished batch of no project.
-    const NO_QUEUE = null as unknown as PgBoss;
-    await Promise.all([
-      compareBatch({ prisma, boss: NO_QUEUE, llm: null, log: createLogger('silent'), metrics: createMetrics() }, job),
-      compareBatch({ prisma, boss: NO_QUEUE, llm: null, log: createLogger('silent'), metrics: createMetrics() }, job),
-    ]);
+    const boss = createBoss(app.databaseUrl, { poolSize: 2 });
+    boss.on('error', () => {});
+    await boss.start();
+    try {
+      const deps = { prisma, boss, llm: null, log: createLogger('silent'), metrics: createMetrics() };
+      await Promise.all([compareBatch(deps, job), compareBatch(deps, job)]);
+    } finally {
+      await boss.stop({ graceful: false });
+    }
     expect(await batchOf(id)).toEqual(before);
   });
 
