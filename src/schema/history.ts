@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Batch } from './batch';
 import { VisibilityAudit } from './visibility';
 import { builder } from './builder';
@@ -38,7 +39,7 @@ export const ExpiredRun = builder.prismaNode('ProjectRun', {
  * Each run's batch or visibility audit while it exists, else its ExpiredRun, by run id: three
  * queries for any number of runs.
  */
-async function loadRuns(ctx: Context, runIds: readonly string[]): Promise<Map<string, object>> {
+async function loadRuns(ctx: Context, runIds: readonly string[]): Promise<object[]> {
   const owned = { id: { in: [...runIds] }, ownerId: ctx.caller.ownerId };
   const [batches, audits] = await Promise.all([ctx.prisma.batch.findMany({ where: owned }), ctx.prisma.visibilityAudit.findMany({ where: owned })]);
   const runs = new Map<string, object>([
@@ -50,32 +51,58 @@ async function loadRuns(ctx: Context, runIds: readonly string[]): Promise<Map<st
     const kept = await ctx.prisma.projectRun.findMany({ where: { id: { in: purged }, project: { ownerId: ctx.caller.ownerId } } });
     for (const run of kept) runs.set(run.id, ExpiredRun.addBrand(run));
   }
-  return runs;
+  return runIds.map((id) => runs.get(id) ?? new Error(`run ${id} is neither a batch nor a kept run`));
+}
+
+interface SeriesKey {
+  projectId: string;
+  metric: typeof HistoryMetric.$inferType;
+  since: Date | null;
+}
+
+/** Each brand's points of one metric, oldest first, as [epoch ms, value, run id]. */
+type RawSeries = Map<string, [number, number, string][]>;
+
+/** The points of every metric asked for with the same `since`, in one statement. */
+async function loadSeries(ctx: Context, keys: readonly SeriesKey[]): Promise<RawSeries[]> {
+  const bySince = Map.groupBy(keys, (key) => `${key.projectId} ${key.since?.toISOString() ?? ''}`);
+  const found = new Map<string, RawSeries>();
+  for (const group of bySince.values()) {
+    const { projectId, since } = group[0]!;
+    // Aggregated in PostgreSQL: a row per brand and metric, not one per point through the client's row mapping.
+    const rows = await ctx.prisma.$queryRaw<{ metric: string; brandId: string; points: [number, number, string][] }[]>`
+      SELECT metric::text, "brandId"::text,
+             json_agg(json_build_array((extract(epoch FROM at) * 1000)::float8, value, "runId") ORDER BY at, "runId") AS points
+      FROM "HistoryPoint"
+      WHERE "projectId" = ${projectId}::uuid AND metric::text = ANY(${group.map((key) => key.metric)}::text[])
+        AND at >= ${since ?? new Date(0)}
+      GROUP BY metric, "brandId"`;
+    for (const row of rows) {
+      const key = `${projectId} ${row.metric} ${since?.toISOString() ?? ''}`;
+      if (!found.has(key)) found.set(key, new Map());
+      found.get(key)!.set(row.brandId, row.points);
+    }
+  }
+  return keys.map((key) => found.get(`${key.projectId} ${key.metric} ${key.since?.toISOString() ?? ''}`) ?? new Map());
 }
 
 /**
- * Runs asked for one point or change at a time are loaded together: the ids asked for in one
- * pass of the execution, at once. Nothing is kept beyond it (a subscription's context lives on
- * while batches change).
+ * Loaders batch what one pass of an execution asks for (the four history fields of a dashboard,
+ * the runs of all their points) and cache nothing: a subscription's context lives on while
+ * runs change.
  */
-const waitingRuns = new WeakMap<Context, { ids: Set<string>; loaded: Promise<Map<string, object>> }>();
+const loaders = new WeakMap<Context, { runs: DataLoader<string, object>; series: DataLoader<SeriesKey, RawSeries> }>();
 
-async function loadRun(ctx: Context, runId: string): Promise<object> {
-  let waiting = waitingRuns.get(ctx);
-  if (!waiting) {
-    const ids = new Set<string>();
-    const loaded = new Promise<Map<string, object>>((resolve, reject) =>
-      setImmediate(() => {
-        waitingRuns.delete(ctx);
-        loadRuns(ctx, [...ids]).then(resolve, reject);
-      }),
-    );
-    waitingRuns.set(ctx, (waiting = { ids, loaded }));
+function loadersOf(ctx: Context) {
+  let found = loaders.get(ctx);
+  if (!found) {
+    found = {
+      runs: new DataLoader((ids) => loadRuns(ctx, ids), { cache: false }),
+      series: new DataLoader((keys) => loadSeries(ctx, keys), { cache: false }),
+    };
+    loaders.set(ctx, found);
   }
-  waiting.ids.add(runId);
-  const run = (await waiting.loaded).get(runId);
-  if (!run) throw new Error(`run ${runId} is neither a batch nor a kept run`);
-  return run;
+  return found;
 }
 
 interface PointShape {
@@ -128,7 +155,7 @@ builder.prismaObject('ProjectChange', {
     run: t.field({
       type: builder.nodeInterfaceRef(),
       description: 'The run that found the change: its batch or visibility audit, or an ExpiredRun once that was purged.',
-      resolve: (change, _args, ctx) => loadRun(ctx, change.runId),
+      resolve: (change, _args, ctx) => loadersOf(ctx).runs.load(change.runId),
     }),
   }),
 });
@@ -144,21 +171,19 @@ builder.prismaObjectFields('Project', (t) => ({
     },
     select: { id: true, brands: { orderBy: { position: 'asc' } } },
     resolve: async (project, args, ctx) => {
-      // One query for every brand's points; the index (projectId, metric, at) reads them in order.
-      const points = await ctx.prisma.historyPoint.findMany({
-        where: { projectId: project.id, metric: args.metric, ...(args.since ? { at: { gte: args.since } } : {}) },
-        orderBy: [{ at: 'asc' }, { runId: 'asc' }],
-        select: { brandId: true, at: true, value: true, runId: true },
-      });
+      const { runs, series } = loadersOf(ctx);
+      const points = await series.load({ projectId: project.id, metric: args.metric, since: args.since ?? null });
       // The few runs behind thousands of points, loaded once rather than asked for point by point.
-      const runs = await loadRuns(ctx, [...new Set(points.map((point) => point.runId))]);
-      const byBrand = new Map<string, PointShape[]>(project.brands.map((brand) => [brand.id, []]));
-      for (const { brandId, runId, at, value } of points) {
-        const run = runs.get(runId);
-        if (!run) throw new Error(`run ${runId} is neither a batch nor a kept run`);
-        byBrand.get(brandId)?.push({ at, value, run });
-      }
-      return project.brands.map((brand) => ({ brand, points: byBrand.get(brand.id)! }));
+      const runIds = [...new Set([...points.values()].flatMap((brandPoints) => brandPoints.map((point) => point[2])))];
+      const byId = new Map((await runs.loadMany(runIds)).map((run, index) => [runIds[index]!, run]));
+      return project.brands.map((brand) => ({
+        brand,
+        points: (points.get(brand.id) ?? []).map(([at, value, runId]) => {
+          const run = byId.get(runId)!;
+          if (run instanceof Error) throw run;
+          return { at: new Date(at), value, run };
+        }),
+      }));
     },
   }),
   changes: t.relatedConnection(

@@ -99,6 +99,15 @@ describe('history and changes of a project over two runs', () => {
         })),
       );
     }
+    // Since the second run finished: only its points, read together with a metric asked for without `since`.
+    const since = read.overall[0].points[1].at;
+    const { project: recent } = await graphqlData(
+      app.graphqlUrl,
+      `query ($id: ID!, $since: DateTime) { project(id: $id) { recent: history(metric: SEO_SCORE, since: $since) { points { value run { id } } } all: history(metric: SEO_SCORE) { points { value } } } }`,
+      { id: project.id, since },
+    );
+    expect(recent.recent).toEqual(read.seo.map((series: any) => ({ points: series.points.slice(1).map(({ value, run }: any) => ({ value, run })) })));
+    expect(recent.all).toEqual(read.seo.map((series: any) => ({ points: series.points.map(({ value }: any) => ({ value })) })));
     expect(read.mentions).toEqual([
       { brand: { name: 'Acme' }, isSubject: true, points: [] },
       { brand: { name: 'Rival Shoes' }, isSubject: false, points: [] },
