@@ -95,11 +95,15 @@ export async function startVantage(
         http.server.closeAllConnections();
         await closed;
         workers?.handBack(config.shutdownGraceMs);
-        await boss.stop({ graceful: true, timeout: config.shutdownGraceMs + HAND_BACK_MS });
-        await workers?.stop();
-        await events?.close();
-        await clients.close();
-        await database.stop();
+        try {
+          await boss.stop({ graceful: true, timeout: config.shutdownGraceMs + HAND_BACK_MS });
+        } finally {
+          // pg-boss's stop fails when the database is already gone; the rest must close all the same.
+          await workers?.stop();
+          await events?.close();
+          await clients.close();
+          await database.stop();
+        }
       })();
       return stopped;
     },

@@ -23,7 +23,9 @@ async function start(): Promise<void> {
   vantage = await startVantage(config, log, {
     onDatabaseMoved: () => {
       following = following.then(async () => {
-        await vantage.stop();
+        // The old port may answer nothing or anything (another program took it): jobs pg-boss could
+        // not hand back there stay active until they expire, then run again.
+        await vantage.stop().catch((error) => log.warn({ err: error }, 'the connections to the old port did not close cleanly; reconnecting anyway'));
         await start();
       });
       following.catch((error) => {

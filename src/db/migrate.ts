@@ -34,6 +34,8 @@ async function readMigrations(): Promise<Migration[]> {
 export async function migrate(connectionString: string, log: Logger): Promise<string[]> {
   const migrations = await readMigrations();
   const client = new pg.Client({ connectionString });
+  // A session lost between statements fails the next one; unheard, it would end the process.
+  client.on('error', (error) => log.warn({ err: error }, 'the migration session was lost'));
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [PRISMA_MIGRATE_LOCK]);
