@@ -1,5 +1,5 @@
 import type { RunBrand, RunSummary } from '../batches/jsonColumns';
-import { checkTitle } from '../analysis';
+import { describeCheck } from '../analysis';
 
 /*
  * What a finished site audit keeps of its comparison (its summary) and what changed since the
@@ -105,7 +105,11 @@ function names(brand: RunBrandRef) {
 
 /** A check's finding as the end of a sentence: "The page has …." becomes "the page has …". */
 function detail(message: string): string {
-  const text = message.trim().replace(/\.$/, '');
+  return midSentence(message.trim().replace(/\.$/, ''));
+}
+
+/** Text inside a sentence: "Response time" becomes "response time"; "HTTPS" and "llms.txt" stay. */
+function midSentence(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
@@ -129,13 +133,13 @@ function checkChanges(brand: RunBrandRef, previous: Analysed, current: Analysed)
     const then = previous.checks[checkId];
     const kind = then && checkMove(then.outcome, now.outcome);
     if (!kind) continue;
-    const { title, added } = checkTitle(checkId);
+    const { title, added } = describeCheck(checkId);
     const message =
       kind === 'CHECK_FIXED'
         ? added
           ? `${who} added ${added}.`
-          : `${whose} site now passes the ${title} check: ${detail(now.message)}.`
-        : `${whose} site now fails the ${title} check: ${detail(now.message)}.`;
+          : `${whose} site now passes the ${midSentence(title)} check: ${detail(now.message)}.`
+        : `${whose} site now fails the ${midSentence(title)} check: ${detail(now.message)}.`;
     const change = { brandId: brand.id, kind, subject: checkId, before: then.outcome, after: now.outcome, message };
     moves.push({ ...change, weight: now.weight, category: now.category, detail: detail(now.message) });
   }
