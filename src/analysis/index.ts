@@ -11,6 +11,7 @@ import { createAnalysisPool } from './worker/pool';
  */
 export { AI_CRAWLERS } from './checks/aeoAccess';
 export { CHECKS, describeCheck } from './checks/catalogue';
+export { overallGain } from './scoring';
 export { portRefusalReason, refusalReason } from './fetch/addressPolicy';
 // The crawler's guard, which webhook deliveries connect through too.
 export { BlockedAddressError, createGuardedAgent, systemHostLookup, type HostLookup, type ResolvedAddress } from './fetch/guardedAgent';

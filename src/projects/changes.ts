@@ -1,4 +1,5 @@
 import type { RunBrand, RunSummary } from '../batches/jsonColumns';
+import { inSentence } from '#shared/format';
 import { describeCheck } from '../analysis';
 
 /*
@@ -105,12 +106,7 @@ function names(brand: RunBrandRef) {
 
 /** A check's finding as the end of a sentence: "The page has …." becomes "the page has …". */
 function detail(message: string): string {
-  return midSentence(message.trim().replace(/\.$/, ''));
-}
-
-/** Text inside a sentence: "Response time" becomes "response time"; "HTTPS" and "llms.txt" stay. */
-function midSentence(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return inSentence(message.trim().replace(/\.$/, ''));
 }
 
 function ordinal(rank: number): string {
@@ -138,8 +134,8 @@ function checkChanges(brand: RunBrandRef, previous: Analysed, current: Analysed)
       kind === 'CHECK_FIXED'
         ? added
           ? `${who} added ${added}.`
-          : `${whose} site now passes the ${midSentence(title)} check: ${detail(now.message)}.`
-        : `${whose} site now fails the ${midSentence(title)} check: ${detail(now.message)}.`;
+          : `${whose} site now passes the ${inSentence(title)} check: ${detail(now.message)}.`
+        : `${whose} site now fails the ${inSentence(title)} check: ${detail(now.message)}.`;
     const change = { brandId: brand.id, kind, subject: checkId, before: then.outcome, after: now.outcome, message };
     moves.push({ ...change, weight: now.weight, category: now.category, detail: detail(now.message) });
   }
