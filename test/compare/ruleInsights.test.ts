@@ -54,6 +54,16 @@ describe('rule insights', () => {
     expect(titled(insights, 'first')).toMatchObject({ severity: 'OPPORTUNITY', title: 'Fix image alt text first' });
   });
 
+  it('say so when the first gap only ties for the most points', () => {
+    const input = subjectBehind();
+    const gaps = input.comparison.gaps.filter((gap) => gap.checkId === 'citations' || gap.checkId === 'llms-txt');
+    expect(gaps.map((gap) => gap.estimatedGain)).toEqual([16, 16]);
+    expect(titled(writeRuleInsights({ ...input, comparison: { ...input.comparison, gaps } }), 'first')).toMatchObject({
+      title: 'Fix citations first',
+      body: 'It is worth +16 points of overall score, as much as any of your 2 gaps; 1 of 3 competitors already passes it: rival-one.test.',
+    });
+  });
+
   it('quote a finding once, without doubled quotation marks or a full stop before the closing one', () => {
     const input = subjectBehind();
     const example = input.targets.find((target) => target.targetId === 'mine')?.report?.checks.find((c) => c.id === 'compression');

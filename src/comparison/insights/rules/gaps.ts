@@ -19,11 +19,12 @@ export function gapInsights(context: RuleContext): Insight[] {
 function biggestGap({ comparison, name }: RuleContext): Insight {
   const gap = comparison.gaps[0]!;
   const competitors = comparison.subject!.analysedCompetitors;
+  const tied = comparison.gaps[1]?.estimatedGain === gap.estimatedGain;
   const severity = gap.subjectOutcome === 'FAIL' && gap.competitors.length * 2 > competitors ? 'CRITICAL' : 'OPPORTUNITY';
   return insight(
     severity,
     `Fix ${checkName(gap.checkId)} first`,
-    `It is worth ${formatGain(gap.estimatedGain)} of overall score, the most of your ${plural(comparison.gaps.length, 'gap')}; ` +
+    `It is worth ${formatGain(gap.estimatedGain)} of overall score, ${tied ? 'as much as any' : 'the most'} of your ${plural(comparison.gaps.length, 'gap')}; ` +
       `${countOf(gap.competitors.length, competitors, 'competitor')} already ${agree(gap.competitors.length, 'passes', 'pass')} it: ${listOf(gap.competitors.map(name))}.`,
   );
 }
