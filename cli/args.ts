@@ -11,7 +11,7 @@ export const usage = `Usage:
   vantage visibility run <projectId> [--engine NAME]... [--samples N] [--server URL] [--key KEY] [--json]
   vantage visibility watch <auditId> [--server URL] [--key KEY] [--json]
 
-  analyze          creates a batch, follows it live, then prints the ranking, the gaps and the insights
+  analyze          creates a batch, follows it live, then prints the ranking, what to fix first and the insights
   watch            follows a batch that already exists, then prints the same
   project create   creates a project: a brand, its competitors and an optional schedule
   project list     lists your projects
@@ -24,7 +24,7 @@ export const usage = `Usage:
   visibility watch follows a visibility audit that already exists, then prints the same
 
 Options:
-  --subject URL   your own site, one of the URLs: its gaps against the others are listed
+  --subject URL   your own site, one of the URLs: what it should fix first is listed
   --name NAME     the batch name (default: the sites' hosts)
   --server URL    the Vantage server (default ${defaultServer}, or VANTAGE_SERVER)
   --key KEY       API key (default VANTAGE_API_KEY; prefer the variable, arguments show in ps)

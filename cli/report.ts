@@ -1,3 +1,4 @@
+import { formatGain } from '#shared/format';
 import type { CliBatchComparisonQuery } from './gql/graphql';
 import { renderTable } from './table';
 
@@ -37,18 +38,19 @@ function notAnalysedSection(comparison: CliComparison): string {
   )}`;
 }
 
-function gapsSection(comparison: CliComparison): string {
+/** The subject's gaps as a short to-do list, most points of overall score first (as the API orders them). */
+function fixFirstSection(comparison: CliComparison): string {
   const { subject, gaps } = comparison;
-  if (!subject) return 'Gaps\nNo site was marked as yours (--subject), so there are no gaps to list.';
+  if (!subject) return 'Fix first\nNo site was marked as yours (--subject), so there is nothing to fix first.';
   const url = subject.target.url;
   if (subject.rank === null) {
     const why = comparison.notAnalysed.find((entry) => entry.target.id === subject.target.id)?.error;
-    return `Gaps of ${url}\nNone to list: it could not be analysed${why ? ` (${why})` : ''}.`;
+    return `Fix first on ${url}\nNothing to list: it could not be analysed${why ? ` (${why})` : ''}.`;
   }
-  if (gaps.length === 0) return `Gaps of ${url}\nNone: it passes every check a competitor passes.`;
-  return `Gaps of ${url}\n${renderTable(
-    [{ header: 'Check' }, { header: 'What was found', maxWidth: textWidth }, { header: 'Passed by', maxWidth: 40 }],
-    gaps.map((gap) => [gap.checkId, gap.message, gap.competitors.map((target) => target.url).join(' ')]),
+  if (gaps.length === 0) return `Fix first on ${url}\nNothing: it passes every check a competitor passes.`;
+  return `Fix first on ${url}\n${renderTable(
+    [{ header: '#', align: 'right' }, { header: 'Fix', maxWidth: 28 }, { header: 'Gain', align: 'right' }, { header: 'How to fix', maxWidth: textWidth }],
+    gaps.map((gap, index) => [String(index + 1), gap.title, formatGain(gap.estimatedGain), gap.howToFix]),
   )}`;
 }
 
@@ -66,12 +68,12 @@ export function insightsSection(insights: CliComparison['insights']): string {
   )}`;
 }
 
-/** Ranking, the targets left out of it, the subject's gaps, and the insights, as plain-text tables. */
+/** Ranking, the targets left out of it, what the subject should fix first, and the insights, as plain-text tables. */
 export function renderReport(comparison: CliComparison): string {
   const sections = [
     rankingSection(comparison),
     ...(comparison.notAnalysed.length > 0 ? [notAnalysedSection(comparison)] : []),
-    gapsSection(comparison),
+    fixFirstSection(comparison),
     insightsSection(comparison.insights),
   ];
   return `${sections.join('\n\n')}\n`;

@@ -40,3 +40,13 @@ function hostOf(url: string): string {
     return url;
   }
 }
+
+/** Text set inside a sentence: "Response time" becomes "response time"; "HTTPS" and "llms.txt" stay. */
+export function inSentence(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/** A gap's estimated gain of overall score: "+2.5 points", "+1 point"; one decimal only where it has one. */
+export function formatGain(points: number): string {
+  return `+${Number.isInteger(points) ? points : points.toFixed(1)} ${points === 1 ? 'point' : 'points'}`;
+}

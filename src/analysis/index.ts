@@ -10,8 +10,8 @@ import { createAnalysisPool } from './worker/pool';
  * and analyses one page at a time and knows no database, queue or GraphQL.
  */
 export { AI_CRAWLERS } from './checks/aeoAccess';
-export { CHECKS } from './checks/catalogue';
-export { checkTitle } from './checks/titles';
+export { CHECKS, describeCheck } from './checks/catalogue';
+export { overallGain } from './scoring';
 export { portRefusalReason, refusalReason } from './fetch/addressPolicy';
 // The crawler's guard, which webhook deliveries connect through too.
 export { BlockedAddressError, createGuardedAgent, systemHostLookup, type HostLookup, type ResolvedAddress } from './fetch/guardedAgent';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AiCrawlerAccess, CheckResult, Heading, OriginFiles, OriginFindings } from '../analysis';
-import type { ComparisonReport } from '../comparison';
+import { completeStoredGaps, type ComparisonReport, type StoredGap } from '../comparison';
 import type { Prisma } from '../db/prisma';
 
 /*
@@ -83,7 +83,7 @@ export const originFilesJson = {
 
 const score = z.int().min(0).max(100);
 
-const comparisonReport: z.ZodType<ComparisonReport> = z.object({
+const storedComparison = z.object({
   ranking: z.array(
     z.object({
       rank: z.int().min(1),
@@ -113,7 +113,10 @@ const comparisonReport: z.ZodType<ComparisonReport> = z.object({
       message: z.string(),
       competitors: targetIds,
       priority: z.number(),
-    }),
+      // Absent from comparisons stored before gains were computed: completed below.
+      estimatedGain: z.number().optional(),
+      pagesAffected: z.int().min(1).optional(),
+    }) satisfies z.ZodType<StoredGap>,
   ),
   leaders: z.array(
     z.object({ category: z.enum(['OVERALL', 'SEO', 'AEO', 'TECHNICAL']), score, targetIds }),
@@ -130,6 +133,11 @@ const comparisonReport: z.ZodType<ComparisonReport> = z.object({
   ),
   llmFailure: z.string().nullable(),
 });
+
+const comparisonReport: z.ZodType<ComparisonReport> = storedComparison.transform((report) => ({
+  ...report,
+  gaps: completeStoredGaps(report),
+}));
 
 export const comparisonJson = { report: column('Comparison.report', comparisonReport) };
 

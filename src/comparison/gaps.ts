@@ -1,10 +1,14 @@
-import { byCodePoint, type AnalysedTarget, type CheckRow, type GapEntry, type GapOutcome } from './types';
+import { overallGain, type CheckOutcome } from '../analysis';
+import { byCodePoint, type AnalysedTarget, type CheckRow, type ComparisonCore, type GapEntry } from './types';
 
-const OUTCOME_ORDER: Record<GapOutcome, number> = { FAIL: 0, WARN: 1 };
+/** Most points first; equal gains by check id, so the order is the same on every run. */
+function byGain(a: GapEntry, b: GapEntry): number {
+  return b.estimatedGain - a.estimatedGain || byCodePoint(a.checkId, b.checkId);
+}
 
 /**
- * Checks the subject fails or only warns on that at least one competitor passes. Most telling
- * first: highest weight × passing competitors; then a FAIL before a WARN; then by check id.
+ * Checks the subject fails or only warns on that at least one competitor passes, with the points
+ * of the subject's overall score that passing each would gain; most points first.
  */
 export function findGaps(subject: AnalysedTarget, rows: readonly CheckRow[]): GapEntry[] {
   const rowOf = new Map(rows.map((row) => [row.checkId, row]));
@@ -22,12 +26,36 @@ export function findGaps(subject: AnalysedTarget, rows: readonly CheckRow[]): Ga
       message: check.message,
       competitors,
       priority: check.weight * competitors.length,
+      estimatedGain: overallGain(subject.report.checks, check.id),
+      // One page per target until batches crawl sites.
+      pagesAffected: 1,
     });
   }
-  return gaps.sort(
-    (a, b) =>
-      b.priority - a.priority ||
-      OUTCOME_ORDER[a.subjectOutcome] - OUTCOME_ORDER[b.subjectOutcome] ||
-      byCodePoint(a.checkId, b.checkId),
-  );
+  return gaps.sort(byGain);
+}
+
+function outcomeIn(row: CheckRow, targetId: string): CheckOutcome {
+  if (row.passedBy.includes(targetId)) return 'PASS';
+  if (row.warnedBy.includes(targetId)) return 'WARN';
+  return row.failedBy.includes(targetId) ? 'FAIL' : 'NOT_APPLICABLE';
+}
+
+/** A gap as comparisons stored before gains were computed kept it. */
+export type StoredGap = Omit<GapEntry, 'estimatedGain' | 'pagesAffected'> & Partial<GapEntry>;
+
+/**
+ * The gaps of a comparison stored before gains were computed, with them and in their order. The
+ * check rows hold the subject's outcome of every check with its category and weight: all the
+ * rescoring needs.
+ */
+export function completeStoredGaps(comparison: Omit<ComparisonCore, 'gaps'> & { gaps: StoredGap[] }): GapEntry[] {
+  const subjectId = comparison.subject?.targetId;
+  const subjectChecks = subjectId
+    ? comparison.checks.map((row) => ({ id: row.checkId, category: row.category, weight: row.weight, outcome: outcomeIn(row, subjectId) }))
+    : [];
+  const complete = (gap: StoredGap): GapEntry =>
+    gap.estimatedGain === undefined || gap.pagesAffected === undefined
+      ? { ...gap, estimatedGain: overallGain(subjectChecks, gap.checkId), pagesAffected: 1 }
+      : { ...gap, estimatedGain: gap.estimatedGain, pagesAffected: gap.pagesAffected };
+  return comparison.gaps.map(complete).sort(byGain);
 }

@@ -9,6 +9,7 @@ import { findLeaders, rankTargets } from './ranking';
  * knows no database, queue or GraphQL; the job stores what it returns.
  */
 export type * from './types';
+export { completeStoredGaps, type StoredGap } from './gaps';
 export { ruleInsights, writeRuleInsights } from './insights/rules';
 export type { LlmOptions } from './insights/llm/options';
 export { writeInsights, type WriteInsightsOptions, type WrittenInsights } from './insights/write';

@@ -59,8 +59,12 @@ export interface GapEntry {
   message: string;
   /** Competitors that pass the check, in submission order. */
   competitors: string[];
-  /** weight × competitors.length: what gaps are ordered by. */
+  /** weight × competitors.length. */
   priority: number;
+  /** Points of the subject's overall score gained by passing the check (scoring's overallGain): what gaps are ordered by. */
+  estimatedGain: number;
+  /** Pages of the subject affected: 1 while a target is one page. */
+  pagesAffected: number;
 }
 
 export type ScoreCategory = 'OVERALL' | CheckCategory;
@@ -89,7 +93,7 @@ export interface NotAnalysedEntry {
 export interface ComparisonCore {
   ranking: RankedEntry[];
   checks: CheckRow[];
-  /** Most telling first; empty without an analysed subject. */
+  /** Most points to gain first; empty without an analysed subject. */
   gaps: GapEntry[];
   /** One entry per category (OVERALL, SEO, AEO, TECHNICAL); empty when nothing was analysed. */
   leaders: CategoryLeader[];

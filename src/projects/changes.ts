@@ -1,5 +1,6 @@
 import type { RunBrand, RunSummary } from '../batches/jsonColumns';
-import { checkTitle } from '../analysis';
+import { inSentence } from '#shared/format';
+import { describeCheck } from '../analysis';
 
 /*
  * What a finished site audit keeps of its comparison (its summary) and what changed since the
@@ -105,8 +106,7 @@ function names(brand: RunBrandRef) {
 
 /** A check's finding as the end of a sentence: "The page has …." becomes "the page has …". */
 function detail(message: string): string {
-  const text = message.trim().replace(/\.$/, '');
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return inSentence(message.trim().replace(/\.$/, ''));
 }
 
 function ordinal(rank: number): string {
@@ -129,13 +129,13 @@ function checkChanges(brand: RunBrandRef, previous: Analysed, current: Analysed)
     const then = previous.checks[checkId];
     const kind = then && checkMove(then.outcome, now.outcome);
     if (!kind) continue;
-    const { title, added } = checkTitle(checkId);
+    const { title, added } = describeCheck(checkId);
     const message =
       kind === 'CHECK_FIXED'
         ? added
           ? `${who} added ${added}.`
-          : `${whose} site now passes the ${title} check: ${detail(now.message)}.`
-        : `${whose} site now fails the ${title} check: ${detail(now.message)}.`;
+          : `${whose} site now passes the ${inSentence(title)} check: ${detail(now.message)}.`
+        : `${whose} site now fails the ${inSentence(title)} check: ${detail(now.message)}.`;
     const change = { brandId: brand.id, kind, subject: checkId, before: then.outcome, after: now.outcome, message };
     moves.push({ ...change, weight: now.weight, category: now.category, detail: detail(now.message) });
   }

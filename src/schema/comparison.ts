@@ -1,3 +1,4 @@
+import { describeCheck } from '../analysis';
 import { comparisonJson } from '../batches/jsonColumns';
 import type {
   CategoryLeader,
@@ -13,6 +14,7 @@ import type { PrismaClient } from '../db/prisma';
 import type { Target as TargetRow } from '../db/generated/client/client';
 import { builder } from './builder';
 import { CheckCategory, CheckOutcome, InsightSeverity } from './enums';
+import { HOW_TO_FIX } from './pageAnalysis';
 
 /** A stored comparison with the batch's targets, so target references resolve without more queries. */
 export interface ComparisonView {
@@ -72,8 +74,15 @@ const Gap = builder.objectRef<WithTargets<GapEntry>>('Gap').implement({
     category: t.expose('category', { type: CheckCategory }),
     weight: t.exposeFloat('weight'),
     subjectOutcome: t.expose('subjectOutcome', { type: CheckOutcome, description: 'FAIL or WARN.' }),
-    priority: t.exposeFloat('priority', { description: 'weight × competitors passing; gaps come highest first.' }),
+    priority: t.exposeFloat('priority', { description: 'weight × competitors passing.' }),
     message: t.exposeString('message', { description: "What the check found on the subject's page." }),
+    title: t.string({ description: 'Plain-language name of the check.', resolve: (gap) => describeCheck(gap.checkId).title }),
+    howToFix: t.string({ description: HOW_TO_FIX, resolve: (gap) => describeCheck(gap.checkId).howToFix }),
+    estimatedGain: t.exposeFloat('estimatedGain', {
+      description:
+        "Points of the subject's overallScore gained by fixing it (all affected pages): the overall score recomputed, unrounded, with this check passing, to one decimal. Gaps come highest first.",
+    }),
+    pagesAffected: t.exposeInt('pagesAffected', { description: "Pages of the subject's site affected; 1 when the batch does not crawl." }),
     competitors: t.prismaField({
       type: ['Target'],
       description: 'Competitors that pass this check.',
@@ -134,7 +143,8 @@ export const Comparison = builder.objectRef<ComparisonView>('Comparison').implem
     }),
     gaps: t.field({
       type: [Gap],
-      description: 'Checks the subject fails that at least one competitor passes. Empty without a subject.',
+      description:
+        'Checks the subject fails or warns on that at least one competitor passes, most estimatedGain first (equal gains by checkId). Empty without a subject.',
       resolve: (view) => view.report.gaps.map((gap) => ({ ...gap, targets: view.targets })),
     }),
     leaders: t.field({

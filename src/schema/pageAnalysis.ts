@@ -1,4 +1,5 @@
 import {
+  describeCheck,
   MAX_REPORTED_LIST_ITEMS,
   MAX_REPORTED_TEXT,
   type AiCrawlerAccess as AiCrawlerAccessShape,
@@ -9,6 +10,8 @@ import {
 import { pageAnalysisJson } from '../batches/jsonColumns';
 import { builder } from './builder';
 import { CheckCategory, CheckOutcome } from './enums';
+
+export const HOW_TO_FIX = 'What to change on the page, in one or two sentences a site owner can act on.';
 
 export const Heading = builder.objectRef<HeadingShape>('Heading').implement({
   fields: (t) => ({
@@ -24,6 +27,8 @@ export const CheckResult = builder.objectRef<CheckResultShape>('CheckResult').im
     outcome: t.expose('outcome', { type: CheckOutcome }),
     weight: t.exposeFloat('weight'),
     message: t.exposeString('message', { description: 'What was found, in words a site owner understands.' }),
+    title: t.string({ description: 'Plain-language name of the check.', resolve: (check) => describeCheck(check.id).title }),
+    howToFix: t.string({ description: HOW_TO_FIX, resolve: (check) => describeCheck(check.id).howToFix }),
   }),
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PageAnalysis } from '../../src/db/generated/client/client';
 import { toAnalysisRow, toReport } from '../../src/batches/analysisRows';
-import { originFilesJson, pageAnalysisJson, StoredJsonError } from '../../src/batches/jsonColumns';
-import { report, scores } from '../compare/fixtures';
+import { comparisonJson, originFilesJson, pageAnalysisJson, StoredJsonError } from '../../src/batches/jsonColumns';
+import { compareTargets } from '../../src/comparison';
+import { analysed, report, scores } from '../compare/fixtures';
 
 describe('JSON columns', () => {
   it('gives back the PageReport stored as a PageAnalysis row', () => {
@@ -20,6 +21,26 @@ describe('JSON columns', () => {
       sitemapUrl: null,
       sitemapStatus: null,
     });
+  });
+
+  it('gives the gaps of a comparison stored before gains existed their gains and their order, from its check rows', () => {
+    const [mine, r1, r2] = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003'];
+    const comparison = compareTargets([
+      analysed(mine!, scores(30), { 'document-title': 'FAIL', 'meta-description': 'WARN', 'llms-txt': 'FAIL', https: 'WARN', compression: 'PASS' }, true),
+      analysed(r1!, scores(90), { 'document-title': 'PASS', 'meta-description': 'PASS', 'llms-txt': 'PASS', https: 'PASS', compression: 'PASS' }),
+      analysed(r2!, scores(80), { 'document-title': 'WARN', 'meta-description': 'PASS', 'llms-txt': 'PASS', https: 'PASS' }),
+    ]);
+    // Overall 0.4 × 20 + 0.4 × 0 + 0.2 × 62.5 = 20.5; llms-txt +40, document-title +24, meta-description +8, https +7.5.
+    expect(comparison.gaps.map((gap) => [gap.checkId, gap.estimatedGain])).toEqual([
+      ['llms-txt', 40],
+      ['document-title', 24],
+      ['meta-description', 8],
+      ['https', 7.5],
+    ]);
+    // As such a comparison was stored: no gains, ordered by priority (https 6, llms-txt 4, meta-description 4, document-title 3).
+    const byPriority = [...comparison.gaps].sort((a, b) => b.priority - a.priority);
+    const stored = { ...comparison, insights: [], llmFailure: null, gaps: byPriority.map(({ estimatedGain: _gain, pagesAffected: _pages, ...gap }) => gap) };
+    expect(comparisonJson.report.read(JSON.parse(JSON.stringify(stored)), 'batch b').gaps).toEqual(comparison.gaps);
   });
 
   it('refuses a value not of its shape, naming the column, the row and where it differs', () => {

@@ -18,6 +18,15 @@ const COMPARISON = `query ($id: ID!) { batch(id: $id) { status comparison {
   insights { title severity source } } } }`;
 const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
 
+interface ApiGap {
+  checkId: string;
+  title: string;
+  message: string;
+  howToFix: string;
+  estimatedGain: number;
+  competitors: { url: string }[];
+}
+
 interface ApiComparison {
   ranking: { rank: number; overallScore: number; seoScore: number; aeoScore: number; technicalScore: number; target: { id: string; url: string; isSubject: boolean } }[];
   checks: { checkId: string; category: string; passedBy: { id: string }[]; failedBy: { id: string }[]; warnedBy: { id: string }[] }[];
@@ -183,7 +192,7 @@ describe('the web client', () => {
     expect(new Set(grid.flatMap((row) => row.outcomes))).toEqual(new Set(['PASS', 'FAIL', 'WARN', 'NOT_APPLICABLE']));
     // The subject's gaps lead their category groups, and are listed on their own above the grid.
     expect(comparison.gaps.length).toBeGreaterThan(0);
-    expect(await page.locator('.gaps li').evaluateAll((items) => items.map((item) => item.getAttribute('data-check-id')))).toEqual(
+    expect(await page.locator('.fix-list li').evaluateAll((items) => items.map((item) => item.getAttribute('data-check-id')))).toEqual(
       comparison.gaps.map((gap) => gap.checkId),
     );
     for (const gap of comparison.gaps) {
@@ -233,6 +242,80 @@ describe('the web client', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('opens the comparison with what to fix first: gaps by estimated gain, each titled, found, how to fix and who passes', async () => {
+    const mine = site.url('/medium');
+    // Not /poor: it is held until the first test releases it, and this test must pass alone too.
+    const id = await createBatch(app.graphqlUrl, { name: 'Fix first', urls: [site.url('/good'), mine], subjectUrl: mine });
+    expect(await waitForBatchStatus(app.graphqlUrl, id)).toBe('COMPLETED');
+    const { batch } = await graphqlData<{
+      batch: { comparison: { gaps: ApiGap[] }; targets: { isSubject: boolean; analysis: { checks: { id: string; title: string; howToFix: string }[] } }[] };
+    }>(
+      app.graphqlUrl,
+      `query ($id: ID!) { batch(id: $id) {
+        comparison { gaps { checkId title message howToFix estimatedGain competitors { url } } }
+        targets { isSubject analysis { checks { id title howToFix } } } } }`,
+      { id },
+    );
+    const { gaps } = batch.comparison;
+    // A gap and the subject's own check result name the check and its fix alike.
+    const subjectChecks = batch.targets.find((target) => target.isSubject)!.analysis.checks;
+    for (const gap of gaps) {
+      expect(subjectChecks.find((check) => check.id === gap.checkId)).toEqual({ id: gap.checkId, title: gap.title, howToFix: gap.howToFix });
+    }
+    expect(gaps.length).toBeGreaterThan(2);
+    const gains = gaps.map((gap) => gap.estimatedGain);
+    expect(gains).toEqual([...gains].sort((a, b) => b - a));
+    // Different gains, or the bars could not show them apart.
+    expect(new Set(gains).size).toBeGreaterThan(1);
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${app.baseUrl}/batches/${encodeURIComponent(id)}/comparison`);
+    const list = page.locator('.fix-list li');
+    await list.first().waitFor();
+    // It opens the screen: the first section heading, before the ranking.
+    const headings = await page.locator('.comparison h2').allTextContents();
+    expect(headings[0]).toBe(`What to fix first on ${new URL(mine).host}/medium`);
+    expect(headings.indexOf('Ranking')).toBeGreaterThan(0);
+
+    const shown = await list.evaluateAll((items) =>
+      items.map((item) => {
+        const text = (selector: string) => item.querySelector(selector)?.textContent ?? null;
+        const track = item.querySelector('.gain-track')!.getBoundingClientRect().width;
+        return {
+          checkId: item.getAttribute('data-check-id'),
+          title: text('.fix-title'),
+          gain: text('.fix-gain'),
+          found: text('.fix-found'),
+          howToFix: text('.fix-how'),
+          passing: text('.fix-competitors'),
+          bar: item.querySelector('.gain-fill')!.getBoundingClientRect().width / track,
+        };
+      }),
+    );
+    const largest = gains[0]!;
+    expect(shown.map(({ bar: _bar, ...item }) => item)).toEqual(
+      gaps.map((gap) => ({
+        checkId: gap.checkId,
+        title: gap.title,
+        gain: `+${Number.isInteger(gap.estimatedGain) ? gap.estimatedGain : gap.estimatedGain.toFixed(1)} point${gap.estimatedGain === 1 ? '' : 's'}`,
+        found: gap.message,
+        howToFix: gap.howToFix,
+        passing: gap.competitors.map((target) => new URL(target.url).host + new URL(target.url).pathname).join(', '),
+      })),
+    );
+    for (const [index, gap] of gaps.entries()) {
+      expect(shown[index]!.title, 'a plain title, not the check id').not.toBe(gap.checkId);
+      expect(shown[index]!.bar, `${gap.checkId}: bar proportional to its gain`).toBeCloseTo(gap.estimatedGain / largest, 2);
+    }
+    await screenshot(page, 'fix-first');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await sidewaysOverflow(page), 'the page must not scroll sideways at phone width').toBeLessThanOrEqual(0);
+    await screenshot(page, 'fix-first-phone');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
   it('says your site could not be analysed, and why, rather than that it passes every check', async () => {
     const mine = site.url('/not-html');
     const id = await createBatch(app.graphqlUrl, { name: 'Failed subject', urls: [mine, site.url('/good'), site.url('/medium')], subjectUrl: mine });
@@ -249,7 +332,7 @@ describe('the web client', () => {
     await page.locator('.rank-card').first().waitFor();
     const shown = `${new URL(mine).host}/not-html`;
     expect(await page.locator('.notice', { hasText: 'Not ranked' }).textContent()).toBe(`Not ranked: ${shown} (${error})`);
-    await page.getByRole('heading', { name: `Gaps of ${shown}` }).waitFor();
+    await page.getByRole('heading', { name: `What to fix first on ${shown}` }).waitFor();
     expect(await page.title()).toBe('Comparison · Failed subject · Vantage');
     expect(await page.locator('.comparison p.empty').allTextContents()).toContain('Your site could not be analysed, so it has no gaps to list.');
     expect(await page.getByText('passes every check').count()).toBe(0);

@@ -18,7 +18,7 @@ const COMPARISON = `query ($id: ID!) { batch(id: $id) { comparison {
   subject { rank analysedCompetitors target { id url } }
   notAnalysed { error target { id url isSubject } }
   checks { checkId category passedBy { id url } failedBy { id url } warnedBy { id url } }
-  gaps { checkId message competitors { id url } }
+  gaps { checkId title subjectOutcome message howToFix estimatedGain pagesAffected competitors { id url } }
   insights { title body severity source } } } }`;
 
 /** A loopback port with nothing listening: connections to it are refused at once. */
@@ -58,7 +58,7 @@ describe('the vantage CLI', () => {
     await site?.close();
   });
 
-  it('analyses the sites, shows progress, and prints the ranking, the gaps and the insights', async () => {
+  it('analyses the sites, shows progress, and prints the ranking, what to fix first and the insights', async () => {
     const [good, medium, poor] = [site.url('/good'), site.url('/medium'), site.url('/poor')];
     const result = await vantage(['analyze', poor, medium, good, '--subject', medium, '--name', 'CLI shops', '--server', app.baseUrl]);
 
@@ -74,9 +74,22 @@ describe('the vantage CLI', () => {
       expect(rankingLines[index]).toMatch(new RegExp(`^\\s*${ranked.rank} {2}${ranked.target.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}.*\\s${ranked.overallScore}\\s`));
     });
     expect(rankingLines.map((line) => /http\S+/.exec(line)![0])).toEqual([good, medium, poor]);
-    expect(result.stdout).toContain(`Gaps of ${medium}`);
-    for (const gap of comparison.gaps) expect(result.stdout).toContain(gap.checkId);
-    expect(comparison.gaps.length).toBeGreaterThan(0);
+    // One numbered row per gap, in the API's order (most points first): title, gain, how to fix (wrapped).
+    const fixFirst = result.stdout.split('\n\n').find((section) => section.startsWith(`Fix first on ${medium}\n`)) ?? '';
+    expect(comparison.gaps.length).toBeGreaterThan(1);
+    const gains = comparison.gaps.map((gap: { estimatedGain: number }) => gap.estimatedGain);
+    expect(gains).toEqual([...gains].sort((a, b) => b - a));
+    const rows = fixFirst.split('\n').filter((line) => /^\s*\d+ {2}/.test(line));
+    expect(rows.map((line) => line.trim().split(/ {2,}/).slice(0, 3))).toEqual(
+      comparison.gaps.map((gap: { title: string; estimatedGain: number }, index: number) => [
+        String(index + 1),
+        gap.title,
+        `+${Number.isInteger(gap.estimatedGain) ? gap.estimatedGain : gap.estimatedGain.toFixed(1)} point${gap.estimatedGain === 1 ? '' : 's'}`,
+      ]),
+    );
+    const collapsed = fixFirst.replace(/\s+/g, ' ');
+    for (const gap of comparison.gaps) expect(collapsed).toContain(gap.howToFix.split(' ').slice(0, 6).join(' '));
+    expect(fixFirst).not.toMatch(/question-headings|meta-description/);
     expect(result.stdout).toContain('Insights');
     expect(comparison.insights.length).toBeGreaterThan(0); // or the loop below asserts nothing
     for (const insight of comparison.insights) expect(result.stdout).toContain(insight.severity);
@@ -93,7 +106,7 @@ describe('the vantage CLI', () => {
     const [{ error }] = comparison.notAnalysed;
     expect(error).toBeTruthy();
 
-    expect(result.stdout).toContain(`Gaps of ${mine}\nNone to list: it could not be analysed (${error}).`);
+    expect(result.stdout).toContain(`Fix first on ${mine}\nNothing to list: it could not be analysed (${error}).`);
     expect(result.stdout).not.toContain('No site was marked as yours');
     const notAnalysed = result.stdout.split('\n\n').find((section) => section.startsWith('Not analysed\n'));
     // Long reasons wrap within their column, so compare with the whitespace collapsed.

@@ -64,7 +64,7 @@ describe('compareTargets', () => {
     expect(comparison.leaders.every((leader) => leader.targetIds.join() === 'mine')).toBe(true);
   });
 
-  it('orders the gaps of a subject behind on several checks by weight × passing competitors', () => {
+  it('orders the gaps by the points of overall score passing each would gain, equal gains by check id', () => {
     const comparison = compareTargets([
       analysed(
         'mine',
@@ -76,14 +76,17 @@ describe('compareTargets', () => {
       analysed('r2', scores(70), { 'document-title': 'FAIL', 'meta-description': 'PASS', 'llms-txt': 'PASS', 'faq-schema': 'PASS' }),
       analysed('r3', scores(60), { 'document-title': 'WARN', 'meta-description': 'PASS', 'llms-txt': 'FAIL', 'faq-schema': 'NOT_APPLICABLE' }),
     ]);
-    // meta-description 2×3=6, llms-txt 2×2=4, document-title 3×1=3, faq-schema 1×2=2: weight alone would put document-title first.
-    expect(comparison.gaps.map(({ checkId, priority }) => [checkId, priority])).toEqual([
-      ['meta-description', 6],
-      ['llms-txt', 4],
-      ['document-title', 3],
-      ['faq-schema', 2],
+    // Unrounded: SEO 0 of 5 = 0, AEO 1 (half of llms-txt's 2) of 3 = 33.33, TECHNICAL 100; overall
+    // 0.4 × 0 + 0.4 × 33.33 + 0.2 × 100 = 33.33. Passing document-title: SEO 3/5 = 60, +0.4 × 60 = 24;
+    // meta-description: SEO 2/5 = 40, +16; llms-txt: AEO 2/3, +0.4 × 33.33 = 13.3; faq-schema: AEO
+    // 2/3 as well, 13.3. By weight × competitors (priority) meta-description (6) would come first.
+    expect(comparison.gaps.map(({ checkId, estimatedGain, priority }) => [checkId, estimatedGain, priority])).toEqual([
+      ['document-title', 24, 3],
+      ['meta-description', 16, 6],
+      ['faq-schema', 13.3, 2],
+      ['llms-txt', 13.3, 4],
     ]);
-    expect(comparison.gaps[1]).toEqual({
+    expect(comparison.gaps[3]).toEqual({
       checkId: 'llms-txt',
       category: 'AEO',
       weight: 2,
@@ -91,18 +94,23 @@ describe('compareTargets', () => {
       message: 'llms-txt is warn on this page',
       competitors: ['r1', 'r2'],
       priority: 4,
+      estimatedGain: 13.3,
+      pagesAffected: 1,
     });
     expect(comparison.subject).toEqual({ targetId: 'mine', rank: 4, analysedCompetitors: 3 });
   });
 
-  it('breaks equal priorities with a FAIL before a WARN, then by check id', () => {
+  it('weighs the gains of a subject without applicable TECHNICAL checks over SEO and AEO alone', () => {
     const comparison = compareTargets([
-      analysed('mine', scores(0), { 'meta-description': 'WARN', 'llms-txt': 'FAIL', 'document-title': 'WARN', https: 'WARN' }, true),
-      analysed('r1', scores(90), { 'meta-description': 'PASS', 'llms-txt': 'PASS', 'document-title': 'PASS', https: 'PASS' }),
-      analysed('r2', scores(90), { 'meta-description': 'PASS', 'llms-txt': 'PASS' }),
+      analysed('mine', scores(33), { 'meta-description': 'WARN', 'image-alt': 'PASS', 'llms-txt': 'FAIL', compression: 'NOT_APPLICABLE' }, true),
+      analysed('r1', scores(90), { 'meta-description': 'PASS', 'image-alt': 'PASS', 'llms-txt': 'PASS', compression: 'PASS' }),
     ]);
-    // Priorities 4, 4, 3, 3: llms-txt (FAIL) before meta-description (WARN); document-title before https by id.
-    expect(comparison.gaps.map((gap) => gap.checkId)).toEqual(['llms-txt', 'meta-description', 'document-title', 'https']);
+    // SEO (1 + 1) of 3 = 66.67, AEO 0; TECHNICAL left out, so overall (0.4 × 66.67 + 0.4 × 0) / 0.8 = 33.33.
+    // Passing llms-txt: AEO 100, overall 83.33, +50; meta-description: SEO 100, overall 50, +16.7.
+    expect(comparison.gaps.map(({ checkId, estimatedGain }) => [checkId, estimatedGain])).toEqual([
+      ['llms-txt', 50],
+      ['meta-description', 16.7],
+    ]);
   });
 
   it('without a subject has no gaps and no standing, but still ranks and compares the field', () => {

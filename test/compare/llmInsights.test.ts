@@ -45,7 +45,7 @@ describe('writeInsights with a language model', () => {
     expect(body.messages[0]?.content).toContain('{"insights":[');
     const summary = JSON.parse(body.messages[1]?.content ?? '');
     expect(summary.subject).toEqual({ site: 'mine.test', rank: 4, analysedCompetitors: 3 });
-    expect(summary.gaps[0]).toMatchObject({ check: 'document-title', competitorsPassing: ['rival-one.test', 'rival-two.test'] });
+    expect(summary.gaps[0]).toMatchObject({ check: 'document-title', competitorsPassing: ['rival-one.test', 'rival-two.test'], estimatedGain: 20 });
     expect(summary.checks.find((row: { check: string }) => row.check === 'compression')).toEqual({
       check: 'compression',
       category: 'TECHNICAL',

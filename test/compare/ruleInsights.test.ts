@@ -9,50 +9,72 @@ function titled(insights: readonly Insight[], fragment: string): Insight {
 }
 
 describe('rule insights', () => {
-  it('give every gap its numbers: passing competitors out of the analysed competitors, and the findings', () => {
+  it('name the gap worth the most points and what closing them all is worth, without repeating each gap', () => {
     const input = subjectBehind();
     const { comparison } = input;
     const insights = writeRuleInsights(input);
-    const competitors = comparison.subject?.analysedCompetitors;
-    expect(competitors).toBe(3);
-    expect(comparison.gaps.map((gap) => gap.checkId)).toEqual([
-      'document-title',
-      'llms-txt',
-      'meta-description',
-      'citations',
-      'image-alt',
-      'faq-schema',
+    // Unrounded, mine scores SEO 0 of 6, AEO 0.5 of 5 = 10, technical 100: overall 24. Passing
+    // document-title gives SEO 3/6 = 50, +0.4 × 50 = 20; citations and llms-txt AEO +40 × 0.4 = 16
+    // each; meta-description +13.3; image-alt +6.7; faq-schema (a WARN, half of 1 of 5) +4.
+    expect(comparison.gaps.map((gap) => [gap.checkId, gap.estimatedGain])).toEqual([
+      ['document-title', 20],
+      ['citations', 16],
+      ['llms-txt', 16],
+      ['meta-description', 13.3],
+      ['image-alt', 6.7],
+      ['faq-schema', 4],
     ]);
-
-    for (const gap of comparison.gaps.slice(0, 5)) {
-      const cited = titled(insights, ` pass${gap.competitors.length === 1 ? 'es' : ''} ${gap.checkId}; you`);
-      expect(cited.title).toMatch(new RegExp(`^${gap.competitors.length} of ${competitors} competitors`));
-      expect(cited.body).toContain(`mine.test fails: “${gap.message}”`);
-      for (const id of gap.competitors) expect(cited.body).toContain(`${id}.test`);
-      expect(cited.severity).toBe(gap.competitors.length * 2 > 3 ? 'CRITICAL' : 'OPPORTUNITY');
-    }
-    expect(titled(insights, 'document-title; you').body).toBe(
-      'rival-one.test and rival-two.test pass document-title (SEO, weight 3); for example rival-one.test: ' +
-        '“document-title is pass on this page”. mine.test fails: “document-title is fail on this page”.',
-    );
-    expect(titled(insights, '1 more gap')).toMatchObject({
+    // Failed by mine, passed by 2 of 3 competitors: CRITICAL.
+    expect(titled(insights, 'first')).toEqual({
+      severity: 'CRITICAL',
+      title: 'Fix page title first',
+      body: 'It is worth +20 points of overall score, the most of your 6 gaps; 2 of 3 competitors already pass it: rival-one.test and rival-two.test.',
+      source: 'rules',
+    });
+    // 76 points in all (every category to 100 from an exact 24); the fixture's overall score is 35.
+    expect(titled(insights, 'Closing all')).toEqual({
       severity: 'OPPORTUNITY',
-      body: 'Competitors also pass faq-schema (1 of 3 competitors).',
+      title: 'Closing all 6 gaps is worth about +76 points',
+      body: 'Your overall score would go from 35 to about 100, enough to rank 1 of 4.',
+      source: 'rules',
+    });
+    // No insight per gap: the fix-first list carries each one's finding and fix.
+    for (const gap of comparison.gaps) expect(insights.filter((insight) => insight.body.includes(gap.message))).toEqual([]);
+  });
+
+  it('say where closing the gaps would rank the subject when competitors would still lead', () => {
+    const input = subjectBehind();
+    const gaps = input.comparison.gaps.filter((gap) => gap.checkId === 'faq-schema' || gap.checkId === 'image-alt');
+    const insights = writeRuleInsights({ ...input, comparison: { ...input.comparison, gaps } });
+    // 35 + 6.7 + 4 = 45.7: rival-one (85), rival-two (60) and rival-three (60) stay ahead.
+    expect(titled(insights, 'Closing all')).toMatchObject({
+      title: 'Closing all 2 gaps is worth about +10.7 points',
+      body: 'Your overall score would go from 35 to about 46, which would rank 4 of 4, behind rival-one.test (85), rival-two.test (60) and rival-three.test (60).',
+    });
+    expect(titled(insights, 'first')).toMatchObject({ severity: 'OPPORTUNITY', title: 'Fix image alt text first' });
+  });
+
+  it('say so when the first gap only ties for the most points', () => {
+    const input = subjectBehind();
+    const gaps = input.comparison.gaps.filter((gap) => gap.checkId === 'citations' || gap.checkId === 'llms-txt');
+    expect(gaps.map((gap) => gap.estimatedGain)).toEqual([16, 16]);
+    expect(titled(writeRuleInsights({ ...input, comparison: { ...input.comparison, gaps } }), 'first')).toMatchObject({
+      title: 'Fix citations first',
+      body: 'It is worth +16 points of overall score, as much as any of your 2 gaps; 1 of 3 competitors already passes it: rival-one.test.',
     });
   });
 
   it('quote a finding once, without doubled quotation marks or a full stop before the closing one', () => {
     const input = subjectBehind();
-    const example = input.targets.find((target) => target.targetId === 'rival-one')?.report?.checks.find((c) => c.id === 'document-title');
-    if (!example) throw new Error('rival-one has no document-title');
-    example.message = 'All 2 images have alt text.';
-    const gap = { ...input, comparison: { ...input.comparison } };
-    gap.comparison.gaps = input.comparison.gaps.map((entry) =>
-      entry.checkId === 'document-title' ? { ...entry, message: '"Cushioning … 30…".' } : entry,
+    const example = input.targets.find((target) => target.targetId === 'mine')?.report?.checks.find((c) => c.id === 'compression');
+    if (!example) throw new Error('mine has no compression');
+    example.message = '"Cushioning … 30…".';
+    expect(titled(writeRuleInsights(input), 'You pass').body).toBe(
+      'mine.test: “Cushioning … 30…”. rival-one.test and rival-two.test fail or only warn on it.',
     );
-    expect(titled(writeRuleInsights(gap), 'document-title; you').body).toBe(
-      'rival-one.test and rival-two.test pass document-title (SEO, weight 3); for example rival-one.test: ' +
-        '“All 2 images have alt text”. mine.test fails: “Cushioning … 30…”.',
+    example.message = 'All 2 images have alt text.';
+    expect(titled(writeRuleInsights(input), 'You pass').body).toBe(
+      'mine.test: “All 2 images have alt text”. rival-one.test and rival-two.test fail or only warn on it.',
     );
   });
 
@@ -63,6 +85,7 @@ describe('rule insights', () => {
     expect(behind).toBe(2);
     const strength = titled(writeRuleInsights(input), 'You pass');
     expect(strength).toMatchObject({ severity: 'INFO', title: `You pass compression; ${behind} of 3 competitors do not` });
+    expect(strength.body).not.toContain('weight');
     expect(strength.body).toContain('rival-one.test and rival-two.test');
     // https is passed by everyone: no strength.
     expect(writeRuleInsights(input).some((insight) => insight.title.includes('You pass https'))).toBe(false);
@@ -78,8 +101,9 @@ describe('rule insights', () => {
     expect(titled(insights, 'You rank').body).toBe(
       `mine.test scores ${mine?.overallScore} overall; rival-one.test leads with ${leader?.overallScore}.`,
     );
+    // The title names the category; the body does not say it again (the CLI prints them as one text).
     expect(titled(insights, 'You trail on AEO').body).toBe(
-      `Your AEO score is ${mine?.aeoScore}; rival-one.test has ${leader?.aeoScore}, ${(leader?.aeoScore ?? 0) - (mine?.aeoScore ?? 0)} points more.`,
+      `Your score is ${mine?.aeoScore}; rival-one.test has ${leader?.aeoScore}, ${(leader?.aeoScore ?? 0) - (mine?.aeoScore ?? 0)} points more.`,
     );
     // 70 against 85 on technical is within 20 points: not worth an insight.
     expect(insights.some((insight) => insight.title.includes('technical'))).toBe(false);
@@ -96,12 +120,12 @@ describe('rule insights', () => {
     const weaknesses = insights.filter((insight) => insight.title.includes('analysed sites miss'));
     expect(weaknesses.map((insight) => insight.title)).toEqual([
       '3 of 4 analysed sites miss citations',
-      '3 of 4 analysed sites miss image-alt',
+      '3 of 4 analysed sites miss image alt text',
     ]);
     const citations = comparison.checks.find((row) => row.checkId === 'citations');
-    expect(weaknesses[0]?.body).toContain(`; ${citations?.passedBy.length} passes.`);
-    expect(weaknesses[0]?.body).toContain('mine.test is one of them.');
-    expect(titled(insights, 'every site gets right').body).toContain('All 4 analysed sites pass 1 check: https.');
+    expect(citations?.passedBy).toEqual(['rival-one']);
+    expect(weaknesses[0]?.body).toBe('mine.test is one of them. Only rival-one.test passes it; whoever fixes it first stands out.');
+    expect(titled(insights, 'every site gets right').body).toContain('All 4 analysed sites pass 1 check: HTTPS.');
     expect(titled(insights, 'could not be analysed')).toMatchObject({
       severity: 'INFO',
       title: '1 of 5 sites could not be analysed',
@@ -124,7 +148,7 @@ describe('rule insights', () => {
     const insights = writeRuleInsights(fieldOnly());
     expect(insights.map((insight) => insight.title)).toEqual([
       '3 of 4 analysed sites miss citations',
-      '3 of 4 analysed sites miss image-alt',
+      '3 of 4 analysed sites miss image alt text',
       'rival-one.test leads',
       'What every site gets right',
       '1 of 5 sites could not be analysed',
@@ -174,21 +198,22 @@ describe('rule insights', () => {
     expect(input.comparison.gaps).toEqual([]);
     const insights = writeRuleInsights(input);
     expect(insights.map((insight) => insight.title)).toEqual([
-      '2 of 3 analysed sites miss llms-txt',
+      '2 of 3 analysed sites miss llms.txt',
       'You lead the field',
       'You lead on SEO',
       'You lead on AEO',
       'You lead on technical',
-      'You pass llms-txt; 2 of 2 competitors do not',
-      'You pass https; 1 of 2 competitors does not',
+      'You pass llms.txt; 2 of 2 competitors do not',
+      'You pass HTTPS; 1 of 2 competitors does not',
       'You pass citations; 1 of 2 competitors does not',
       'mine.test leads',
     ]);
-    expect(insights[0]?.body).not.toContain('mine.test');
+    // mine passes llms.txt: it is not among the sites that miss it.
+    expect(insights[0]?.body).toBe('Only mine.test passes it; whoever fixes it first stands out.');
     expect(insights[1]?.body).toBe(
       'mine.test ranks 1 of 3 analysed sites with an overall score of 95; the best competitor, rival-one.test, scores 70.',
     );
-    expect(insights[2]?.body).toBe('Your SEO score is 92; the best competitor, rival-two.test, has 80.');
+    expect(insights[2]?.body).toBe('Your score is 92; the best competitor, rival-two.test, has 80.');
     expect(insights.slice(1).every((insight) => insight.severity === 'INFO')).toBe(true);
   });
 });

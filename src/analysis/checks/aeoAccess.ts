@@ -24,6 +24,8 @@ const aiCrawlerAccessCheck: Check = {
   id: 'ai-crawler-access',
   category: 'AEO',
   weight: 3,
+  title: 'Answer-engine crawler access',
+  howToFix: 'Allow OAI-SearchBot, Claude-SearchBot and PerplexityBot in robots.txt (remove the Disallow rules that apply to them) so answer engines can read and cite the site.',
   // Only search crawlers decide whether answer engines can cite the page; blocking training
   // crawlers is a legitimate choice, so it is reported but not penalised.
   evaluate(page, origin) {
@@ -46,6 +48,9 @@ export const llmsTxt: Check = {
   id: 'llms-txt',
   category: 'AEO',
   weight: 1,
+  title: 'llms.txt',
+  added: 'a complete llms.txt',
+  howToFix: 'Publish /llms.txt: a markdown file with an H1 naming the site, a short summary and links to its most useful pages.',
   // Lighthouse's agentic llms-txt audit.
   evaluate(_page, { llmsTxt: file }) {
     const byStatus = originFileStatusVerdict(file, '/llms.txt', { onServerError: '', onMissing: '', rateLimitFails: false });

@@ -6,6 +6,9 @@ const questionHeadingsCheck: Check = {
   id: 'question-headings',
   category: 'AEO',
   weight: 1,
+  title: 'Question headings',
+  added: 'question headings',
+  howToFix: 'Phrase some headings as the questions your customers ask (e.g. "How long does delivery take?"), so answer engines can match them to questions.',
   evaluate(page) {
     const questions = page.questionSections;
     if (questions.length > 0) {
@@ -27,6 +30,9 @@ const conciseAnswers: Check = {
   id: 'concise-answers',
   category: 'AEO',
   weight: 1,
+  title: 'Concise answers',
+  added: 'concise answers under its question headings',
+  howToFix: 'Follow each question heading with a direct answer of at most 60 words, then go into detail.',
   evaluate(page) {
     const questions = page.questionSections;
     if (questions.length === 0) return notApplicable('The page has no question headings to answer.');
@@ -55,6 +61,9 @@ export const citations: Check = {
   id: 'citations',
   category: 'AEO',
   weight: 1.5,
+  title: 'Citations',
+  added: 'citations of other sites',
+  howToFix: 'Link to at least two outside sources (studies, standards, official pages) from the main content to back up what the page says.',
   // GEO (Aggarwal et al., KDD 2024): citing sources raises visibility in generative answers.
   evaluate(page) {
     const ownHost = siteHost(new URL(page.url).hostname);
@@ -79,6 +88,9 @@ export const statistics: Check = {
   id: 'statistics',
   category: 'AEO',
   weight: 1.5,
+  title: 'Statistics',
+  added: 'statistics',
+  howToFix: 'Add at least three concrete figures to the text (percentages, prices, counts), with their sources.',
   evaluate({ text }) {
     const found: string[] = [];
     for (const match of text.matchAll(STATISTIC)) {
@@ -99,6 +111,9 @@ export const quotations: Check = {
   id: 'quotations',
   category: 'AEO',
   weight: 1.5,
+  title: 'Quotations',
+  added: 'attributed quotations',
+  howToFix: 'Quote an expert or customer and say who said it, e.g. in a <blockquote> with a <cite>.',
   evaluate({ quotes, text }) {
     const attributed = quotes.filter((quote) => quote.attributed);
     if (attributed.length > 0) {
@@ -117,6 +132,8 @@ const contentDepth: Check = {
   id: 'content-depth',
   category: 'AEO',
   weight: 1,
+  title: 'Content depth',
+  howToFix: 'Expand the page to at least 300 words in two or more sections with their own headings.',
   evaluate({ wordCount, headings }) {
     const subheadings = headings.filter((heading) => heading.level >= 2 && heading.level <= 3).length;
     if (wordCount < DEPTH.thin) return fail(`The page has only ${plural(wordCount, 'word')}; there is little to quote.`);
@@ -148,6 +165,9 @@ export const freshness: Check = {
   id: 'freshness',
   category: 'AEO',
   weight: 1,
+  title: 'Freshness',
+  added: 'a recent date',
+  howToFix: 'Review the page at least once a year and show when: a visible <time> date and dateModified in its structured data.',
   evaluate(page) {
     const dates = pageDates(page);
     if (dates.length === 0) return fail('The page states no publication or update date (dateModified, article:modified_time, <time>).');
@@ -170,6 +190,9 @@ export const authorship: Check = {
   id: 'authorship',
   category: 'AEO',
   weight: 1,
+  title: 'Authorship',
+  added: 'an author',
+  howToFix: 'Name the author: a byline on the page and an author in its structured data or a <meta name="author">.',
   evaluate(page) {
     const names = [...new Set(authorNames(page))];
     return names.length > 0

@@ -17,3 +17,12 @@ export const CHECKS: readonly Check[] = [
   ...aeoContentChecks,
   ...technicalChecks,
 ];
+
+const BY_ID = new Map(CHECKS.map((check) => [check.id, check]));
+
+/** How a person is told about a check; an id the catalogue does not know (a check since removed) is shown as it is. */
+export function describeCheck(checkId: string): { title: string; added?: string; howToFix: string } {
+  const check = BY_ID.get(checkId);
+  if (!check) return { title: checkId, howToFix: 'Vantage no longer runs this check; analyse the page again for current advice.' };
+  return { title: check.title, ...(check.added === undefined ? {} : { added: check.added }), howToFix: check.howToFix };
+}

@@ -12,6 +12,12 @@ export interface Check {
   category: CheckCategory;
   /** Relative importance inside its category. */
   weight: number;
+  /** Plain-language name, in sentence case: what a site owner calls it ("Image alt text"). */
+  title: string;
+  /** For a check whose passing means something was put on the site: what, to end "X added …". */
+  added?: string;
+  /** What to change, in one or two sentences a site owner can act on. */
+  howToFix: string;
   /** Pure: reads the page and its origin's files, nothing else. */
   evaluate(page: PageModel, origin: OriginFiles): Verdict;
 }

@@ -5,6 +5,9 @@ const documentTitle: Check = {
   id: 'document-title',
   category: 'SEO',
   weight: 2,
+  title: 'Page title',
+  added: 'a page title',
+  howToFix: 'Add a <title> in the head that names the page and what it offers.',
   evaluate: ({ title }) =>
     title ? pass(`The page has a title: "${truncate(title, 80)}".`) : fail('The page has no <title>, or it is empty.'),
 };
@@ -13,6 +16,9 @@ export const metaDescription: Check = {
   id: 'meta-description',
   category: 'SEO',
   weight: 1,
+  title: 'Meta description',
+  added: 'a meta description',
+  howToFix: 'Add <meta name="description" content="…"> in the head: a sentence or two that sums up the page; search results show it under the title.',
   evaluate: ({ metaDescription: description, metas }) => {
     if (description === null) {
       const inBody = metas.some((meta) => meta.byName && meta.name === 'description' && meta.source === 'body');
@@ -46,6 +52,8 @@ const titleLength: Check = {
   id: 'title-length',
   category: 'SEO',
   weight: 0.5,
+  title: 'Title length',
+  howToFix: 'Write a title of 10 to 60 characters so search results show it whole.',
   evaluate: ({ title }) => lengthVerdict('title', title, TITLE_LENGTH),
 };
 
@@ -53,6 +61,8 @@ const descriptionLength: Check = {
   id: 'description-length',
   category: 'SEO',
   weight: 0.5,
+  title: 'Description length',
+  howToFix: 'Write a meta description of 50 to 160 characters: long enough to say what the page offers, short enough not to be cut off.',
   evaluate: ({ metaDescription: description }) => lengthVerdict('meta description', description, DESCRIPTION_LENGTH),
 };
 
@@ -60,6 +70,9 @@ const htmlHasLang: Check = {
   id: 'html-has-lang',
   category: 'SEO',
   weight: 0.5,
+  title: 'Page language',
+  added: 'the page language',
+  howToFix: 'Declare the page language on the html element, e.g. <html lang="en">.',
   evaluate: ({ lang }) =>
     lang ? pass(`The page declares its language: ${lang}.`) : fail('The <html> element has no lang attribute.'),
 };
@@ -68,6 +81,9 @@ export const viewport: Check = {
   id: 'viewport',
   category: 'SEO',
   weight: 1,
+  title: 'Mobile viewport',
+  added: 'a mobile viewport',
+  howToFix: 'Add <meta name="viewport" content="width=device-width, initial-scale=1"> in the head so phones show the page at their width.',
   // Lighthouse's rule: a viewport meta tag with width or initial-scale.
   evaluate(page) {
     const content = metaContent(page, 'viewport');
@@ -86,6 +102,8 @@ const singleH1: Check = {
   id: 'single-h1',
   category: 'SEO',
   weight: 0.5,
+  title: 'Single H1',
+  howToFix: 'Give the page exactly one <h1> that says what the page is about; make other top headings <h2>.',
   evaluate: ({ headings }) => {
     const count = headings.filter((heading) => heading.level === 1).length;
     if (count === 1) return pass('The page has exactly one <h1>.');
@@ -98,6 +116,8 @@ const headingOrder: Check = {
   id: 'heading-order',
   category: 'SEO',
   weight: 0.5,
+  title: 'Heading order',
+  howToFix: 'Use heading levels in order without skipping one going down (an <h2> before any <h3>, an <h3> before any <h4>).',
   evaluate: ({ headings }) => {
     if (headings.length === 0) return notApplicable('The page has no headings.');
     const skips: string[] = [];
@@ -120,6 +140,9 @@ const openGraph: Check = {
   id: 'open-graph',
   category: 'SEO',
   weight: 0.5,
+  title: 'Open Graph tags',
+  added: 'Open Graph tags',
+  howToFix: 'Add og:title, og:description and og:image meta tags so links to the page show a title, summary and picture when shared.',
   evaluate(page) {
     const missing = OPEN_GRAPH_TAGS.filter((tag) => !metaContent(page, tag)?.trim());
     if (missing.length === 0) return pass('The page has og:title, og:description and og:image for link previews.');

@@ -54,6 +54,8 @@ const isCrawlable: Check = {
   id: 'is-crawlable',
   category: 'SEO',
   weight: 4,
+  title: 'Indexability',
+  howToFix: 'Remove noindex from the meta robots tag and the X-Robots-Tag header, and any robots.txt rule that blocks search engines from this page, unless you mean to keep it out of search.',
   // Lighthouse fails only when every known bot and the generic rules are blocked.
   evaluate(page, origin) {
     const robots = parseRobots(origin.robotsTxt, origin.origin);
@@ -76,6 +78,8 @@ const httpStatusCode: Check = {
   id: 'http-status-code',
   category: 'SEO',
   weight: 3,
+  title: 'HTTP status',
+  howToFix: 'Make the page answer with HTTP 200: fix the server error or restore the missing page, or redirect its URL to the page that replaced it.',
   // Lighthouse fails 400–599 only (a 999 is no error status to it); redirects were already followed.
   evaluate: ({ status }) =>
     status >= 400 && status <= 599
@@ -138,6 +142,8 @@ export const robotsTxt: Check = {
   id: 'robots-txt',
   category: 'SEO',
   weight: 1,
+  title: 'robots.txt',
+  howToFix: 'Correct the lines of /robots.txt the finding names: known directives only, each rule under a User-agent line, paths starting with / or *, and full sitemap URLs.',
   evaluate(_page, { robotsTxt: file }) {
     const byStatus = originFileStatusVerdict(file, 'robots.txt', {
       onServerError: '; crawlers may stop crawling the site',
@@ -157,6 +163,8 @@ export const canonical: Check = {
   id: 'canonical',
   category: 'SEO',
   weight: 1,
+  title: 'Canonical link',
+  howToFix: 'Point <link rel="canonical"> in the head to the full, absolute URL of this page (or of the one page it duplicates), and give the page only one.',
   evaluate(page) {
     const unique = new Set<string>();
     const hreflangUrls = new Set<string>();
@@ -203,6 +211,8 @@ export const hreflang: Check = {
   id: 'hreflang',
   category: 'SEO',
   weight: 1,
+  title: 'hreflang links',
+  howToFix: 'Give each hreflang alternate a valid language code (e.g. en, de, en-GB, or x-default) and an absolute URL.',
   evaluate(page) {
     const alternates = page.links.filter((link) => link.rel === 'alternate' && link.hreflang && link.source !== 'body');
     // Lighthouse passes a page without hreflang links.

@@ -37,6 +37,8 @@ const linkText: Check = {
   id: 'link-text',
   category: 'SEO',
   weight: 1,
+  title: 'Descriptive link text',
+  howToFix: 'Replace generic link texts such as "click here" or "read more" (and bare URLs) with words that say where the link goes.',
   evaluate(page) {
     const pageUrl = withoutFragment(page.url);
     const failing = page.anchors.filter((anchor) => hasNonDescriptiveText(anchor, pageUrl));
@@ -72,6 +74,8 @@ const crawlableAnchors: Check = {
   id: 'crawlable-anchors',
   category: 'SEO',
   weight: 1,
+  title: 'Crawlable links',
+  howToFix: 'Give every link a real URL in href (not javascript:void(0) or a missing href); use a <button> for actions that are not links.',
   evaluate(page) {
     const failing = page.anchors.filter(isUncrawlable);
     if (failing.length === 0) return pass(`All ${plural(page.anchors.length, 'link')} can be followed by crawlers.`);
@@ -93,6 +97,9 @@ const imageAlt: Check = {
   id: 'image-alt',
   category: 'SEO',
   weight: 1,
+  title: 'Image alt text',
+  added: 'alt text to its images',
+  howToFix: 'Give every meaningful image an alt attribute that describes it; give decorative images alt="".',
   evaluate({ images }) {
     const relevant = images.filter((image) => !image.hidden);
     if (relevant.length === 0) return notApplicable('The page has no images.');

@@ -5,6 +5,8 @@ const structuredDataValid: Check = {
   id: 'structured-data-valid',
   category: 'SEO',
   weight: 1,
+  title: 'Valid structured data',
+  howToFix: 'Fix the JSON-LD blocks the finding names so each one parses as JSON and every item has an @type; check them with a structured-data validator.',
   evaluate({ jsonLd, structuredData }) {
     if (jsonLd.length === 0) return notApplicable('The page has no JSON-LD structured data.');
     if (structuredData.errors.length > 0) {
@@ -26,6 +28,9 @@ const entitySchema: Check = {
   id: 'entity-schema',
   category: 'AEO',
   weight: 1,
+  title: 'Entity schema',
+  added: 'entity schema',
+  howToFix: 'Describe who is behind the page with Organization, LocalBusiness or Product structured data (JSON-LD), with its name, URL and logo.',
   evaluate({ structuredData }) {
     const found = structuredData.types.filter((type) => ENTITY_TYPES.has(type));
     return found.length > 0
@@ -41,6 +46,9 @@ const faqSchema: Check = {
   category: 'AEO',
   // No longer a Google rich result, but still read by answer engines: a small bonus.
   weight: 0.25,
+  title: 'FAQ schema',
+  added: 'FAQ schema',
+  howToFix: 'Mark up the page\'s questions and answers with FAQPage structured data (JSON-LD), each question with its answer.',
   evaluate(page) {
     const found = itemsOfType(page.structuredData.items, FAQ_TYPES);
     if (found.length === 0) {

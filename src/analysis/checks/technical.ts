@@ -7,6 +7,8 @@ export const https: Check = {
   id: 'https',
   category: 'TECHNICAL',
   weight: 3,
+  title: 'HTTPS',
+  howToFix: 'Serve the page over HTTPS and redirect its http:// address to the https:// one.',
   evaluate({ url, redirectChain }) {
     if (new URL(url).protocol !== 'https:') return fail('The page is served over plain HTTP; browsers mark it "Not secure".');
     const startedInsecure = redirectChain[0]?.startsWith('http:');
@@ -20,6 +22,8 @@ const responseTime: Check = {
   id: 'response-time',
   category: 'TECHNICAL',
   weight: 2,
+  title: 'Response time',
+  howToFix: 'Make the server answer within 600 ms: cache pages or put a CDN in front, and speed up slow database queries or plugins.',
   evaluate({ timeToFirstByteMs: ms }) {
     if (ms <= RESPONSE_MS.good) return pass(`The server answered in ${ms} ms.`);
     if (ms <= RESPONSE_MS.poor) return warn(`The server took ${ms} ms to answer; under ${RESPONSE_MS.good} ms is good.`);
@@ -33,6 +37,8 @@ const pageWeight: Check = {
   id: 'page-weight',
   category: 'TECHNICAL',
   weight: 1,
+  title: 'Page weight',
+  howToFix: 'Keep the HTML under 500 KB: move inline scripts, styles and embedded data to separate files and remove unused markup.',
   evaluate({ bytes }) {
     if (bytes <= PAGE_BYTES.good) return pass(`The HTML weighs ${formatBytes(bytes)}.`);
     if (bytes <= PAGE_BYTES.poor) return warn(`The HTML weighs ${formatBytes(bytes)}; under ${formatBytes(PAGE_BYTES.good)} loads faster.`);
@@ -47,6 +53,9 @@ export const compression: Check = {
   id: 'compression',
   category: 'TECHNICAL',
   weight: 1,
+  title: 'Compression',
+  added: 'compression',
+  howToFix: 'Turn on gzip or Brotli compression for HTML in the web server or CDN.',
   evaluate(page) {
     const encoding = headerValues(page, 'content-encoding').join(', ').trim();
     if (encoding && encoding.toLowerCase() !== 'identity') return pass(`The HTML is sent compressed (${encoding}).`);
@@ -59,6 +68,8 @@ const redirectChainCheck: Check = {
   id: 'redirect-chain',
   category: 'TECHNICAL',
   weight: 1,
+  title: 'Redirect chain',
+  howToFix: 'Link to and redirect straight to the final URL so the page is reached in at most one redirect.',
   evaluate({ redirectChain, url }) {
     const hops = redirectChain.length;
     if (hops === 0) return pass('The URL answers directly, without redirects.');
@@ -80,6 +91,9 @@ export const sitemap: Check = {
   id: 'sitemap',
   category: 'TECHNICAL',
   weight: 1,
+  title: 'Sitemap',
+  added: 'a sitemap',
+  howToFix: 'Publish an XML sitemap listing your pages and declare it in robots.txt with a "Sitemap: https://…/sitemap.xml" line.',
   evaluate(_page, origin) {
     const file = origin.sitemap;
     if (!file) return fail('No sitemap could be fetched.');

@@ -8,7 +8,7 @@ import { shortUrl } from '#shared/format';
 import { formatDateTime } from '../../format/format';
 import { CheckMatrix } from './CheckMatrix';
 import { Downloads } from './Downloads';
-import { GapList } from './GapList';
+import { FixFirst } from './FixFirst';
 import { InsightList } from './InsightList';
 import { RankingCards } from './RankingCards';
 import { buildMatrix } from './report';
@@ -53,6 +53,7 @@ export function Comparison() {
       </div>
       <p class="summary">Compared {formatDateTime(comparison.createdAt)}</p>
       <Downloads name={batch.name} comparison={comparison} />
+      <FixFirst gaps={comparison.gaps} subject={subject} />
 
       <h2>Ranking</h2>
       <RankingCards batchId={batch.id} sites={comparison.ranking} />
@@ -61,9 +62,6 @@ export function Comparison() {
           Not ranked: {notAnalysed.map((entry) => `${shortUrl(entry.target.url)} (${entry.error})`).join('; ')}
         </p>
       )}
-
-      <h2>{subject ? `Gaps of ${shortUrl(subject.target.url)}` : 'Gaps'}</h2>
-      <GapList gaps={comparison.gaps} subject={subject} />
 
       <h2>Checks</h2>
       <CheckMatrix sites={comparison.ranking} groups={buildMatrix(batch, comparison)} />

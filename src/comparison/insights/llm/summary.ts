@@ -16,6 +16,7 @@ export interface ComparisonSummary {
     subjectOutcome: GapOutcome;
     subjectFinding: string;
     competitorsPassing: string[];
+    estimatedGain: number;
   }[];
   checks: {
     check: string;
@@ -54,6 +55,7 @@ export function summarize({ comparison, targets }: InsightInput): ComparisonSumm
       subjectOutcome: gap.subjectOutcome,
       subjectFinding: gap.message,
       competitorsPassing: gap.competitors.map(name),
+      estimatedGain: gap.estimatedGain,
     })),
     checks: comparison.checks.map((row) => ({
       check: row.checkId,

@@ -1,6 +1,6 @@
 import { byCodePoint, type CategoryLeader, type CheckRow, type Insight } from '../../types';
 import { insight, type RuleContext } from './context';
-import { agree, clause, countOf, listOf, plural } from './wording';
+import { agree, checkName, clause, countOf, listOf, plural } from './wording';
 
 const COMMON_WEAKNESSES = 3;
 
@@ -59,14 +59,14 @@ function weaknessInsights({ comparison, name, subject }: RuleContext): Insight[]
     .sort((a, b) => b.weight * missing(b) - a.weight * missing(a) || byCodePoint(a.checkId, b.checkId))
     .slice(0, COMMON_WEAKNESSES)
     .map((row) => {
-      const counted = countOf(missing(row), analysed, 'analysed site');
       const yoursToo =
-        subject && [...row.failedBy, ...row.warnedBy].includes(subject.targetId) ? ` ${name(subject.targetId)} is one of them.` : '';
+        subject && [...row.failedBy, ...row.warnedBy].includes(subject.targetId) ? `${name(subject.targetId)} is one of them. ` : '';
+      const passing =
+        row.passedBy.length === 0 ? 'No analysed site passes it' : `Only ${listOf(row.passedBy.map(name))} ${agree(row.passedBy.length, 'passes', 'pass')} it`;
       return insight(
         'OPPORTUNITY',
-        `${counted} miss ${row.checkId}`,
-        `${counted} fail or only warn on ${row.checkId} (${row.category}, weight ${row.weight}); ${row.passedBy.length} ${agree(row.passedBy.length, 'passes', 'pass')}. ` +
-          `Whoever fixes it first stands out.${yoursToo}`,
+        `${countOf(missing(row), analysed, 'analysed site')} miss ${checkName(row.checkId)}`,
+        `${yoursToo}${passing}; whoever fixes it first stands out.`,
       );
     });
 }
@@ -74,7 +74,9 @@ function weaknessInsights({ comparison, name, subject }: RuleContext): Insight[]
 function tableStakes({ comparison }: RuleContext): Insight[] {
   const analysed = comparison.ranking.length;
   if (analysed < 2) return [];
-  const passedByAll = comparison.checks.filter((row) => row.passedBy.length === analysed).map((row) => row.checkId);
+  const passedByAll = comparison.checks
+    .filter((row) => row.passedBy.length === analysed)
+    .map((row) => checkName(row.checkId));
   if (passedByAll.length === 0) return [];
   return [
     insight(

@@ -1,46 +1,50 @@
-import type { GapEntry, Insight } from '../../types';
+import { formatGain } from '#shared/format';
+import type { Insight } from '../../types';
 import { insight, type RuleContext } from './context';
-import { agree, countOf, listOf, quoted } from './wording';
+import { agree, checkName, countOf, listOf, plural } from './wording';
 
-/** The most telling gaps get an insight each; the rest are summed up in one. */
-const DETAILED_GAPS = 5;
-
-/** The subject's gaps, most telling first: a FAIL that most competitors pass is CRITICAL. */
+/**
+ * What the subject's gaps are worth. The gaps themselves are listed one by one with their findings
+ * and fixes ("what to fix first"); the insights say only what that list does not: which one gains
+ * the most, and where closing them all would put the subject.
+ */
 export function gapInsights(context: RuleContext): Insight[] {
   const { comparison, subject } = context;
   if (!subject || !comparison.subject) return [];
-  const { targetId, analysedCompetitors: competitors } = comparison.subject;
-  const detailed = comparison.gaps
-    .slice(0, DETAILED_GAPS)
-    .map((gap) => gapInsight(context, gap, { subjectId: targetId, competitors }));
-  const rest = comparison.gaps.slice(DETAILED_GAPS);
-  if (rest.length === 0) return detailed;
-  return [
-    ...detailed,
-    insight(
-      'OPPORTUNITY',
-      `${rest.length} more ${rest.length === 1 ? 'gap' : 'gaps'}`,
-      `Competitors also pass ${listOf(rest.map((gap) => `${gap.checkId} (${countOf(gap.competitors.length, competitors, 'competitor')})`))}.`,
-    ),
-  ];
+  if (comparison.gaps.length === 0) return [];
+  return [biggestGap(context), ...(comparison.gaps.length > 1 ? [allGaps(context)] : [])];
 }
 
-function gapInsight(
-  { name, messageOf }: RuleContext,
-  gap: GapEntry,
-  { subjectId, competitors }: { subjectId: string; competitors: number },
-): Insight {
-  const passing = countOf(gap.competitors.length, competitors, 'competitor');
-  const fails = gap.subjectOutcome === 'FAIL';
-  const example = gap.competitors[0] as string;
-  const many = gap.competitors.length > 1;
-  const severity = fails && gap.competitors.length * 2 > competitors ? 'CRITICAL' : 'OPPORTUNITY';
+/** The gap worth the most points: CRITICAL when the subject fails what most competitors pass. */
+function biggestGap({ comparison, name }: RuleContext): Insight {
+  const gap = comparison.gaps[0]!;
+  const competitors = comparison.subject!.analysedCompetitors;
+  const tied = comparison.gaps[1]?.estimatedGain === gap.estimatedGain;
+  const severity = gap.subjectOutcome === 'FAIL' && gap.competitors.length * 2 > competitors ? 'CRITICAL' : 'OPPORTUNITY';
   return insight(
     severity,
-    `${passing} ${agree(gap.competitors.length, 'passes', 'pass')} ${gap.checkId}; you ${fails ? 'fail it' : 'only get a warning'}`,
-    `${listOf(gap.competitors.map(name))} ${agree(gap.competitors.length, 'passes', 'pass')} ${gap.checkId} ` +
-      `(${gap.category}, weight ${gap.weight}); ${many ? `for example ${name(example)}` : 'it reports'}: ` +
-      `${quoted(messageOf(example, gap.checkId))}. ` +
-      `${name(subjectId)} ${fails ? 'fails' : 'only warns'}: ${quoted(gap.message)}.`,
+    `Fix ${checkName(gap.checkId)} first`,
+    `It is worth ${formatGain(gap.estimatedGain)} of overall score, ${tied ? 'as much as any' : 'the most'} of your ${plural(comparison.gaps.length, 'gap')}; ` +
+      `${countOf(gap.competitors.length, competitors, 'competitor')} already ${agree(gap.competitors.length, 'passes', 'pass')} it: ${listOf(gap.competitors.map(name))}.`,
+  );
+}
+
+/** The score and rank the subject would reach by passing every check a competitor passes. */
+function allGaps({ comparison, name }: RuleContext): Insight {
+  const { gaps, ranking } = comparison;
+  const subjectId = comparison.subject!.targetId;
+  const mine = ranking.find((entry) => entry.targetId === subjectId)!;
+  // Gains add up: each changes its own category's pass rate and nothing else.
+  const total = Math.round(10 * gaps.reduce((sum, gap) => sum + gap.estimatedGain, 0)) / 10;
+  const reached = Math.min(100, Math.round(mine.overallScore + total));
+  const ahead = ranking.filter((entry) => entry.targetId !== subjectId && entry.overallScore > reached);
+  const standing =
+    ahead.length === 0
+      ? `enough to rank 1 of ${ranking.length}`
+      : `which would rank ${ahead.length + 1} of ${ranking.length}, behind ${listOf(ahead.map((entry) => `${name(entry.targetId)} (${entry.overallScore})`))}`;
+  return insight(
+    'OPPORTUNITY',
+    `Closing all ${gaps.length} gaps is worth about ${formatGain(total)}`,
+    `Your overall score would go from ${mine.overallScore} to about ${reached}, ${standing}.`,
   );
 }

@@ -1,6 +1,6 @@
 import { byCodePoint, type CheckRow, type Insight } from '../../types';
 import { insight, type RuleContext } from './context';
-import { agree, countOf, listOf, quoted } from './wording';
+import { agree, checkName, countOf, listOf, quoted } from './wording';
 
 const STRENGTHS = 3;
 
@@ -20,9 +20,9 @@ export function strengthInsights({ comparison, name, messageOf, inSubmissionOrde
     const counted = countOf(behind.length, standing.analysedCompetitors, 'competitor');
     return insight(
       'INFO',
-      `You pass ${row.checkId}; ${counted} ${agree(behind.length, 'does', 'do')} not`,
+      `You pass ${checkName(row.checkId)}; ${counted} ${agree(behind.length, 'does', 'do')} not`,
       `${name(standing.targetId)}: ${quoted(messageOf(standing.targetId, row.checkId))}. ` +
-        `${counted} ${agree(behind.length, 'fails or only warns', 'fail or only warn')} on ${row.checkId} (${row.category}, weight ${row.weight}): ${listOf(behind.map(name))}.`,
+        `${listOf(behind.map(name))} ${agree(behind.length, 'fails or only warns', 'fail or only warn')} on it.`,
     );
   });
 }

@@ -64,15 +64,11 @@ function categoryInsights({ name }: RuleContext, mine: RankedEntry, competitors:
     const rival = name(bestInCategory.targetId);
     if (score > bestScore) {
       insights.push(
-        insight('INFO', `You lead on ${label}`, `Your ${label} score is ${score}; the best competitor, ${rival}, has ${bestScore}.`),
+        insight('INFO', `You lead on ${label}`, `Your score is ${score}; the best competitor, ${rival}, has ${bestScore}.`),
       );
     } else if (bestScore - score >= TRAILING_POINTS) {
       insights.push(
-        insight(
-          'OPPORTUNITY',
-          `You trail on ${label}`,
-          `Your ${label} score is ${score}; ${rival} has ${bestScore}, ${bestScore - score} points more.`,
-        ),
+        insight('OPPORTUNITY', `You trail on ${label}`, `Your score is ${score}; ${rival} has ${bestScore}, ${bestScore - score} points more.`),
       );
     }
   }

@@ -1,3 +1,11 @@
+import { inSentence } from '#shared/format';
+import { describeCheck } from '../../../analysis';
+
+/** A check as a sentence names it: "image alt text", "llms.txt". */
+export function checkName(checkId: string): string {
+  return inSentence(describeCheck(checkId).title);
+}
+
 /** "3 competitors", "1 competitor". */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
