@@ -34,7 +34,7 @@ export const VisibilityAuditQuery = graphql(`
   }
 `);
 
-/** What a finished audit found; everything here is empty until SCORING is done. */
+/** What a finished audit found (operations/visibility.graphql); empty until SCORING is done. */
 export const VisibilityResultsQuery = graphql(`
   query VisibilityResults($id: ID!) {
     node(id: $id) {
@@ -42,50 +42,7 @@ export const VisibilityResultsQuery = graphql(`
       ... on VisibilityAudit {
         id
         promptsSource
-        insightsFailure
-        brands {
-          isSubject
-          brand {
-            name
-          }
-          mentionRate
-          mentionRateLow
-          mentionRateHigh
-          shareOfVoice
-          citationShare
-          averagePosition
-          sentiment
-          recommendationRate
-          byEngine {
-            engine
-            mentionRate
-            mentionRateLow
-            mentionRateHigh
-          }
-        }
-        promptResults {
-          prompt
-          named
-          subjectMentionRate
-          lost
-        }
-        citedDomains {
-          domain
-          citations
-          share
-          brand
-        }
-        insights {
-          title
-          body
-          severity
-          source
-        }
-        citedPagesBatch {
-          id
-          name
-          status
-        }
+        ...VisibilityResultFields
       }
     }
   }

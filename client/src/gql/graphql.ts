@@ -347,7 +347,7 @@ export type VisibilityResultsQuery = { node:
     | { __typename: 'ExpiredRun' }
     | { __typename: 'Project' }
     | { __typename: 'Target' }
-    | { __typename: 'VisibilityAudit', id: string, promptsSource: string | null, insightsFailure: string | null, brands: Array<{ isSubject: boolean, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number, averagePosition: number | null, sentiment: number | null, recommendationRate: number, brand: { name: string }, byEngine: Array<{ engine: string, mentionRate: number, mentionRateLow: number, mentionRateHigh: number }> }>, promptResults: Array<{ prompt: string, named: Array<string>, subjectMentionRate: number, lost: boolean }>, citedDomains: Array<{ domain: string, citations: number, share: number, brand: string | null }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }>, citedPagesBatch: { id: string, name: string, status: BatchStatus } | null }
+    | { __typename: 'VisibilityAudit', id: string, promptsSource: string | null, insightsFailure: string | null, brands: Array<{ isSubject: boolean, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number, averagePosition: number | null, sentiment: number | null, recommendationRate: number, brand: { name: string, aliases: Array<string>, domains: Array<string> }, byEngine: Array<{ engine: string, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number }> }>, promptResults: Array<{ prompt: string, named: Array<string>, subjectMentionRate: number, lost: boolean }>, citedDomains: Array<{ domain: string, citations: number, share: number, brand: string | null }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }>, citedPagesBatch: { id: string, name: string, status: BatchStatus } | null }
     | { __typename: 'Webhook' }
    | null };
 
@@ -396,6 +396,8 @@ export type CancelVisibilityAuditMutationVariables = Exact<{
 export type CancelVisibilityAuditMutation = { cancelVisibilityAudit: { id: string, status: BatchStatus, stage: VisibilityStage, progress: number, engines: Array<string>, samplesPerPrompt: number, requestsTotal: number, requestsDone: number, requestsFailed: number, tokensUsed: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } };
 
 export type ComparisonFieldsFragment = { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, message: string, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
+
+export type VisibilityResultFieldsFragment = { insightsFailure: string | null, brands: Array<{ isSubject: boolean, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number, averagePosition: number | null, sentiment: number | null, recommendationRate: number, brand: { name: string, aliases: Array<string>, domains: Array<string> }, byEngine: Array<{ engine: string, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number }> }>, promptResults: Array<{ prompt: string, named: Array<string>, subjectMentionRate: number, lost: boolean }>, citedDomains: Array<{ domain: string, citations: number, share: number, brand: string | null }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }>, citedPagesBatch: { id: string, name: string, status: BatchStatus } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -581,6 +583,58 @@ export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ComparisonFields"}) as unknown as TypedDocumentString<ComparisonFieldsFragment, unknown>;
+export const VisibilityResultFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VisibilityResultFields on VisibilityAudit {
+  brands {
+    brand {
+      name
+      aliases
+      domains
+    }
+    isSubject
+    mentionRate
+    mentionRateLow
+    mentionRateHigh
+    shareOfVoice
+    citationShare
+    averagePosition
+    sentiment
+    recommendationRate
+    byEngine {
+      engine
+      mentionRate
+      mentionRateLow
+      mentionRateHigh
+      shareOfVoice
+      citationShare
+    }
+  }
+  promptResults {
+    prompt
+    named
+    subjectMentionRate
+    lost
+  }
+  citedDomains {
+    domain
+    citations
+    share
+    brand
+  }
+  insights {
+    title
+    body
+    severity
+    source
+  }
+  insightsFailure
+  citedPagesBatch {
+    id
+    name
+    status
+  }
+}
+    `, {"fragmentName":"VisibilityResultFields"}) as unknown as TypedDocumentString<VisibilityResultFieldsFragment, unknown>;
 export const BatchesDocument = new TypedDocumentString(`
     query Batches($first: Int!, $after: String) {
   batches(first: $first, after: $after) {
@@ -1170,54 +1224,60 @@ export const VisibilityResultsDocument = new TypedDocumentString(`
     ... on VisibilityAudit {
       id
       promptsSource
-      insightsFailure
-      brands {
-        isSubject
-        brand {
-          name
-        }
-        mentionRate
-        mentionRateLow
-        mentionRateHigh
-        shareOfVoice
-        citationShare
-        averagePosition
-        sentiment
-        recommendationRate
-        byEngine {
-          engine
-          mentionRate
-          mentionRateLow
-          mentionRateHigh
-        }
-      }
-      promptResults {
-        prompt
-        named
-        subjectMentionRate
-        lost
-      }
-      citedDomains {
-        domain
-        citations
-        share
-        brand
-      }
-      insights {
-        title
-        body
-        severity
-        source
-      }
-      citedPagesBatch {
-        id
-        name
-        status
-      }
+      ...VisibilityResultFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<VisibilityResultsQuery, VisibilityResultsQueryVariables>;
+    fragment VisibilityResultFields on VisibilityAudit {
+  brands {
+    brand {
+      name
+      aliases
+      domains
+    }
+    isSubject
+    mentionRate
+    mentionRateLow
+    mentionRateHigh
+    shareOfVoice
+    citationShare
+    averagePosition
+    sentiment
+    recommendationRate
+    byEngine {
+      engine
+      mentionRate
+      mentionRateLow
+      mentionRateHigh
+      shareOfVoice
+      citationShare
+    }
+  }
+  promptResults {
+    prompt
+    named
+    subjectMentionRate
+    lost
+  }
+  citedDomains {
+    domain
+    citations
+    share
+    brand
+  }
+  insights {
+    title
+    body
+    severity
+    source
+  }
+  insightsFailure
+  citedPagesBatch {
+    id
+    name
+    status
+  }
+}`) as unknown as TypedDocumentString<VisibilityResultsQuery, VisibilityResultsQueryVariables>;
 export const PromptAnswersDocument = new TypedDocumentString(`
     query PromptAnswers($id: ID!, $prompt: String!, $after: String) {
   node(id: $id) {

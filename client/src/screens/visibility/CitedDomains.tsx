@@ -1,8 +1,8 @@
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { formatPercent } from '../../format/format';
-import type { VisibilityResultsQuery } from '../../gql/graphql';
+import type { VisibilityResultFieldsFragment } from '../../gql/graphql';
 
-type CitedDomain = Extract<NonNullable<VisibilityResultsQuery['node']>, { __typename: 'VisibilityAudit' }>['citedDomains'][number];
+type CitedDomain = VisibilityResultFieldsFragment['citedDomains'][number];
 
 /** The domains the engines cited, most cited first, each marked when it is a brand's. */
 export function CitedDomains({ domains, subject }: { domains: readonly CitedDomain[]; subject: string }) {

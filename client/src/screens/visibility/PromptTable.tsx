@@ -5,11 +5,11 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { UrlText } from '../../components/UrlText';
 import { formatPercent, titleCase } from '../../format/format';
-import type { PromptAnswersQuery as PromptAnswersResult, VisibilityResultsQuery } from '../../gql/graphql';
+import type { PromptAnswersQuery as PromptAnswersResult, VisibilityResultFieldsFragment } from '../../gql/graphql';
 import type { GraphQLRequestError } from '#shared/transport';
 import { AnswerText } from './AnswerText';
 
-type PromptResult = Extract<NonNullable<VisibilityResultsQuery['node']>, { __typename: 'VisibilityAudit' }>['promptResults'][number];
+type PromptResult = VisibilityResultFieldsFragment['promptResults'][number];
 type AnswerPage = Extract<NonNullable<PromptAnswersResult['node']>, { __typename: 'VisibilityAudit' }>['answers'];
 type Answer = AnswerPage['edges'][number]['node'];
 

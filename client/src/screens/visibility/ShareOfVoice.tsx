@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { formatPercent } from '../../format/format';
-import type { VisibilityResultsQuery } from '../../gql/graphql';
+import type { VisibilityResultFieldsFragment } from '../../gql/graphql';
 
-export type BrandScores = Extract<NonNullable<VisibilityResultsQuery['node']>, { __typename: 'VisibilityAudit' }>['brands'][number];
+export type BrandScores = VisibilityResultFieldsFragment['brands'][number];
 
 const position = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toFixed(1));
 const sentiment = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${value > 0 ? '+' : ''}${value.toFixed(2)}`);
