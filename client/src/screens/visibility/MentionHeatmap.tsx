@@ -16,7 +16,7 @@ function Cell({ rate, low, high }: { rate: number; low: number; high: number }) 
     <td class={`heat heat-${step(rate)}`} tabIndex={0}>
       <span class="heat-value">{formatPercent(rate)}</span>
       {/* Read with the value by screen readers; shown as a tooltip on hover and keyboard focus. */}
-      <span class="heat-interval">{interval}</span>
+      <span class="visually-hidden heat-interval">{interval}</span>
     </td>
   );
 }
