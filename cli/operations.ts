@@ -138,7 +138,7 @@ export const VisibilityProgressSubscription = graphql(`
   }
 `);
 
-/** The audit as `visibility run` prints it: `--json` prints exactly this. */
+/** The audit as `visibility run` prints it (its results: operations/visibility.graphql): `--json` prints exactly this. */
 export const VisibilityAuditQuery = graphql(`
   query CliVisibilityAudit($id: ID!) {
     node(id: $id) {
@@ -159,24 +159,7 @@ export const VisibilityAuditQuery = graphql(`
         startedAt
         finishedAt
         project { id name }
-        brands {
-          brand { name aliases domains }
-          isSubject
-          mentionRate
-          mentionRateLow
-          mentionRateHigh
-          shareOfVoice
-          citationShare
-          averagePosition
-          sentiment
-          recommendationRate
-          byEngine { engine mentionRate mentionRateLow mentionRateHigh shareOfVoice citationShare }
-        }
-        promptResults { prompt named subjectMentionRate lost }
-        citedDomains { domain citations share brand }
-        insights { title body severity source }
-        insightsFailure
-        citedPagesBatch { id name status }
+        ...VisibilityResultFields
       }
     }
   }

@@ -188,6 +188,8 @@ export type CliCancelVisibilityAuditMutation = { cancelVisibilityAudit: { id: st
 
 export type ComparisonFieldsFragment = { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
 
+export type VisibilityResultFieldsFragment = { insightsFailure: string | null, brands: Array<{ isSubject: boolean, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number, averagePosition: number | null, sentiment: number | null, recommendationRate: number, brand: { name: string, aliases: Array<string>, domains: Array<string> }, byEngine: Array<{ engine: string, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number }> }>, promptResults: Array<{ prompt: string, named: Array<string>, subjectMentionRate: number, lost: boolean }>, citedDomains: Array<{ domain: string, citations: number, share: number, brand: string | null }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }>, citedPagesBatch: { id: string, name: string, status: BatchStatus } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -304,6 +306,58 @@ export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ComparisonFields"}) as unknown as TypedDocumentString<ComparisonFieldsFragment, unknown>;
+export const VisibilityResultFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VisibilityResultFields on VisibilityAudit {
+  brands {
+    brand {
+      name
+      aliases
+      domains
+    }
+    isSubject
+    mentionRate
+    mentionRateLow
+    mentionRateHigh
+    shareOfVoice
+    citationShare
+    averagePosition
+    sentiment
+    recommendationRate
+    byEngine {
+      engine
+      mentionRate
+      mentionRateLow
+      mentionRateHigh
+      shareOfVoice
+      citationShare
+    }
+  }
+  promptResults {
+    prompt
+    named
+    subjectMentionRate
+    lost
+  }
+  citedDomains {
+    domain
+    citations
+    share
+    brand
+  }
+  insights {
+    title
+    body
+    severity
+    source
+  }
+  insightsFailure
+  citedPagesBatch {
+    id
+    name
+    status
+  }
+}
+    `, {"fragmentName":"VisibilityResultFields"}) as unknown as TypedDocumentString<VisibilityResultFieldsFragment, unknown>;
 export const CliCreateBatchDocument = new TypedDocumentString(`
     mutation CliCreateBatch($input: CreateBatchInput!) {
   createBatch(input: $input) {
@@ -604,58 +658,60 @@ export const CliVisibilityAuditDocument = new TypedDocumentString(`
         id
         name
       }
-      brands {
-        brand {
-          name
-          aliases
-          domains
-        }
-        isSubject
-        mentionRate
-        mentionRateLow
-        mentionRateHigh
-        shareOfVoice
-        citationShare
-        averagePosition
-        sentiment
-        recommendationRate
-        byEngine {
-          engine
-          mentionRate
-          mentionRateLow
-          mentionRateHigh
-          shareOfVoice
-          citationShare
-        }
-      }
-      promptResults {
-        prompt
-        named
-        subjectMentionRate
-        lost
-      }
-      citedDomains {
-        domain
-        citations
-        share
-        brand
-      }
-      insights {
-        title
-        body
-        severity
-        source
-      }
-      insightsFailure
-      citedPagesBatch {
-        id
-        name
-        status
-      }
+      ...VisibilityResultFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<CliVisibilityAuditQuery, CliVisibilityAuditQueryVariables>;
+    fragment VisibilityResultFields on VisibilityAudit {
+  brands {
+    brand {
+      name
+      aliases
+      domains
+    }
+    isSubject
+    mentionRate
+    mentionRateLow
+    mentionRateHigh
+    shareOfVoice
+    citationShare
+    averagePosition
+    sentiment
+    recommendationRate
+    byEngine {
+      engine
+      mentionRate
+      mentionRateLow
+      mentionRateHigh
+      shareOfVoice
+      citationShare
+    }
+  }
+  promptResults {
+    prompt
+    named
+    subjectMentionRate
+    lost
+  }
+  citedDomains {
+    domain
+    citations
+    share
+    brand
+  }
+  insights {
+    title
+    body
+    severity
+    source
+  }
+  insightsFailure
+  citedPagesBatch {
+    id
+    name
+    status
+  }
+}`) as unknown as TypedDocumentString<CliVisibilityAuditQuery, CliVisibilityAuditQueryVariables>;
 export const CliCancelVisibilityAuditDocument = new TypedDocumentString(`
     mutation CliCancelVisibilityAudit($id: ID!) {
   cancelVisibilityAudit(id: $id) {

@@ -9,6 +9,7 @@ import { PageDetail } from './screens/page/PageDetail';
 import { ProjectDashboard } from './screens/project/ProjectDashboard';
 import { EditProject, NewProject } from './screens/projectForm/ProjectForm';
 import { Projects } from './screens/projects/Projects';
+import { VisibilityAudit } from './screens/visibility/VisibilityAudit';
 
 function NotFound() {
   return (
@@ -52,6 +53,7 @@ export function App() {
           <Route path="/projects/new" component={NewProject} />
           <Route path="/projects/:id" component={ProjectDashboard} />
           <Route path="/projects/:id/edit" component={EditProject} />
+          <Route path="/visibility/:id" component={VisibilityAudit} />
           <Route default component={NotFound} />
         </Router>
       </main>

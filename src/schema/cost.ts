@@ -69,6 +69,7 @@ const REPEATS: Record<string, Size> = {
   'AnswerConnection.edges': one,
   'Answer.mentions': () => VISIBILITY_LISTS.brands,
   'Answer.citations': () => VISIBILITY_LISTS.citations,
+  'Mention.spans': () => VISIBILITY_LISTS.spans,
   'VisibilityAudit.engines': () => VISIBILITY_LISTS.engines,
   'VisibilityAudit.prompts': () => VISIBILITY_LISTS.prompts,
   'VisibilityAudit.brands': () => VISIBILITY_LISTS.brands,

@@ -27,6 +27,14 @@ const VisibilityStage = builder.enumType('VisibilityStage', {
 
 const Sentiment = builder.enumType('Sentiment', { values: ['POSITIVE', 'NEUTRAL', 'NEGATIVE'] as const });
 
+const TextSpan = builder.objectRef<MentionShape['spans'][number]>('TextSpan').implement({
+  description: "A stretch of an answer's text: UTF-16 code unit offsets, as JavaScript strings index them.",
+  fields: (t) => ({
+    start: t.exposeInt('start', { description: 'Offset of the first code unit.' }),
+    end: t.exposeInt('end', { description: 'Offset just past the last code unit.' }),
+  }),
+});
+
 const Mention = builder.objectRef<MentionShape>('Mention').implement({
   fields: (t) => ({
     brand: t.exposeString('brand'),
@@ -34,6 +42,11 @@ const Mention = builder.objectRef<MentionShape>('Mention').implement({
     context: t.exposeString('context', { description: 'The sentence that names it.' }),
     sentiment: t.expose('sentiment', { type: Sentiment, description: 'Judged by the insight model or the lexicon (see sentimentSource).' }),
     recommended: t.exposeBoolean('recommended'),
+    spans: t.field({
+      type: [TextSpan],
+      description: `Where the answer's text names the brand (by name, alias or domain), in text order, the first ${VISIBILITY_LISTS.spans}: what a client highlights.`,
+      resolve: (mention) => mention.spans.slice(0, VISIBILITY_LISTS.spans),
+    }),
     sentimentSource: t.string({
       description: "What judged sentiment and recommendation: the insight model's name (LLM_MODEL) when one is set and judged this mention, else LEXICON (word lists).",
       resolve: (mention) => mention.source,

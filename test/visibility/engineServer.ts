@@ -19,7 +19,8 @@ export interface Reply {
   delayMs?: number;
 }
 
-export type Script = (request: EngineRequest) => Reply;
+/** A reply now, or a promise of one: an engine held until a test lets it answer. */
+export type Script = (request: EngineRequest) => Reply | Promise<Reply>;
 
 export interface EngineServer {
   /** `baseUrl(name)` is engine `name`'s base URL (up to /v1). */
@@ -80,7 +81,7 @@ export async function startEngineServer(script: Script): Promise<EngineServer> {
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
+    request.on('end', async () => {
       const engine = (request.url ?? '').split('/')[1] ?? '';
       const body = JSON.parse(Buffer.concat(chunks).toString()) as { model: string; messages: { content: string }[] };
       const prompt = body.messages[0]?.content ?? '';
@@ -89,7 +90,7 @@ export async function startEngineServer(script: Script): Promise<EngineServer> {
       calls.set(key, call + 1);
       const asked: EngineRequest = { engine, prompt, model: body.model, authorization: request.headers.authorization, call, at: Date.now() };
       received.push(asked);
-      const reply = script(asked);
+      const reply = await script(asked);
       const send = () => {
         if (response.destroyed) return;
         response

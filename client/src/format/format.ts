@@ -13,6 +13,11 @@ export function formatDuration(ms: number): string {
   return minutes % 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${Math.floor(minutes / 60)} h`;
 }
 
+/** A share 0..1 as a whole percentage: 0.625 → "63%". */
+export function formatPercent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
 export function titleCase(word: string): string {
   return word.charAt(0) + word.slice(1).toLowerCase();
 }

@@ -93,6 +93,11 @@ export type ScheduleInput = {
   timezone?: string | null | undefined;
 };
 
+export type Sentiment =
+  | 'NEGATIVE'
+  | 'NEUTRAL'
+  | 'POSITIVE';
+
 export type TargetStatus =
   | 'CANCELLED'
   | 'FAILED'
@@ -113,6 +118,14 @@ export type UpdateProjectInput = {
   /** Null removes the schedule. */
   schedule?: ScheduleInput | null | undefined;
 };
+
+export type VisibilityStage =
+  | 'ANALYSING'
+  | 'ASKING'
+  | 'DONE'
+  | 'GENERATING_PROMPTS'
+  | 'QUEUED'
+  | 'SCORING';
 
 export type WebhookEvent =
   /** One delivery per finished run that detected changes, carrying them all. */
@@ -308,7 +321,83 @@ export type ProjectEventsSubscriptionVariables = Exact<{
 
 export type ProjectEventsSubscription = { projectEvents: { sequence: number, kind: ProjectEventKind } };
 
+export type VisibilitySummaryFieldsFragment = { id: string, status: BatchStatus, stage: VisibilityStage, progress: number, engines: Array<string>, samplesPerPrompt: number, requestsTotal: number, requestsDone: number, requestsFailed: number, tokensUsed: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null };
+
+export type VisibilityAuditQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VisibilityAuditQuery = { node:
+    | { __typename: 'Batch' }
+    | { __typename: 'ExpiredRun' }
+    | { __typename: 'Project' }
+    | { __typename: 'Target' }
+    | { __typename: 'VisibilityAudit', id: string, status: BatchStatus, stage: VisibilityStage, progress: number, engines: Array<string>, samplesPerPrompt: number, requestsTotal: number, requestsDone: number, requestsFailed: number, tokensUsed: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, project: { id: string, name: string } | null }
+    | { __typename: 'Webhook' }
+   | null };
+
+export type VisibilityResultsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VisibilityResultsQuery = { node:
+    | { __typename: 'Batch' }
+    | { __typename: 'ExpiredRun' }
+    | { __typename: 'Project' }
+    | { __typename: 'Target' }
+    | { __typename: 'VisibilityAudit', id: string, promptsSource: string | null, insightsFailure: string | null, brands: Array<{ isSubject: boolean, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number, averagePosition: number | null, sentiment: number | null, recommendationRate: number, brand: { name: string, aliases: Array<string>, domains: Array<string> }, byEngine: Array<{ engine: string, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number }> }>, promptResults: Array<{ prompt: string, named: Array<string>, subjectMentionRate: number, lost: boolean }>, citedDomains: Array<{ domain: string, citations: number, share: number, brand: string | null }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }>, citedPagesBatch: { id: string, name: string, status: BatchStatus } | null }
+    | { __typename: 'Webhook' }
+   | null };
+
+export type PromptAnswersQueryVariables = Exact<{
+  id: string | number;
+  prompt: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type PromptAnswersQuery = { node:
+    | { __typename: 'Batch' }
+    | { __typename: 'ExpiredRun' }
+    | { __typename: 'Project' }
+    | { __typename: 'Target' }
+    | { __typename: 'VisibilityAudit', id: string, answers: { totalCount: number, edges: Array<{ node: { id: string, engine: string, model: string, sample: number, text: string, cached: boolean, error: string | null, citations: Array<string>, mentions: Array<{ brand: string, position: number, sentiment: Sentiment, recommended: boolean, spans: Array<{ start: number, end: number }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+    | { __typename: 'Webhook' }
+   | null };
+
+export type VisibilityProgressSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VisibilityProgressSubscription = { visibilityProgress: { sequence: number, audit: { id: string, status: BatchStatus, stage: VisibilityStage, progress: number, engines: Array<string>, samplesPerPrompt: number, requestsTotal: number, requestsDone: number, requestsFailed: number, tokensUsed: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } } };
+
+export type ProjectVisibilityQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProjectVisibilityQuery = { answerEngines: Array<{ name: string, model: string }>, project: { id: string, visibilityAudits: { edges: Array<{ node: { id: string, status: BatchStatus, stage: VisibilityStage, progress: number, engines: Array<string>, samplesPerPrompt: number, requestsTotal: number, requestsDone: number, requestsFailed: number, tokensUsed: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } }> } } | null };
+
+export type RunVisibilityAuditMutationVariables = Exact<{
+  projectId: string | number;
+}>;
+
+
+export type RunVisibilityAuditMutation = { runVisibilityAudit: { id: string } };
+
+export type CancelVisibilityAuditMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelVisibilityAuditMutation = { cancelVisibilityAudit: { id: string, status: BatchStatus, stage: VisibilityStage, progress: number, engines: Array<string>, samplesPerPrompt: number, requestsTotal: number, requestsDone: number, requestsFailed: number, tokensUsed: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } };
+
 export type ComparisonFieldsFragment = { createdAt: string, ranking: Array<{ rank: number, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
+
+export type VisibilityResultFieldsFragment = { insightsFailure: string | null, brands: Array<{ isSubject: boolean, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number, averagePosition: number | null, sentiment: number | null, recommendationRate: number, brand: { name: string, aliases: Array<string>, domains: Array<string> }, byEngine: Array<{ engine: string, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number }> }>, promptResults: Array<{ prompt: string, named: Array<string>, subjectMentionRate: number, lost: boolean }>, citedDomains: Array<{ domain: string, citations: number, share: number, brand: string | null }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }>, citedPagesBatch: { id: string, name: string, status: BatchStatus } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -413,6 +502,24 @@ export const WebhookFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WebhookFields"}) as unknown as TypedDocumentString<WebhookFieldsFragment, unknown>;
+export const VisibilitySummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VisibilitySummaryFields on VisibilityAudit {
+  id
+  status
+  stage
+  progress
+  engines
+  samplesPerPrompt
+  requestsTotal
+  requestsDone
+  requestsFailed
+  tokensUsed
+  error
+  createdAt
+  startedAt
+  finishedAt
+}
+    `, {"fragmentName":"VisibilitySummaryFields"}) as unknown as TypedDocumentString<VisibilitySummaryFieldsFragment, unknown>;
 export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
     fragment ComparisonFields on Comparison {
   createdAt
@@ -481,6 +588,58 @@ export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ComparisonFields"}) as unknown as TypedDocumentString<ComparisonFieldsFragment, unknown>;
+export const VisibilityResultFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VisibilityResultFields on VisibilityAudit {
+  brands {
+    brand {
+      name
+      aliases
+      domains
+    }
+    isSubject
+    mentionRate
+    mentionRateLow
+    mentionRateHigh
+    shareOfVoice
+    citationShare
+    averagePosition
+    sentiment
+    recommendationRate
+    byEngine {
+      engine
+      mentionRate
+      mentionRateLow
+      mentionRateHigh
+      shareOfVoice
+      citationShare
+    }
+  }
+  promptResults {
+    prompt
+    named
+    subjectMentionRate
+    lost
+  }
+  citedDomains {
+    domain
+    citations
+    share
+    brand
+  }
+  insights {
+    title
+    body
+    severity
+    source
+  }
+  insightsFailure
+  citedPagesBatch {
+    id
+    name
+    status
+  }
+}
+    `, {"fragmentName":"VisibilityResultFields"}) as unknown as TypedDocumentString<VisibilityResultFieldsFragment, unknown>;
 export const BatchesDocument = new TypedDocumentString(`
     query Batches($first: Int!, $after: String) {
   batches(first: $first, after: $after) {
@@ -1039,3 +1198,219 @@ export const ProjectEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProjectEventsSubscription, ProjectEventsSubscriptionVariables>;
+export const VisibilityAuditDocument = new TypedDocumentString(`
+    query VisibilityAudit($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on VisibilityAudit {
+      ...VisibilitySummaryFields
+      project {
+        id
+        name
+      }
+    }
+  }
+}
+    fragment VisibilitySummaryFields on VisibilityAudit {
+  id
+  status
+  stage
+  progress
+  engines
+  samplesPerPrompt
+  requestsTotal
+  requestsDone
+  requestsFailed
+  tokensUsed
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<VisibilityAuditQuery, VisibilityAuditQueryVariables>;
+export const VisibilityResultsDocument = new TypedDocumentString(`
+    query VisibilityResults($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on VisibilityAudit {
+      id
+      promptsSource
+      ...VisibilityResultFields
+    }
+  }
+}
+    fragment VisibilityResultFields on VisibilityAudit {
+  brands {
+    brand {
+      name
+      aliases
+      domains
+    }
+    isSubject
+    mentionRate
+    mentionRateLow
+    mentionRateHigh
+    shareOfVoice
+    citationShare
+    averagePosition
+    sentiment
+    recommendationRate
+    byEngine {
+      engine
+      mentionRate
+      mentionRateLow
+      mentionRateHigh
+      shareOfVoice
+      citationShare
+    }
+  }
+  promptResults {
+    prompt
+    named
+    subjectMentionRate
+    lost
+  }
+  citedDomains {
+    domain
+    citations
+    share
+    brand
+  }
+  insights {
+    title
+    body
+    severity
+    source
+  }
+  insightsFailure
+  citedPagesBatch {
+    id
+    name
+    status
+  }
+}`) as unknown as TypedDocumentString<VisibilityResultsQuery, VisibilityResultsQueryVariables>;
+export const PromptAnswersDocument = new TypedDocumentString(`
+    query PromptAnswers($id: ID!, $prompt: String!, $after: String) {
+  node(id: $id) {
+    __typename
+    ... on VisibilityAudit {
+      id
+      answers(prompt: $prompt, first: 50, after: $after) {
+        totalCount
+        edges {
+          node {
+            id
+            engine
+            model
+            sample
+            text
+            cached
+            error
+            citations
+            mentions {
+              brand
+              position
+              sentiment
+              recommended
+              spans {
+                start
+                end
+              }
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PromptAnswersQuery, PromptAnswersQueryVariables>;
+export const VisibilityProgressDocument = new TypedDocumentString(`
+    subscription VisibilityProgress($id: ID!) {
+  visibilityProgress(id: $id) {
+    sequence
+    audit {
+      ...VisibilitySummaryFields
+    }
+  }
+}
+    fragment VisibilitySummaryFields on VisibilityAudit {
+  id
+  status
+  stage
+  progress
+  engines
+  samplesPerPrompt
+  requestsTotal
+  requestsDone
+  requestsFailed
+  tokensUsed
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<VisibilityProgressSubscription, VisibilityProgressSubscriptionVariables>;
+export const ProjectVisibilityDocument = new TypedDocumentString(`
+    query ProjectVisibility($id: ID!) {
+  answerEngines {
+    name
+    model
+  }
+  project(id: $id) {
+    id
+    visibilityAudits(first: 20) {
+      edges {
+        node {
+          ...VisibilitySummaryFields
+        }
+      }
+    }
+  }
+}
+    fragment VisibilitySummaryFields on VisibilityAudit {
+  id
+  status
+  stage
+  progress
+  engines
+  samplesPerPrompt
+  requestsTotal
+  requestsDone
+  requestsFailed
+  tokensUsed
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<ProjectVisibilityQuery, ProjectVisibilityQueryVariables>;
+export const RunVisibilityAuditDocument = new TypedDocumentString(`
+    mutation RunVisibilityAudit($projectId: ID!) {
+  runVisibilityAudit(projectId: $projectId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RunVisibilityAuditMutation, RunVisibilityAuditMutationVariables>;
+export const CancelVisibilityAuditDocument = new TypedDocumentString(`
+    mutation CancelVisibilityAudit($id: ID!) {
+  cancelVisibilityAudit(id: $id) {
+    ...VisibilitySummaryFields
+  }
+}
+    fragment VisibilitySummaryFields on VisibilityAudit {
+  id
+  status
+  stage
+  progress
+  engines
+  samplesPerPrompt
+  requestsTotal
+  requestsDone
+  requestsFailed
+  tokensUsed
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<CancelVisibilityAuditMutation, CancelVisibilityAuditMutationVariables>;

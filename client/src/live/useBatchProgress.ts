@@ -1,9 +1,6 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-import { useEffect, useState } from 'preact/hooks';
-import { useApiKeyEpoch } from '../api/hooks';
-import { subscribe } from '../api/socket';
 import type { GraphQLRequestError } from '#shared/transport';
-import { createSequenceGate } from '#shared/sequenceGate';
+import { useProgressStream } from './useProgressStream';
 
 interface ProgressEvent<Batch> {
   batchProgress: { sequence: number; batch: Batch };
@@ -17,6 +14,8 @@ export interface LiveBatch<Batch> {
   ended: boolean;
 }
 
+const readBatch = <Batch>({ batchProgress }: ProgressEvent<Batch>) => ({ sequence: batchProgress.sequence, item: batchProgress.batch });
+
 /**
  * Follows one batch. `generation` restarts the stream (after a retry, the batch runs again).
  * Pass `enabled: false` for batches that are already finished: there is nothing to follow.
@@ -26,22 +25,6 @@ export function useBatchProgress<Batch>(
   id: string,
   options: { enabled?: boolean; generation?: number } = {},
 ): LiveBatch<Batch> {
-  const { enabled = true, generation = 0 } = options;
-  const epoch = useApiKeyEpoch();
-  const [live, setLive] = useState<LiveBatch<Batch>>({ batch: undefined, error: undefined, ended: false });
-
-  useEffect(() => {
-    if (!enabled) return;
-    const accept = createSequenceGate();
-    setLive((previous) => ({ ...previous, error: undefined, ended: false }));
-    return subscribe(document, { id }, {
-      next: ({ batchProgress }) => {
-        if (accept(batchProgress.sequence)) setLive({ batch: batchProgress.batch, error: undefined, ended: false });
-      },
-      error: (error) => setLive((previous) => ({ ...previous, error })),
-      complete: () => setLive((previous) => ({ ...previous, ended: true })),
-    });
-  }, [document, id, enabled, generation, epoch]);
-
-  return live;
+  const { item, error, ended } = useProgressStream(document, id, readBatch<Batch>, options);
+  return { batch: item, error, ended };
 }

@@ -9,7 +9,7 @@ import { cancelVisibilityJobs, sendVisibilityPromptsJob } from '../../queue';
 import { auditBrands } from './columns';
 
 /** The most entries of an audit's lists that the API returns (the query cost estimate counts them). */
-export const VISIBILITY_LISTS = { engines: 20, brands: 11, prompts: 100, citedDomains: 100, citations: 100, insights: 40 } as const;
+export const VISIBILITY_LISTS = { engines: 20, brands: 11, prompts: 100, citedDomains: 100, citations: 100, insights: 40, spans: 20 } as const;
 
 export const SAMPLES_PER_PROMPT = { min: 1, max: 10, default: 3 } as const;
 

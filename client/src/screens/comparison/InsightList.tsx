@@ -1,11 +1,18 @@
 import { titleCase } from '../../format/format';
 import type { InsightSeverity } from '../../gql/graphql';
-import type { ReportComparison } from './report';
 
 const severityOrder: Record<InsightSeverity, number> = { CRITICAL: 0, OPPORTUNITY: 1, INFO: 2 };
 
-export function InsightList({ insights }: { insights: ReportComparison['insights'] }) {
-  if (insights.length === 0) return <p class="empty">No insights for this batch.</p>;
+interface Insight {
+  title: string;
+  body: string;
+  severity: InsightSeverity;
+  source: string;
+}
+
+/** A batch comparison's or a visibility audit's insights, the most severe first. */
+export function InsightList({ insights, empty = 'No insights for this batch.' }: { insights: readonly Insight[]; empty?: string }) {
+  if (insights.length === 0) return <p class="empty">{empty}</p>;
   const ordered = [...insights].sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
   return (
     <ul class="insights">

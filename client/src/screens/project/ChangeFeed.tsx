@@ -8,7 +8,7 @@ export interface FeedChange {
   message: string;
   isSubject: boolean;
   brand: { name: string };
-  /** A Batch links to its screen; an ExpiredRun's batch is gone, and visibility audits have no screen yet. */
+  /** A Batch or a VisibilityAudit links to its screen; an ExpiredRun's batch is gone. */
   run: { __typename?: string; id: string };
 }
 
@@ -52,6 +52,12 @@ export function ChangeFeed({ changes }: { changes: readonly FeedChange[] }) {
                   <>
                     {' · '}
                     <a href={`/batches/${encodeURIComponent(change.run.id)}`}>View run</a>
+                  </>
+                )}
+                {change.run.__typename === 'VisibilityAudit' && (
+                  <>
+                    {' · '}
+                    <a href={`/visibility/${encodeURIComponent(change.run.id)}`}>View audit</a>
                   </>
                 )}
               </p>

@@ -15,6 +15,7 @@ import { DeleteProject } from './DeleteProject';
 import { LiveRun } from './LiveRun';
 import { Monitoring } from './Monitoring';
 import { RunsList } from './RunsList';
+import { VisibilityAudits } from './VisibilityAudits';
 import { Webhooks } from './Webhooks';
 
 type Project = NonNullable<ProjectResult['project']>;
@@ -143,6 +144,7 @@ export function ProjectDashboard() {
       <h2>Runs</h2>
       <ErrorNotice error={runs.error} context="Could not load the runs" />
       <RunsList runs={runList} />
+      <VisibilityAudits projectId={id} />
       <h2>Webhooks</h2>
       <ErrorNotice error={webhooks.error} context="Could not load the webhooks" />
       {webhooks.data?.project && <Webhooks projectId={id} webhooks={webhooks.data.project.webhooks} onChanged={webhooks.reload} />}
