@@ -6,8 +6,9 @@ import { summarize } from './summary';
 
 export const INSTRUCTIONS = [
   'You are an analyst of search engine optimisation (SEO) and answer engine optimisation (AEO).',
-  'The user message is a JSON summary of a competitive comparison of web pages: the ranking with scores from 0 to 100,',
-  'for every check how many sites pass, warn and fail it (and what the subject got), the gaps of the subject',
+  'The user message is a JSON summary of a competitive comparison of web pages: the ranking with scores from 0 to 100',
+  '(a page search engines do not index, "indexable": false, ranks below every indexable one and is no example to follow),',
+  'for every check how many indexable sites pass, warn and fail it (and what the subject got), the gaps of the subject',
   '(checks it fails or only warns on that competitors pass), and the sites that could not be analysed.',
   'The subject is the site owner\'s own site; when "subject" is null, write about the field as a whole.',
   'Write 3 to 10 insights the site owner can act on, most important first.',

@@ -7,9 +7,9 @@ const DETAILED_GAPS = 5;
 
 /** The subject's gaps, most telling first: a FAIL that most competitors pass is CRITICAL. */
 export function gapInsights(context: RuleContext): Insight[] {
-  const { comparison, subject } = context;
+  const { comparison, subject, indexableCompetitors: competitors } = context;
   if (!subject || !comparison.subject) return [];
-  const { targetId, analysedCompetitors: competitors } = comparison.subject;
+  const { targetId } = comparison.subject;
   const detailed = comparison.gaps
     .slice(0, DETAILED_GAPS)
     .map((gap) => gapInsight(context, gap, { subjectId: targetId, competitors }));
