@@ -238,4 +238,27 @@ describe('rule insights', () => {
     expect(insights.some((insight) => insight.title.startsWith('You rank') || insight.title.includes('You lead the field'))).toBe(false);
     expect(titled(insights, 'leads').title).toBe('rival-one.test leads');
   });
+
+  it('name the one indexable site as the leader and list every competitor that is not indexable', () => {
+    const insights = writeRuleInsights(
+      withExcluded({
+        'rival-one': { excludedReason: 'Canonical points to https://rival-two.test/' },
+        'rival-three': { excludedReason: 'Blocked by robots.txt' },
+        mine: { excludedReason: 'Answers 500', httpStatus: 500 },
+      }),
+    );
+    expect(titled(insights, 'leads')).toMatchObject({
+      title: 'rival-two.test leads',
+      body: 'It is the only indexable site of 4 analysed sites; it scores 60 overall (SEO 65, AEO 55, technical 60).',
+    });
+    expect(titled(insights, 'not indexable')).toMatchObject({
+      title: '2 of 4 analysed sites are not indexable',
+      body:
+        'They rank below every indexable site whatever the score, and are left out of the leaders, the gaps and the counts of sites ' +
+        'that pass or miss a check: rival-one.test (Canonical points to https://rival-two.test/); rival-three.test (Blocked by robots.txt).',
+    });
+    expect(titled(insights, 'will not index your page').body).toBe(
+      'mine.test: Answers 500. It ranks 4 of 4, below every indexable site whatever its score (35 overall); fix this first.',
+    );
+  });
 });

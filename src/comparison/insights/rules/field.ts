@@ -49,6 +49,16 @@ function leaderInsights(context: RuleContext): Insight[] {
       ),
     ];
   }
+  if (entries.length === 1) {
+    return [
+      insight(
+        'INFO',
+        `${name(first.targetId)} leads`,
+        `It is the only indexable site of ${plural(ranking.length, 'analysed site')}; it scores ${first.overallScore} overall ` +
+          `(SEO ${first.seoScore}, AEO ${first.aeoScore}, technical ${first.technicalScore}).`,
+      ),
+    ];
+  }
   const names = overall.targetIds.map(name);
   const perCategory = leaders
     .filter((leader) => leader.category !== 'OVERALL')
