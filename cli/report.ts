@@ -10,7 +10,14 @@ function siteName(target: { url: string; isSubject?: boolean }) {
   return target.isSubject ? `${target.url} (my site)` : target.url;
 }
 
+/** Says why a site ranks below the indexable ones whatever its score; empty for an indexable one. */
+function indexability(site: CliComparison['ranking'][number]): string {
+  return site.indexable ? '' : `Not indexable: ${site.excludedReason ?? 'no reason recorded'}`;
+}
+
 function rankingSection(comparison: CliComparison): string {
+  // The column is there only when a site needs it: most comparisons have none.
+  const noted = comparison.ranking.some((site) => !site.indexable);
   return `Ranking\n${renderTable(
     [
       { header: '#', align: 'right' },
@@ -19,6 +26,7 @@ function rankingSection(comparison: CliComparison): string {
       { header: 'SEO', align: 'right' },
       { header: 'AEO', align: 'right' },
       { header: 'Technical', align: 'right' },
+      ...(noted ? [{ header: 'Note', maxWidth: 40 }] : []),
     ],
     comparison.ranking.map((site) => [
       String(site.rank),
@@ -27,6 +35,7 @@ function rankingSection(comparison: CliComparison): string {
       String(site.seoScore),
       String(site.aeoScore),
       String(site.technicalScore),
+      ...(noted ? [indexability(site)] : []),
     ]),
   )}`;
 }

@@ -48,8 +48,15 @@ export const MAX_REPORTED_LIST_ITEMS = 200;
 /** Longest heading text or type name a PageReport keeps (longer ones end in "…"). */
 export const MAX_REPORTED_TEXT = 300;
 
+/** Whether a search engine would index a page; a page that is not is ranked below every page that is. */
+export interface Indexability {
+  indexable: boolean;
+  /** Why not, in words a site owner understands ("Answers 404"); null when indexable. */
+  excludedReason: string | null;
+}
+
 /** Everything stored about one analysed page; plain JSON so it can cross threads and rows. */
-export interface PageReport {
+export interface PageReport extends Indexability {
   finalUrl: string;
   httpStatus: number;
   fetchMs: number;

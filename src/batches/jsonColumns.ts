@@ -88,6 +88,9 @@ const storedComparison = z.object({
     z.object({
       rank: z.int().min(1),
       targetId,
+      // Comparisons stored before indexability was judged ranked every analysed target as indexable.
+      indexable: z.boolean().default(true),
+      excludedReason: z.string().nullable().default(null),
       overallScore: score,
       seoScore: score,
       aeoScore: score,

@@ -7,16 +7,17 @@ function byGain(a: GapEntry, b: GapEntry): number {
 }
 
 /**
- * Checks the subject fails or only warns on that at least one competitor passes, with the points
- * of the subject's overall score that passing each would gain; most points first.
+ * Checks the subject fails or only warns on that at least one indexable competitor passes
+ * (`indexable`: their target ids), with the points of the subject's overall score that passing
+ * each would gain; most points first.
  */
-export function findGaps(subject: AnalysedTarget, rows: readonly CheckRow[]): GapEntry[] {
+export function findGaps(subject: AnalysedTarget, rows: readonly CheckRow[], indexable: ReadonlySet<string>): GapEntry[] {
   const rowOf = new Map(rows.map((row) => [row.checkId, row]));
   const gaps: GapEntry[] = [];
   for (const check of subject.report.checks) {
     if (check.outcome !== 'FAIL' && check.outcome !== 'WARN') continue;
     const row = rowOf.get(check.id);
-    const competitors = row ? row.passedBy.filter((id) => id !== subject.targetId) : [];
+    const competitors = row ? row.passedBy.filter((id) => id !== subject.targetId && indexable.has(id)) : [];
     if (competitors.length === 0) continue;
     gaps.push({
       checkId: check.id,

@@ -1,4 +1,4 @@
-import { isAnalysed, type ComparedTarget, type ComparisonCore, type SubjectStanding } from './types';
+import { isAnalysed, isIndexable, type ComparedTarget, type ComparisonCore, type SubjectStanding } from './types';
 import { buildCheckRows } from './checkMatrix';
 import { findGaps } from './gaps';
 import { findLeaders, rankTargets } from './ranking';
@@ -23,6 +23,7 @@ const NO_ERROR_RECORDED = 'not analysed (no error was recorded)';
  */
 export function compareTargets(targets: readonly ComparedTarget[]): ComparisonCore {
   const analysed = targets.filter(isAnalysed);
+  const indexable = analysed.filter(isIndexable);
   const ranking = rankTargets(analysed);
   const checks = buildCheckRows(analysed);
   const subjectTarget = targets.find((target) => target.isSubject);
@@ -40,8 +41,8 @@ export function compareTargets(targets: readonly ComparedTarget[]): ComparisonCo
   return {
     ranking,
     checks,
-    gaps: analysedSubject ? findGaps(analysedSubject, checks) : [],
-    leaders: findLeaders(analysed),
+    gaps: analysedSubject ? findGaps(analysedSubject, checks, new Set(indexable.map((target) => target.targetId))) : [],
+    leaders: findLeaders(indexable),
     subject,
     notAnalysed: targets
       .filter((target) => !isAnalysed(target))

@@ -19,15 +19,26 @@ export function isAnalysed(target: ComparedTarget): target is AnalysedTarget {
   return target.report !== null;
 }
 
+/** Analysed and indexable: only these lead, count as competitors that pass or fail, or fill a gap. */
+export function isIndexable(target: AnalysedTarget): boolean {
+  return target.report.indexable;
+}
+
 /** Code-point order, for ties between check ids: the same on every machine, unlike localeCompare. */
 export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export interface RankedEntry {
-  /** Competition ranking: equal overall scores share a rank (1, 1, 3). */
+  /**
+   * Competition ranking: equal overall scores share a rank (1, 1, 3). Every indexable target
+   * ranks above every target that is not, whatever the scores.
+   */
   rank: number;
   targetId: string;
+  indexable: boolean;
+  /** Why the target's page is not indexable, in words; null when it is. */
+  excludedReason: string | null;
   overallScore: number;
   seoScore: number;
   aeoScore: number;
@@ -50,6 +61,7 @@ export interface CheckRow {
 export type GapOutcome = 'FAIL' | 'WARN';
 
 /** A check the subject fails or only warns on while at least one competitor passes it. */
+/** Only indexable competitors count: a 404 or noindex page passing a check is no example to follow. */
 export interface GapEntry {
   checkId: string;
   category: CheckCategory;
@@ -57,7 +69,7 @@ export interface GapEntry {
   subjectOutcome: GapOutcome;
   /** The subject's own finding for this check. */
   message: string;
-  /** Competitors that pass the check, in submission order. */
+  /** Indexable competitors that pass the check, in submission order. */
   competitors: string[];
   /** weight × competitors.length. */
   priority: number;
@@ -69,7 +81,7 @@ export interface GapEntry {
 
 export type ScoreCategory = 'OVERALL' | CheckCategory;
 
-/** The best score of one category and every target that reaches it (ties in submission order). */
+/** The best score of one category among indexable targets and every one that reaches it (ties in submission order). */
 export interface CategoryLeader {
   category: ScoreCategory;
   score: number;
@@ -95,7 +107,7 @@ export interface ComparisonCore {
   checks: CheckRow[];
   /** Most points to gain first; empty without an analysed subject. */
   gaps: GapEntry[];
-  /** One entry per category (OVERALL, SEO, AEO, TECHNICAL); empty when nothing was analysed. */
+  /** One entry per category (OVERALL, SEO, AEO, TECHNICAL); empty when nothing indexable was analysed. */
   leaders: CategoryLeader[];
   /** Null when the batch has no subject. */
   subject: SubjectStanding | null;

@@ -46,6 +46,15 @@ const RankedTarget = builder.objectRef<WithTargets<RankedEntry>>('RankedTarget')
   fields: (t) => ({
     rank: t.exposeInt('rank'),
     target: t.prismaField({ type: 'Target', resolve: (_query, entry) => targetsOf(entry, [entry.targetId])[0]! }),
+    indexable: t.exposeBoolean('indexable', {
+      description:
+        "False when the target's page is not indexable (4xx/5xx, noindex, robots.txt, a canonical naming another URL). " +
+        'A non-indexable target always ranks below every indexable one, whatever its score.',
+    }),
+    excludedReason: t.exposeString('excludedReason', {
+      nullable: true,
+      description: 'Why the target is not indexable, in words (e.g. "Answers 404"); null when it is.',
+    }),
     overallScore: t.exposeInt('overallScore'),
     seoScore: t.exposeInt('seoScore'),
     aeoScore: t.exposeInt('aeoScore'),
@@ -85,7 +94,7 @@ const Gap = builder.objectRef<WithTargets<GapEntry>>('Gap').implement({
     pagesAffected: t.exposeInt('pagesAffected', { description: "Pages of the subject's site affected; 1 when the batch does not crawl." }),
     competitors: t.prismaField({
       type: ['Target'],
-      description: 'Competitors that pass this check.',
+      description: 'Indexable competitors that pass this check.',
       resolve: (_query, gap) => targetsOf(gap, gap.competitors),
     }),
   }),
@@ -133,7 +142,7 @@ export const Comparison = builder.objectRef<ComparisonView>('Comparison').implem
   fields: (t) => ({
     ranking: t.field({
       type: [RankedTarget],
-      description: 'Successful targets, best overallScore first; ties share a rank.',
+      description: 'Successful targets: indexable ones first, then best overallScore first; ties share a rank.',
       resolve: (view) => view.report.ranking.map((entry) => ({ ...entry, targets: view.targets })),
     }),
     checks: t.field({
@@ -144,12 +153,12 @@ export const Comparison = builder.objectRef<ComparisonView>('Comparison').implem
     gaps: t.field({
       type: [Gap],
       description:
-        'Checks the subject fails or warns on that at least one competitor passes, most estimatedGain first (equal gains by checkId). Empty without a subject.',
+        'Checks the subject fails or warns on that at least one indexable competitor passes, most estimatedGain first (equal gains by checkId). Empty without a subject.',
       resolve: (view) => view.report.gaps.map((gap) => ({ ...gap, targets: view.targets })),
     }),
     leaders: t.field({
       type: [CategoryLeaderRef],
-      description: 'The best score of each category and who reaches it.',
+      description: 'The best score of each category among indexable targets and who reaches it.',
       resolve: (view) => view.report.leaders.map((leader) => ({ ...leader, targets: view.targets })),
     }),
     subject: t.field({

@@ -57,6 +57,14 @@ builder.prismaObject('PageAnalysis', {
   fields: (t) => ({
     finalUrl: t.exposeString('finalUrl', { description: 'After redirects.' }),
     httpStatus: t.exposeInt('httpStatus'),
+    indexable: t.exposeBoolean('indexable', {
+      description:
+        'False for an error status (4xx/5xx), robots.txt blocking, noindex (robots meta, googlebot meta or X-Robots-Tag) or a canonical naming another URL.',
+    }),
+    excludedReason: t.exposeString('excludedReason', {
+      nullable: true,
+      description: 'Why the page is not indexable, in words (e.g. "Answers 404"); null when it is.',
+    }),
     fetchMs: t.exposeInt('fetchMs'),
     timeToFirstByteMs: t.exposeInt('timeToFirstByteMs'),
     bytes: t.exposeInt('bytes'),

@@ -14,6 +14,20 @@ describe('JSON columns', () => {
     expect(toReport({ ...row, createdAt: new Date() })).toEqual(stored);
   });
 
+  it('gives back a page that is not indexable with its reason', () => {
+    const stored = { ...report(scores(90), {}), httpStatus: 404, indexable: false, excludedReason: 'Answers 404' };
+    const row = JSON.parse(JSON.stringify(toAnalysisRow('t', stored))) as PageAnalysis;
+    expect(row).toMatchObject({ indexable: false, excludedReason: 'Answers 404' });
+    expect(toReport({ ...row, createdAt: new Date() })).toEqual(stored);
+  });
+
+  it('reads the ranking of a comparison stored before indexability was judged as all indexable', () => {
+    const targetId = '00000000-0000-4000-8000-000000000001';
+    const entry = { rank: 1, targetId, overallScore: 70, seoScore: 70, aeoScore: 70, technicalScore: 70 };
+    const stored = { ranking: [entry], checks: [], gaps: [], leaders: [], subject: null, notAnalysed: [], insights: [], llmFailure: null };
+    expect(comparisonJson.report.read(stored, 'batch b').ranking).toEqual([{ ...entry, indexable: true, excludedReason: null }]);
+  });
+
   it('reads the {} of a page analysed before originFindings existed as nothing found', () => {
     expect(pageAnalysisJson.originFindings.read({}, 't')).toEqual({
       robotsTxtStatus: null,

@@ -91,6 +91,8 @@ describe('the web client', () => {
       '/held': heldUntil(releaseHeld.opened, pages.medium),
       // Refused at once, without retries: a target that fails while the rest are ranked.
       '/not-html': { headers: { 'content-type': 'text/plain' }, body: 'not a web page' },
+      // The best page's HTML, answered with a 404: analysed, well scored, and not indexable.
+      '/gone': { status: 404, body: pages.good },
     });
     app = await startTestApp();
   });
@@ -336,6 +338,41 @@ describe('the web client', () => {
     expect(await page.title()).toBe('Comparison · Failed subject · Vantage');
     expect(await page.locator('.comparison p.empty').allTextContents()).toContain('Your site could not be analysed, so it has no gaps to list.');
     expect(await page.getByText('passes every check').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('ranks a 404 page below an indexable site with a lower score and says why on its card', async () => {
+    const [gone, medium] = [site.url('/gone'), site.url('/medium')];
+    const id = await createBatch(app.graphqlUrl, { name: 'Gone page', urls: [gone, medium] });
+    expect(await waitForBatchStatus(app.graphqlUrl, id)).toBe('COMPLETED');
+    type Indexability = { indexable: boolean; excludedReason: string | null };
+    const { batch } = await graphqlData<{
+      batch: { comparison: { ranking: (Indexability & { overallScore: number; target: { url: string; analysis: Indexability } })[] } };
+    }>(
+      app.graphqlUrl,
+      `query ($id: ID!) { batch(id: $id) { comparison { ranking {
+        overallScore indexable excludedReason target { url analysis { indexable excludedReason } } } } } }`,
+      { id },
+    );
+    const { ranking } = batch.comparison;
+    expect(ranking.map((entry) => [entry.target.url, entry.indexable, entry.excludedReason])).toEqual([
+      [medium, true, null],
+      [gone, false, 'Answers 404'],
+    ]);
+    // Stored with the page's analysis, which says the same.
+    expect(ranking.map((entry) => entry.target.analysis)).toEqual(ranking.map(({ indexable, excludedReason }) => ({ indexable, excludedReason })));
+    // The rule, not the scores, puts it last.
+    expect(ranking[1]!.overallScore).toBeGreaterThan(ranking[0]!.overallScore);
+
+    await page.goto(`${app.baseUrl}/batches/${encodeURIComponent(id)}/comparison`);
+    await page.locator('.rank-card').first().waitFor();
+    const cards = await page.locator('.rank-card').evaluateAll((items) =>
+      items.map((item) => [item.querySelector('.rank')?.textContent, item.querySelector('.rank-excluded')?.textContent ?? null]),
+    );
+    expect(cards).toEqual([
+      ['#1', null],
+      ['#2', 'Not indexable: Answers 404'],
+    ]);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ import { announcedBatchId, run, startVantage, vantage } from './runCli';
 // Written out here rather than imported from the CLI, so the test checks the CLI against the contract.
 const COMPARISON = `query ($id: ID!) { batch(id: $id) { comparison {
   createdAt
-  ranking { rank overallScore seoScore aeoScore technicalScore target { id url isSubject } }
+  ranking { rank indexable excludedReason overallScore seoScore aeoScore technicalScore target { id url isSubject } }
   subject { rank analysedCompetitors target { id url } }
   notAnalysed { error target { id url isSubject } }
   checks { checkId category passedBy { id url } failedBy { id url } warnedBy { id url } }
@@ -45,6 +45,8 @@ describe('the vantage CLI', () => {
       '/good': pages.good,
       '/medium': pages.medium,
       '/poor': pages.poor,
+      // The best page's HTML, answered with a 404: analysed, well scored, and not indexable.
+      '/gone': { status: 404, body: pages.good },
       // Answered only when the tests end: a batch that is still running when the CLI is interrupted.
       '/held': heldPage(release.opened, pages.medium),
     });
@@ -112,6 +114,20 @@ describe('the vantage CLI', () => {
     // Long reasons wrap within their column, so compare with the whitespace collapsed.
     const collapse = (text: string) => text.replace(/\s+/g, ' ');
     expect(collapse(notAnalysed ?? '')).toContain(collapse(`${mine} (my site) ${error}`));
+  });
+
+  it('ranks a 404 page below an indexable site with a lower score and says why in the ranking', async () => {
+    const [gone, poor] = [site.url('/gone'), site.url('/poor')];
+    const result = await vantage(['analyze', gone, poor, '--server', app.baseUrl]);
+    expect(result.code, result.stderr).toBe(0);
+
+    const comparison = await apiComparison(app, announcedBatchId(result.stderr));
+    expect(comparison.ranking.map((entry: { target: { url: string } }) => entry.target.url)).toEqual([poor, gone]);
+    expect(comparison.ranking[1].overallScore).toBeGreaterThan(comparison.ranking[0].overallScore);
+    const ranking = result.stdout.trim().split('\n\n').find((section) => section.startsWith('Ranking\n'))!.split('\n');
+    expect(ranking[1]).toMatch(/ Note$/);
+    expect(ranking.find((line) => line.includes(poor))).not.toContain('Not indexable');
+    expect(ranking.find((line) => line.includes(gone))).toMatch(/\s{2}Not indexable: Answers 404$/);
   });
 
   it('prints exactly the API comparison with --json', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareTargets } from '../../src/comparison';
-import { analysed, failed, scores } from './fixtures';
+import { analysed, failed, notIndexable, scores } from './fixtures';
 
 describe('compareTargets', () => {
   it('gives equal overall scores one rank, keeps them in submission order and skips the next rank', () => {
@@ -28,6 +28,8 @@ describe('compareTargets', () => {
     expect(comparison.ranking[1]).toEqual({
       rank: 2,
       targetId: 'y',
+      indexable: true,
+      excludedReason: null,
       overallScore: 75,
       seoScore: 95,
       aeoScore: 88,
@@ -137,7 +139,16 @@ describe('compareTargets', () => {
       { targetId: 'r3', error: 'not analysed (no error was recorded)' },
     ]);
     expect(comparison.ranking).toEqual([
-      { rank: 1, targetId: 'r2', overallScore: 70, seoScore: 70, aeoScore: 70, technicalScore: 70 },
+      {
+        rank: 1,
+        targetId: 'r2',
+        indexable: true,
+        excludedReason: null,
+        overallScore: 70,
+        seoScore: 70,
+        aeoScore: 70,
+        technicalScore: 70,
+      },
     ]);
     expect(comparison.subject).toEqual({ targetId: 'mine', rank: null, analysedCompetitors: 1 });
     expect(comparison.gaps).toEqual([]);
@@ -157,5 +168,98 @@ describe('compareTargets', () => {
     expect(comparison.ranking).toEqual([]);
     expect(comparison.leaders).toEqual([]);
     expect(comparison.notAnalysed.map((entry) => entry.targetId)).toEqual(['a', 'b']);
+  });
+});
+
+describe('compareTargets with pages search engines do not index', () => {
+  const PDF_ERROR = 'https://pdf.test/report.pdf is not an HTML page (Content-Type: application/pdf).';
+  // Submission order: subject 60, noindex 95, a 404 page 60, an indexable rival 70, a PDF (not analysed).
+  const field = () =>
+    compareTargets([
+      analysed('mine', scores(60), { 'document-title': 'FAIL', 'meta-description': 'FAIL', https: 'PASS' }, true),
+      notIndexable('noindex', scores(95), { 'document-title': 'PASS', 'meta-description': 'PASS', https: 'PASS' }, {
+        excludedReason: 'Marked noindex by a robots meta tag',
+      }),
+      notIndexable('gone', scores(60, 90, 40, 50), { 'document-title': 'PASS', 'meta-description': 'FAIL', https: 'PASS' }, {
+        excludedReason: 'Answers 404',
+        httpStatus: 404,
+      }),
+      analysed('real', scores(70), { 'document-title': 'FAIL', 'meta-description': 'PASS', https: 'FAIL' }),
+      failed('pdf', PDF_ERROR),
+    ]);
+
+  it('ranks every indexable target above every one that is not, whatever the scores, with no tie across the line', () => {
+    // real 70 > mine 60; then noindex 95 > gone 60. gone ties mine's 60 but not its rank.
+    const ranking = field().ranking.map((entry) => [entry.rank, entry.targetId, entry.indexable, entry.excludedReason, entry.overallScore]);
+    expect(ranking).toEqual([
+      [1, 'real', true, null, 70],
+      [2, 'mine', true, null, 60],
+      [3, 'noindex', false, 'Marked noindex by a robots meta tag', 95],
+      [4, 'gone', false, 'Answers 404', 60],
+    ]);
+  });
+
+  it('ties non-indexable targets among themselves by score', () => {
+    const comparison = compareTargets([
+      notIndexable('a', scores(80), {}, { excludedReason: 'Answers 500', httpStatus: 500 }),
+      analysed('b', scores(10), {}),
+      notIndexable('c', scores(80), {}, { excludedReason: 'Canonical points to https://b.test/' }),
+    ]);
+    expect(comparison.ranking.map(({ rank, targetId }) => [rank, targetId])).toEqual([
+      [1, 'b'],
+      [2, 'a'],
+      [2, 'c'],
+    ]);
+  });
+
+  it('leaves the PDF out of the ranking, listed as not analysed with why', () => {
+    const comparison = field();
+    expect(comparison.notAnalysed).toEqual([{ targetId: 'pdf', error: PDF_ERROR }]);
+    expect(comparison.subject).toEqual({ targetId: 'mine', rank: 2, analysedCompetitors: 3 });
+  });
+
+  it('names only indexable targets as leaders, even where a non-indexable one scores higher', () => {
+    // SEO: gone 90 is ignored; real 70 leads. AEO/TECHNICAL: noindex 95 ignored.
+    expect(field().leaders).toEqual([
+      { category: 'OVERALL', score: 70, targetIds: ['real'] },
+      { category: 'SEO', score: 70, targetIds: ['real'] },
+      { category: 'AEO', score: 70, targetIds: ['real'] },
+      { category: 'TECHNICAL', score: 70, targetIds: ['real'] },
+    ]);
+  });
+
+  it('counts only indexable competitors as passing a gap, and drops a gap only non-indexable ones pass', () => {
+    const comparison = field();
+    // document-title: passed by noindex and gone only, so no gap. meta-description: real (and noindex) pass.
+    expect(comparison.gaps).toEqual([
+      {
+        checkId: 'meta-description',
+        category: 'SEO',
+        weight: 2,
+        subjectOutcome: 'FAIL',
+        message: 'meta-description is fail on this page',
+        competitors: ['real'],
+        priority: 2,
+        estimatedGain: expect.any(Number),
+        pagesAffected: 1,
+      },
+    ]);
+    // The check matrix still shows what each analysed page does.
+    expect(comparison.checks.find((row) => row.checkId === 'document-title')).toMatchObject({
+      passedBy: ['noindex', 'gone'],
+      failedBy: ['mine', 'real'],
+    });
+  });
+
+  it('has no leaders when nothing analysed is indexable, but still ranks', () => {
+    const comparison = compareTargets([
+      notIndexable('a', scores(40), {}, { excludedReason: 'Answers 404', httpStatus: 404 }),
+      notIndexable('b', scores(50), {}, { excludedReason: 'Blocked by robots.txt' }),
+    ]);
+    expect(comparison.leaders).toEqual([]);
+    expect(comparison.ranking.map(({ rank, targetId }) => [rank, targetId])).toEqual([
+      [1, 'b'],
+      [2, 'a'],
+    ]);
   });
 });

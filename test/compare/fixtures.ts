@@ -20,6 +20,8 @@ export function report(scores: CategoryScores, outcomes: Outcomes): PageReport {
   return {
     finalUrl: 'https://example.test/',
     httpStatus: 200,
+    indexable: true,
+    excludedReason: null,
     fetchMs: 10,
     timeToFirstByteMs: 5,
     bytes: 1000,
@@ -51,6 +53,17 @@ export function scores(overall: number, seo = overall, aeo = overall, technical 
 
 export function analysed(targetId: string, overall: CategoryScores, outcomes: Outcomes, isSubject = false): ComparedTarget {
   return { targetId, url: `https://${targetId}.test/`, isSubject, report: report(overall, outcomes), error: null };
+}
+
+/** An analysed target search engines would not index, for `excludedReason`, with the given HTTP status. */
+export function notIndexable(
+  targetId: string,
+  overall: CategoryScores,
+  outcomes: Outcomes,
+  { excludedReason, httpStatus = 200, isSubject = false }: { excludedReason: string; httpStatus?: number; isSubject?: boolean },
+): ComparedTarget {
+  const page = { ...report(overall, outcomes), httpStatus, indexable: false, excludedReason };
+  return { targetId, url: `https://${targetId}.test/`, isSubject, report: page, error: null };
 }
 
 export function failed(targetId: string, error: string, isSubject = false): ComparedTarget {

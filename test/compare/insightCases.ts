@@ -1,5 +1,6 @@
 import { compareTargets, type InsightInput } from '../../src/comparison';
 import { analysed, failed, scores } from './fixtures';
+import type { PageReport } from '../../src/analysis';
 
 function input(targets: InsightInput['targets']): InsightInput {
   return { comparison: compareTargets(targets), targets };
@@ -86,4 +87,15 @@ export function subjectLeads(): InsightInput {
     analysed('mine', scores(95, 92, 97, 96), { 'llms-txt': 'PASS', https: 'PASS', citations: 'PASS' }, true),
     analysed('rival-two', scores(50, 80, 30, 40), { 'llms-txt': 'FAIL', https: 'FAIL', citations: 'NOT_APPLICABLE' }),
   ]);
+}
+
+/** subjectBehind, with the targets named in `excluded` analysed but not indexable, for the reason given. */
+export function withExcluded(excluded: Record<string, Pick<PageReport, 'excludedReason'> & Partial<PageReport>>): InsightInput {
+  const { targets } = subjectBehind();
+  return input(
+    targets.map((target) => {
+      const change = excluded[target.targetId];
+      return change && target.report ? { ...target, report: { ...target.report, ...change, indexable: false } } : target;
+    }),
+  );
 }

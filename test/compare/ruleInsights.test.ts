@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleInsights, writeRuleInsights, type Insight } from '../../src/comparison';
-import { allButOneFailed, fieldOnly, subjectBehind, subjectFailed, subjectLeads } from './insightCases';
+import { scores } from './fixtures';
+import { allButOneFailed, fieldOnly, subjectBehind, subjectFailed, subjectLeads, withExcluded } from './insightCases';
 
 function titled(insights: readonly Insight[], fragment: string): Insight {
   const found = insights.filter((insight) => insight.title.includes(fragment));
@@ -215,5 +216,78 @@ describe('rule insights', () => {
     );
     expect(insights[2]?.body).toBe('Your score is 92; the best competitor, rival-two.test, has 80.');
     expect(insights.slice(1).every((insight) => insight.severity === 'INFO')).toBe(true);
+  });
+
+  it('count a noindex leader neither as a leader nor as a competitor that passes, and say it is not indexable', () => {
+    // rival-one (85, passes everything) is noindex: the field is mine 35, rival-two 60, rival-three 60.
+    const input = withExcluded({ 'rival-one': { excludedReason: 'Marked noindex by a robots meta tag' } });
+    const insights = writeRuleInsights(input);
+    expect(input.comparison.gaps.map((gap) => [gap.checkId, gap.competitors])).toEqual([
+      ['document-title', ['rival-two']],
+      ['llms-txt', ['rival-two']],
+      ['meta-description', ['rival-three']],
+    ]);
+    expect(titled(insights, 'first')).toMatchObject({
+      severity: 'OPPORTUNITY',
+      title: 'Fix page title first',
+      body: 'It is worth +20 points of overall score, the most of your 3 gaps; 1 of 2 competitors already passes it: rival-two.test.',
+    });
+    expect(titled(insights, 'You rank').body).toBe('mine.test scores 35 overall; rival-two.test and rival-three.test lead with 60.');
+    expect(titled(insights, 'share the lead')).toMatchObject({
+      title: 'rival-two.test and rival-three.test share the lead',
+      body:
+        'Overall scores run from 35 to 60 across 3 indexable sites. ' +
+        'Best per category: SEO 65 (rival-two.test), AEO 70 (rival-three.test) and technical 70 (mine.test).',
+    });
+    // citations: failed by all three indexable sites; rival-one's pass is not counted.
+    expect(titled(insights, 'miss citations')).toMatchObject({
+      title: '3 of 3 indexable sites miss citations',
+      body: 'mine.test is one of them. No indexable site passes it; whoever fixes it first stands out.',
+    });
+    expect(titled(insights, 'not indexable')).toEqual({
+      severity: 'INFO',
+      title: '1 of 4 analysed sites is not indexable',
+      body:
+        'It ranks below every indexable site whatever the score, and is left out of the leaders, the gaps and the counts of sites ' +
+        'that pass or miss a check: rival-one.test (Marked noindex by a robots meta tag).',
+      source: 'rules',
+    });
+    for (const insight of insights) expect(`${insight.title} ${insight.body}`).not.toMatch(/of 3 competitors/);
+  });
+
+  it('put a subject search engines do not index first, as CRITICAL, with why and its rank below the indexable sites', () => {
+    const input = withExcluded({ mine: { excludedReason: 'Answers 404', httpStatus: 404, scores: scores(95) } });
+    const insights = writeRuleInsights(input);
+    expect(insights[0]).toEqual({
+      severity: 'CRITICAL',
+      title: 'Search engines will not index your page',
+      body: 'mine.test: Answers 404. It ranks 4 of 4, below every indexable site whatever its score (95 overall); fix this first.',
+      source: 'rules',
+    });
+    expect(insights.some((insight) => insight.title.startsWith('You rank') || insight.title.includes('You lead the field'))).toBe(false);
+    expect(titled(insights, 'leads').title).toBe('rival-one.test leads');
+  });
+
+  it('name the one indexable site as the leader and list every competitor that is not indexable', () => {
+    const insights = writeRuleInsights(
+      withExcluded({
+        'rival-one': { excludedReason: 'Canonical points to https://rival-two.test/' },
+        'rival-three': { excludedReason: 'Blocked by robots.txt' },
+        mine: { excludedReason: 'Answers 500', httpStatus: 500 },
+      }),
+    );
+    expect(titled(insights, 'leads')).toMatchObject({
+      title: 'rival-two.test leads',
+      body: 'It is the only indexable site of 4 analysed sites; it scores 60 overall (SEO 65, AEO 55, technical 60).',
+    });
+    expect(titled(insights, 'not indexable')).toMatchObject({
+      title: '2 of 4 analysed sites are not indexable',
+      body:
+        'They rank below every indexable site whatever the score, and are left out of the leaders, the gaps and the counts of sites ' +
+        'that pass or miss a check: rival-one.test (Canonical points to https://rival-two.test/); rival-three.test (Blocked by robots.txt).',
+    });
+    expect(titled(insights, 'will not index your page').body).toBe(
+      'mine.test: Answers 500. It ranks 4 of 4, below every indexable site whatever its score (35 overall); fix this first.',
+    );
   });
 });

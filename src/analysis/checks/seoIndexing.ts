@@ -22,7 +22,8 @@ function isUnavailable(directive: string): boolean {
   return !Number.isNaN(date) && date < Date.now();
 }
 
-function hasBlockingDirective(directives: string): boolean {
+/** A robots meta content or X-Robots-Tag value that says noindex (`noindex`, `none`, a past `unavailable_after`). */
+export function hasBlockingDirective(directives: string): boolean {
   return directives
     .split(',')
     .map((directive) => directive.toLowerCase().trim())
@@ -30,7 +31,7 @@ function hasBlockingDirective(directives: string): boolean {
 }
 
 /** `googlebot: noindex` names a bot; `unavailable_after: ...` is a directive, not a bot. */
-function headerUserAgent(value: string): string | undefined {
+export function headerUserAgent(value: string): string | undefined {
   const prefix = /^([^,:]+):/.exec(value)?.[1];
   return prefix && prefix.toLowerCase() !== 'unavailable_after' ? prefix : undefined;
 }

@@ -2,6 +2,7 @@ import { aiCrawlerAccess } from '../checks/aeoAccess';
 import { CHECKS } from '../checks/catalogue';
 import { runChecks, truncate } from '../checks/check';
 import type { FetchedResource } from '../fetch/pageFetcher';
+import { judgeIndexability } from '../indexability';
 import { buildPageModel, decodeHtml } from '../page/buildPage';
 import { scoreChecks } from '../scoring';
 import { MAX_REPORTED_TEXT, MAX_REPORTED_LIST_ITEMS, type OriginFiles, type PageReport } from '../types';
@@ -33,6 +34,7 @@ export function analyzePage({ fetched, originFiles, analyzedAt }: AnalysisTask):
   return {
     finalUrl: page.url,
     httpStatus: page.status,
+    ...judgeIndexability(page, originFiles),
     fetchMs: page.fetchMs,
     timeToFirstByteMs: page.timeToFirstByteMs,
     bytes: page.bytes,

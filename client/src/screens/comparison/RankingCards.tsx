@@ -17,6 +17,8 @@ export function RankingCards({ batchId, sites }: { batchId: string; sites: Ranke
             </a>
             {site.target.isSubject && <span class="tag">my site</span>}
           </div>
+          {/* Why it ranks below every indexable site, whatever its scores say. */}
+          {!site.indexable && <p class="rank-excluded">Not indexable: {site.excludedReason ?? 'no reason recorded'}</p>}
           <ScoreBar label="Overall" score={site.overallScore} emphasis />
           <ScoreBar label="SEO" score={site.seoScore} />
           <ScoreBar label="AEO" score={site.aeoScore} />

@@ -6,8 +6,9 @@ import { summarize } from './summary';
 
 export const INSTRUCTIONS = [
   'You are an analyst of search engine optimisation (SEO) and answer engine optimisation (AEO).',
-  'The user message is a JSON summary of a competitive comparison of web pages: the ranking with scores from 0 to 100,',
-  'for every check how many sites pass, warn and fail it (and what the subject got), the gaps of the subject',
+  'The user message is a JSON summary of a competitive comparison of web pages: the ranking with scores from 0 to 100',
+  '(a page search engines do not index, "indexable": false, ranks below every indexable one and is no example to follow),',
+  'for every check how many indexable sites pass, warn and fail it (and what the subject got), the gaps of the subject',
   '(checks it fails or only warns on that competitors pass, each with estimatedGain: the points of overall score passing it',
   'would add, most first), and the sites that could not be analysed.',
   'The reader already sees every gap listed with its finding and how to fix it: do not write an insight per gap.',

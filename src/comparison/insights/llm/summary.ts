@@ -8,7 +8,16 @@ import { siteNames } from '../siteNames';
  */
 export interface ComparisonSummary {
   subject: { site: string; rank: number | null; analysedCompetitors: number } | null;
-  ranking: { site: string; rank: number; overall: number; seo: number; aeo: number; technical: number }[];
+  ranking: {
+    site: string;
+    rank: number;
+    indexable: boolean;
+    excludedReason: string | null;
+    overall: number;
+    seo: number;
+    aeo: number;
+    technical: number;
+  }[];
   gaps: {
     check: string;
     category: CheckCategory;
@@ -34,6 +43,8 @@ export function summarize({ comparison, targets }: InsightInput): ComparisonSumm
   const name = siteNames(targets);
   const subjectId = comparison.subject?.targetId;
   const subjectChecks = targets.find((target) => target.targetId === subjectId)?.report?.checks ?? [];
+  const indexable = new Set(comparison.ranking.filter((entry) => entry.indexable).map((entry) => entry.targetId));
+  const indexableCount = (targetIds: readonly string[]) => targetIds.filter((targetId) => indexable.has(targetId)).length;
   return {
     subject: comparison.subject && {
       site: name(comparison.subject.targetId),
@@ -43,6 +54,8 @@ export function summarize({ comparison, targets }: InsightInput): ComparisonSumm
     ranking: comparison.ranking.map((entry) => ({
       site: name(entry.targetId),
       rank: entry.rank,
+      indexable: entry.indexable,
+      excludedReason: entry.excludedReason,
       overall: entry.overallScore,
       seo: entry.seoScore,
       aeo: entry.aeoScore,
@@ -61,9 +74,9 @@ export function summarize({ comparison, targets }: InsightInput): ComparisonSumm
       check: row.checkId,
       category: row.category,
       weight: row.weight,
-      passed: row.passedBy.length,
-      warned: row.warnedBy.length,
-      failed: row.failedBy.length,
+      passed: indexableCount(row.passedBy),
+      warned: indexableCount(row.warnedBy),
+      failed: indexableCount(row.failedBy),
       subjectOutcome: subjectChecks.find((check) => check.id === row.checkId)?.outcome ?? null,
     })),
     notAnalysed: comparison.notAnalysed.map((entry) => ({ site: name(entry.targetId), error: entry.error })),

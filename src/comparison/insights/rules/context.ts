@@ -15,6 +15,10 @@ export interface RuleContext {
   comparison: ComparisonCore;
   name: SiteNames;
   subject: AnalysedTarget | null;
+  /** Whether the target is analysed and indexable: only those count as sites that pass, fail or lead. */
+  isIndexable(targetId: string): boolean;
+  /** Indexable analysed targets other than the subject. */
+  indexableCompetitors: number;
   /** The message a target's report gives for a check. */
   messageOf(targetId: string, checkId: string): string | null;
   /** Target ids in submission order. */
@@ -25,10 +29,13 @@ export function ruleContext({ comparison, targets }: InsightInput): RuleContext 
   const byId = new Map(targets.map((target) => [target.targetId, target]));
   const position = new Map(targets.map((target, index) => [target.targetId, index]));
   const subjectTarget = comparison.subject ? byId.get(comparison.subject.targetId) : undefined;
+  const indexable = new Set(comparison.ranking.filter((entry) => entry.indexable).map((entry) => entry.targetId));
   return {
     comparison,
     name: siteNames(targets),
     subject: subjectTarget && isAnalysed(subjectTarget) ? subjectTarget : null,
+    isIndexable: (targetId) => indexable.has(targetId),
+    indexableCompetitors: [...indexable].filter((targetId) => targetId !== comparison.subject?.targetId).length,
     messageOf: (targetId, checkId) =>
       byId.get(targetId)?.report?.checks.find((check) => check.id === checkId)?.message ?? null,
     inSubmissionOrder: (targetIds) =>

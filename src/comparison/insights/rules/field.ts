@@ -11,16 +11,33 @@ const CATEGORY_LABELS: Record<CategoryLeader['category'], string> = {
   TECHNICAL: 'technical',
 };
 
-/** The field as a whole: who leads, what most sites miss, what all get right, who is missing. */
+/**
+ * The field as a whole: who leads, what most sites miss, what all get right, who is not indexed,
+ * who is missing. Leaders, misses and table stakes are counted over indexable sites only.
+ */
 export function fieldInsights(context: RuleContext): Insight[] {
-  return [...leaderInsights(context), ...weaknessInsights(context), ...tableStakes(context), ...notAnalysed(context)];
+  return [
+    ...leaderInsights(context),
+    ...weaknessInsights(context),
+    ...tableStakes(context),
+    ...notIndexable(context),
+    ...notAnalysed(context),
+  ];
 }
 
-function leaderInsights({ comparison, name }: RuleContext): Insight[] {
+/** The ranking's indexable entries, and the noun that counts them: "analysed site" when that is all of them. */
+function indexableField({ comparison }: RuleContext) {
+  const entries = comparison.ranking.filter((entry) => entry.indexable);
+  return { entries, noun: entries.length === comparison.ranking.length ? 'analysed site' : 'indexable site' };
+}
+
+function leaderInsights(context: RuleContext): Insight[] {
+  const { comparison, name } = context;
   const { ranking, leaders } = comparison;
+  const { entries, noun } = indexableField(context);
   const overall = leaders.find((leader) => leader.category === 'OVERALL');
-  const [first] = ranking;
-  const last = ranking[ranking.length - 1];
+  const [first] = entries;
+  const last = entries[entries.length - 1];
   if (!overall || !first || !last) return [];
   if (ranking.length === 1) {
     return [
@@ -32,6 +49,16 @@ function leaderInsights({ comparison, name }: RuleContext): Insight[] {
       ),
     ];
   }
+  if (entries.length === 1) {
+    return [
+      insight(
+        'INFO',
+        `${name(first.targetId)} leads`,
+        `It is the only indexable site of ${plural(ranking.length, 'analysed site')}; it scores ${first.overallScore} overall ` +
+          `(SEO ${first.seoScore}, AEO ${first.aeoScore}, technical ${first.technicalScore}).`,
+      ),
+    ];
+  }
   const names = overall.targetIds.map(name);
   const perCategory = leaders
     .filter((leader) => leader.category !== 'OVERALL')
@@ -40,20 +67,22 @@ function leaderInsights({ comparison, name }: RuleContext): Insight[] {
     insight(
       'INFO',
       `${listOf(names)} ${agree(names.length, 'leads', 'share the lead')}`,
-      `Overall scores run from ${last.overallScore} to ${overall.score} across ${plural(ranking.length, 'analysed site')}. ` +
+      `Overall scores run from ${last.overallScore} to ${overall.score} across ${plural(entries.length, noun)}. ` +
         `Best per category: ${listOf(perCategory)}.`,
     ),
   ];
 }
 
 /**
- * Checks most analysed sites fail or only warn on: an opening for whoever fixes them first.
+ * Checks most indexable sites fail or only warn on: an opening for whoever fixes them first.
  * Most telling first (weight × sites missing it, then check id).
  */
-function weaknessInsights({ comparison, name, subject }: RuleContext): Insight[] {
-  const analysed = comparison.ranking.length;
+function weaknessInsights(context: RuleContext): Insight[] {
+  const { comparison, name, subject, isIndexable } = context;
+  const { entries, noun } = indexableField(context);
+  const analysed = entries.length;
   if (analysed < 2) return [];
-  const missing = (row: CheckRow) => row.failedBy.length + row.warnedBy.length;
+  const missing = (row: CheckRow) => [...row.failedBy, ...row.warnedBy].filter(isIndexable).length;
   return comparison.checks
     .filter((row) => missing(row) * 2 > analysed)
     .sort((a, b) => b.weight * missing(b) - a.weight * missing(a) || byCodePoint(a.checkId, b.checkId))
@@ -61,28 +90,46 @@ function weaknessInsights({ comparison, name, subject }: RuleContext): Insight[]
     .map((row) => {
       const yoursToo =
         subject && [...row.failedBy, ...row.warnedBy].includes(subject.targetId) ? `${name(subject.targetId)} is one of them. ` : '';
+      const passedBy = row.passedBy.filter(isIndexable);
       const passing =
-        row.passedBy.length === 0 ? 'No analysed site passes it' : `Only ${listOf(row.passedBy.map(name))} ${agree(row.passedBy.length, 'passes', 'pass')} it`;
+        passedBy.length === 0 ? `No ${noun} passes it` : `Only ${listOf(passedBy.map(name))} ${agree(passedBy.length, 'passes', 'pass')} it`;
       return insight(
         'OPPORTUNITY',
-        `${countOf(missing(row), analysed, 'analysed site')} miss ${checkName(row.checkId)}`,
+        `${countOf(missing(row), analysed, noun)} miss ${checkName(row.checkId)}`,
         `${yoursToo}${passing}; whoever fixes it first stands out.`,
       );
     });
 }
 
-function tableStakes({ comparison }: RuleContext): Insight[] {
-  const analysed = comparison.ranking.length;
+function tableStakes(context: RuleContext): Insight[] {
+  const { comparison, isIndexable } = context;
+  const { entries, noun } = indexableField(context);
+  const analysed = entries.length;
   if (analysed < 2) return [];
   const passedByAll = comparison.checks
-    .filter((row) => row.passedBy.length === analysed)
+    .filter((row) => row.passedBy.filter(isIndexable).length === analysed)
     .map((row) => checkName(row.checkId));
   if (passedByAll.length === 0) return [];
   return [
     insight(
       'INFO',
       'What every site gets right',
-      `All ${analysed} analysed sites pass ${plural(passedByAll.length, 'check')}: ${listOf(passedByAll)}. These are table stakes, not an edge.`,
+      `All ${plural(analysed, noun)} pass ${plural(passedByAll.length, 'check')}: ${listOf(passedByAll)}. These are table stakes, not an edge.`,
+    ),
+  ];
+}
+
+/** Competitors search engines do not index; the subject's own case is its standing insight. */
+function notIndexable({ comparison, name }: RuleContext): Insight[] {
+  const excluded = comparison.ranking.filter((entry) => !entry.indexable && entry.targetId !== comparison.subject?.targetId);
+  if (excluded.length === 0) return [];
+  return [
+    insight(
+      'INFO',
+      `${countOf(excluded.length, comparison.ranking.length, 'analysed site')} ${agree(excluded.length, 'is', 'are')} not indexable`,
+      `${agree(excluded.length, 'It ranks', 'They rank')} below every indexable site whatever the score, and ` +
+        `${agree(excluded.length, 'is', 'are')} left out of the leaders, the gaps and the counts of sites that pass or miss a check: ` +
+        `${excluded.map((entry) => `${name(entry.targetId)} (${clause(entry.excludedReason ?? 'not indexable')})`).join('; ')}.`,
     ),
   ];
 }

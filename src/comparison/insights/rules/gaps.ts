@@ -16,9 +16,8 @@ export function gapInsights(context: RuleContext): Insight[] {
 }
 
 /** The gap worth the most points: CRITICAL when the subject fails what most competitors pass. */
-function biggestGap({ comparison, name }: RuleContext): Insight {
+function biggestGap({ comparison, name, indexableCompetitors: competitors }: RuleContext): Insight {
   const gap = comparison.gaps[0]!;
-  const competitors = comparison.subject!.analysedCompetitors;
   const tied = comparison.gaps[1]?.estimatedGain === gap.estimatedGain;
   const severity = gap.subjectOutcome === 'FAIL' && gap.competitors.length * 2 > competitors ? 'CRITICAL' : 'OPPORTUNITY';
   return insight(
@@ -37,9 +36,11 @@ function allGaps({ comparison, name }: RuleContext): Insight {
   // Gains add up: each changes its own category's pass rate and nothing else.
   const total = Math.round(10 * gaps.reduce((sum, gap) => sum + gap.estimatedGain, 0)) / 10;
   const reached = Math.min(100, Math.round(mine.overallScore + total));
-  const ahead = ranking.filter((entry) => entry.targetId !== subjectId && entry.overallScore > reached);
-  const standing =
-    ahead.length === 0
+  // Non-indexable sites rank below every indexable one, whatever their score.
+  const ahead = ranking.filter((entry) => entry.targetId !== subjectId && entry.indexable && entry.overallScore > reached);
+  const standing = !mine.indexable
+    ? 'but it stays below every indexable site until search engines may index it'
+    : ahead.length === 0
       ? `enough to rank 1 of ${ranking.length}`
       : `which would rank ${ahead.length + 1} of ${ranking.length}, behind ${listOf(ahead.map((entry) => `${name(entry.targetId)} (${entry.overallScore})`))}`;
   return insight(

@@ -11,16 +11,31 @@ const CATEGORY_SCORES = [
 /** A category score this far behind the best competitor is worth its own insight. */
 const TRAILING_POINTS = 20;
 
-/** Where the subject stands: not analysed, or its overall rank and the categories it leads or trails. */
+/**
+ * Where the subject stands: not analysed, not indexable, or its overall rank; and the categories
+ * it leads or trails against indexable competitors.
+ */
 export function standingInsights(context: RuleContext): Insight[] {
   const { comparison, subject } = context;
   const standing = comparison.subject;
   if (!standing) return [];
   if (!subject) return [notAnalysedInsight(context, standing.targetId, standing.analysedCompetitors)];
   const mine = comparison.ranking.find((entry) => entry.targetId === standing.targetId);
-  const competitors = comparison.ranking.filter((entry) => entry.targetId !== standing.targetId);
-  if (!mine || competitors.length === 0) return [];
+  if (!mine) return [];
+  const competitors = comparison.ranking.filter((entry) => entry.targetId !== standing.targetId && entry.indexable);
+  if (!mine.indexable) return [notIndexableInsight(context, mine), ...categoryInsights(context, mine, competitors)];
+  if (competitors.length === 0) return [];
   return [rankInsight(context, mine, competitors), ...categoryInsights(context, mine, competitors)];
+}
+
+function notIndexableInsight({ comparison, name }: RuleContext, mine: RankedEntry): Insight {
+  return insight(
+    'CRITICAL',
+    'Search engines will not index your page',
+    `${name(mine.targetId)}: ${clause(mine.excludedReason ?? 'not indexable')}. ` +
+      `It ranks ${mine.rank} of ${comparison.ranking.length}, below every indexable site whatever its score ` +
+      `(${mine.overallScore} overall); fix this first.`,
+  );
 }
 
 function notAnalysedInsight({ comparison, name }: RuleContext, subjectId: string, competitors: number): Insight {
@@ -35,7 +50,7 @@ function notAnalysedInsight({ comparison, name }: RuleContext, subjectId: string
   );
 }
 
-/** `competitors` are the other ranking entries, best first. */
+/** `competitors` are the other indexable ranking entries, best first; `mine` is indexable. */
 function rankInsight({ comparison, name }: RuleContext, mine: RankedEntry, competitors: readonly RankedEntry[]): Insight {
   const best = competitors[0] as RankedEntry;
   const field = comparison.ranking.length;
@@ -57,6 +72,7 @@ function rankInsight({ comparison, name }: RuleContext, mine: RankedEntry, compe
 
 function categoryInsights({ name }: RuleContext, mine: RankedEntry, competitors: readonly RankedEntry[]): Insight[] {
   const insights: Insight[] = [];
+  if (competitors.length === 0) return insights;
   for (const [label, key] of CATEGORY_SCORES) {
     const bestInCategory = competitors.reduce((top, entry) => (entry[key] > top[key] ? entry : top));
     const score = mine[key];
