@@ -267,8 +267,8 @@ export function compileBrands(brands: readonly BrandSpec[]): BrandMatcher {
 
     const named = new Map<number, Named>();
     const scanned = withoutAccents(text);
-    const sentences = new Sentences(text);
-    // Matches come in order, so do URLs and sentences: each is looked at once.
+    // Matches come in order, so do URLs and sentences: each is looked at once. Sentences are looked for once a brand is named.
+    let sentences: Sentences | null = null;
     let url = 0;
     let reading: SentenceReading | null = null;
     let readingAt = -1;
@@ -287,6 +287,7 @@ export function compileBrands(brands: readonly BrandSpec[]): BrandMatcher {
       const brand = brandOf(match[0]);
       if (brand === undefined) continue;
       const span = { start, end: start + match[0].length };
+      sentences ??= new Sentences(text);
       sentences.moveTo(start);
       // A sentence naming several brands, or one brand twice, is read once.
       if (sentences.start !== readingAt) {
