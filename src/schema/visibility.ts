@@ -2,6 +2,7 @@ import type { ProjectBrand } from '../db/generated/client/client';
 import { notFound } from '../errors';
 import { watchVisibilityAudit, type VisibilitySnapshot } from '../events';
 import { cancelVisibilityAudit, startVisibilityAudit, VISIBILITY_LISTS } from '../projects/visibility/audits';
+import { citedPagesInsightsOf } from '../projects/visibility/citedPages';
 import { answerMentions, auditBrands, auditInsights, auditScores } from '../projects/visibility/columns';
 import type { AnswerEngineConfig } from '../config';
 import type { BrandVisibility as BrandScores, CitedDomain as CitedDomainShape, EngineVisibility as EngineScores, Mention as MentionShape, PromptResult as PromptResultShape } from '../visibility';
@@ -204,14 +205,15 @@ export const VisibilityAudit = builder.prismaNode('VisibilityAudit', {
     insights: t.field({
       type: [Insight],
       description:
-        'Written by the insight model from the scores when LLM_* is set (source: its name), else by rules (source "rules": which competitor wins which prompts, engines that never name the brand, the sources cited where the brand is missing); the rules too when the model fails (insightsFailure says why). Empty until SCORING is done.',
-      resolve: (audit) => (audit.insights === null ? [] : auditInsights.read(audit.insights, `audit ${audit.id}`)),
+        'Written by the insight model from the scores when LLM_* is set (source: its name), else by rules (source "rules": which competitor wins which prompts, engines that never name the brand, the sources cited where the brand is missing); the rules too when the model fails (insightsFailure says why). Once citedPagesBatch is compared, then one more (source "rules") per lost prompt and engine whose cited pages pass checks the brand\'s page fails, naming those checks and the pages. Empty until SCORING is done.',
+      resolve: async (audit, _args, ctx) =>
+        audit.insights === null ? [] : [...auditInsights.read(audit.insights, `audit ${audit.id}`), ...(await citedPagesInsightsOf(ctx.prisma, audit))],
     }),
     insightsFailure: t.exposeString('insightsFailure', { nullable: true, description: "Why the insight model's insights were not used (the rules' were); null otherwise." }),
     citedPagesBatch: t.relation('citedPagesBatch', {
       nullable: true,
       description:
-        "The page-analysis batch of the pages the engines cited for prompts where a competitor was named and the brand was not (at most 20), with the brand's site as its subject: its comparison's gaps say what those pages have that the brand's lacks. Null when there were none, or when the owner's limits refused the batch (an insight says so). The audit's insights do not yet draw on that comparison.",
+        "The page-analysis batch of the pages the engines cited for prompts where a competitor was named and the brand was not (at most 20), with the brand's site as its subject: its comparison's gaps say what those pages have that the brand's lacks. Null when there were none, or when the owner's limits refused the batch (an insight says so). Once it is compared, the audit's insights say, per lost prompt and engine, what the cited pages have that the brand's lacks.",
     }),
   }),
 });

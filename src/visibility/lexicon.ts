@@ -56,8 +56,9 @@ export const LEXICON: ReadonlyMap<string, Role> = (() => {
  */
 const LEXICON_TERMS = new RegExp(`\\b${alternation([...LEXICON.keys()])}(?![\\w'’-])`, 'gi');
 
-/** The lexicon terms in a sentence, in order, with offsets into it. */
-export function lexiconHits(sentence: string): LexiconHit[] {
+/** The lexicon terms in a sentence, text[start, end), in order, with offsets into the sentence. */
+export function lexiconHits(text: string, start = 0, end = text.length): LexiconHit[] {
+  const sentence = text.slice(start, end);
   const hits: LexiconHit[] = [];
   LEXICON_TERMS.lastIndex = 0;
   for (let match = LEXICON_TERMS.exec(sentence); match !== null; match = LEXICON_TERMS.exec(sentence)) {

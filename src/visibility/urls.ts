@@ -30,11 +30,18 @@ export function parseUrl(raw: string): { url: string; host: string } | null {
 /** Links and bare URLs (with a scheme or starting "www.") in an answer, in order, with where they stand. */
 export function urlsInText(text: string): { url: string; host: string; span: Span }[] {
   const found: { url: string; host: string; span: Span }[] = [];
-  for (const match of text.matchAll(URL_IN_TEXT)) {
-    const raw = trimUnbalanced(match[0]);
+  for (const { raw, start } of rawUrlsInText(text)) {
     const parsed = parseUrl(raw);
-    if (parsed) found.push({ ...parsed, span: { start: match.index, end: match.index + raw.length } });
+    if (parsed) found.push({ ...parsed, span: { start, end: start + raw.length } });
   }
+  return found;
+}
+
+/** The links and bare URLs of a text as written (trailing punctuation and unbalanced parentheses off), where each starts, not yet parsed. */
+export function rawUrlsInText(text: string): { raw: string; start: number }[] {
+  const found: { raw: string; start: number }[] = [];
+  URL_IN_TEXT.lastIndex = 0;
+  for (let match = URL_IN_TEXT.exec(text); match !== null; match = URL_IN_TEXT.exec(text)) found.push({ raw: trimUnbalanced(match[0]), start: match.index });
   return found;
 }
 

@@ -215,6 +215,70 @@ describe('a visibility audit', () => {
     }
   });
 
+  it('says per lost prompt and engine what the cited pages have that the brand\'s page lacks, once their batch is compared', async () => {
+    const page = (extra: string, figures: string) => `<!doctype html><html lang="en"><head><title>Trail shoes that grip on wet rock</title>
+      <meta name="description" content="Which trail shoes grip best on wet rock, tested on real trails.">
+      <meta name="viewport" content="width=device-width, initial-scale=1">${extra}</head>
+      <body><h1>Trail shoes that grip</h1><h2>Which trail shoe grips best on wet rock?</h2>
+      <p>The shoes with soft lugs grip best on wet rock${figures}, and runners keep them for long days on technical ground.</p></body></html>`;
+    const faq = `<script type="application/ld+json">${JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'FAQPage',
+      mainEntity: [{ '@type': 'Question', name: 'Which trail shoe grips best on wet rock?', acceptedAnswer: { '@type': 'Answer', text: 'The shoes with soft lugs.' } }],
+    })}</script>`;
+    const figures = ': 72 % of 1,200 runners slipped less, at $120 a pair';
+    const cited = await startFixtureSite({ '/faq': page(faq, figures), '/figures': page('', figures) });
+    const brand = await startFixtureSite({ '/': page('', '') });
+    try {
+      h.shift.answer = `Rival is the pick for wet rock, as ${cited.url('/faq')} and ${cited.url('/figures')} show.`;
+      const id = await h.runAudit(await h.createProject(['lost to richer pages'], h.ownerA, 'trail running shoes', [new URL(brand.origin).host]), {
+        engines: ['shift'],
+        samplesPerPrompt: 1,
+      });
+      const audit = await h.finished(id);
+      expect(audit.citedPagesBatch.targets).toEqual([
+        { url: brand.url('/'), isSubject: true },
+        { url: cited.url('/faq'), isSubject: false },
+        { url: cited.url('/figures'), isSubject: false },
+      ]);
+      const title = 'What the pages shift cites for "lost to richer pages" have';
+      const withCited = await waitUntil(
+        async () => {
+          const read = await h.readAudit(id);
+          return read.insights.some((insight: { title: string }) => insight.title === title) ? read : null;
+        },
+        { timeoutMs: 60_000, what: 'the cited-pages insight' },
+      );
+      expect(withCited.insights.filter((insight: { title: string }) => insight.title.startsWith('What the pages'))).toEqual([
+        {
+          title,
+          body: `The pages shift cites for "lost to richer pages" have statistics (2 of 2: ${cited.url('/faq')}, ${cited.url('/figures')}) and FAQ schema (1 of 2: ${cited.url('/faq')}); yours, ${brand.url('/')}, has neither.`,
+          severity: 'OPPORTUNITY',
+          source: 'rules',
+        },
+      ]);
+      // The audit's own insights are still there, before it.
+      expect(withCited.insights.slice(0, audit.insights.length)).toEqual(audit.insights);
+    } finally {
+      await cited.close();
+      await brand.close();
+    }
+  });
+
+  it('writes no cited-pages insight when the brand lost no prompt', async () => {
+    const cited = await startFixtureSite({ '/cited': pages.good });
+    try {
+      h.shift.answer = `Acme and Rival are both good picks, as ${cited.url('/cited')} shows.`;
+      const audit = await h.finished(await h.runAudit(await h.createProject(['won, citing a page']), { engines: ['shift'], samplesPerPrompt: 1 }));
+      expect(audit.promptResults).toEqual([{ prompt: 'won, citing a page', named: ['Acme', 'Rival'], subjectMentionRate: 1, lost: false }]);
+      expect(audit.citedPagesBatch).toBeNull();
+      expect(audit.insights.filter((insight: { title: string }) => insight.title.startsWith('What the pages'))).toEqual([]);
+      expect(cited.requests).toEqual([]);
+    } finally {
+      await cited.close();
+    }
+  });
+
   it('judges sentiment and recommendation and writes the insights with the insight model, and with the lexicon and rules where it fails, saying which', async () => {
     h.shift.answer = 'Acme is terrible and overpriced.';
     const judged = async (prompt: string) => (await h.finished(await h.runAudit(await h.createProject([prompt]), { engines: ['shift'], samplesPerPrompt: 1 })));

@@ -116,14 +116,15 @@ export async function startAuditApp(scripted: ScriptedAnswers = {}) {
     return result.data;
   }
 
-  async function createProject(prompts: string[], key = ownerA, market = 'trail running shoes'): Promise<string> {
+  /** A project of Acme (acme.com, or `domains`: a loopback site's address) against Rival and Zenith. */
+  async function createProject(prompts: string[], key = ownerA, market = 'trail running shoes', domains = ['acme.com']): Promise<string> {
     const { createProject: project } = await data(
       `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`,
       {
         input: {
           name: 'Trail shoes',
           market,
-          brand: { name: 'Acme', aliases: ['Acme Trail'], domains: ['acme.com'] },
+          brand: { name: 'Acme', aliases: ['Acme Trail'], domains },
           competitors: [
             { name: 'Rival', domains: ['rival.com'] },
             { name: 'Zenith', domains: ['zenith.io'] },
