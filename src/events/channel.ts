@@ -99,9 +99,9 @@ export interface ProjectEventRecord {
   readonly projectId: string;
   readonly sequence: number;
   readonly kind: ProjectEventKind;
-  /** The batch the event is about; for a snapshot, the project's latest, if any. */
+  /** The run (batch or visibility audit) the event is about; for a snapshot, the project's latest batch, if any. */
   readonly runId: string | null;
-  /** The batch's status, and pages counted of all, as the change left them. */
+  /** The run's status as the change left them, and for a batch its pages counted of all. */
   readonly status?: string;
   readonly completedUrls?: number;
   readonly totalUrls?: number;

@@ -2,12 +2,13 @@ import { watchProject, type ProjectEventRecord } from '../events';
 import { Batch } from './batch';
 import { builder } from './builder';
 import { decodeId } from './ids';
+import { VisibilityAudit } from './visibility';
 
 const ProjectEventKind = builder.enumType('ProjectEventKind', {
   values: {
     SNAPSHOT: { description: "The project's state when the subscription began: the first event, at the sequence of the last one before it." },
     RUN_STARTED: {},
-    RUN_PROGRESS: { description: "A change of the run's batch or one of its pages." },
+    RUN_PROGRESS: { description: "A change of the run's batch or one of its pages, or of its visibility audit." },
     RUN_ENDED: { description: 'The run reached a terminal status; its detected changes follow.' },
     CHANGE_DETECTED: {},
   } as const,
@@ -27,10 +28,13 @@ const ProjectEvent = builder.objectRef<ProjectEventRecord>('ProjectEvent').imple
       type: builder.nodeInterfaceRef(),
       nullable: true,
       description:
-        "The run that started, progressed or ended (for a SNAPSHOT, the project's latest); null for project-level events and once the batch is purged.",
+        "The run (batch or visibility audit) that started, progressed or ended (for a SNAPSHOT, the project's latest batch); null for project-level events and once the run is purged.",
       resolve: async (event, _args, ctx) => {
-        const batch = event.runId ? await ctx.prisma.batch.findUnique({ where: { id: event.runId } }) : null;
-        return batch && Batch.addBrand(batch);
+        if (!event.runId) return null;
+        const batch = await ctx.prisma.batch.findUnique({ where: { id: event.runId } });
+        if (batch) return Batch.addBrand(batch);
+        const audit = await ctx.prisma.visibilityAudit.findUnique({ where: { id: event.runId } });
+        return audit && VisibilityAudit.addBrand(audit);
       },
     }),
     change: t.prismaField({

@@ -307,11 +307,32 @@ describe('a visibility audit', () => {
       await h.finished(id);
       return id;
     };
-    const runs = [
-      await audit(['shift a', 'shift b'], 'Rival is the one to buy.'),
-      await audit(['shift c', 'shift d'], 'Acme is the one to buy.'),
-      await audit(['shift e', 'shift f'], 'Acme is the one to buy.'),
-    ];
+    const first = await audit(['shift a', 'shift b'], 'Rival is the one to buy.');
+    // The project's event stream carries the audits as runs: started, progressing, ended, then its changes.
+    const client = createClient({ url: h.app.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${h.ownerA}` }, lazy: true, retryAttempts: 0 });
+    type ProjectEvent = { sequence: number; kind: string; run: { __typename: string; id: string } | null; change: { kind: string } | null };
+    const events = record<{ projectEvents: ProjectEvent }>(
+      client,
+      `subscription($id: ID!) { projectEvents(projectId: $id) { sequence kind run { __typename id } change { kind } } }`,
+      { id: projectId },
+    );
+    let runs: string[];
+    try {
+      await events.waitFor((event) => event.projectEvents.kind === 'SNAPSHOT');
+      const second = await audit(['shift c', 'shift d'], 'Acme is the one to buy.');
+      await events.waitFor((event) => event.projectEvents.change?.kind === 'MENTION_LOST');
+      const stream = events.events.map((event) => event.projectEvents).slice(1);
+      expect(stream.map((event) => event.sequence)).toEqual(stream.map((_, index) => stream[0]!.sequence + index));
+      expect(stream.every((event) => event.run?.__typename === 'VisibilityAudit' && event.run.id === second)).toBe(true);
+      const kinds = stream.map((event) => event.kind);
+      expect(kinds[0]).toBe('RUN_STARTED');
+      expect(kinds.slice(1, -3).every((kind) => kind === 'RUN_PROGRESS')).toBe(true);
+      expect(kinds.slice(-3)).toEqual(['RUN_ENDED', 'CHANGE_DETECTED', 'CHANGE_DETECTED']);
+      expect(stream.slice(-2).map((event) => event.change?.kind)).toEqual(['MENTION_GAINED', 'MENTION_LOST']);
+      runs = [first, second, await audit(['shift e', 'shift f'], 'Acme is the one to buy.')];
+    } finally {
+      await client.dispose();
+    }
     // Through the API: the brand's series first, each point's run the visibility audit it came from.
     const { project } = await h.data(
       `query($id: ID!) { project(id: $id) {

@@ -34,13 +34,13 @@ describe('cited-pages insights', () => {
     expect(insights).toEqual([
       {
         title: 'What the pages pplx cites for "best trail shoes" have',
-        body: 'The pages pplx cites for "best trail shoes" have statistics (2 of 2: https://a.example/, https://b.example/), FAQ schema (1 of 2: https://a.example/) and authorship (1 of 2: https://b.example/); yours, https://acme.com/, has none of them.',
+        body: 'The pages pplx cites for "best trail shoes" have statistics (2 of 2: https://a.example/, https://b.example/), FAQ schema (1 of 2: https://a.example/) and an author (1 of 2: https://b.example/); yours, https://acme.com/, has none of them.',
         severity: 'OPPORTUNITY',
         source: 'rules',
       },
       {
         title: 'What the pages gpt cites for "best trail shoes" have',
-        body: 'The page gpt cites for "best trail shoes", https://b.example/, has statistics and authorship; yours, https://acme.com/, has neither.',
+        body: 'The page gpt cites for "best trail shoes", https://b.example/, has statistics and an author; yours, https://acme.com/, has neither.',
         severity: 'OPPORTUNITY',
         source: 'rules',
       },

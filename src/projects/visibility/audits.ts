@@ -46,7 +46,19 @@ export async function recordAuditChange(tx: Transaction, locked: LockedAudit, da
     data: { ...data, ...(progress === undefined ? {} : { progress }), sequence: { increment: 1 } },
   });
   await tx.$executeRaw`SELECT pg_notify(${VISIBILITY_CHANNEL}, ${`${audit.id} ${audit.sequence} ${audit.ownerId}`})`;
+  // The end's event comes from whoever ends it (finishAudit, cancel), after what the end records.
+  if (UNFINISHED.includes(audit.status)) await appendRunEvent(tx, audit, 'RUN_PROGRESS');
   return audit;
+}
+
+/**
+ * An audit of a project is one of its runs: its start, changes and end go to the project's event
+ * log as a batch's do (src/batches/sql/vantage_append_run_events.sql), its end's changes with it.
+ */
+export async function appendRunEvent(tx: Transaction, audit: { id: string; projectId: string | null; status: BatchStatus }, kind: 'RUN_STARTED' | 'RUN_PROGRESS' | 'RUN_ENDED') {
+  if (!audit.projectId) return;
+  const event = JSON.stringify({ kind, runId: audit.id, status: audit.status });
+  await tx.$executeRaw`SELECT vantage_append_run_events(${audit.projectId}::uuid, ${event}::jsonb)`;
 }
 
 /** The engines asked: the names given (each must be configured), or every configured one. */
@@ -123,6 +135,7 @@ export async function createVisibilityAuditIn(
     },
   });
   await recordAudit(tx, caller, 'VISIBILITY_AUDIT_STARTED', { projectId, visibilityAuditId: audit.id });
+  await appendRunEvent(tx, audit, 'RUN_STARTED');
   await sendVisibilityPromptsJob(boss, tx, audit.id);
   return audit;
 }
@@ -141,6 +154,8 @@ export async function cancelVisibilityAudit(prisma: PrismaClient, boss: PgBoss, 
     }
     await cancelVisibilityJobs(boss, tx, auditId);
     await recordAudit(tx, caller, 'VISIBILITY_AUDIT_CANCELLED', { visibilityAuditId: auditId });
-    return recordAuditChange(tx, locked, { status: 'CANCELLED', finishedAt: new Date(), error: 'Cancelled by request.' });
+    const audit = await recordAuditChange(tx, locked, { status: 'CANCELLED', finishedAt: new Date(), error: 'Cancelled by request.' });
+    await appendRunEvent(tx, audit, 'RUN_ENDED');
+    return audit;
   });
 }

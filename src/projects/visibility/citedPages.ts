@@ -1,5 +1,5 @@
 import type { PgBoss } from 'pg-boss';
-import { checkTitle } from '../../analysis';
+import { describeCheck } from '../../analysis';
 import { createBatch } from '../../batches/create';
 import { comparisonJson } from '../../batches/jsonColumns';
 import type { OwnerLimits } from '../../batches/limits';
@@ -76,21 +76,21 @@ export function citedPagesInsights(lost: readonly LostPromptCitations[], compari
   if (subjectId === null || subjectUrl === undefined) return [];
   const idOfUrl = new Map(comparison.targets.filter((target) => target.id !== subjectId).map((target) => [target.url, target.id]));
   const urlOfId = new Map(comparison.targets.map((target) => [target.id, target.url]));
-  const lacking = comparison.checks.filter((row) => row.failedBy.includes(subjectId) && checkTitle(row.checkId).added !== undefined);
+  const lacking = comparison.checks.filter((row) => row.failedBy.includes(subjectId) && describeCheck(row.checkId).added !== undefined);
   const insights: VisibilityInsight[] = [];
   for (const { prompt, engine, urls } of lost) {
     const pages = [...new Set(urls.flatMap((url) => idOfUrl.get(url) ?? []))];
     if (pages.length === 0) continue;
     const had = lacking
-      .map((row) => ({ title: checkTitle(row.checkId).title, passing: pages.filter((page) => row.passedBy.includes(page)) }))
+      .map((row) => ({ feature: describeCheck(row.checkId).added!, passing: pages.filter((page) => row.passedBy.includes(page)) }))
       .filter((check) => check.passing.length > 0)
       // Stable: checks passed by as many pages stay in the catalogue's order.
       .sort((a, b) => b.passing.length - a.passing.length);
     if (had.length === 0) continue;
-    const evidence = had.slice(0, LISTED_CHECKS).map(({ title, passing }) => {
+    const evidence = had.slice(0, LISTED_CHECKS).map(({ feature, passing }) => {
       const shown = passing.slice(0, LISTED_PAGES).map((page) => urlOfId.get(page)!);
       const more = passing.length > LISTED_PAGES ? ` and ${passing.length - LISTED_PAGES} more` : '';
-      return pages.length === 1 ? title : `${title} (${passing.length} of ${pages.length}: ${shown.join(', ')}${more})`;
+      return pages.length === 1 ? feature : `${feature} (${passing.length} of ${pages.length}: ${shown.join(', ')}${more})`;
     });
     if (had.length > LISTED_CHECKS) evidence.push(`${had.length - LISTED_CHECKS} more`);
     const lacks = had.length === 1 ? 'does not' : had.length === 2 ? 'has neither' : 'has none of them';

@@ -3,7 +3,7 @@ import type { VisibilityStage } from '../../db/generated/client/enums';
 import type { PrismaClient } from '../../db/prisma';
 import { sendAskJobs, sendVisibilityScoreJob, type AskJob } from '../../queue';
 import type { AnswerAnalysis, VisibilityInsight, VisibilityScores } from '../../visibility';
-import { lockAudit, recordAuditChange } from './audits';
+import { appendRunEvent, lockAudit, recordAuditChange } from './audits';
 import { answerMentions, auditBrands, auditInsights, auditScores } from './columns';
 import { recordVisibilityRun } from './history';
 
@@ -175,6 +175,7 @@ export async function finishAudit(prisma: PrismaClient, auditId: string, outcome
       const run = { id: audit.id, projectId: audit.projectId, startedAt: audit.startedAt, finishedAt: audit.finishedAt };
       await recordVisibilityRun(tx, run, auditBrands.read(audit.brands, `audit ${audit.id}`), outcome.scores);
     }
+    await appendRunEvent(tx, audit, 'RUN_ENDED');
     return true;
   });
 }
