@@ -73,7 +73,7 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
       error: allFailed ? 'Every target failed; see each target for why.' : null,
     });
     // A project's webhooks hear of the end (and its changes) exactly when it commits.
-    if (ended.projectId) await queueRunDeliveries(tx, deps.boss, { id: ended.id, projectId: ended.projectId, status: ended.status });
+    if (ended.projectId) await queueRunDeliveries(tx, deps.boss, { id: ended.id, type: 'Batch', projectId: ended.projectId, status: ended.status });
     return ended;
   });
   if (ended) deps.log.info(batchLogFields(ended), 'batch ended');

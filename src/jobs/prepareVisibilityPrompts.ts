@@ -31,7 +31,7 @@ export async function prepareVisibilityPrompts(deps: PromptsDeps, job: Job<unkno
   const audit = await deps.prisma.visibilityAudit.findUniqueOrThrow({ where: { id: auditId }, include: { project: true } });
   const project = audit.project;
   if (!project) {
-    await finishAudit(deps.prisma, auditId, { status: 'FAILED', error: 'The project was deleted before the audit could start.' });
+    await finishAudit(deps, auditId, { status: 'FAILED', error: 'The project was deleted before the audit could start.' });
     return;
   }
   if (project.prompts.length > 0) {

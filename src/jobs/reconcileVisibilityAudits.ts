@@ -39,7 +39,7 @@ export async function reconcileVisibilityAudits(deps: { prisma: PrismaClient; bo
       }
     } else {
       const stage = audit.stage === 'ASKING' ? 'SCORING' : audit.stage;
-      const ended = await finishAudit(deps.prisma, audit.id, { status: 'FAILED', error: `The ${stage.toLowerCase().replace('_', ' ')} stage's job gave up after its retries (see the worker log).` });
+      const ended = await finishAudit(deps, audit.id, { status: 'FAILED', error: `The ${stage.toLowerCase().replace('_', ' ')} stage's job gave up after its retries (see the worker log).` });
       if (ended) report.auditsFailed++;
     }
   }

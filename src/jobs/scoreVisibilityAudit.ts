@@ -59,7 +59,7 @@ export async function scoreVisibilityAudit(deps: ScoreDeps, job: Job<unknown>): 
   const totals = new Map<string, number>();
   for (const row of rows) totals.set(row.engine, (totals.get(row.engine) ?? 0) + 1);
   if (answered.length === 0) {
-    await finishAudit(deps.prisma, auditId, { status: 'FAILED', error: `Every request failed. ${failureSummary(failed, totals)}` });
+    await finishAudit(deps, auditId, { status: 'FAILED', error: `Every request failed. ${failureSummary(failed, totals)}` });
     return;
   }
   if (!(await enterStage(deps.prisma, auditId, 'ANALYSING'))) return;
@@ -83,7 +83,7 @@ export async function scoreVisibilityAudit(deps: ScoreDeps, job: Job<unknown>): 
     if ('batchId' in started) await linkCitedPagesBatch(deps.prisma, auditId, started.batchId);
     else insights.push(notAnalysed(started.refused));
   }
-  await finishAudit(deps.prisma, auditId, {
+  await finishAudit(deps, auditId, {
     status: 'COMPLETED',
     error: failed.length === 0 ? null : `${failed.length} of ${rows.length} requests failed and count in no score. ${failureSummary(failed, totals)}`,
     analyses: answered.map((row, index) => ({ answerId: row.id, analysis: analyses[index]! })),

@@ -91,7 +91,7 @@ export async function deleteWebhook(prisma: PrismaClient, webhookId: string, cal
 export async function pingWebhook(prisma: PrismaClient, sender: WebhookSender, webhookId: string, caller: Caller) {
   const webhook = await ownWebhook(prisma, webhookId, caller);
   const id = randomUUID();
-  const body = deliveryBody({ id, event: 'PING', projectId: webhook.projectId, runId: null, status: null, changes: [] });
+  const body = deliveryBody({ id, event: 'PING', projectId: webhook.projectId, run: null, status: null, changes: [] });
   await prisma.webhookDelivery.create({ data: { id, webhookId, event: 'PING', body } });
   await sender.attempt(id);
   return prisma.webhookDelivery.findUniqueOrThrow({ where: { id } });
@@ -101,18 +101,21 @@ interface DeliveryBody {
   id: string;
   event: WebhookEvent;
   projectId: string;
-  runId: string | null;
+  run: { id: string; type: RunType } | null;
   status: string | null;
   changes: unknown[];
 }
+
+/** What a project's run is, as the API names it. */
+export type RunType = 'Batch' | 'VisibilityAudit';
 
 /**
  * The JSON every delivery carries, fixed when it is queued (so every attempt signs the same
  * bytes). Project and run by the API's ids, which `project(id)` and `node(id)` take.
  */
-function deliveryBody(fields: DeliveryBody): string {
-  const runId = fields.runId && encodeGlobalID('Batch', fields.runId);
-  return JSON.stringify({ ...fields, projectId: encodeGlobalID('Project', fields.projectId), runId, sentAt: new Date().toISOString() });
+function deliveryBody({ id, event, projectId, run, status, changes }: DeliveryBody): string {
+  const runId = run && encodeGlobalID(run.type, run.id);
+  return JSON.stringify({ id, event, projectId: encodeGlobalID('Project', projectId), runId, status, changes, sentAt: new Date().toISOString() });
 }
 
 /**
@@ -121,7 +124,7 @@ function deliveryBody(fields: DeliveryBody): string {
  * carrying them all), to each of the project's webhooks that subscribed to the event. Call it
  * after the changes (ProjectChange rows) are written.
  */
-export async function queueRunDeliveries(tx: Transaction, boss: PgBoss, run: { id: string; projectId: string; status: string }) {
+export async function queueRunDeliveries(tx: Transaction, boss: PgBoss, run: { id: string; type: RunType; projectId: string; status: string }) {
   const webhooks = await tx.webhook.findMany({ where: { projectId: run.projectId }, select: { id: true, events: true } });
   if (webhooks.length === 0) return;
   const rows = await tx.projectChange.findMany({
@@ -147,7 +150,7 @@ export async function queueRunDeliveries(tx: Transaction, boss: PgBoss, run: { i
       .filter((event) => webhook.events.includes(event))
       .map((event) => {
         const id = randomUUID();
-        const body = deliveryBody({ id, event, projectId: run.projectId, runId: run.id, status: run.status, changes });
+        const body = deliveryBody({ id, event, projectId: run.projectId, run, status: run.status, changes });
         return { id, webhookId: webhook.id, event, body };
       }),
   );

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -316,10 +318,31 @@ describe('a visibility audit', () => {
       `subscription($id: ID!) { projectEvents(projectId: $id) { sequence kind run { __typename id } change { kind } } }`,
       { id: projectId },
     );
+    // And its webhooks hear of the audit's end and changes.
+    const received: { event: string; runId: string; changes: { kind: string; brand: string }[] }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        received.push(JSON.parse(body));
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    await h.data(`mutation($id: ID!, $url: String!) { createWebhook(projectId: $id, url: $url, events: [RUN_COMPLETED, CHANGE_DETECTED]) { secret } }`, {
+      id: projectId,
+      url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+    });
     let runs: string[];
     try {
       await events.waitFor((event) => event.projectEvents.kind === 'SNAPSHOT');
       const second = await audit(['shift c', 'shift d'], 'Acme is the one to buy.');
+      await waitUntil(async () => received.length === 2, { timeoutMs: 20_000, what: 'both webhook deliveries' });
+      expect(received.map((body) => [body.event, body.runId]).sort()).toEqual([['CHANGE_DETECTED', second], ['RUN_COMPLETED', second]]);
+      expect(received.find((body) => body.event === 'CHANGE_DETECTED')!.changes.map((change) => [change.kind, change.brand])).toEqual([
+        ['MENTION_GAINED', 'Acme'],
+        ['MENTION_LOST', 'Rival'],
+      ]);
       await events.waitFor((event) => event.projectEvents.change?.kind === 'MENTION_LOST');
       const stream = events.events.map((event) => event.projectEvents).slice(1);
       expect(stream.map((event) => event.sequence)).toEqual(stream.map((_, index) => stream[0]!.sequence + index));
@@ -332,6 +355,7 @@ describe('a visibility audit', () => {
       runs = [first, second, await audit(['shift e', 'shift f'], 'Acme is the one to buy.')];
     } finally {
       await client.dispose();
+      await new Promise((resolve) => receiver.close(resolve));
     }
     // Through the API: the brand's series first, each point's run the visibility audit it came from.
     const { project } = await h.data(

@@ -5,6 +5,7 @@ import { sendAskJobs, sendVisibilityScoreJob, type AskJob } from '../../queue';
 import type { AnswerAnalysis, VisibilityInsight, VisibilityScores } from '../../visibility';
 import { appendRunEvent, lockAudit, recordAuditChange } from './audits';
 import { answerMentions, auditBrands, auditInsights, auditScores } from './columns';
+import { queueRunDeliveries } from '../webhooks';
 import { recordVisibilityRun } from './history';
 
 /*
@@ -146,7 +147,7 @@ export type AuditOutcome =
  * Ends a running audit with its outcome: the answers' analyses, scores and insights, and for a
  * completed audit of a project its run, history points and changes, are stored with its end, or nothing is.
  */
-export async function finishAudit(prisma: PrismaClient, auditId: string, outcome: AuditOutcome): Promise<boolean> {
+export async function finishAudit({ prisma, boss }: { prisma: PrismaClient; boss: PgBoss }, auditId: string, outcome: AuditOutcome): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const locked = await lockAudit(tx, auditId);
     if (locked?.status !== 'RUNNING') return false;
@@ -176,6 +177,7 @@ export async function finishAudit(prisma: PrismaClient, auditId: string, outcome
       await recordVisibilityRun(tx, run, auditBrands.read(audit.brands, `audit ${audit.id}`), outcome.scores);
     }
     await appendRunEvent(tx, audit, 'RUN_ENDED');
+    if (audit.projectId) await queueRunDeliveries(tx, boss, { id: audit.id, type: 'VisibilityAudit', projectId: audit.projectId, status: audit.status });
     return true;
   });
 }
