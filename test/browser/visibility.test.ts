@@ -210,6 +210,20 @@ describe('the visibility screen', () => {
     const listed = page.locator(`table.visibility-runs tr[data-audit-id="${auditId}"]`);
     expect(await listed.locator('[data-status]').getAttribute('data-status')).toBe('COMPLETED');
     expect(await listed.getByRole('link').getAttribute('href')).toBe(`/visibility/${encodeURIComponent(auditId)}`);
+
+    // The dashboard charts the audit's visibility metrics over time, in percent, as the API's history has them.
+    type Series = { brand: { name: string }; points: { value: number }[] };
+    const { project } = await graphqlData<{ project: { history: Series[] } }>(
+      app.graphqlUrl,
+      `query ($id: ID!) { project(id: $id) { history(metric: SHARE_OF_VOICE) { brand { name } points { value } } } }`,
+      { id: projectId },
+    );
+    expect(project.history.length).toBeGreaterThan(1);
+    const legend = page.locator('figure[data-metric="shareOfVoice"] .chart-legend li');
+    await expect
+      .poll(async () => (await legend.allInnerTexts()).map((text) => text.replace('your brand', '').replace(/\s+/g, ' ').trim()), { timeout: 20_000 })
+      .toEqual(project.history.map((series) => `${series.brand.name} ${Math.round(series.points[0]!.value * 1000) / 10}`));
+    expect(await page.locator('figure[data-metric="mentionRate"] canvas').count()).toBe(1);
   }, 90_000);
 
   it('cancels a running audit from its screen', async () => {

@@ -153,6 +153,15 @@ export const ProjectMonitoringQuery = graphql(`
       technical: history(metric: TECHNICAL_SCORE) {
         ...HistorySeriesFields
       }
+      mentionRate: history(metric: MENTION_RATE) {
+        ...HistorySeriesFields
+      }
+      shareOfVoice: history(metric: SHARE_OF_VOICE) {
+        ...HistorySeriesFields
+      }
+      citationShare: history(metric: CITATION_SHARE) {
+        ...HistorySeriesFields
+      }
       changes(first: 50) {
         edges {
           node {

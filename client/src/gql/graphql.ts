@@ -273,7 +273,7 @@ export type ProjectMonitoringQueryVariables = Exact<{
 }>;
 
 
-export type ProjectMonitoringQuery = { project: { id: string, overall: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, seo: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, aeo: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, technical: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, changes: { edges: Array<{ node: { id: string, at: string, kind: ChangeKind, message: string, isSubject: boolean, brand: { name: string }, run:
+export type ProjectMonitoringQuery = { project: { id: string, overall: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, seo: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, aeo: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, technical: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, mentionRate: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, shareOfVoice: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, citationShare: Array<{ isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> }>, changes: { edges: Array<{ node: { id: string, at: string, kind: ChangeKind, message: string, isSubject: boolean, brand: { name: string }, run:
             | { __typename: 'Batch', id: string }
             | { __typename: 'ExpiredRun', id: string }
             | { __typename: 'Project', id: string }
@@ -1116,6 +1116,15 @@ export const ProjectMonitoringDocument = new TypedDocumentString(`
       ...HistorySeriesFields
     }
     technical: history(metric: TECHNICAL_SCORE) {
+      ...HistorySeriesFields
+    }
+    mentionRate: history(metric: MENTION_RATE) {
+      ...HistorySeriesFields
+    }
+    shareOfVoice: history(metric: SHARE_OF_VOICE) {
+      ...HistorySeriesFields
+    }
+    citationShare: history(metric: CITATION_SHARE) {
       ...HistorySeriesFields
     }
     changes(first: 50) {
