@@ -135,7 +135,24 @@ export function CheckMatrix({ sites, groups }: Props) {
         onScroll={() => setShown(undefined)}
         onMouseLeave={() => setShown(undefined)}
       >
-        <table ref={table} class="matrix-table" role="grid" aria-label="Check results by site" onKeyDown={move}>
+        <table
+          ref={table}
+          class="matrix-table"
+          role="grid"
+          aria-label="Check results by site"
+          onKeyDown={move}
+          onFocusIn={(event) => {
+            const cell = cellOf(event);
+            if (!cell) return;
+            setActive(cell.position);
+            show(cell.position, cell.element);
+          }}
+          onFocusOut={() => setShown(undefined)}
+          onMouseOver={(event) => {
+            const cell = cellOf(event);
+            if (cell && (shown?.row !== cell.position.row || shown.column !== cell.position.column)) show(cell.position, cell.element);
+          }}
+        >
           <thead>
             <tr>
               <th scope="col">Check</th>
@@ -172,22 +189,10 @@ export function CheckMatrix({ sites, groups }: Props) {
                     </th>
                     {columns.map((index, column) => {
                       const cell = row.cells[index]!;
-                      const position = { row: current, column };
                       const isActive = active.row === current && active.column === column;
                       return (
                         <td key={index} role="gridcell" data-outcome={cell.outcome} class={sites[index]!.target.isSubject ? 'subject-column' : undefined}>
-                          <span
-                            class={`cell outcome-${cell.outcome.toLowerCase()}`}
-                            data-cell={`${current}-${column}`}
-                            tabIndex={isActive ? 0 : -1}
-                            title={cell.message}
-                            onFocus={(event) => {
-                              setActive(position);
-                              show(position, event.currentTarget);
-                            }}
-                            onBlur={() => setShown(undefined)}
-                            onMouseEnter={(event) => show(position, event.currentTarget)}
-                          >
+                          <span class={`cell outcome-${cell.outcome.toLowerCase()}`} data-cell={`${current}-${column}`} tabIndex={isActive ? 0 : -1} title={cell.message}>
                             <span aria-hidden="true">{outcomeSymbols[cell.outcome]}</span>
                             <span class="visually-hidden">
                               {outcomeWords[cell.outcome]}: {cell.message}
@@ -216,6 +221,16 @@ export function CheckMatrix({ sites, groups }: Props) {
       </p>
     </div>
   );
+}
+
+/**
+ * The cell an event happened in. The table listens for all its cells (focus and hover bubble up
+ * to it) rather than each of the hundreds of cells holding listeners of its own.
+ */
+function cellOf(event: Event): { element: HTMLElement; position: Position } | undefined {
+  const element = (event.target as HTMLElement).closest<HTMLElement>('[data-cell]');
+  const [row, column] = element?.dataset.cell?.split('-').map(Number) ?? [];
+  return element && row !== undefined && column !== undefined ? { element, position: { row, column } } : undefined;
 }
 
 /** Whether the box is narrower than what it holds, so that it scrolls sideways (a phone, many sites). */

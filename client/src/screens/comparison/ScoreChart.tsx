@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { shortUrl } from '#shared/format';
@@ -64,7 +64,8 @@ export function ScoreChart({ sites }: { sites: readonly RankedSite[] }) {
   const [asTable, setAsTable] = useState(false);
   const dataKey = JSON.stringify(sites.map((site) => [site.target.id, site.rank, ...scoreMetrics.map((metric) => site[metric.key])]));
 
-  useEffect(() => {
+  // Before the browser paints, so the chart comes in the same frame as the rest of the screen.
+  useLayoutEffect(() => {
     const element = box.current;
     if (!element || asTable || sites.length === 0) return;
     const xs = sites.map((_, index) => index);
