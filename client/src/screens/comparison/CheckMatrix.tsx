@@ -42,6 +42,23 @@ const rowOrders: { value: RowOrder; label: string }[] = [
   { value: 'failures', label: 'Most failures first' },
 ];
 
+const siteOrders: { value: ScoreKey; label: string }[] = scoreMetrics.map((metric) => ({ value: metric.key, label: `${metric.label} score` }));
+
+function Choice<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: { value: T; label: string }[]; onChange: (value: T) => void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(event) => onChange(event.currentTarget.value as T)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The detail box is this wide at most (see .matrix-detail), so it is kept inside the matrix. */
 const detailWidth = 352;
 
@@ -101,26 +118,8 @@ export function CheckMatrix({ sites, groups }: Props) {
             </label>
           ))}
         </fieldset>
-        <label>
-          Checks by{' '}
-          <select value={order} onChange={(event) => setOrder(event.currentTarget.value as RowOrder)}>
-            {rowOrders.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Sites by{' '}
-          <select value={siteOrder} onChange={(event) => setSiteOrder(event.currentTarget.value as ScoreKey)}>
-            {scoreMetrics.map((metric) => (
-              <option key={metric.key} value={metric.key}>
-                {metric.label} score
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Checks by" value={order} options={rowOrders} onChange={setOrder} />
+        <Choice label="Sites by" value={siteOrder} options={siteOrders} onChange={setSiteOrder} />
       </div>
       <p class="matrix-hint">
         Hover or focus a cell to read what was found; arrow keys move between cells.

@@ -1,8 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
 import { shortUrl } from '#shared/format';
 import { scoreMetrics } from '#shared/scores';
+import { mountChart } from '../../components/chart';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import type { RankedSite } from './report';
 
@@ -69,10 +69,10 @@ export function ScoreChart({ sites }: { sites: readonly RankedSite[] }) {
     const element = box.current;
     if (!element || asTable || sites.length === 0) return;
     const xs = sites.map((_, index) => index);
-    const chart = new uPlot(
+    return mountChart(
+      element,
+      chartHeight,
       {
-        width: element.clientWidth,
-        height: chartHeight,
         legend: { show: false },
         cursor: { show: false },
         padding: [16, 8, 0, 0],
@@ -100,14 +100,7 @@ export function ScoreChart({ sites }: { sites: readonly RankedSite[] }) {
         plugins: [marksPlugin(sites)],
       },
       [xs, ...scoreMetrics.map((metric) => sites.map((site) => site[metric.key]))],
-      element,
     );
-    const resize = new ResizeObserver(() => chart.setSize({ width: element.clientWidth, height: chartHeight }));
-    resize.observe(element);
-    return () => {
-      resize.disconnect();
-      chart.destroy();
-    };
   }, [dataKey, asTable]);
 
   return (
