@@ -128,6 +128,7 @@ th { font-weight: 600; }
 tr.subject { background: #eaf2fb; }
 .tag { font-size: 0.75rem; font-weight: 600; border: 1px solid #57606a; border-radius: 4px; padding: 0 0.3rem; }
 .note { color: #57606a; font-size: 0.85rem; }
+.matrix th { overflow-wrap: anywhere; }
 .matrix td.cell { text-align: center; font-weight: 700; }
 .cell.pass { color: #1a7f37; background: #dafbe1; }
 .cell.warn { color: #7d4e00; background: #fff1c2; }
@@ -151,6 +152,7 @@ figure { margin: 0; }
   tr, figure, .insights li { break-inside: avoid; }
   thead { display: table-header-group; }
   #matrix { break-before: page; }
+  .matrix { font-size: 8.5pt; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }`;
 

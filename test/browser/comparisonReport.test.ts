@@ -121,10 +121,13 @@ describe('the comparison: check matrix, score chart and printable report', () =>
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
 
+    // A cell far down holds the grid's tab stop; filtering must not leave the grid without one.
+    await page.locator('[data-cell="30-2"]').focus();
     await page.getByLabel('Gaps only').check();
     expect(comparison.gaps.length).toBeGreaterThan(0);
     await expect.poll(matrixRows).toEqual(expect.arrayContaining(comparison.gaps.map((gap) => gap.checkId)));
     expect((await matrixRows()).sort()).toEqual(comparison.gaps.map((gap) => gap.checkId).sort());
+    expect(await page.locator('.cell[tabindex="0"]').getAttribute('data-cell')).toBe(`${comparison.gaps.length - 1}-2`);
     await page.getByLabel('Failures only').check();
     const failed = comparison.checks.filter((check) => check.failedBy.length > 0).map((check) => check.checkId);
     await expect.poll(async () => (await matrixRows()).sort()).toEqual(failed.sort());

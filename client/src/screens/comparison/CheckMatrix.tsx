@@ -76,8 +76,12 @@ export function CheckMatrix({ sites, groups }: Props) {
   const rows = view.groups.flatMap((group) => group.rows);
   const { columns } = view;
 
-  const [active, setActive] = useState<Position>({ row: 0, column: 0 });
+  const [focused, setActive] = useState<Position>({ row: 0, column: 0 });
+  // Within what the filter leaves, so that the grid keeps its one tab stop.
+  const active = { row: Math.max(0, Math.min(focused.row, rows.length - 1)), column: Math.max(0, Math.min(focused.column, columns.length - 1)) };
   const [shown, setShown] = useState<Shown>();
+  // A new filter or order moves the cells: a detail left open would describe another cell.
+  useEffect(() => setShown(undefined), [filter, order, siteOrder]);
   const box = useRef<HTMLDivElement>(null);
   const region = useRef<HTMLDivElement>(null);
   const table = useRef<HTMLTableElement>(null);
