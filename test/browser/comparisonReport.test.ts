@@ -10,7 +10,7 @@ import { graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 import { accessibilityViolations } from './accessibility';
 import { useBrowserSession } from './browserSession';
-import { screenshot } from './chromium';
+import { screenshot, sidewaysOverflow } from './chromium';
 
 const COMPARISON = `query ($id: ID!) { batch(id: $id) { comparison {
   ranking { rank overallScore seoScore aeoScore technicalScore target { id url isSubject } }
@@ -118,6 +118,7 @@ describe('the comparison: check matrix, score chart and printable report', () =>
     expect(await box(subjectCell)).toEqual(subjectBefore);
     expect((await box(lastSiteCell)).left).toBeLessThan(lastSiteBefore.left - 100);
     await screenshot(page, 'matrix-phone-scrolled');
+    expect(await sidewaysOverflow(page), 'only the matrix scrolls sideways, not the page').toBeLessThanOrEqual(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
 
