@@ -4,8 +4,8 @@ import type { CreateProjectInput, RunKind } from './gql/graphql';
 export const defaultServer = 'http://127.0.0.1:4000';
 
 export const usage = `Usage:
-  vantage analyze <url...> [--subject URL] [--name NAME] [--server URL] [--key KEY] [--json] [--checks-csv FILE] [--gaps-csv FILE]
-  vantage watch <batchId> [--server URL] [--key KEY] [--json] [--checks-csv FILE] [--gaps-csv FILE]
+  vantage analyze <url...> [--subject URL] [--name NAME] [--server URL] [--key KEY] [--json] [--checks-csv FILE] [--gaps-csv FILE] [--report FILE]
+  vantage watch <batchId> [--server URL] [--key KEY] [--json] [--checks-csv FILE] [--gaps-csv FILE] [--report FILE]
   vantage project create --name NAME --brand "Name=domain,..." --competitor "Name=domain,..." [...]
   vantage project list|show <projectId>|run <projectId> [--server URL] [--key KEY] [--json]
   vantage visibility run <projectId> [--engine NAME]... [--samples N] [--server URL] [--key KEY] [--json]
@@ -31,6 +31,7 @@ Options:
   --json          print the comparison (the project, the projects, the audit) as JSON on stdout instead of tables
   --checks-csv FILE  also write the check matrix (checks down, sites across) as CSV
   --gaps-csv FILE    also write the subject's gaps as CSV
+  --report FILE      also write the comparison as an HTML report styled for print (scores, chart, gaps, checks, insights)
   -h, --help      show this help
 
 Options of project create:
@@ -58,18 +59,19 @@ or project, 3 server unreachable or refused the request.`;
 
 export type Command =
   | { kind: 'help' }
-  | { kind: 'analyze'; urls: string[]; subject?: string; name?: string; connection: Connection; json: boolean; csv: CsvFiles }
-  | { kind: 'watch'; batchId: string; connection: Connection; json: boolean; csv: CsvFiles }
+  | { kind: 'analyze'; urls: string[]; subject?: string; name?: string; connection: Connection; json: boolean; files: ExportFiles }
+  | { kind: 'watch'; batchId: string; connection: Connection; json: boolean; files: ExportFiles }
   | { kind: 'project-create'; input: CreateProjectInput; connection: Connection; json: boolean }
   | { kind: 'project-list'; connection: Connection; json: boolean }
-  | { kind: 'project-show' | 'project-run'; projectId: string; connection: Connection; json: boolean; csv: CsvFiles }
+  | { kind: 'project-show' | 'project-run'; projectId: string; connection: Connection; json: boolean; files: ExportFiles }
   | { kind: 'visibility-run'; projectId: string; engines?: string[]; samples?: number; connection: Connection; json: boolean }
   | { kind: 'visibility-watch'; auditId: string; connection: Connection; json: boolean };
 
-/** Files the comparison is also written to, as CSV. */
-export interface CsvFiles {
+/** Files the comparison is also written to: the check matrix and the gaps as CSV, the printable report as HTML. */
+export interface ExportFiles {
   checks?: string;
   gaps?: string;
+  report?: string;
 }
 
 export interface Connection {
@@ -99,6 +101,7 @@ const options = {
   json: { type: 'boolean', default: false },
   'checks-csv': { type: 'string' },
   'gaps-csv': { type: 'string' },
+  report: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof options }>>['values'];
@@ -107,6 +110,7 @@ type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: tr
 const projectFlags = ['brand', 'competitor', 'market', 'language', 'prompt', 'schedule', 'timezone', 'runs'] as const;
 /** The flags of visibility run alone. */
 const visibilityFlags = ['engine', 'samples'] as const;
+const exportFiles = (values: Values): ExportFiles => ({ checks: values['checks-csv'], gaps: values['gaps-csv'], report: values.report });
 const given = (values: Values, flags: readonly (keyof Values)[]) => flags.filter((flag) => values[flag] !== undefined).map((flag) => `--${flag}`);
 
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
@@ -129,18 +133,18 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (command === 'visibility') return parseVisibilityCommand(rest, values, connection);
   const visibilityOnly = given(values, visibilityFlags);
   if (visibilityOnly.length > 0) throw new UsageError(`${visibilityOnly.join(', ')} belong to visibility run`);
-  const csv = { checks: values['checks-csv'], gaps: values['gaps-csv'] };
+  const files = exportFiles(values);
   const createOnly = given(values, projectFlags);
   if (createOnly.length > 0) throw new UsageError(`${createOnly.join(', ')} belong to project create`);
 
   if (command === 'analyze') {
     if (rest.length === 0) throw new UsageError('analyze needs at least one URL');
-    return { kind: 'analyze', urls: rest, subject: values.subject, name: values.name, connection, json: values.json, csv };
+    return { kind: 'analyze', urls: rest, subject: values.subject, name: values.name, connection, json: values.json, files };
   }
   if (command === 'watch') {
     if (rest.length !== 1) throw new UsageError('watch needs exactly one batch id');
     if (values.subject !== undefined || values.name !== undefined) throw new UsageError('--subject and --name belong to analyze');
-    return { kind: 'watch', batchId: rest[0]!, connection, json: values.json, csv };
+    return { kind: 'watch', batchId: rest[0]!, connection, json: values.json, files };
   }
   throw new UsageError(`unknown command "${command}"`);
 }
@@ -204,7 +208,7 @@ function parseProjectCommand(rest: string[], values: Values, connection: Connect
   }
   if (action === 'show' || action === 'run') {
     if (ids.length !== 1) throw new UsageError(`project ${action} needs exactly one project id`);
-    return { kind: `project-${action}`, projectId: ids[0]!, connection, json, csv: { checks: values['checks-csv'], gaps: values['gaps-csv'] } };
+    return { kind: `project-${action}`, projectId: ids[0]!, connection, json, files: exportFiles(values) };
   }
   throw new UsageError(action ? `unknown project command "${action}"` : 'project needs a command: create, list, show or run');
 }
@@ -212,7 +216,7 @@ function parseProjectCommand(rest: string[], values: Values, connection: Connect
 function parseVisibilityCommand(rest: string[], values: Values, connection: Connection): Command {
   const [action, ...ids] = rest;
   const { json } = values;
-  const misplaced = given(values, ['subject', 'name', ...projectFlags, 'checks-csv', 'gaps-csv']);
+  const misplaced = given(values, ['subject', 'name', ...projectFlags, 'checks-csv', 'gaps-csv', 'report']);
   if (misplaced.length > 0) throw new UsageError(`${misplaced.join(', ')} do not apply to visibility`);
   if (action !== 'run' && action !== 'watch') {
     throw new UsageError(action ? `unknown visibility command "${action}"` : 'visibility needs a command: run or watch');

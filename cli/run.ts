@@ -1,8 +1,9 @@
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { gapsCsv, matrixCsv } from '#shared/exports';
+import { reportHtml } from '#shared/reportHtml';
 import type { Api } from './api';
-import type { CsvFiles } from './args';
+import type { ExportFiles } from './args';
 import { fetchComparison, followBatch } from './follow';
 import { CancelBatchMutation } from './operations';
 import { createProgressView, type ProgressBatch } from './progress';
@@ -11,7 +12,7 @@ import { renderReport } from './report';
 /** How the comparison is printed, and the files it is also written to. */
 export interface Printing {
   json: boolean;
-  csv: CsvFiles;
+  files: ExportFiles;
 }
 
 export interface Output {
@@ -31,7 +32,7 @@ export const INTERRUPTED = 130;
 export async function reportBatch(
   api: Api,
   batchId: string,
-  { json, csv }: Printing,
+  { json, files }: Printing,
   output: Output,
   { announce = false, stop }: { announce?: boolean; stop?: AbortSignal } = {},
 ): Promise<number> {
@@ -59,8 +60,9 @@ export async function reportBatch(
     output.stderr.write(`Batch ${batchId} is COMPLETED but has no comparison.\n`);
     return 1;
   }
-  if (csv.checks) await writeFile(csv.checks, matrixCsv(comparison));
-  if (csv.gaps) await writeFile(csv.gaps, gapsCsv(comparison));
+  if (files.checks) await writeFile(files.checks, matrixCsv(comparison));
+  if (files.gaps) await writeFile(files.gaps, gapsCsv(comparison));
+  if (files.report) await writeFile(files.report, reportHtml(final.name, comparison));
   output.stdout.write(json ? `${JSON.stringify(comparison, null, 2)}\n` : `\n${renderReport(comparison)}`);
   return 0;
 }

@@ -2,6 +2,7 @@
  * The comparison as spreadsheet rows, for the web client's downloads and the CLI's files. Only
  * what the caller's own comparison holds goes in, and every cell is escaped (see csvCell).
  */
+import type { Outcome } from './outcome';
 
 /** What the exports read of a comparison: the ComparisonFields fragment, as both clients select it. */
 export interface ExportedComparison {
@@ -10,7 +11,7 @@ export interface ExportedComparison {
   gaps: readonly { checkId: string; message: string | null; competitors: readonly Site[] }[];
 }
 
-interface Site {
+export interface Site {
   id: string;
   url: string;
   isSubject?: boolean;
@@ -34,20 +35,22 @@ export function toCsv(rows: readonly (readonly Cell[])[]): string {
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
+/** The site's outcome of one check of the comparison, as its passedBy/warnedBy/failedBy lists say. */
+export function outcomeOf(check: ExportedComparison['checks'][number], siteId: string): Outcome {
+  const has = (list: readonly Site[]) => list.some((entry) => entry.id === siteId);
+  if (has(check.passedBy)) return 'PASS';
+  if (has(check.warnedBy)) return 'WARN';
+  if (has(check.failedBy)) return 'FAIL';
+  return 'NOT_APPLICABLE';
+}
+
 /** Checks down, ranked sites across, each cell the site's outcome. */
 export function matrixCsv(comparison: ExportedComparison): string {
   const sites = comparison.ranking.map((ranked) => ranked.target);
-  const outcome = (check: ExportedComparison['checks'][number], site: Site) => {
-    const has = (list: readonly Site[]) => list.some((entry) => entry.id === site.id);
-    if (has(check.passedBy)) return 'PASS';
-    if (has(check.warnedBy)) return 'WARN';
-    if (has(check.failedBy)) return 'FAIL';
-    return 'NOT_APPLICABLE';
-  };
   return toCsv([
     ['Check', 'Category', ...sites.map((site) => (site.isSubject ? `${site.url} (my site)` : site.url))],
     ['Overall score', '', ...comparison.ranking.map((ranked) => ranked.overallScore)],
-    ...comparison.checks.map((check) => [check.checkId, check.category, ...sites.map((site) => outcome(check, site))]),
+    ...comparison.checks.map((check) => [check.checkId, check.category, ...sites.map((site) => outcomeOf(check, site.id))]),
   ]);
 }
 

@@ -186,9 +186,11 @@ describe('the web client', () => {
       if (among(check.warnedBy)) return 'WARN';
       return 'NOT_APPLICABLE';
     };
+    // The subject's column comes first, the others follow in rank order.
+    const columns = [...comparison.ranking].sort((a, b) => Number(b.target.isSubject) - Number(a.target.isSubject));
     for (const check of comparison.checks) {
       const row = grid.find((candidate) => candidate.checkId === check.checkId)!;
-      expect(row.outcomes, check.checkId).toEqual(comparison.ranking.map((site) => expectedOutcome(check, site.target.id)));
+      expect(row.outcomes, check.checkId).toEqual(columns.map((site) => expectedOutcome(check, site.target.id)));
     }
     // The fixture sites are chosen so that the grid shows every kind of cell.
     expect(new Set(grid.flatMap((row) => row.outcomes))).toEqual(new Set(['PASS', 'FAIL', 'WARN', 'NOT_APPLICABLE']));

@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { createBatch } from '../helpers/batches';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { pages } from '../helpers/pages';
+import { accessibilityViolations } from './accessibility';
 import { useBrowserSession } from './browserSession';
 import { screenshot } from './chromium';
 
@@ -53,6 +54,7 @@ describe('the API key entry', () => {
     await dialog.waitFor();
     await dialog.getByLabel('Key').fill(key);
     await screenshot(page, 'api-key-dialog');
+    expect(await accessibilityViolations(page)).toEqual([]);
     // A new key reloads what the screen shows, now with the key.
     const reload = page.waitForRequest((request) => request.url().endsWith('/graphql') && request.method() === 'POST');
     await dialog.getByRole('button', { name: 'Save key' }).click();

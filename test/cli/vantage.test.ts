@@ -8,6 +8,7 @@ import { createBatch } from '../helpers/batches';
 import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
+import { reportHtml } from '../../shared/reportHtml';
 import { waitUntil } from '../helpers/wait';
 import { announcedBatchId, run, startVantage, vantage } from './runCli';
 
@@ -154,6 +155,28 @@ describe('the vantage CLI', () => {
       expect(gapLines[0]).toBe('Check,Category,Found on your page,Competitors that pass');
       expect(comparison.gaps.length).toBeGreaterThan(0);
       expect(gapLines.slice(1).map((line) => line.split(',')[0])).toEqual(comparison.gaps.map((gap: { checkId: string }) => gap.checkId));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the printable report with --report: the comparison as HTML, every value escaped', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'vantage-report-'));
+    try {
+      const file = path.join(dir, 'report.html');
+      const mine = site.url('/poor');
+      const name = `<script>alert(1)</script>"onload=x '&`;
+      const args = ['analyze', mine, site.url('/good'), '--subject', mine, '--name', name, '--server', app.baseUrl, '--report', file];
+      const result = await vantage(args);
+      expect(result.code, result.stderr).toBe(0);
+      const comparison = await apiComparison(app, announcedBatchId(result.stderr));
+      const html = await readFile(file, 'utf8');
+      // The same document the web client offers, made by the module both share.
+      expect(html).toBe(reportHtml(name, comparison));
+      expect(html).toContain('<h1>&lt;script&gt;alert(1)&lt;/script&gt;&quot;onload=x &#39;&amp;</h1>');
+      expect(html).not.toContain('<script');
+      for (const id of ['ranking', 'chart', 'gaps', 'matrix', 'insights']) expect(html).toContain(`<section id="${id}">`);
+      expect(html).toContain('@media print');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

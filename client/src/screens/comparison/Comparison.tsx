@@ -11,6 +11,7 @@ import { Downloads } from './Downloads';
 import { FixFirst } from './FixFirst';
 import { InsightList } from './InsightList';
 import { RankingCards } from './RankingCards';
+import { ScoreChart } from './ScoreChart';
 import { buildMatrix } from './report';
 import { useScreenTitle } from '../useScreenTitle';
 
@@ -57,6 +58,7 @@ export function Comparison() {
 
       <h2>Ranking</h2>
       <RankingCards batchId={batch.id} sites={comparison.ranking} />
+      <ScoreChart sites={comparison.ranking} />
       {notAnalysed.length > 0 && (
         <p class="notice">
           Not ranked: {notAnalysed.map((entry) => `${shortUrl(entry.target.url)} (${entry.error})`).join('; ')}

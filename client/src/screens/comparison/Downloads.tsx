@@ -1,4 +1,5 @@
-import { gapsCsv, matrixCsv, type ExportedComparison } from '#shared/exports';
+import { gapsCsv, matrixCsv } from '#shared/exports';
+import { reportHtml, type PrintableComparison } from '#shared/reportHtml';
 
 /** A file made in the browser from what the screen already holds: nothing more is fetched. */
 function download(name: string, type: string, text: string) {
@@ -8,8 +9,11 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** The comparison as CSV (the check matrix, the gaps) and as JSON, the API's own shape. */
-export function Downloads({ name, comparison }: { name: string; comparison: ExportedComparison }) {
+/**
+ * The comparison as CSV (the check matrix, the gaps), as JSON (the API's own shape) and as an HTML
+ * report styled for print: opened in a browser, "Save as PDF" makes a clean document of it.
+ */
+export function Downloads({ name, comparison }: { name: string; comparison: PrintableComparison }) {
   const base = name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'comparison';
   return (
     <div class="actions downloads" role="group" aria-label="Download the comparison">
@@ -21,6 +25,9 @@ export function Downloads({ name, comparison }: { name: string; comparison: Expo
       </button>
       <button type="button" onClick={() => download(`${base}.json`, 'application/json', `${JSON.stringify(comparison, null, 2)}\n`)}>
         JSON
+      </button>
+      <button type="button" onClick={() => download(`${base}-report.html`, 'text/html', reportHtml(name, comparison))}>
+        Printable report
       </button>
     </div>
   );

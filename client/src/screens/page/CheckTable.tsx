@@ -1,5 +1,5 @@
 import { categoryLabel } from '../../format/format';
-import { outcomeWords } from '../../format/outcome';
+import { outcomeWords } from '#shared/outcome';
 import type { CheckOutcome } from '../../gql/graphql';
 import type { ReportTarget } from '../comparison/report';
 import { categoryOrder } from '../comparison/report';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import type uPlot from 'uplot';
+import { mountChart } from '../../components/chart';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { formatDateTime } from '../../format/format';
 import { brandStyle, competitorStyle } from './chartStyle';
@@ -66,10 +66,10 @@ export function HistoryChart({ title, metric, series }: { title: string; metric:
   useEffect(() => {
     const element = box.current;
     if (!element || asTable || times.length === 0) return;
-    const chart = new uPlot(
+    return mountChart(
+      element,
+      chartHeight,
       {
-        width: element.clientWidth,
-        height: chartHeight,
         legend: { show: false },
         // Room on the right for the last run's tick label, which sits on the edge.
         padding: [10, 32, 0, 0],
@@ -86,14 +86,7 @@ export function HistoryChart({ title, metric, series }: { title: string; metric:
         ],
       },
       [times, ...values],
-      element,
     );
-    const resize = new ResizeObserver(() => chart.setSize({ width: element.clientWidth, height: chartHeight }));
-    resize.observe(element);
-    return () => {
-      resize.disconnect();
-      chart.destroy();
-    };
   }, [dataKey, asTable]);
 
   const headingId = `chart-${metric}`;

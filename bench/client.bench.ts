@@ -1,0 +1,254 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import sirv from 'sirv';
+import { build } from 'vite';
+import { describeMachine } from './lib/machine';
+import { ms, percentile } from './lib/stats';
+
+/**
+ * `npx tsx bench/client.bench.ts [--rounds N]`: the web client's two targets of issue 20.
+ * 1. Its JavaScript, gzipped, stays under 150 KB with the chart library: a fresh production build,
+ *    each chunk gzipped at level 9.
+ * 2. The comparison screen of a 10-site × 36-check batch renders in under 100 ms after its data
+ *    arrives, in Chromium, timed with performance.mark from the moment the response body is in
+ *    hand to the first frame after the matrix and the chart are on screen; against the same
+ *    measurement of an empty screen (a batch that does not exist) in the same run, alternately.
+ * The built client is served from a loopback server; /graphql is answered by the bench.
+ */
+const root = path.resolve(import.meta.dirname, '..');
+const dist = path.join(root, 'client/dist');
+const roundsArg = process.argv.indexOf('--rounds');
+const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 15;
+const SITES = 10;
+const CHECKS = 36;
+const JS_BUDGET = 150 * 1024;
+const RENDER_BUDGET_MS = 100;
+
+await build({ configFile: path.join(root, 'client/vite.config.ts'), logLevel: 'warn' });
+const assets = (await readdir(path.join(dist, 'assets'))).sort();
+const chunks = await Promise.all(
+  assets.map(async (name) => {
+    const bytes = await readFile(path.join(dist, 'assets', name));
+    return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  }),
+);
+const scripts = chunks.filter((chunk) => chunk.name.endsWith('.js'));
+const jsGzip = scripts.reduce((sum, chunk) => sum + chunk.gzip, 0);
+
+/** A comparison as the BatchReport query answers it: every site has every check. */
+function reportData() {
+  const outcomes = ['PASS', 'FAIL', 'WARN', 'PASS', 'NOT_APPLICABLE', 'PASS', 'FAIL'] as const;
+  const categories = ['SEO', 'AEO', 'TECHNICAL'] as const;
+  const checkIds = Array.from({ length: CHECKS }, (_, index) => `check-${String(index + 1).padStart(2, '0')}-${categories[index % 3]!.toLowerCase()}`);
+  const targets = Array.from({ length: SITES }, (_, site) => ({
+    id: `target-${site}`,
+    url: `https://site-${site}.example/products/widgets?page=${site}`,
+    isSubject: site === 4,
+    status: 'SUCCEEDED',
+    error: null,
+    analysis: {
+      finalUrl: `https://site-${site}.example/products/widgets?page=${site}`,
+      httpStatus: 200,
+      fetchMs: 120,
+      bytes: 50_000,
+      title: `Site ${site} widgets`,
+      metaDescription: 'Widgets of every kind',
+      canonical: null,
+      lang: 'en',
+      wordCount: 900,
+      headings: [{ level: 1, text: 'Widgets' }],
+      structuredDataTypes: ['Product'],
+      seoScore: 90 - site * 5,
+      aeoScore: 40 + ((site * 7) % 50),
+      technicalScore: 60 + ((site * 3) % 30),
+      overallScore: 80 - site * 4,
+      checks: checkIds.map((id, check) => ({
+        id,
+        category: categories[check % 3],
+        outcome: outcomes[(site + check) % outcomes.length],
+        weight: 1,
+        message: `What check ${id} found on site ${site}: a sentence of about the usual length for a message.`,
+      })),
+    },
+  }));
+  const ref = (target: (typeof targets)[number]) => ({ id: target.id, url: target.url });
+  const subject = targets[4]!;
+  const byOutcome = (check: number, outcome: string) => targets.filter((target) => target.analysis.checks[check]!.outcome === outcome).map(ref);
+  const checks = checkIds.map((checkId, check) => ({
+    checkId,
+    category: categories[check % 3],
+    passedBy: byOutcome(check, 'PASS'),
+    failedBy: byOutcome(check, 'FAIL'),
+    warnedBy: byOutcome(check, 'WARN'),
+  }));
+  const gaps = checks
+    .filter((check) => check.failedBy.some((target) => target.id === subject.id) && check.passedBy.length > 0)
+    .map((check) => ({ checkId: check.checkId, message: `Your page fails ${check.checkId}.`, competitors: check.passedBy }));
+  const ranking = targets.map((target, index) => ({
+    rank: index + 1,
+    overallScore: target.analysis.overallScore,
+    seoScore: target.analysis.seoScore,
+    aeoScore: target.analysis.aeoScore,
+    technicalScore: target.analysis.technicalScore,
+    target: { id: target.id, url: target.url, isSubject: target.isSubject },
+  }));
+  const at = '2026-12-01T12:00:00.000Z';
+  return {
+    data: {
+      batch: {
+        id: 'bench-batch',
+        name: 'Bench: 10 sites × 36 checks',
+        status: 'COMPLETED',
+        progress: 100,
+        totalUrls: SITES,
+        completedUrls: SITES,
+        failedUrls: 0,
+        error: null,
+        createdAt: at,
+        startedAt: at,
+        finishedAt: at,
+        targets,
+        comparison: {
+          createdAt: at,
+          ranking,
+          subject: { rank: 5, analysedCompetitors: SITES - 1, target: ref(subject) },
+          notAnalysed: [],
+          checks,
+          gaps,
+          insights: Array.from({ length: 8 }, (_, index) => ({
+            title: `Insight ${index + 1}`,
+            body: 'One thing the comparison shows, with its evidence.',
+            severity: ['CRITICAL', 'OPPORTUNITY', 'INFO'][index % 3],
+            source: 'rules',
+          })),
+        },
+      },
+    },
+  };
+}
+
+const full = JSON.stringify(reportData());
+const empty = JSON.stringify({ data: { batch: null } });
+
+const serve = sirv(dist, { single: true });
+const server = createServer((req, res) => serve(req, res));
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+/**
+ * Marks "data" once the GraphQL response body is read (before the client parses it), and
+ * "rendered" in the first frame after every one of `selectors` matches: a rAF callback runs
+ * before that frame paints, the message it posts is handled after. Source text rather than a
+ * function: tsx would wrap a function in helpers the page does not have.
+ */
+function instrument(selectors: string[]): string {
+  return `
+    const selectors = ${JSON.stringify(selectors)};
+    const originalFetch = window.fetch.bind(window);
+    window.fetch = async (...args) => {
+      const response = await originalFetch(...args);
+      const text = await response.text();
+      performance.mark('data');
+      return new Response(text, { status: response.status, headers: response.headers });
+    };
+    const observer = new MutationObserver(() => {
+      if (performance.getEntriesByName('data').length === 0 || !selectors.every((selector) => document.querySelector(selector))) return;
+      observer.disconnect();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        performance.mark('rendered');
+        performance.measure('render', 'data', 'rendered');
+      };
+      requestAnimationFrame(() => channel.port2.postMessage(null));
+    });
+    // Preact may turn the loading line into the notice in place: attributes and text count too.
+    observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });`;
+}
+
+async function renderTime(browser: Browser, body: string, selectors: string[]): Promise<number> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    await page.route('**/graphql', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+    // No live updates here: the socket is held open and never answered.
+    await page.routeWebSocket(/\/graphql$/, () => undefined);
+    await page.addInitScript(instrument(selectors));
+    await page.goto(`${origin}/batches/bench-batch/comparison`);
+    await page.waitForFunction(() => performance.getEntriesByName('render').length > 0, undefined, { timeout: 30_000 });
+    return await page.evaluate(() => performance.getEntriesByName('render')[0]!.duration);
+  } finally {
+    await page.close();
+  }
+}
+
+// The whole screen: the matrix's last row and the chart's canvas (uPlot adds it in an effect).
+const comparisonSelectors = ['.matrix-table tbody:last-of-type tr[data-check-id]:last-child', '.score-chart canvas'];
+const emptySelectors = ['.notice'];
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+});
+const comparisonTimes: number[] = [];
+const emptyTimes: number[] = [];
+try {
+  // One untimed load of each warms Chromium's caches of the bundle.
+  await renderTime(browser, full, comparisonSelectors);
+  await renderTime(browser, empty, emptySelectors);
+  for (let round = 0; round < rounds; round++) {
+    comparisonTimes.push(await renderTime(browser, full, comparisonSelectors));
+    emptyTimes.push(await renderTime(browser, empty, emptySelectors));
+  }
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.route('**/graphql', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: full }));
+  await page.routeWebSocket(/\/graphql$/, () => undefined);
+  await page.goto(`${origin}/batches/bench-batch/comparison`);
+  await page.locator('.score-chart canvas').waitFor();
+  const shown = await page.evaluate(() => ({
+    rows: document.querySelectorAll('.matrix-table tr[data-check-id]').length,
+    columns: document.querySelectorAll('.matrix-table thead th[data-target-id]').length,
+    canvas: document.querySelectorAll('.score-chart canvas').length,
+  }));
+  await page.close();
+  if (shown.rows !== CHECKS || shown.columns !== SITES || shown.canvas !== 1) throw new Error(`The screen did not show the whole comparison: ${JSON.stringify(shown)}`);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (samples: number[]) => percentile(samples, 50);
+const worst = (samples: number[]) => Math.max(...samples);
+const renderMedian = median(comparisonTimes);
+console.log(
+  [
+    '## Web client: bundle size and comparison render time (issue 20)',
+    '',
+    '`npx tsx bench/client.bench.ts`',
+    '',
+    describeMachine(),
+    '',
+    '### JavaScript and CSS of a fresh production build, gzip level 9',
+    '',
+    '| chunk | raw | gzip |',
+    '| --- | --- | --- |',
+    ...chunks.map((chunk) => `| ${chunk.name} | ${kb(chunk.raw)} | ${kb(chunk.gzip)} |`),
+    `| **all JavaScript** | ${kb(scripts.reduce((sum, chunk) => sum + chunk.raw, 0))} | **${kb(jsGzip)}** |`,
+    '',
+    `Target: all JavaScript under ${kb(JS_BUDGET)} gzipped, chart library included: ${jsGzip < JS_BUDGET ? 'met' : '**missed**'}.`,
+    '',
+    `### Comparison screen, ${SITES} sites × ${CHECKS} checks, Chromium at 1440×900`,
+    '',
+    `From the response body in hand to the first frame after the matrix's last row and the chart are on screen (performance.measure), ${rounds} page loads each, alternately with an empty screen (a batch that does not exist: "No such batch."), after one untimed load of each.`,
+    '',
+    '| screen | median | worst |',
+    '| --- | --- | --- |',
+    `| comparison, ${SITES} × ${CHECKS} | ${ms(renderMedian)} ms | ${ms(worst(comparisonTimes))} ms |`,
+    `| empty screen (reference) | ${ms(median(emptyTimes))} ms | ${ms(worst(emptyTimes))} ms |`,
+    '',
+    `Target: under ${RENDER_BUDGET_MS} ms after the data arrives (median): ${renderMedian < RENDER_BUDGET_MS ? 'met' : '**missed**'}.`,
+    '',
+  ].join('\n'),
+);
