@@ -8,7 +8,7 @@ import type { Outcome } from './outcome';
 export interface ExportedComparison {
   ranking: readonly { rank: number; overallScore: number; seoScore: number; aeoScore: number; technicalScore: number; target: Site }[];
   checks: readonly { checkId: string; category: string; passedBy: readonly Site[]; failedBy: readonly Site[]; warnedBy: readonly Site[] }[];
-  gaps: readonly { checkId: string; message: string | null; competitors: readonly Site[] }[];
+  gaps: readonly { checkId: string; title: string; message: string | null; howToFix: string; estimatedGain: number; competitors: readonly Site[] }[];
 }
 
 export interface Site {
@@ -54,15 +54,18 @@ export function matrixCsv(comparison: ExportedComparison): string {
   ]);
 }
 
-/** The subject's gaps: what was found on its page and which competitors pass. */
+/** The subject's gaps, what to fix first first: what was found on its page, how to fix it, which competitors pass. */
 export function gapsCsv(comparison: ExportedComparison): string {
   const category = new Map(comparison.checks.map((check) => [check.checkId, check.category]));
   return toCsv([
-    ['Check', 'Category', 'Found on your page', 'Competitors that pass'],
+    ['Check', 'Check id', 'Category', 'Estimated gain (points)', 'Found on your page', 'How to fix', 'Competitors that pass'],
     ...comparison.gaps.map((gap) => [
+      gap.title,
       gap.checkId,
       category.get(gap.checkId) ?? '',
+      gap.estimatedGain,
       gap.message,
+      gap.howToFix,
       gap.competitors.map((site) => site.url).join(' '),
     ]),
   ]);

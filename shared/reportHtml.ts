@@ -5,7 +5,7 @@
  * Every value from the comparison passes through escapeHtml, and the document runs no script.
  */
 import { outcomeOf, type ExportedComparison, type Site } from './exports';
-import { shortUrl } from './format';
+import { formatGain, shortUrl } from './format';
 import { outcomeSymbols, outcomeWords } from './outcome';
 import { scoreMetrics } from './scores';
 
@@ -80,14 +80,13 @@ function gapsSection(comparison: PrintableComparison): string {
   else if (subject.rank === null) body = '<p>Your site could not be analysed, so it has no gaps to list.</p>';
   else if (gaps.length === 0) body = '<p>Your site passes every check that a competitor passes.</p>';
   else {
-    const category = new Map(comparison.checks.map((check) => [check.checkId, check.category]));
     const rows = gaps.map(
       (gap) =>
-        `<tr><th scope="row">${escapeHtml(gap.checkId)}</th><td>${escapeHtml(category.get(gap.checkId) ?? '')}</td><td>${escapeHtml(gap.message ?? '')}</td><td>${gap.competitors.map(siteName).join(', ')}</td></tr>`,
+        `<tr><th scope="row">${escapeHtml(gap.title)}</th><td class="num">${escapeHtml(formatGain(gap.estimatedGain))}</td><td>${escapeHtml(gap.message ?? '')}</td><td>${escapeHtml(gap.howToFix)}</td><td>${gap.competitors.map(siteName).join(', ')}</td></tr>`,
     );
-    body = `<table><thead><tr><th scope="col">Check</th><th scope="col">Category</th><th scope="col">Found on your page</th><th scope="col">Passed by</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+    body = `<table><thead><tr><th scope="col">Check</th><th scope="col">Gain</th><th scope="col">Found on your page</th><th scope="col">How to fix</th><th scope="col">Passed by</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
   }
-  const heading = subject ? `Gaps of ${siteName(subject.target)}` : 'Gaps';
+  const heading = subject ? `What to fix first on ${siteName(subject.target)}` : 'What to fix first';
   return `<section id="gaps"><h2>${heading}</h2>${body}</section>`;
 }
 

@@ -14,7 +14,7 @@ import { screenshot, sidewaysOverflow } from './chromium';
 const COMPARISON = `query ($id: ID!) { batch(id: $id) { status comparison {
   ranking { rank overallScore seoScore aeoScore technicalScore target { id url isSubject } }
   checks { checkId category passedBy { id } failedBy { id } warnedBy { id } }
-  gaps { checkId }
+  gaps { checkId title estimatedGain }
   insights { title severity source } } } }`;
 const CREATE = `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`;
 
@@ -30,7 +30,7 @@ interface ApiGap {
 interface ApiComparison {
   ranking: { rank: number; overallScore: number; seoScore: number; aeoScore: number; technicalScore: number; target: { id: string; url: string; isSubject: boolean } }[];
   checks: { checkId: string; category: string; passedBy: { id: string }[]; failedBy: { id: string }[]; warnedBy: { id: string }[] }[];
-  gaps: { checkId: string }[];
+  gaps: { checkId: string; title: string; estimatedGain: number }[];
   insights: { title: string; severity: string; source: string }[];
 }
 
@@ -222,8 +222,8 @@ describe('the web client', () => {
       expect(checksCsv[index + 2]!.slice(2), check.checkId).toEqual(comparison.ranking.map((site) => expectedOutcome(check, site.target.id)));
     }
     const gapsCsv = parseCsv((await downloaded('Gaps (CSV)')).text);
-    expect(gapsCsv[0]).toEqual(['Check', 'Category', 'Found on your page', 'Competitors that pass']);
-    expect(gapsCsv.slice(1).map((row) => row[0])).toEqual(comparison.gaps.map((gap) => gap.checkId));
+    expect(gapsCsv[0]).toEqual(['Check', 'Check id', 'Category', 'Estimated gain (points)', 'Found on your page', 'How to fix', 'Competitors that pass']);
+    expect(gapsCsv.slice(1).map((row) => [row[0], row[1], Number(row[3])])).toEqual(comparison.gaps.map((gap) => [gap.title, gap.checkId, gap.estimatedGain]));
 
     // Every cell's message is reachable by keyboard: focus the grid, move with the arrows.
     await page.locator('.cell[tabindex="0"]').focus();

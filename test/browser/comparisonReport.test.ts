@@ -15,7 +15,7 @@ import { screenshot, sidewaysOverflow } from './chromium';
 const COMPARISON = `query ($id: ID!) { batch(id: $id) { comparison {
   ranking { rank overallScore seoScore aeoScore technicalScore target { id url isSubject } }
   checks { checkId category passedBy { id } failedBy { id } warnedBy { id } }
-  gaps { checkId }
+  gaps { checkId title }
   insights { title } } } }`;
 
 interface Ranked {
@@ -29,7 +29,7 @@ interface Ranked {
 interface ApiComparison {
   ranking: Ranked[];
   checks: { checkId: string; category: string; passedBy: { id: string }[]; failedBy: { id: string }[]; warnedBy: { id: string }[] }[];
-  gaps: { checkId: string }[];
+  gaps: { checkId: string; title: string }[];
   insights: { title: string }[];
 }
 
@@ -222,14 +222,14 @@ describe('the comparison: check matrix, score chart and printable report', () =>
     expect(await page.locator('section h2').allTextContents()).toEqual([
       'Scores',
       'Scores side by side',
-      `Gaps of ${new URL(subject().target.url).host}${hostilePath}`,
+      `What to fix first on ${new URL(subject().target.url).host}${hostilePath}`,
       'Checks',
       'Insights',
     ]);
     expect(await page.locator('#ranking tbody th').allTextContents()).toEqual(
       comparison.ranking.map((site) => `${new URL(site.target.url).host}${new URL(site.target.url).pathname}${site.target.isSubject ? ' my site' : ''}`),
     );
-    expect(await page.locator('#gaps tbody th').allTextContents()).toEqual(comparison.gaps.map((gap) => gap.checkId));
+    expect(await page.locator('#gaps tbody th').allTextContents()).toEqual(comparison.gaps.map((gap) => gap.title));
     expect(await page.locator('#matrix tbody tr').count()).toBe(comparison.checks.length);
     expect(await page.locator('#insights li').count()).toBe(comparison.insights.length);
     expect(await page.locator('#chart svg g').count()).toBe(comparison.ranking.length);

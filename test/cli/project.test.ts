@@ -72,7 +72,7 @@ describe('vantage project', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/\] 100% {2}2\/2 done {2}COMPLETED/);
     expect(result.stdout).toContain('Ranking');
-    expect(result.stdout).toContain(`Gaps of http://${hosts.own}/`);
+    expect(result.stdout).toContain(`Fix first on http://${hosts.own}/`);
     const batchId = announcedBatchId(result.stderr);
 
     const shown = await cli(['project', 'show', id]);

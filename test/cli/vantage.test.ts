@@ -152,9 +152,9 @@ describe('the vantage CLI', () => {
       expect(checkLines[0]).toBe(`Check,Category,${comparison.ranking.map((ranked: { target: { url: string } }) => ranked.target.url).map((url: string) => (url === mine ? `${url} (my site)` : url)).join(',')}`);
       expect(checkLines).toHaveLength(2 + comparison.checks.length);
       const gapLines = await lines(gaps);
-      expect(gapLines[0]).toBe('Check,Category,Found on your page,Competitors that pass');
+      expect(gapLines[0]).toBe('Check,Check id,Category,Estimated gain (points),Found on your page,How to fix,Competitors that pass');
       expect(comparison.gaps.length).toBeGreaterThan(0);
-      expect(gapLines.slice(1).map((line) => line.split(',')[0])).toEqual(comparison.gaps.map((gap: { checkId: string }) => gap.checkId));
+      expect(gapLines.slice(1).map((line) => line.split(',')[1])).toEqual(comparison.gaps.map((gap: { checkId: string }) => gap.checkId));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -32,7 +32,7 @@ describe('the comparison as CSV', () => {
       { checkId: 'faq-schema', category: 'AEO', passedBy: [site('rival')], failedBy: [site('mine')], warnedBy: [] },
       { checkId: 'https', category: 'TECHNICAL', passedBy: [], failedBy: [], warnedBy: [site('rival')] },
     ],
-    gaps: [{ checkId: 'faq-schema', message: '=cmd|calc, no FAQ', competitors: [site('rival')] }],
+    gaps: [{ checkId: 'faq-schema', title: 'FAQ schema', message: '=cmd|calc, no FAQ', howToFix: '+Add FAQPage markup.', estimatedGain: 12.5, competitors: [site('rival')] }],
   };
 
   it('puts checks down and sites across, the subject marked', () => {
@@ -46,7 +46,8 @@ describe('the comparison as CSV', () => {
 
   it("lists the subject's gaps with the finding neutralised for spreadsheets", () => {
     expect(gapsCsv(comparison)).toBe(
-      'Check,Category,Found on your page,Competitors that pass\r\n' + `faq-schema,AEO,"'=cmd|calc, no FAQ",https://rival.test/\r\n`,
+      'Check,Check id,Category,Estimated gain (points),Found on your page,How to fix,Competitors that pass\r\n' +
+        `FAQ schema,faq-schema,AEO,12.5,"'=cmd|calc, no FAQ",'+Add FAQPage markup.,https://rival.test/\r\n`,
     );
   });
 });

@@ -19,7 +19,7 @@ describe('the printable report', () => {
       subject: { rank: 2, target: site('mine', true) },
       notAnalysed: [{ error: hostile, target: site('gone') }],
       checks: [{ checkId: hostile, category: 'AEO', passedBy: [site('rival')], failedBy: [site('mine')], warnedBy: [] }],
-      gaps: [{ checkId: hostile, message: hostile, competitors: [site('rival')] }],
+      gaps: [{ checkId: hostile, title: hostile, message: hostile, howToFix: hostile, estimatedGain: 3, competitors: [site('rival')] }],
       insights: [{ title: hostile, body: hostile, severity: 'CRITICAL', source: hostile }],
     });
     expect(html).not.toMatch(/<script|<img/);
