@@ -41,16 +41,17 @@ export const ExpiredRun = builder.prismaNode('ProjectRun', {
  */
 async function loadRuns(ctx: Context, runIds: readonly string[]): Promise<object[]> {
   const owned = { id: { in: [...runIds] }, ownerId: ctx.caller.ownerId };
-  const [batches, audits] = await Promise.all([ctx.prisma.batch.findMany({ where: owned }), ctx.prisma.visibilityAudit.findMany({ where: owned })]);
+  // Together, in one round trip: a run's kept record is read even while its batch exists.
+  const [batches, audits, kept] = await Promise.all([
+    ctx.prisma.batch.findMany({ where: owned }),
+    ctx.prisma.visibilityAudit.findMany({ where: owned }),
+    ctx.prisma.projectRun.findMany({ where: { id: { in: [...runIds] }, project: { ownerId: ctx.caller.ownerId } } }),
+  ]);
   const runs = new Map<string, object>([
+    ...kept.map((run) => [run.id, ExpiredRun.addBrand(run)] as const),
     ...batches.map((batch) => [batch.id, Batch.addBrand(batch)] as const),
     ...audits.map((audit) => [audit.id, VisibilityAudit.addBrand(audit)] as const),
   ]);
-  const purged = runIds.filter((id) => !runs.has(id));
-  if (purged.length > 0) {
-    const kept = await ctx.prisma.projectRun.findMany({ where: { id: { in: purged }, project: { ownerId: ctx.caller.ownerId } } });
-    for (const run of kept) runs.set(run.id, ExpiredRun.addBrand(run));
-  }
   return runIds.map((id) => runs.get(id) ?? new Error(`run ${id} is neither a batch nor a kept run`));
 }
 
@@ -60,8 +61,8 @@ interface SeriesKey {
   since: Date | null;
 }
 
-/** Each brand's points of one metric, oldest first, as [epoch ms, value, run id]. */
-type RawSeries = Map<string, [number, number, string][]>;
+/** Each brand's points of one metric, oldest first, as columns: epoch ms, value, run id. */
+type RawSeries = Map<string, { ats: number[]; values: number[]; runIds: string[] }>;
 
 /** The points of every metric asked for with the same `since`, in one statement. */
 async function loadSeries(ctx: Context, keys: readonly SeriesKey[]): Promise<RawSeries[]> {
@@ -70,17 +71,19 @@ async function loadSeries(ctx: Context, keys: readonly SeriesKey[]): Promise<Raw
   for (const group of bySince.values()) {
     const { projectId, since } = group[0]!;
     // Aggregated in PostgreSQL: a row per brand and metric, not one per point through the client's row mapping.
-    const rows = await ctx.prisma.$queryRaw<{ metric: string; brandId: string; points: [number, number, string][] }[]>`
+    const rows = await ctx.prisma.$queryRaw<{ metric: string; brandId: string; ats: number[]; values: number[]; runIds: string[] }[]>`
       SELECT metric::text, "brandId"::text,
-             json_agg(json_build_array((extract(epoch FROM at) * 1000)::float8, value, "runId") ORDER BY at, "runId") AS points
+             array_agg((extract(epoch FROM at) * 1000)::float8 ORDER BY at, "runId") AS ats,
+             array_agg(value ORDER BY at, "runId") AS values,
+             array_agg("runId"::text ORDER BY at, "runId") AS "runIds"
       FROM "HistoryPoint"
-      WHERE "projectId" = ${projectId}::uuid AND metric::text = ANY(${group.map((key) => key.metric)}::text[])
+      WHERE "projectId" = ${projectId}::uuid AND metric = ANY(${group.map((key) => key.metric)}::"HistoryMetric"[])
         AND at >= ${since ?? new Date(0)}
       GROUP BY metric, "brandId"`;
     for (const row of rows) {
       const key = `${projectId} ${row.metric} ${since?.toISOString() ?? ''}`;
       if (!found.has(key)) found.set(key, new Map());
-      found.get(key)!.set(row.brandId, row.points);
+      found.get(key)!.set(row.brandId, row);
     }
   }
   return keys.map((key) => found.get(`${key.projectId} ${key.metric} ${key.since?.toISOString() ?? ''}`) ?? new Map());
@@ -174,16 +177,22 @@ builder.prismaObjectFields('Project', (t) => ({
       const { runs, series } = loadersOf(ctx);
       const points = await series.load({ projectId: project.id, metric: args.metric, since: args.since ?? null });
       // The few runs behind thousands of points, loaded once rather than asked for point by point.
-      const runIds = [...new Set([...points.values()].flatMap((brandPoints) => brandPoints.map((point) => point[2])))];
+      const runIds = [...new Set([...points.values()].flatMap((columns) => columns.runIds))];
       const byId = new Map((await runs.loadMany(runIds)).map((run, index) => [runIds[index]!, run]));
-      return project.brands.map((brand) => ({
-        brand,
-        points: (points.get(brand.id) ?? []).map(([at, value, runId]) => {
-          const run = byId.get(runId)!;
-          if (run instanceof Error) throw run;
-          return { at: new Date(at), value, run };
-        }),
-      }));
+      // A run's points share its time: one Date each, not one per brand and metric.
+      const dates = new Map<number, Date>();
+      const dateOf = (at: number) => dates.get(at) ?? dates.set(at, new Date(at)).get(at)!;
+      return project.brands.map((brand) => {
+        const columns = points.get(brand.id);
+        return {
+          brand,
+          points: (columns?.runIds ?? []).map((runId, index) => {
+            const run = byId.get(runId)!;
+            if (run instanceof Error) throw run;
+            return { at: dateOf(columns!.ats[index]!), value: columns!.values[index]!, run };
+          }),
+        };
+      });
     },
   }),
   changes: t.relatedConnection(
