@@ -1,7 +1,5 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templatePrompts } from '../../src/visibility';
 import { withClient } from '../helpers/database';
@@ -168,8 +166,8 @@ describe('a visibility audit', () => {
     // The slow engine (400 ms an answer, one at a time): the audit is still running when the subscription starts.
     const projectId = await h.createProject(['live one', 'live two']);
     const id = await h.runAudit(projectId, { engines: ['slow'], samplesPerPrompt: 2 });
-    const client = createClient({ url: h.app.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${h.ownerA}` }, lazy: true, retryAttempts: 0 });
-    const stranger = createClient({ url: h.app.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${h.ownerB}` }, lazy: true, retryAttempts: 0 });
+    const client = h.subscriber();
+    const stranger = h.subscriber(h.ownerB);
     try {
       const query = `subscription($id: ID!) { visibilityProgress(id: $id) { sequence audit { status stage progress requestsDone } } }`;
       const live = record<{ visibilityProgress: { sequence: number; audit: { status: string; progress: number; requestsDone: number } } }>(client, query, { id });
@@ -311,7 +309,7 @@ describe('a visibility audit', () => {
     };
     const first = await audit(['shift a', 'shift b'], 'Rival is the one to buy.');
     // The project's event stream carries the audits as runs: started, progressing, ended, then its changes.
-    const client = createClient({ url: h.app.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${h.ownerA}` }, lazy: true, retryAttempts: 0 });
+    const client = h.subscriber();
     type ProjectEvent = { sequence: number; kind: string; run: { __typename: string; id: string } | null; change: { kind: string } | null };
     const events = record<{ projectEvents: ProjectEvent }>(
       client,

@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { expect } from 'vitest';
+import WebSocket from 'ws';
 import { createTestKey } from '../helpers/apiKeys';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { graphql } from '../helpers/graphql';
@@ -163,6 +165,10 @@ export async function startAuditApp(scripted: ScriptedAnswers = {}) {
     );
   }
 
+  /** A graphql-ws client of the app, as an owner (dispose it). */
+  const subscriber = (key = ownerA) =>
+    createClient({ url: app.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${key}` }, lazy: true, retryAttempts: 0 });
+
   /** Every response and log line so far, as one text to search. */
   const seen = () => [...responses, ...logs.lines.map((line) => JSON.stringify(line))].join('\n');
 
@@ -180,6 +186,7 @@ export async function startAuditApp(scripted: ScriptedAnswers = {}) {
     runAudit,
     readAudit,
     finished,
+    subscriber,
     seen,
     async close() {
       await app.close();
