@@ -249,7 +249,9 @@ describe('the vantage CLI', () => {
     await waitUntil(async () => /^Batch \S+ /m.test(cli.output.stderr), { what: 'the batch announced' });
     const batchId = announcedBatchId(cli.output.stderr);
     cli.child.kill('SIGINT');
-    await waitUntil(async () => cli.output.stderr.includes('Press Ctrl-C again'), { what: 'the offer to cancel' });
+    await waitUntil(async () => cli.output.stderr.includes('Press Ctrl-C again'), { what: 'the offer to cancel' }).catch((error: Error) => {
+      throw new Error(`${error.message}; the CLI wrote: ${JSON.stringify(cli.output.stderr)}`);
+    });
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(1);
     expect(cli.output.stderr).toContain(`Cancelled batch ${batchId} (now CANCELLED).`);
