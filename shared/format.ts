@@ -41,6 +41,12 @@ function hostOf(url: string): string {
   }
 }
 
+/** "a", "a and b", "a, b and c". */
+export function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /** Text set inside a sentence: "Response time" becomes "response time"; "HTTPS" and "llms.txt" stay. */
 export function inSentence(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;

@@ -64,14 +64,18 @@ interface SeriesKey {
 /** Each brand's points of one metric, oldest first, as columns: epoch ms, value, run id. */
 type RawSeries = Map<string, { ats: number[]; values: number[]; runIds: string[] }>;
 
+/** Series read by one statement share a project and a `since`. */
+const groupOf = ({ projectId, since }: Omit<SeriesKey, 'metric'>) => `${projectId} ${since?.toISOString() ?? ''}`;
+const keyOf = (key: SeriesKey) => `${groupOf(key)} ${key.metric}`;
+
 /** The points of every metric asked for with the same `since`, in one statement. */
 async function loadSeries(ctx: Context, keys: readonly SeriesKey[]): Promise<RawSeries[]> {
-  const bySince = Map.groupBy(keys, (key) => `${key.projectId} ${key.since?.toISOString() ?? ''}`);
+  const bySince = Map.groupBy(keys, groupOf);
   const found = new Map<string, RawSeries>();
   for (const group of bySince.values()) {
     const { projectId, since } = group[0]!;
     // Aggregated in PostgreSQL: a row per brand and metric, not one per point through the client's row mapping.
-    const rows = await ctx.prisma.$queryRaw<{ metric: string; brandId: string; ats: number[]; values: number[]; runIds: string[] }[]>`
+    const rows = await ctx.prisma.$queryRaw<{ metric: SeriesKey['metric']; brandId: string; ats: number[]; values: number[]; runIds: string[] }[]>`
       SELECT metric::text, "brandId"::text,
              array_agg((extract(epoch FROM at) * 1000)::float8 ORDER BY at, "runId") AS ats,
              array_agg(value ORDER BY at, "runId") AS values,
@@ -81,12 +85,11 @@ async function loadSeries(ctx: Context, keys: readonly SeriesKey[]): Promise<Raw
         AND at >= ${since ?? new Date(0)}
       GROUP BY metric, "brandId"`;
     for (const row of rows) {
-      const key = `${projectId} ${row.metric} ${since?.toISOString() ?? ''}`;
-      if (!found.has(key)) found.set(key, new Map());
-      found.get(key)!.set(row.brandId, row);
+      const key = keyOf({ projectId, metric: row.metric, since });
+      found.set(key, (found.get(key) ?? new Map()).set(row.brandId, row));
     }
   }
-  return keys.map((key) => found.get(`${key.projectId} ${key.metric} ${key.since?.toISOString() ?? ''}`) ?? new Map());
+  return keys.map((key) => found.get(keyOf(key)) ?? new Map());
 }
 
 /**

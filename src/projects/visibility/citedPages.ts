@@ -1,4 +1,5 @@
 import type { PgBoss } from 'pg-boss';
+import { listOf } from '#shared/format';
 import { describeCheck } from '../../analysis';
 import { createBatch } from '../../batches/create';
 import { comparisonJson } from '../../batches/jsonColumns';
@@ -59,10 +60,6 @@ export interface CitedPagesComparison {
 const LISTED_CHECKS = 4;
 const LISTED_PAGES = 3;
 
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
-}
-
 /**
  * One insight per lost prompt and engine whose cited pages pass checks the brand's page fails:
  * "the pages perplexity cites for "best trail shoes" have FAQ schema (1 of 2: …) and statistics
@@ -98,7 +95,7 @@ export function citedPagesInsights(lost: readonly LostPromptCitations[], compari
       pages.length === 1 ? `The page ${engine} cites for "${prompt}", ${urlOfId.get(pages[0]!)!}, has` : `The pages ${engine} cites for "${prompt}" have`;
     insights.push({
       title: `What the pages ${engine} cites for "${prompt}" have`,
-      body: `${cited} ${listed(evidence)}; yours, ${subjectUrl}, ${lacks}.`,
+      body: `${cited} ${listOf(evidence)}; yours, ${subjectUrl}, ${lacks}.`,
       severity: 'OPPORTUNITY',
       source: 'rules',
     });

@@ -4,8 +4,8 @@ import type { PrismaClient } from '../../db/prisma';
 import { sendAskJobs, sendVisibilityScoreJob, type AskJob } from '../../queue';
 import type { AnswerAnalysis, VisibilityInsight, VisibilityScores } from '../../visibility';
 import { appendRunEvent, lockAudit, recordAuditChange } from './audits';
-import { answerMentions, auditBrands, auditInsights, auditScores } from './columns';
 import { queueRunDeliveries } from '../webhooks';
+import { answerMentions, auditBrands, auditInsights, auditScores } from './columns';
 import { recordVisibilityRun } from './history';
 
 /*

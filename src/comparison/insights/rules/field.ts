@@ -1,6 +1,7 @@
+import { listOf } from '#shared/format';
 import { byCodePoint, type CategoryLeader, type CheckRow, type Insight } from '../../types';
 import { insight, type RuleContext } from './context';
-import { agree, checkName, clause, countOf, listOf, plural } from './wording';
+import { agree, checkName, clause, countOf, plural } from './wording';
 
 const COMMON_WEAKNESSES = 3;
 

@@ -1,7 +1,7 @@
-import { formatGain } from '#shared/format';
+import { formatGain, listOf } from '#shared/format';
 import type { Insight } from '../../types';
 import { insight, type RuleContext } from './context';
-import { agree, checkName, countOf, listOf, plural } from './wording';
+import { agree, checkName, countOf, plural } from './wording';
 
 /**
  * What the subject's gaps are worth. The gaps themselves are listed one by one with their findings

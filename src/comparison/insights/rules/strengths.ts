@@ -1,6 +1,7 @@
+import { listOf } from '#shared/format';
 import { byCodePoint, type CheckRow, type Insight } from '../../types';
 import { insight, type RuleContext } from './context';
-import { agree, checkName, countOf, listOf, quoted } from './wording';
+import { agree, checkName, countOf, quoted } from './wording';
 
 const STRENGTHS = 3;
 

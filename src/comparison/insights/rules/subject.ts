@@ -1,6 +1,7 @@
+import { listOf } from '#shared/format';
 import type { Insight, RankedEntry } from '../../types';
 import { insight, type RuleContext } from './context';
-import { agree, clause, listOf } from './wording';
+import { agree, clause } from './wording';
 
 const CATEGORY_SCORES = [
   ['SEO', 'seoScore'],

@@ -37,8 +37,3 @@ export function quoted(message: string | null): string {
   return `“${clause(unwrapped)}”`;
 }
 
-/** "a", "a and b", "a, b and c". */
-export function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
