@@ -18,6 +18,11 @@ export function formatPercent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/** An enum value in words: "CHANGE_DETECTED" becomes "Change Detected". */
+export function enumWords(value: string): string {
+  return value.split('_').map(titleCase).join(' ');
+}
+
 export function titleCase(word: string): string {
   return word.charAt(0) + word.slice(1).toLowerCase();
 }

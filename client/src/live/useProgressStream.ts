@@ -5,7 +5,7 @@ import { subscribe } from '../api/socket';
 import type { GraphQLRequestError } from '#shared/transport';
 import { createSequenceGate } from '#shared/sequenceGate';
 
-export interface LiveState<Item> {
+interface LiveState<Item> {
   /** The newest state from the stream; undefined until the snapshot arrives. */
   item: Item | undefined;
   error: GraphQLRequestError | undefined;

@@ -6,7 +6,7 @@ export type RowFilter = 'all' | 'gaps' | 'failures';
 export type RowOrder = 'category' | 'name' | 'failures';
 
 /** The rows and columns the matrix shows: which checks, in what order, and the sites across. */
-export interface MatrixView {
+interface MatrixView {
   /** Category groups in their order; one unnamed group when the rows are not ordered by category. */
   groups: { category: CheckCategory | null; rows: MatrixRow[] }[];
   /** Indexes into the ranking (and into each row's cells), the subject's first. */

@@ -1,7 +1,7 @@
-import { formatDateTime, titleCase } from '../../format/format';
+import { formatDateTime, enumWords } from '../../format/format';
 
 /** One detected change, as `Project.changes` gives it. */
-export interface FeedChange {
+interface FeedChange {
   id: string;
   at: string;
   kind: string;
@@ -25,8 +25,6 @@ const kindSymbols: Record<string, string> = {
 const good = new Set(['CHECK_FIXED', 'SCORE_UP', 'MENTION_GAINED']);
 const bad = new Set(['CHECK_BROKEN', 'SCORE_DOWN', 'MENTION_LOST']);
 
-const kindWords = (kind: string) => kind.split('_').map(titleCase).join(' ');
-
 /** What changed between runs, newest first, each linked to the run that found it. */
 export function ChangeFeed({ changes }: { changes: readonly FeedChange[] }) {
   if (changes.length === 0) return <p class="empty">No changes yet: they are found when a run finishes and a run before it can be compared.</p>;
@@ -42,7 +40,7 @@ export function ChangeFeed({ changes }: { changes: readonly FeedChange[] }) {
             <div class="change-body">
               <p class="change-message">{change.message}</p>
               <p class="change-meta">
-                <span class="change-kind">{kindWords(change.kind)}</span>
+                <span class="change-kind">{enumWords(change.kind)}</span>
                 {' · '}
                 {change.brand.name}
                 {change.isSubject && <span class="tag">your brand</span>}

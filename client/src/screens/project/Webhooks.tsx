@@ -3,12 +3,10 @@ import { request } from '../../api/client';
 import { CreateWebhookMutation, DeleteWebhookMutation, PingWebhookMutation } from '../../api/projectOperations';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { WebhookEvent, WebhookFieldsFragment } from '../../gql/graphql';
-import { formatDateTime, titleCase } from '../../format/format';
+import { formatDateTime, enumWords } from '../../format/format';
 import type { GraphQLRequestError } from '#shared/transport';
 
 const eventNames: readonly WebhookEvent[] = ['RUN_COMPLETED', 'RUN_FAILED', 'CHANGE_DETECTED'];
-const eventWords = (event: string) => event.split('_').map(titleCase).join(' ');
-
 /** The project's webhooks with their last deliveries; a new one's secret is shown once, to copy. */
 export function Webhooks({ projectId, webhooks, onChanged }: { projectId: string; webhooks: readonly WebhookFieldsFragment[]; onChanged(): void }) {
   const [url, setUrl] = useState('');
@@ -54,7 +52,7 @@ export function Webhooks({ projectId, webhooks, onChanged }: { projectId: string
           <li key={hook.id} class="webhook" data-webhook-id={hook.id}>
             <div class="webhook-head">
               <code class="webhook-url">{hook.url}</code>
-              <span class="webhook-events">{hook.events.map(eventWords).join(', ')}</span>
+              <span class="webhook-events">{hook.events.map(enumWords).join(', ')}</span>
               <span class="webhook-actions">
                 <button type="button" disabled={busy} onClick={() => act(() => request(PingWebhookMutation, { id: hook.id }).then(() => {}))}>
                   Send test
@@ -68,9 +66,9 @@ export function Webhooks({ projectId, webhooks, onChanged }: { projectId: string
               <p class="empty">No deliveries yet.</p>
             ) : (
               <ul class="deliveries" aria-label={`Last deliveries to ${hook.url}`}>
-                {hook.deliveries.slice(0, 5).map((delivery) => (
+                {hook.deliveries.map((delivery) => (
                   <li key={delivery.id} data-delivered={delivery.deliveredAt ? 'yes' : 'no'}>
-                    <span aria-hidden="true">{delivery.deliveredAt ? '✓' : '✗'}</span> {eventWords(delivery.event)} ·{' '}
+                    <span aria-hidden="true">{delivery.deliveredAt ? '✓' : '✗'}</span> {enumWords(delivery.event)} ·{' '}
                     {delivery.status === null ? 'no answer' : `HTTP ${delivery.status}`} · {delivery.attempts}{' '}
                     {delivery.attempts === 1 ? 'attempt' : 'attempts'} · <time dateTime={delivery.createdAt}>{formatDateTime(delivery.createdAt)}</time>
                     {delivery.error && <span class="delivery-error"> · {delivery.error}</span>}
@@ -117,7 +115,7 @@ export function Webhooks({ projectId, webhooks, onChanged }: { projectId: string
                     setEvents((current) => (on ? [...current, name] : current.filter((each) => each !== name)));
                   }}
                 />
-                {eventWords(name)}
+                {enumWords(name)}
               </label>
             ))}
           </div>
