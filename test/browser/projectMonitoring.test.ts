@@ -45,6 +45,7 @@ describe('a project dashboard over time', () => {
       });
       await page.goto(`${app.baseUrl}/projects/${encodeURIComponent(createProject.id)}`);
       await page.getByRole('heading', { name: 'Watched' }).waitFor();
+      await page.locator('p.empty', { hasText: 'No changes yet' }).waitFor();
       expect(await page.locator('.change-feed').count()).toBe(0);
 
       const live = page.locator('.live-run');

@@ -94,6 +94,8 @@ describe('the visibility screen', () => {
     const projectId = await createProject(app, 'Trail shoes', ['best trail shoes', 'shoes for beginners']);
     await page.goto(`${app.baseUrl}/projects/${encodeURIComponent(projectId)}`);
     await page.getByRole('heading', { name: 'Trail shoes' }).waitFor();
+    // The audits' part of the screen has loaded: with an engine configured, a button and no hint.
+    await page.getByRole('button', { name: 'Run visibility audit' }).waitFor();
     expect(await page.getByTestId('engine-hint').count()).toBe(0);
     await page.getByRole('button', { name: 'Run visibility audit' }).click();
     await page.waitForURL(/\/visibility\/[^/]+$/);

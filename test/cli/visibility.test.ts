@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { gate } from '../helpers/fixtures';
 import { graphqlData } from '../helpers/graphql';
 import { openAiAnswer, perplexityAnswer, startEngineServer, type EngineServer } from '../visibility/engineServer';
 import { waitUntil } from '../helpers/wait';
@@ -32,6 +33,8 @@ const auditIdOf = (stderr: string) => {
 
 describe('vantage visibility run', () => {
   let engines: EngineServer;
+  // The held prompt's answer comes only when the tests are over: an audit caught while asking.
+  const held = gate();
   let app: TestApp;
   let bare: TestApp;
   let projectId: string;
@@ -54,7 +57,7 @@ describe('vantage visibility run', () => {
   beforeAll(async () => {
     // Answers written for the test: one prompt the brand loses to Rival, one it wins; Perplexity cites sources.
     engines = await startEngineServer((request) => {
-      if (request.prompt === HELD) return { ...openAiAnswer('Acme.'), delayMs: 15_000 };
+      if (request.prompt === HELD) return held.opened.then(() => openAiAnswer('Acme.'));
       const text = request.prompt === LOST ? 'Rival is the best, Zenith is fine too.' : 'Acme lasts longest, then Rival.';
       if (request.engine === 'pplx') return perplexityAnswer(text, ['https://rival.com/shoes', 'https://reviews.example/trail'], []);
       return openAiAnswer(text, request.prompt === WON ? ['https://acme.com/trail'] : []);
@@ -67,6 +70,7 @@ describe('vantage visibility run', () => {
     projectId = await createProject(app);
   });
   afterAll(async () => {
+    held.open();
     await Promise.all([app?.close(), bare?.close()]);
     await engines?.close();
   });

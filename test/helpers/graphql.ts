@@ -34,8 +34,8 @@ export async function graphqlData<T = any>(
   return result.data;
 }
 
-export function wsClient(url: string): Client {
-  return createClient({ url, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
+export function wsClient(url: string, connectionParams?: Record<string, unknown>): Client {
+  return createClient({ url, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0, connectionParams });
 }
 
 export interface Recording<T> {

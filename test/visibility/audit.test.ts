@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templatePrompts } from '../../src/visibility';
 import { withClient } from '../helpers/database';
@@ -258,6 +256,7 @@ describe('a visibility audit', () => {
         },
       ]);
       // The audit's own insights are still there, before it.
+      expect(audit.insights.length).toBeGreaterThan(0);
       expect(withCited.insights.slice(0, audit.insights.length)).toEqual(audit.insights);
     } finally {
       await cited.close();
@@ -318,18 +317,19 @@ describe('a visibility audit', () => {
     );
     // And its webhooks hear of the audit's end and changes.
     const received: { event: string; runId: string; changes: { kind: string; brand: string }[] }[] = [];
-    const receiver = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        received.push(JSON.parse(body));
-        res.end();
-      });
+    const receiver = await startFixtureSite({
+      '/hook': (req, res) => {
+        let body = '';
+        req.on('data', (chunk) => (body += chunk));
+        req.on('end', () => {
+          received.push(JSON.parse(body));
+          res.end();
+        });
+      },
     });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     await h.data(`mutation($id: ID!, $url: String!) { createWebhook(projectId: $id, url: $url, events: [RUN_COMPLETED, CHANGE_DETECTED]) { secret } }`, {
       id: projectId,
-      url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+      url: receiver.url('/hook'),
     });
     let runs: string[];
     try {
@@ -353,7 +353,7 @@ describe('a visibility audit', () => {
       runs = [first, second, await audit(['shift e', 'shift f'], 'Acme is the one to buy.')];
     } finally {
       await client.dispose();
-      await new Promise((resolve) => receiver.close(resolve));
+      await receiver.close();
     }
     // Through the API: the brand's series first, each point's run the visibility audit it came from.
     const { project } = await h.data(

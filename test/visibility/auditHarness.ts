@@ -1,9 +1,7 @@
-import { createClient } from 'graphql-ws';
 import { expect } from 'vitest';
-import WebSocket from 'ws';
 import { createTestKey } from '../helpers/apiKeys';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { graphql } from '../helpers/graphql';
+import { graphql, wsClient } from '../helpers/graphql';
 import { capturedLogger } from '../helpers/logs';
 import { waitUntil } from '../helpers/wait';
 import { openAiAnswer, startEngineServer, type EngineServer, type Reply, type Script } from './engineServer';
@@ -166,8 +164,7 @@ export async function startAuditApp(scripted: ScriptedAnswers = {}) {
   }
 
   /** A graphql-ws client of the app, as an owner (dispose it). */
-  const subscriber = (key = ownerA) =>
-    createClient({ url: app.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${key}` }, lazy: true, retryAttempts: 0 });
+  const subscriber = (key = ownerA) => wsClient(app.wsUrl, { authorization: `Bearer ${key}` });
 
   /** Every response and log line so far, as one text to search. */
   const seen = () => [...responses, ...logs.lines.map((line) => JSON.stringify(line))].join('\n');
