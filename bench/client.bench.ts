@@ -87,9 +87,20 @@ function reportData() {
   }));
   const gaps = checks
     .filter((check) => check.failedBy.some((target) => target.id === subject.id) && check.passedBy.length > 0)
-    .map((check) => ({ checkId: check.checkId, message: `Your page fails ${check.checkId}.`, competitors: check.passedBy }));
+    .map((check, index) => ({
+      checkId: check.checkId,
+      title: `Check ${check.checkId}`,
+      subjectOutcome: 'FAIL',
+      message: `Your page fails ${check.checkId}.`,
+      howToFix: 'What to change on the page, in a sentence or two of about the length the real checks give a site owner.',
+      estimatedGain: 1.5 + (index % 4),
+      pagesAffected: 1,
+      competitors: check.passedBy,
+    }));
   const ranking = targets.map((target, index) => ({
     rank: index + 1,
+    indexable: true,
+    excludedReason: null,
     overallScore: target.analysis.overallScore,
     seoScore: target.analysis.seoScore,
     aeoScore: target.analysis.aeoScore,
