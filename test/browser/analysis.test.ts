@@ -9,7 +9,7 @@ import { graphql, graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 import { accessibilityViolations } from './accessibility';
 import { useBrowserSession } from './browserSession';
-import { screenshot, sidewaysOverflow } from './chromium';
+import { screenshot, screenshots, sidewaysOverflow } from './chromium';
 
 const COMPARISON = `query ($id: ID!) { batch(id: $id) { status comparison {
   ranking { rank overallScore seoScore aeoScore technicalScore target { id url isSubject } }
@@ -143,7 +143,7 @@ describe('the web client', () => {
     await page.getByRole('link', { name: 'View comparison' }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     expect(await rowLayout(page), 'rows keep their place and size as events stream in').toEqual(layoutWhileRunning);
-    await screenshot(page, 'batch-finished');
+    await screenshots(page, 'batch-finished');
 
     await page.getByRole('link', { name: 'View comparison' }).click();
     await page.locator('.rank-card').first().waitFor();
@@ -242,7 +242,7 @@ describe('the web client', () => {
     await page.locator('.rank-site').first().click();
     await page.locator('table.checks').waitFor();
     expect(await page.locator('table.checks tr[data-check-id]').count()).toBeGreaterThan(0);
-    await screenshot(page, 'page-detail-phone');
+    await screenshots(page, 'page-detail');
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
@@ -433,7 +433,7 @@ describe('the web client', () => {
     ]);
     page.off('request', watch);
     expect(sent).toEqual([]);
-    await screenshot(page, 'validation-every-row');
+    await screenshots(page, 'validation-every-row');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Clear all' }).click();
@@ -526,13 +526,13 @@ describe('the web client', () => {
 
     await page.goto(`${app.baseUrl}/batches`);
     const rows = page.locator('table.batches tbody tr');
-    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
     const ids = await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-batch-id')));
     expect(ids.indexOf(second)).toBeLessThan(ids.indexOf(first));
     await expect
       .poll(() => page.locator(`tr[data-batch-id="${second}"] [data-status]`).getAttribute('data-status'), { timeout: 20_000 })
       .toBe('COMPLETED');
-    await screenshot(page, 'batches');
+    await screenshots(page, 'batches');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Newer batch' }).click();

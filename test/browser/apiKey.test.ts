@@ -8,7 +8,7 @@ import { startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { pages } from '../helpers/pages';
 import { accessibilityViolations } from './accessibility';
 import { useBrowserSession } from './browserSession';
-import { screenshot } from './chromium';
+import { screenshots } from './chromium';
 
 describe('the API key entry', () => {
   let app: TestApp;
@@ -53,7 +53,7 @@ describe('the API key entry', () => {
     const dialog = page.getByRole('dialog', { name: 'API key' });
     await dialog.waitFor();
     await dialog.getByLabel('Key').fill(key);
-    await screenshot(page, 'api-key-dialog');
+    await screenshots(page, 'api-key-dialog');
     expect(await accessibilityViolations(page)).toEqual([]);
     // A new key reloads what the screen shows, now with the key.
     const reload = page.waitForRequest((request) => request.url().endsWith('/graphql') && request.method() === 'POST');

@@ -33,6 +33,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
 }
 
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** The screen as shown, at desktop and at phone width (`name`.png and `name`-phone.png); the viewport is put back. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize(DESKTOP);
+  await screenshot(page, name);
+  await page.setViewportSize(PHONE);
+  await screenshot(page, `${name}-phone`);
+  if (viewport) await page.setViewportSize(viewport);
+}
+
 /** How far the page scrolls sideways; more than 0 at phone width is a layout bug. */
 export function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

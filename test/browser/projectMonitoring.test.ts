@@ -6,7 +6,7 @@ import { graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 import { accessibilityViolations } from './accessibility';
 import { useBrowserSession } from './browserSession';
-import { screenshot, sidewaysOverflow } from './chromium';
+import { screenshot, screenshots, sidewaysOverflow } from './chromium';
 
 const CREATE = `mutation ($input: CreateProjectInput!) { createProject(input: $input) { id } }`;
 
@@ -133,7 +133,7 @@ describe('a project dashboard over time', () => {
       await hook.getByRole('button', { name: 'Send test' }).click();
       await expect.poll(() => hook.locator('.deliveries li').first().textContent(), { timeout: 20_000 }).toMatch(/^✓ Ping · HTTP 200 · 1 attempt · /);
       expect(receiver.requests).toEqual(['/hook']);
-      await screenshot(page, 'project-webhooks');
+      await screenshots(page, 'project-webhooks');
       expect(await accessibilityViolations(page)).toEqual([]);
 
       await hook.getByRole('button', { name: `Delete webhook ${receiver.url('/hook')}` }).click();

@@ -7,7 +7,7 @@ import { graphql, graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
 import { accessibilityViolations } from './accessibility';
 import { useBrowserSession } from './browserSession';
-import { screenshot, sidewaysOverflow } from './chromium';
+import { screenshot, screenshots, sidewaysOverflow } from './chromium';
 
 const PROJECTS = `{ projects(first: 100) { edges { node { id name schedule { cron timezone nextRunAt } } } } }`;
 const CREATE = `mutation ($input: CreateProjectInput!) { createProject(input: $input) { id } }`;
@@ -71,7 +71,7 @@ describe('the projects screens', () => {
     await page.getByLabel('Time zone').fill('Europe/Berlin');
     await page.getByLabel('Cron').fill('0 6 * * 1');
     await expect.poll(() => page.getByTestId('schedule-preview').textContent(), { timeout: 20_000 }).toBe('At 06:00, only on Monday (Europe/Berlin)');
-    await screenshot(page, 'project-form');
+    await screenshots(page, 'project-form');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Create project' }).click();
@@ -103,7 +103,7 @@ describe('the projects screens', () => {
     await expect.poll(() => live.locator('.target', { hasText: own.origin }).getAttribute('data-status'), { timeout: 20_000 }).toBe('SUCCEEDED');
     expect(await live.locator('.target', { hasText: rival.origin }).getAttribute('data-status')).toMatch(/PENDING|RUNNING/);
     expect(Number(await progress.getAttribute('aria-valuenow'))).toBeLessThan(100);
-    await screenshot(page, 'project-run-live');
+    await screenshots(page, 'project-run-live');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     release.open();
@@ -215,7 +215,7 @@ describe('the projects screens', () => {
     await page.getByRole('button', { name: 'Delete project' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete Edited?' });
     await dialog.waitFor();
-    await screenshot(page, 'project-delete');
+    await screenshots(page, 'project-delete');
     expect(await accessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -7,7 +7,7 @@ import { pages } from '../helpers/pages';
 import { openAiAnswer, perplexityAnswer, startEngineServer, type EngineServer, type Reply } from '../visibility/engineServer';
 import { accessibilityViolations } from './accessibility';
 import { useBrowserSession } from './browserSession';
-import { screenshot, sidewaysOverflow } from './chromium';
+import { screenshot, screenshots, sidewaysOverflow } from './chromium';
 
 const CREATE = `mutation ($input: CreateProjectInput!) { createProject(input: $input) { id } }`;
 const RESULTS = `query ($id: ID!) { node(id: $id) { ... on VisibilityAudit {
@@ -262,7 +262,7 @@ describe('the visibility screen without an answer engine', () => {
     expect(await hint.locator('code').first().textContent()).toBe('ANSWER_ENGINES');
     expect(await hint.textContent()).toContain('Answer engines');
     expect(await page.getByRole('button', { name: 'Run visibility audit' }).count()).toBe(0);
-    await screenshot(page, 'visibility-no-engine');
+    await screenshots(page, 'visibility-no-engine');
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 });
