@@ -69,12 +69,13 @@ export async function watchProject(ctx: Watcher, projectId: string): Promise<Pus
   }
 }
 
-/** What a snapshot needs: the last event's sequence and the latest run. */
-const SNAPSHOT_FIELDS = {
-  eventSequence: true,
-  batches: { select: { id: true }, orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }], take: 1 },
-} satisfies Prisma.ProjectSelect;
+/** What a snapshot needs: the last event's sequence and the latest run of each kind. */
+const LATEST = { select: { id: true, createdAt: true }, orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }], take: 1 };
+const SNAPSHOT_FIELDS = { eventSequence: true, batches: LATEST, visibilityAudits: LATEST } satisfies Prisma.ProjectSelect;
 
-function snapshotOf(projectId: string, project: { eventSequence: number; batches: { id: string }[] }): ProjectEventRecord {
-  return shared({ projectId, sequence: project.eventSequence, kind: 'SNAPSHOT', runId: project.batches[0]?.id ?? null });
+type Run = { id: string; createdAt: Date };
+
+function snapshotOf(projectId: string, project: { eventSequence: number; batches: Run[]; visibilityAudits: Run[] }): ProjectEventRecord {
+  const [latest] = [...project.batches, ...project.visibilityAudits].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  return shared({ projectId, sequence: project.eventSequence, kind: 'SNAPSHOT', runId: latest?.id ?? null });
 }

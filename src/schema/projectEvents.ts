@@ -28,7 +28,7 @@ const ProjectEvent = builder.objectRef<ProjectEventRecord>('ProjectEvent').imple
       type: builder.nodeInterfaceRef(),
       nullable: true,
       description:
-        "The run (batch or visibility audit) that started, progressed or ended (for a SNAPSHOT, the project's latest batch); null for project-level events and once the run is purged.",
+        "The run (batch or visibility audit) that started, progressed or ended (for a SNAPSHOT, the project's latest run of either kind); null for project-level events and once the run is purged.",
       resolve: async (event, _args, ctx) => {
         if (!event.runId) return null;
         const batch = await ctx.prisma.batch.findUnique({ where: { id: event.runId } });

@@ -333,7 +333,8 @@ describe('a visibility audit', () => {
     });
     let runs: string[];
     try {
-      await events.waitFor((event) => event.projectEvents.kind === 'SNAPSHOT');
+      const snapshot = await events.waitFor((event) => event.projectEvents.kind === 'SNAPSHOT');
+      expect(snapshot.projectEvents.run, "the snapshot names the project's latest run, here an audit").toEqual({ __typename: 'VisibilityAudit', id: first });
       const second = await audit(['shift c', 'shift d'], 'Acme is the one to buy.');
       await waitUntil(async () => received.length === 2, { timeoutMs: 20_000, what: 'both webhook deliveries' });
       expect(received.map((body) => [body.event, body.runId]).sort()).toEqual([['CHANGE_DETECTED', second], ['RUN_COMPLETED', second]]);
