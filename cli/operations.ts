@@ -17,10 +17,6 @@ export const BatchProgressSubscription = graphql(`
         id
         name
         status
-        progress
-        totalUrls
-        completedUrls
-        failedUrls
         error
         targets {
           id

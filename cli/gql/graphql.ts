@@ -108,7 +108,7 @@ export type CliBatchProgressSubscriptionVariables = Exact<{
 }>;
 
 
-export type CliBatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, error: string | null }> } } };
+export type CliBatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, error: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, error: string | null }> } } };
 
 export type CliBatchComparisonQueryVariables = Exact<{
   id: string | number;
@@ -376,10 +376,6 @@ export const CliBatchProgressDocument = new TypedDocumentString(`
       id
       name
       status
-      progress
-      totalUrls
-      completedUrls
-      failedUrls
       error
       targets {
         id

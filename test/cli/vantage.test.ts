@@ -182,6 +182,27 @@ describe('the vantage CLI', () => {
     }
   });
 
+  it('prints each progress line after the page lines it counts, through a pipe', async () => {
+    // Pages that finish together: one event's counts can be older than its list of targets.
+    const urls = Array.from({ length: 8 }, (_, i) => site.url(`/good?page=${i}`));
+    const result = await vantage(['analyze', ...urls, '--server', app.baseUrl, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const latest = new Map<string, string>();
+    const miscounts: string[] = [];
+    for (const line of result.stderr.split('\n')) {
+      const page = /^ {2}(\S+) +(http\S+)/.exec(line);
+      if (page) latest.set(page[2]!, page[1]!);
+      const progress = /\] +\d+% {2}(\d+)\/\d+ done(?:, (\d+) failed)?/.exec(line);
+      if (!progress) continue;
+      const printed = [...latest.values()];
+      const finished = printed.filter((status) => status === 'SUCCEEDED' || status === 'FAILED').length;
+      const failed = printed.filter((status) => status === 'FAILED').length;
+      if (Number(progress[1]) !== finished || Number(progress[2] ?? 0) !== failed) miscounts.push(`${line} after ${finished} finished, ${failed} failed`);
+    }
+    expect(miscounts, result.stderr).toEqual([]);
+    expect(result.stderr).toMatch(/ 8\/8 done {2}COMPLETED/);
+  });
+
   it('attaches to an existing batch with watch, naming it first', async () => {
     const batchId = await createBatch(app.graphqlUrl, { name: 'watched', urls: [site.url('/medium')] });
     const result = await vantage(['watch', batchId, '--server', app.baseUrl, '--json']);

@@ -74,7 +74,7 @@ export type ProjectEventKind =
   | 'CHANGE_DETECTED'
   /** The run reached a terminal status; its detected changes follow. */
   | 'RUN_ENDED'
-  /** A change of the run's batch or one of its pages. */
+  /** A change of the run's batch or one of its pages, or of its visibility audit. */
   | 'RUN_PROGRESS'
   | 'RUN_STARTED'
   /** The project's state when the subscription began: the first event, at the sequence of the last one before it. */
