@@ -30,7 +30,7 @@ export const BatchProgressSubscription = graphql(`
   }
 `);
 
-/** The batch's comparison (operations/comparison.graphql): `--json` prints exactly this. */
+/** The batch's comparison, or a cancelled batch's partial one (operations/comparison.graphql): `--json` prints exactly this. */
 export const BatchComparisonQuery = graphql(`
   query CliBatchComparison($id: ID!) {
     batch(id: $id) {
@@ -38,6 +38,9 @@ export const BatchComparisonQuery = graphql(`
       status
       error
       comparison {
+        ...ComparisonFields
+      }
+      partialComparison {
         ...ComparisonFields
       }
     }

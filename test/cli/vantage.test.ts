@@ -8,13 +8,14 @@ import { createBatch } from '../helpers/batches';
 import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
-import { reportHtml } from '../../shared/reportHtml';
+import { PARTIAL_NOTE, reportHtml } from '../../shared/reportHtml';
 import { waitUntil } from '../helpers/wait';
 import { announcedBatchId, run, startVantage, vantage } from './runCli';
 
 // Written out here rather than imported from the CLI, so the test checks the CLI against the contract.
 const COMPARISON = `query ($id: ID!) { batch(id: $id) { comparison {
   createdAt
+  partial
   ranking { rank indexable excludedReason overallScore seoScore aeoScore technicalScore target { id url isSubject } }
   subject { rank analysedCompetitors target { id url } }
   notAnalysed { error target { id url isSubject } }
@@ -218,6 +219,24 @@ describe('the vantage CLI', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`FAILED    ${unreachable}`);
     expect(result.stderr).toMatch(/ended FAILED/);
+  });
+
+  it('prints the comparison of the pages a cancelled batch analysed, marked partial, and exits 1', async () => {
+    const urls = [site.url('/good'), site.url('/medium'), site.url('/held')];
+    const id = await createBatch(app.graphqlUrl, { name: 'cancelled', urls });
+    const query = 'query ($id: ID!) { batch(id: $id) { targets { status } } }';
+    await waitUntil(async () => (await graphqlData(app.graphqlUrl, query, { id })).batch.targets.filter((target: { status: string }) => target.status === 'SUCCEEDED').length === 2, {
+      what: 'two pages analysed',
+    });
+    await graphqlData(app.graphqlUrl, 'mutation ($id: ID!) { cancelBatch(id: $id) { status } }', { id });
+
+    const result = await vantage(['watch', id, '--server', app.baseUrl]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain(`Batch ${id} ended CANCELLED: Cancelled by request.`);
+    expect(result.stdout.trim().split('\n')[0]).toBe(PARTIAL_NOTE);
+    const ranked = result.stdout.split('\n').filter((line) => /^\s*\d+ {2}http/.test(line));
+    expect(ranked.map((line) => /http\S+/.exec(line)![0]).sort()).toEqual([site.url('/good'), site.url('/medium')].sort());
+    expect(result.stdout).toContain('Cancelled before it was analysed.');
   });
 
   it("exits 2 with the server's message for bad input, and for a batch that does not exist", async () => {

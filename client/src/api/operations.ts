@@ -141,6 +141,9 @@ export const BatchReportQuery = graphql(`
       comparison {
         ...ComparisonFields
       }
+      partialComparison {
+        ...ComparisonFields
+      }
     }
   }
 `);

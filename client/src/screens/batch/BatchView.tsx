@@ -72,6 +72,12 @@ export function BatchView() {
             View comparison
           </a>
         )}
+        {/* What Batch.partialComparison offers: the pages analysed before the cancel, when two or more were. */}
+        {batch.status === 'CANCELLED' && batch.targets.filter((target) => target.status === 'SUCCEEDED').length >= 2 && (
+          <a class="button primary" href={`/batches/${encodeURIComponent(batch.id)}/comparison`}>
+            View partial comparison
+          </a>
+        )}
         {!finished && (
           <button type="button" disabled={acting} onClick={() => act('cancel')}>
             Cancel batch
