@@ -23,6 +23,7 @@ export const BatchProgressSubscription = graphql(`
           url
           isSubject
           status
+          waitingForRetry
           error
         }
       }

@@ -28,8 +28,10 @@ export function progressBar(batch: Pick<ProgressBatch, 'targets' | 'status'>): s
 
 function targetLine(target: Target): string {
   const subject = target.isSubject ? ' (my site)' : '';
-  const error = target.error ? `  ${target.error}` : '';
-  return `  ${target.status.padEnd(9)} ${target.url}${subject}${error}`;
+  const note = target.error ? `  ${target.error}` : target.waitingForRetry ? '  interrupted (its worker stopped); waiting to be retried' : '';
+  // A RUNNING page whose worker stopped is not running: it waits for its retry.
+  const status = target.waitingForRetry ? 'WAITING' : target.status;
+  return `  ${status.padEnd(9)} ${target.url}${subject}${note}`;
 }
 
 export interface ProgressView {

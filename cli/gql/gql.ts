@@ -16,7 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  mutation CliCreateBatch($input: CreateBatchInput!) {\n    createBatch(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CliCreateBatchDocument,
-    "\n  subscription CliBatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        id\n        name\n        status\n        error\n        targets {\n          id\n          url\n          isSubject\n          status\n          error\n        }\n      }\n    }\n  }\n": typeof types.CliBatchProgressDocument,
+    "\n  subscription CliBatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        id\n        name\n        status\n        error\n        targets {\n          id\n          url\n          isSubject\n          status\n          waitingForRetry\n          error\n        }\n      }\n    }\n  }\n": typeof types.CliBatchProgressDocument,
     "\n  query CliBatchComparison($id: ID!) {\n    batch(id: $id) {\n      id\n      status\n      error\n      comparison {\n        ...ComparisonFields\n      }\n      partialComparison {\n        ...ComparisonFields\n      }\n    }\n  }\n": typeof types.CliBatchComparisonDocument,
     "\n  fragment CliProjectFields on Project {\n    id\n    name\n    market\n    language\n    prompts\n    maxPagesPerSite\n    createdAt\n    brand { name aliases domains }\n    competitors { name aliases domains }\n    schedule { cron timezone runs nextRunAt lastRunAt lastError lastErrorAt }\n  }\n": typeof types.CliProjectFieldsFragmentDoc,
     "\n  mutation CliCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      ...CliProjectFields\n    }\n  }\n": typeof types.CliCreateProjectDocument,
@@ -33,7 +33,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation CliCreateBatch($input: CreateBatchInput!) {\n    createBatch(input: $input) {\n      id\n      name\n    }\n  }\n": types.CliCreateBatchDocument,
-    "\n  subscription CliBatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        id\n        name\n        status\n        error\n        targets {\n          id\n          url\n          isSubject\n          status\n          error\n        }\n      }\n    }\n  }\n": types.CliBatchProgressDocument,
+    "\n  subscription CliBatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        id\n        name\n        status\n        error\n        targets {\n          id\n          url\n          isSubject\n          status\n          waitingForRetry\n          error\n        }\n      }\n    }\n  }\n": types.CliBatchProgressDocument,
     "\n  query CliBatchComparison($id: ID!) {\n    batch(id: $id) {\n      id\n      status\n      error\n      comparison {\n        ...ComparisonFields\n      }\n      partialComparison {\n        ...ComparisonFields\n      }\n    }\n  }\n": types.CliBatchComparisonDocument,
     "\n  fragment CliProjectFields on Project {\n    id\n    name\n    market\n    language\n    prompts\n    maxPagesPerSite\n    createdAt\n    brand { name aliases domains }\n    competitors { name aliases domains }\n    schedule { cron timezone runs nextRunAt lastRunAt lastError lastErrorAt }\n  }\n": types.CliProjectFieldsFragmentDoc,
     "\n  mutation CliCreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      ...CliProjectFields\n    }\n  }\n": types.CliCreateProjectDocument,
@@ -56,7 +56,7 @@ export function graphql(source: "\n  mutation CliCreateBatch($input: CreateBatch
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription CliBatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        id\n        name\n        status\n        error\n        targets {\n          id\n          url\n          isSubject\n          status\n          error\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CliBatchProgressDocument;
+export function graphql(source: "\n  subscription CliBatchProgress($id: ID!) {\n    batchProgress(id: $id) {\n      sequence\n      batch {\n        id\n        name\n        status\n        error\n        targets {\n          id\n          url\n          isSubject\n          status\n          waitingForRetry\n          error\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CliBatchProgressDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -108,7 +108,7 @@ export type CliBatchProgressSubscriptionVariables = Exact<{
 }>;
 
 
-export type CliBatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, error: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, error: string | null }> } } };
+export type CliBatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, error: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, error: string | null }> } } };
 
 export type CliBatchComparisonQueryVariables = Exact<{
   id: string | number;
@@ -383,6 +383,7 @@ export const CliBatchProgressDocument = new TypedDocumentString(`
         url
         isSubject
         status
+        waitingForRetry
         error
       }
     }

@@ -22,6 +22,7 @@ export const TargetRowFields = graphql(`
     url
     isSubject
     status
+    waitingForRetry
     attempts
     error
     analysis {

@@ -16,7 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  fragment BatchSummaryFields on Batch {\n    id\n    name\n    status\n    progress\n    totalUrls\n    completedUrls\n    failedUrls\n    error\n    createdAt\n    startedAt\n    finishedAt\n  }\n": typeof types.BatchSummaryFieldsFragmentDoc,
-    "\n  fragment TargetRowFields on Target {\n    id\n    url\n    isSubject\n    status\n    attempts\n    error\n    analysis {\n      overallScore\n      title\n    }\n  }\n": typeof types.TargetRowFieldsFragmentDoc,
+    "\n  fragment TargetRowFields on Target {\n    id\n    url\n    isSubject\n    status\n    waitingForRetry\n    attempts\n    error\n    analysis {\n      overallScore\n      title\n    }\n  }\n": typeof types.TargetRowFieldsFragmentDoc,
     "\n  query Batches($first: Int!, $after: String) {\n    batches(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...BatchSummaryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BatchesDocument,
     "\n  subscription BatchCreated {\n    batchCreated {\n      ...BatchSummaryFields\n    }\n  }\n": typeof types.BatchCreatedDocument,
     "\n  query Batch($id: ID!) {\n    batch(id: $id) {\n      ...BatchSummaryFields\n      targets {\n        ...TargetRowFields\n      }\n    }\n  }\n": typeof types.BatchDocument,
@@ -57,7 +57,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment BatchSummaryFields on Batch {\n    id\n    name\n    status\n    progress\n    totalUrls\n    completedUrls\n    failedUrls\n    error\n    createdAt\n    startedAt\n    finishedAt\n  }\n": types.BatchSummaryFieldsFragmentDoc,
-    "\n  fragment TargetRowFields on Target {\n    id\n    url\n    isSubject\n    status\n    attempts\n    error\n    analysis {\n      overallScore\n      title\n    }\n  }\n": types.TargetRowFieldsFragmentDoc,
+    "\n  fragment TargetRowFields on Target {\n    id\n    url\n    isSubject\n    status\n    waitingForRetry\n    attempts\n    error\n    analysis {\n      overallScore\n      title\n    }\n  }\n": types.TargetRowFieldsFragmentDoc,
     "\n  query Batches($first: Int!, $after: String) {\n    batches(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...BatchSummaryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BatchesDocument,
     "\n  subscription BatchCreated {\n    batchCreated {\n      ...BatchSummaryFields\n    }\n  }\n": types.BatchCreatedDocument,
     "\n  query Batch($id: ID!) {\n    batch(id: $id) {\n      ...BatchSummaryFields\n      targets {\n        ...TargetRowFields\n      }\n    }\n  }\n": types.BatchDocument,
@@ -104,7 +104,7 @@ export function graphql(source: "\n  fragment BatchSummaryFields on Batch {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TargetRowFields on Target {\n    id\n    url\n    isSubject\n    status\n    attempts\n    error\n    analysis {\n      overallScore\n      title\n    }\n  }\n"): typeof import('./graphql').TargetRowFieldsFragmentDoc;
+export function graphql(source: "\n  fragment TargetRowFields on Target {\n    id\n    url\n    isSubject\n    status\n    waitingForRetry\n    attempts\n    error\n    analysis {\n      overallScore\n      title\n    }\n  }\n"): typeof import('./graphql').TargetRowFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

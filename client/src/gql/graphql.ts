@@ -137,7 +137,7 @@ export type WebhookEvent =
 
 export type BatchSummaryFieldsFragment = { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null };
 
-export type TargetRowFieldsFragment = { id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null };
+export type TargetRowFieldsFragment = { id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null };
 
 export type BatchesQueryVariables = Exact<{
   first: number;
@@ -157,14 +157,14 @@ export type BatchQueryVariables = Exact<{
 }>;
 
 
-export type BatchQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null }> } | null };
+export type BatchQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null }> } | null };
 
 export type BatchProgressSubscriptionVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type BatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null }> } } };
+export type BatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null }> } } };
 
 export type BatchSummaryProgressSubscriptionVariables = Exact<{
   id: string | number;
@@ -438,6 +438,7 @@ export const TargetRowFieldsFragmentDoc = new TypedDocumentString(`
   url
   isSubject
   status
+  waitingForRetry
   attempts
   error
   analysis {
@@ -717,6 +718,7 @@ fragment TargetRowFields on Target {
   url
   isSubject
   status
+  waitingForRetry
   attempts
   error
   analysis {
@@ -754,6 +756,7 @@ fragment TargetRowFields on Target {
   url
   isSubject
   status
+  waitingForRetry
   attempts
   error
   analysis {
