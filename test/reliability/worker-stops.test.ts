@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startChatServer } from '../compare/chatServer';
 import { startTestApp } from '../helpers/app';
+import { launchChromium } from '../browser/chromium';
+import { assertClientBuilt } from '../browser/clientBuild';
 import { createBatch, waitForBatchStatus } from '../helpers/batches';
 import { graphqlData } from '../helpers/graphql';
 import { startVantage } from '../cli/runCli';
@@ -74,6 +76,24 @@ describe('workers that stop mid-job', () => {
     await waitUntil(async () => site.requests.includes('/held') && cli.output.stderr.includes(`SUCCEEDED ${site.url('/a')}`), {
       what: 'the held page in flight, the other analysed and shown',
     });
+    // And so does the web client, whose batch page records every label the held page's row shows.
+    assertClientBuilt();
+    const browser = await launchChromium();
+    cleanups.push(() => browser.close());
+    const page = await browser.newPage();
+    await page.goto(`${api.baseUrl}/batches/${encodeURIComponent(id)}`);
+    await page.locator('.target[data-status="SUCCEEDED"]').waitFor();
+    await page.evaluate((heldUrl) => {
+      const labels: string[] = [];
+      const note = () => {
+        const row = [...document.querySelectorAll('.target')].find((item) => item.querySelector('.target-url')?.textContent?.startsWith(heldUrl));
+        const label = [row?.querySelector('.badge')?.textContent, row?.querySelector('.target-note')?.textContent].filter(Boolean).join(': ');
+        if (labels.at(-1) !== label) labels.push(label);
+      };
+      note();
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+      Object.assign(window, { heldLabels: labels });
+    }, site.url('/held'));
     worker.kill('SIGKILL');
     await worker.exited;
 
@@ -92,6 +112,13 @@ describe('workers that stop mid-job', () => {
     });
     expect(await cli.exited, cli.output.stderr).toBe(0);
     const held = cli.output.stderr.split('\n').filter((line) => line.includes(site.url('/held')));
+    await page.locator('.target[data-status="SUCCEEDED"]').nth(1).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { heldLabels: string[] }).heldLabels)).toEqual([
+      'Running',
+      'Waiting to be retried: Its worker stopped mid-page; it will be retried shortly.',
+      'Running',
+      'Succeeded',
+    ]);
     expect(held).toEqual([
       `  RUNNING   ${site.url('/held')}`,
       `  WAITING   ${site.url('/held')}  interrupted (its worker stopped); waiting to be retried`,
