@@ -49,7 +49,8 @@ Options of visibility run:
   --engine NAME   an answer engine the server is configured with (ANSWER_ENGINES); repeat it (default all)
   --samples N     how often each prompt is asked of each engine, 1 to 10 (default 3)
 
-Progress goes to stderr, results to stdout.
+Progress goes to stderr, results to stdout. A cancelled batch prints the comparison of the
+pages it analysed before it was cancelled, marked partial (exit 1).
 A bare host (example.com) is read as https://example.com/.
 Ctrl-C while following a batch or audit leaves it running and says how to reattach (exit 130);
 a second Ctrl-C within 3 seconds cancels it (exit 1).

@@ -33,7 +33,8 @@ export function followBatch(api: Api, batchId: string, view: ProgressView): Prom
   );
 }
 
+/** The comparison of a completed batch, or of the pages a cancelled batch analysed before it was cancelled. */
 export async function fetchComparison(api: Api, batchId: string): Promise<CliComparison | null> {
   const { batch } = await api.request(BatchComparisonQuery, { id: batchId });
-  return batch?.comparison ?? null;
+  return batch?.comparison ?? batch?.partialComparison ?? null;
 }

@@ -17,16 +17,13 @@ export const BatchProgressSubscription = graphql(`
         id
         name
         status
-        progress
-        totalUrls
-        completedUrls
-        failedUrls
         error
         targets {
           id
           url
           isSubject
           status
+          waitingForRetry
           error
         }
       }
@@ -34,7 +31,7 @@ export const BatchProgressSubscription = graphql(`
   }
 `);
 
-/** The batch's comparison (operations/comparison.graphql): `--json` prints exactly this. */
+/** The batch's comparison, or a cancelled batch's partial one (operations/comparison.graphql): `--json` prints exactly this. */
 export const BatchComparisonQuery = graphql(`
   query CliBatchComparison($id: ID!) {
     batch(id: $id) {
@@ -42,6 +39,9 @@ export const BatchComparisonQuery = graphql(`
       status
       error
       comparison {
+        ...ComparisonFields
+      }
+      partialComparison {
         ...ComparisonFields
       }
     }

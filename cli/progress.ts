@@ -11,15 +11,27 @@ export function bar(progress: number): string {
   return `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}] ${String(progress).padStart(3)}%`;
 }
 
-export function progressBar(batch: Pick<ProgressBatch, 'progress' | 'completedUrls' | 'totalUrls' | 'failedUrls' | 'status'>): string {
-  const failed = batch.failedUrls ? `, ${batch.failedUrls} failed` : '';
-  return `${bar(batch.progress)}  ${batch.completedUrls}/${batch.totalUrls} done${failed}  ${batch.status}`;
+/**
+ * The bar counts the targets listed with it, not the batch's counters: an event's list of targets
+ * is read when the event is sent and may already hold pages finished after its counters were, so
+ * counting the list keeps every bar in step with the page lines printed before it.
+ */
+export function progressBar(batch: Pick<ProgressBatch, 'targets' | 'status'>): string {
+  const done = batch.targets.filter((target) => target.status === 'SUCCEEDED' || target.status === 'FAILED').length;
+  const failedCount = batch.targets.filter((target) => target.status === 'FAILED').length;
+  const total = batch.targets.length;
+  // As the server computes Batch.progress.
+  const progress = total === 0 ? 100 : Math.floor((100 * done) / total);
+  const failed = failedCount ? `, ${failedCount} failed` : '';
+  return `${bar(progress)}  ${done}/${total} done${failed}  ${batch.status}`;
 }
 
 function targetLine(target: Target): string {
   const subject = target.isSubject ? ' (my site)' : '';
-  const error = target.error ? `  ${target.error}` : '';
-  return `  ${target.status.padEnd(9)} ${target.url}${subject}${error}`;
+  const note = target.error ? `  ${target.error}` : target.waitingForRetry ? '  interrupted (its worker stopped); waiting to be retried' : '';
+  // A RUNNING page whose worker stopped is not running: it waits for its retry.
+  const status = target.waitingForRetry ? 'WAITING' : target.status;
+  return `  ${status.padEnd(9)} ${target.url}${subject}${note}`;
 }
 
 export interface ProgressView {

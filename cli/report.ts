@@ -1,4 +1,5 @@
 import { formatGain } from '#shared/format';
+import { PARTIAL_NOTE } from '#shared/reportHtml';
 import type { CliBatchComparisonQuery } from './gql/graphql';
 import { renderTable } from './table';
 
@@ -80,6 +81,7 @@ export function insightsSection(insights: CliComparison['insights']): string {
 /** Ranking, the targets left out of it, what the subject should fix first, and the insights, as plain-text tables. */
 export function renderReport(comparison: CliComparison): string {
   const sections = [
+    ...(comparison.partial ? [PARTIAL_NOTE] : []),
     rankingSection(comparison),
     ...(comparison.notAnalysed.length > 0 ? [notAnalysedSection(comparison)] : []),
     fixFirstSection(comparison),

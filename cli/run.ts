@@ -53,18 +53,19 @@ export async function reportBatch(
   }
   if (final.status !== 'COMPLETED') {
     output.stderr.write(`Batch ${batchId} ended ${final.status}${final.error ? `: ${final.error}` : ''}\n`);
-    return 1;
+    if (final.status !== 'CANCELLED') return 1;
   }
+  // A cancelled batch still prints the comparison of the pages it analysed, if it has one (marked partial), and exits 1.
   const comparison = await fetchComparison(api, batchId);
   if (!comparison) {
-    output.stderr.write(`Batch ${batchId} is COMPLETED but has no comparison.\n`);
+    if (final.status === 'COMPLETED') output.stderr.write(`Batch ${batchId} is COMPLETED but has no comparison.\n`);
     return 1;
   }
   if (files.checks) await writeFile(files.checks, matrixCsv(comparison));
   if (files.gaps) await writeFile(files.gaps, gapsCsv(comparison));
   if (files.report) await writeFile(files.report, reportHtml(final.name, comparison));
   output.stdout.write(json ? `${JSON.stringify(comparison, null, 2)}\n` : `\n${renderReport(comparison)}`);
-  return 0;
+  return comparison.partial ? 1 : 0;
 }
 
 /** Says which batch was started and how to reattach to it, then reports it like `reportBatch`, stoppable with Ctrl-C. */

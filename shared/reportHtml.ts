@@ -12,6 +12,7 @@ import { scoreMetrics } from './scores';
 /** What the report reads: the ComparisonFields fragment, as both clients select it. */
 export interface PrintableComparison extends ExportedComparison {
   createdAt: string;
+  partial: boolean;
   subject: { rank: number | null; target: Site } | null;
   notAnalysed: readonly { error: string; target: Site }[];
   insights: readonly { title: string; body: string; severity: string; source: string }[];
@@ -127,6 +128,7 @@ th { font-weight: 600; }
 tr.subject { background: #eaf2fb; }
 .tag { font-size: 0.75rem; font-weight: 600; border: 1px solid #57606a; border-radius: 4px; padding: 0 0.3rem; }
 .note { color: #57606a; font-size: 0.85rem; }
+.partial { border-left: 4px solid #9a6700; padding-left: 0.5rem; font-weight: 600; }
 .matrix th { overflow-wrap: anywhere; }
 .matrix td.cell { text-align: center; font-weight: 700; }
 .cell.pass { color: #1a7f37; background: #dafbe1; }
@@ -156,6 +158,9 @@ figure { margin: 0; }
 }`;
 
 /** The whole document: scores, the chart, gaps, the check matrix and the insights. */
+/** How every screen and file marks a cancelled batch's comparison. */
+export const PARTIAL_NOTE = 'Partial comparison: the batch was cancelled, so only the pages analysed before then are compared.';
+
 export function reportHtml(name: string, comparison: PrintableComparison): string {
   const title = escapeHtml(name);
   return `<!doctype html>
@@ -167,7 +172,9 @@ export function reportHtml(name: string, comparison: PrintableComparison): strin
 <style>${style}</style>
 </head>
 <body>
-<header><h1>${title}</h1><p class="note">Vantage comparison of ${comparison.ranking.length} sites, compared ${comparedAt(comparison.createdAt)}</p></header>
+<header><h1>${title}</h1><p class="note">Vantage comparison of ${comparison.ranking.length} sites, compared ${comparedAt(comparison.createdAt)}</p>${
+  comparison.partial ? `<p class="partial">${PARTIAL_NOTE}</p>` : ''
+}</header>
 <main>
 ${rankingSection(comparison)}
 ${chartSection(comparison)}

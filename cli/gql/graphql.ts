@@ -108,14 +108,14 @@ export type CliBatchProgressSubscriptionVariables = Exact<{
 }>;
 
 
-export type CliBatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, error: string | null }> } } };
+export type CliBatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, error: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, error: string | null }> } } };
 
 export type CliBatchComparisonQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CliBatchComparisonQuery = { batch: { id: string, status: BatchStatus, error: string | null, comparison: { createdAt: string, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null } | null };
+export type CliBatchComparisonQuery = { batch: { id: string, status: BatchStatus, error: string | null, comparison: { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null, partialComparison: { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null } | null };
 
 export type CliProjectFieldsFragment = { id: string, name: string, market: string | null, language: string, prompts: Array<string>, maxPagesPerSite: number, createdAt: string, brand: { name: string, aliases: Array<string>, domains: Array<string> }, competitors: Array<{ name: string, aliases: Array<string>, domains: Array<string> }>, schedule: { cron: string, timezone: string, runs: Array<RunKind>, nextRunAt: string, lastRunAt: string | null, lastError: string | null, lastErrorAt: string | null } | null };
 
@@ -186,7 +186,7 @@ export type CliCancelVisibilityAuditMutationVariables = Exact<{
 
 export type CliCancelVisibilityAuditMutation = { cancelVisibilityAudit: { id: string, status: BatchStatus } };
 
-export type ComparisonFieldsFragment = { createdAt: string, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
+export type ComparisonFieldsFragment = { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
 
 export type VisibilityResultFieldsFragment = { insightsFailure: string | null, brands: Array<{ isSubject: boolean, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number, averagePosition: number | null, sentiment: number | null, recommendationRate: number, brand: { name: string, aliases: Array<string>, domains: Array<string> }, byEngine: Array<{ engine: string, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number }> }>, promptResults: Array<{ prompt: string, named: Array<string>, subjectMentionRate: number, lost: boolean }>, citedDomains: Array<{ domain: string, citations: number, share: number, brand: string | null }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }>, citedPagesBatch: { id: string, name: string, status: BatchStatus } | null };
 
@@ -241,6 +241,7 @@ export const CliProjectFieldsFragmentDoc = new TypedDocumentString(`
 export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
     fragment ComparisonFields on Comparison {
   createdAt
+  partial
   ranking {
     rank
     indexable
@@ -376,16 +377,13 @@ export const CliBatchProgressDocument = new TypedDocumentString(`
       id
       name
       status
-      progress
-      totalUrls
-      completedUrls
-      failedUrls
       error
       targets {
         id
         url
         isSubject
         status
+        waitingForRetry
         error
       }
     }
@@ -401,10 +399,14 @@ export const CliBatchComparisonDocument = new TypedDocumentString(`
     comparison {
       ...ComparisonFields
     }
+    partialComparison {
+      ...ComparisonFields
+    }
   }
 }
     fragment ComparisonFields on Comparison {
   createdAt
+  partial
   ranking {
     rank
     indexable

@@ -1,5 +1,6 @@
 import type { PageReport } from '../analysis';
-import type { PageAnalysis } from '../db/generated/client/client';
+import type { ComparedTarget } from '../comparison';
+import type { PageAnalysis, Target } from '../db/generated/client/client';
 import type { Prisma } from '../db/prisma';
 import { pageAnalysisJson } from './jsonColumns';
 
@@ -42,5 +43,16 @@ export function toReport(row: PageAnalysis): PageReport {
     aiCrawlerAccess: pageAnalysisJson.aiCrawlerAccess.read(aiCrawlerAccess, `target ${targetId}`),
     origin: pageAnalysisJson.originFindings.read(originFindings, `target ${targetId}`),
     scores: { seo: seoScore, aeo: aeoScore, technical: technicalScore, overall: overallScore },
+  };
+}
+
+/** A target as the comparison reads it: its report when it was analysed. */
+export function toComparedTarget(target: Target & { analysis: PageAnalysis | null }): ComparedTarget {
+  return {
+    targetId: target.id,
+    url: target.url,
+    isSubject: target.isSubject,
+    report: target.analysis ? toReport(target.analysis) : null,
+    error: target.error,
   };
 }

@@ -41,6 +41,15 @@ export async function releaseTargets(db: Queryable, targetIds: string[], attempt
   await db.query(`SELECT "vantage_release_targets"($1, $2::uuid[], $3)`, [EVENT_CHANNEL, targetIds, attempted]);
 }
 
+/**
+ * Marks interrupted the RUNNING targets whose job no worker claims (see JOB_CLAIMS_NAMESPACE):
+ * their worker is gone, and they wait for the queue to retry them. Returns how many.
+ */
+export async function markInterruptedTargets(db: Queryable, claimsNamespace: number): Promise<number> {
+  const { rows } = await db.query(`SELECT id FROM "vantage_mark_interrupted_targets"($1, $2)`, [EVENT_CHANNEL, claimsNamespace]);
+  return rows.length;
+}
+
 interface FinishedRow {
   targetId: string;
   batchId: string | null;

@@ -16,7 +16,7 @@ import { ANALYZE_TARGET, COMPARE_BATCH, PURGE_BATCHES, RECONCILE_BATCHES, SCHEDU
 interface Transition<Status extends string> {
   from: readonly Status[];
   to: readonly Status[];
-  by: readonly ('api' | QueueName)[];
+  by: readonly ('api' | 'worker start' | QueueName)[];
   in: string;
   announced: boolean;
   audit?: AuditAction;
@@ -51,6 +51,11 @@ export const TARGET = {
   create: { from: [], to: ['PENDING'], by: ['api', SCHEDULE_RUNS], in: 'createBatch', announced: true },
   /** One more attempt from PENDING; from RUNNING, one more worker stop (its last run's worker stopped). */
   start: { from: UNFINISHED, to: ['RUNNING'], by: [ANALYZE_TARGET], in: 'vantage_start_targets', announced: true },
+  /**
+   * Its worker is gone with the page in hand (found by a worker starting): still RUNNING, marked
+   * interrupted until its retry starts it again (TARGET.start clears the mark).
+   */
+  interrupt: { from: ['RUNNING'], to: ['RUNNING'], by: ['worker start'], in: 'vantage_mark_interrupted_targets', announced: true },
   /** After a failed attempt that may be tried again, or handed back unfinished by a stopping worker. */
   release: { from: ['RUNNING'], to: ['PENDING'], by: [ANALYZE_TARGET], in: 'vantage_release_targets', announced: true },
   /** Counted once, on its batch (BATCH.count); reconcile fails the ones whose job pg-boss gave up on. */

@@ -67,7 +67,7 @@ export function batchIdOfPayload(payload: string): string {
   return payload.slice(0, payload.indexOf(' '));
 }
 
-const DATE_FIELDS = ['createdAt', 'startedAt', 'finishedAt'] as const;
+const DATE_FIELDS = ['createdAt', 'startedAt', 'finishedAt', 'interruptedAt'] as const;
 
 /** A row that crossed NOTIFY as JSON, with its dates made Dates again. */
 function revive<Row>(json: Record<string, unknown>): Readonly<Row> {

@@ -1,6 +1,6 @@
 import type { Job, PgBoss } from 'pg-boss';
 import { z } from 'zod';
-import { toReport } from '../batches/analysisRows';
+import { toComparedTarget } from '../batches/analysisRows';
 import { comparisonJson } from '../batches/jsonColumns';
 import { BATCH, batchLogFields, leaves, lockBatch, recordBatchChange } from '../batches/transitions';
 import { compareTargets, writeInsights, type ComparedTarget, type LlmOptions } from '../comparison';
@@ -36,13 +36,7 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
   });
   if (!batch || !leaves(BATCH.compare, batch.status) || batch.completedUrls < batch.totalUrls) return;
 
-  const targets: ComparedTarget[] = batch.targets.map((target) => ({
-    targetId: target.id,
-    url: target.url,
-    isSubject: target.isSubject,
-    report: target.analysis ? toReport(target.analysis) : null,
-    error: target.error,
-  }));
+  const targets: ComparedTarget[] = batch.targets.map(toComparedTarget);
   const allFailed = batch.failedUrls === batch.totalUrls;
   const core = compareTargets(targets);
   // Outside the transaction: a language model may take seconds, and no row needs to wait for it.

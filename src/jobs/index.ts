@@ -1,6 +1,6 @@
 import type { Job, PgBoss } from 'pg-boss';
 import { AnalysisError, createAnalyzer } from '../analysis';
-import { targetTransitions } from '../batches/targets';
+import { markInterruptedTargets, targetTransitions } from '../batches/targets';
 import type { Config } from '../config';
 import type { PrismaClient, Queryable } from '../db/prisma';
 import type { Logger } from '../logger';
@@ -11,8 +11,10 @@ import {
   analyzeWorkOptions,
   COMPARE_BATCH,
   createHostSlots,
+  createJobClaims,
   DELIVER_WEBHOOK,
   firstPagesWorkOptions,
+  JOB_CLAIMS_NAMESPACE,
   pollingOptions,
   PURGE_BATCHES,
   RECONCILE_BATCHES,
@@ -34,7 +36,7 @@ export interface Workers {
    * that stop longer than `graceMs`, so that it finds every job handed back, not running.
    */
   handBack(graceMs: number): void;
-  /** Closes the analysis pool and the host slots' session; call it after pg-boss's graceful stop has drained the running jobs. */
+  /** Closes the analysis pool and the host slots' and job claims' sessions; call it after pg-boss's graceful stop has drained the running jobs. */
   stop(): Promise<void>;
 }
 
@@ -68,10 +70,14 @@ export async function startWorkers(deps: {
     abandon: abandon.signal,
   };
   const polling = pollingOptions(config);
+  const jobClaims = createJobClaims(deps.databaseUrl, log);
+  // Before this worker takes any job: pages RUNNING now with no claim were left by a worker that is gone.
+  const interrupted = await markInterruptedTargets(pool, JOB_CLAIMS_NAMESPACE);
+  if (interrupted > 0) log.info({ targets: interrupted }, 'pages interrupted by a stopped worker wait for their retry');
   const analyzeJobs = (jobs: Job<unknown>[]) =>
     Promise.all(
       jobs.map((job) =>
-        runJob(log, metrics, job, (one) => analyzeTarget(analyzeDeps, one)).then(
+        runJob(log, metrics, job, (one) => jobClaims.during(one.id, () => analyzeTarget(analyzeDeps, one))).then(
           () => ({ id: job.id, status: 'completed' as const }),
           (error: unknown) => ({ id: job.id, status: 'failed' as const, output: { message: String(error) } }),
         ),
@@ -101,6 +107,7 @@ export async function startWorkers(deps: {
     async stop() {
       await analyzer.close();
       await hostSlots.close();
+      await jobClaims.close();
       await sender.close();
     },
   } satisfies Workers;

@@ -3,6 +3,7 @@
 // only as ids and counts: batches and jobs call it, never the other way round.
 export * from './boss';
 export * from './hostSlots';
+export * from './jobClaims';
 export * from './plan';
 export * from './polling';
 export * from './send';

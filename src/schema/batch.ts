@@ -4,7 +4,7 @@ import { retryBatch } from '../batches/retry';
 import { batchLogFields } from '../batches/transitions';
 import { notFound } from '../errors';
 import { builder } from './builder';
-import { Comparison, loadComparison } from './comparison';
+import { Comparison, comparePartially, loadComparison } from './comparison';
 import { BatchStatus } from './enums';
 import { decodeId } from './ids';
 import { CONNECTION_PAGE } from './paging';
@@ -33,6 +33,14 @@ export const Batch = builder.prismaNode('Batch', {
       nullable: true,
       description: 'Null until the batch is COMPLETED.',
       resolve: (batch, _args, ctx) => (batch.status === 'COMPLETED' ? loadComparison(ctx.prisma, batch.id) : null),
+    }),
+    partialComparison: t.field({
+      type: Comparison,
+      nullable: true,
+      description:
+        'For a CANCELLED batch with at least two pages analysed before it was cancelled: the comparison of those pages (partial is true; ' +
+        'the others are listed among notAnalysed), with the rules\' insights. Null otherwise; comparison stays null for such a batch.',
+      resolve: (batch, _args, ctx) => (batch.status === 'CANCELLED' ? comparePartially(ctx.prisma, batch) : null),
     }),
     error: t.exposeString('error', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

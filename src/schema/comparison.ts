@@ -1,4 +1,5 @@
 import { describeCheck } from '../analysis';
+import { toComparedTarget } from '../batches/analysisRows';
 import { comparisonJson } from '../batches/jsonColumns';
 import type {
   CategoryLeader,
@@ -10,6 +11,7 @@ import type {
   RankedEntry,
   SubjectStanding,
 } from '../comparison';
+import { compareTargets, writeRuleInsights } from '../comparison';
 import type { PrismaClient } from '../db/prisma';
 import type { Target as TargetRow } from '../db/generated/client/client';
 import { builder } from './builder';
@@ -21,7 +23,12 @@ export interface ComparisonView {
   report: ComparisonReport;
   createdAt: Date;
   targets: Map<string, TargetRow>;
+  /** Of a cancelled batch's pages analysed before it was cancelled. */
+  partial: boolean;
 }
+
+/** What a cancelled target's entry among those not analysed says. */
+const CANCELLED_BEFORE_ANALYSIS = 'Cancelled before it was analysed.';
 
 export async function loadComparison(prisma: PrismaClient, batchId: string): Promise<ComparisonView | null> {
   const [row, targets] = await Promise.all([
@@ -33,6 +40,31 @@ export async function loadComparison(prisma: PrismaClient, batchId: string): Pro
     report: comparisonJson.report.read(row.report, `batch ${batchId}`),
     createdAt: row.createdAt,
     targets: new Map(targets.map((target) => [target.id, target])),
+    partial: false,
+  };
+}
+
+/**
+ * The comparison of the pages a cancelled batch analysed before it was cancelled, or null when
+ * fewer than two were. Computed when asked, with the rules' insights (no language model during a
+ * query), and never stored: the pages of a cancelled batch no longer change.
+ */
+export async function comparePartially(
+  prisma: PrismaClient,
+  batch: { id: string; createdAt: Date; finishedAt: Date | null },
+): Promise<ComparisonView | null> {
+  const targets = await prisma.target.findMany({ where: { batchId: batch.id }, include: { analysis: true }, orderBy: { position: 'asc' } });
+  if (targets.filter((target) => target.analysis).length < 2) return null;
+  const compared = targets.map((target) => ({
+    ...toComparedTarget(target),
+    error: target.status === 'CANCELLED' ? CANCELLED_BEFORE_ANALYSIS : target.error,
+  }));
+  const core = compareTargets(compared);
+  return {
+    report: { ...core, insights: writeRuleInsights({ comparison: core, targets: compared }), llmFailure: null },
+    createdAt: batch.finishedAt ?? batch.createdAt,
+    targets: new Map(targets.map(({ analysis: _analysis, ...target }) => [target.id, target])),
+    partial: true,
   };
 }
 
@@ -179,5 +211,8 @@ export const Comparison = builder.objectRef<ComparisonView>('Comparison').implem
       resolve: (view) => view.report.llmFailure,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    partial: t.exposeBoolean('partial', {
+      description: "True for a cancelled batch's Batch.partialComparison: only the pages analysed before it was cancelled.",
+    }),
   }),
 });

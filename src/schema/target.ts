@@ -14,6 +14,12 @@ export const Target = builder.prismaNode('Target', {
     }),
     status: t.expose('status', { type: TargetStatus }),
     attempts: t.exposeInt('attempts'),
+    waitingForRetry: t.boolean({
+      description:
+        'True for a RUNNING target whose worker stopped with the page in hand (found when a worker starts, as after a crash or a restart): ' +
+        'no one is analysing it, and it waits for the queue to retry it (about JOB_HEARTBEAT_SECONDS + QUEUE_SUPERVISE_SECONDS after the stop). False once it runs again.',
+      resolve: (target) => target.status === 'RUNNING' && target.interruptedAt !== null,
+    }),
     error: t.exposeString('error', { nullable: true }),
     startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),

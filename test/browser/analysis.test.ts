@@ -451,9 +451,10 @@ describe('the web client', () => {
     await page.locator('.targets').getByText(`https://${bare}`).waitFor();
   });
 
-  it('counts each page of a cancelled batch once, shows the cancellation as a notice and offers no retry', async () => {
-    const urls = [site.url('/good'), site.url('/not-html'), site.url('/held')];
-    const id = await createBatch(app.graphqlUrl, { name: 'Cancelled midway', urls });
+  it('counts each page of a cancelled batch once, shows the cancellation as a notice, offers no retry but a partial comparison', async () => {
+    // Two jobs (two pages at a time per host): /good then /not-html, /medium then /held.
+    const urls = [site.url('/good'), site.url('/medium'), site.url('/not-html'), site.url('/held')];
+    const id = await createBatch(app.graphqlUrl, { name: 'Cancelled midway', urls, subjectUrl: site.url('/medium') });
     const statuses = async () => {
       const { batch } = await graphqlData<{ batch: { targets: { url: string; status: string }[] } }>(
         app.graphqlUrl,
@@ -462,20 +463,45 @@ describe('the web client', () => {
       );
       return batch.targets.map((target) => target.status);
     };
-    await expect.poll(statuses, { timeout: 20_000 }).toEqual(['SUCCEEDED', 'FAILED', 'RUNNING']);
+    await expect.poll(statuses, { timeout: 20_000 }).toEqual(['SUCCEEDED', 'SUCCEEDED', 'FAILED', 'RUNNING']);
     await graphqlData(app.graphqlUrl, 'mutation ($id: ID!) { cancelBatch(id: $id) { status } }', { id });
 
     await page.goto(`${app.baseUrl}/batches/${encodeURIComponent(id)}`);
     await page.locator('[data-status="CANCELLED"]').first().waitFor();
-    expect(await page.locator('p.summary').textContent()).toMatch(/^1 analysed, 1 failed, 1 cancelled of 3 · finished .+ after \d+ s$/);
+    expect(await page.locator('p.summary').textContent()).toMatch(/^2 analysed, 1 failed, 1 cancelled of 4 · finished .+ after \d+ s$/);
     expect(await page.locator('.target', { hasText: site.url('/good') }).locator('.target-title').textContent()).toBe(
       'Acme widgets: prices and reviews',
     );
+    // A row without a note is no taller than its URL and title need: no empty line kept for an error.
+    const rowHeight = (path: string) => page.locator('.target', { hasText: site.url(path) }).evaluate((row) => row.getBoundingClientRect().height);
+    expect(await rowHeight('/good')).toBeLessThan(await rowHeight('/not-html'));
     expect(await page.title()).toBe('Cancelled midway · Vantage');
     const notice = page.locator('.notice', { hasText: 'Cancelled by request.' });
     expect(await notice.getAttribute('class')).toBe('notice');
     expect(await page.getByRole('button', { name: 'Retry failed' }).count()).toBe(0);
     await screenshot(page, 'batch-cancelled');
+
+    // The two pages analysed before the cancel are compared, marked partial; the others are named as not analysed.
+    await page.getByRole('link', { name: 'View partial comparison' }).click();
+    await page.locator('.rank-card').first().waitFor();
+    expect(await page.locator('.notice-partial').textContent()).toMatch(/^Partial comparison: the batch was cancelled/);
+    const { batch } = await graphqlData<{ batch: { comparison: null; partialComparison: { partial: boolean; ranking: { target: { url: string } }[]; notAnalysed: { error: string; target: { url: string } }[]; gaps: { checkId: string }[] } } }>(
+      app.graphqlUrl,
+      `query ($id: ID!) { batch(id: $id) { comparison { partial } partialComparison { partial ranking { target { url } } notAnalysed { error target { url } } gaps { checkId } } } }`,
+      { id },
+    );
+    expect(batch.comparison).toBeNull();
+    expect(batch.partialComparison.partial).toBe(true);
+    expect(batch.partialComparison.ranking.map((entry) => entry.target.url)).toEqual([site.url('/good'), site.url('/medium')]);
+    expect(batch.partialComparison.notAnalysed.map((entry) => [entry.target.url, entry.error])).toEqual([
+      [site.url('/not-html'), expect.any(String)],
+      [site.url('/held'), 'Cancelled before it was analysed.'],
+    ]);
+    expect(await page.locator('.rank-card').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-target-id')))).toHaveLength(2);
+    expect(await page.locator('.fix-list li').count()).toBe(batch.partialComparison.gaps.length);
+    expect(await page.locator('.notice', { hasText: 'Not ranked' }).textContent()).toContain('Cancelled before it was analysed.');
+    expect(await page.title()).toBe('Comparison · Cancelled midway · Vantage');
+    await screenshot(page, 'comparison-partial');
   });
 
   it('wraps a long URL on a phone between its parts, never inside one, with the "my site" tag beside it', async () => {

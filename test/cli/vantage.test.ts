@@ -8,13 +8,14 @@ import { createBatch } from '../helpers/batches';
 import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
-import { reportHtml } from '../../shared/reportHtml';
+import { PARTIAL_NOTE, reportHtml } from '../../shared/reportHtml';
 import { waitUntil } from '../helpers/wait';
 import { announcedBatchId, run, startVantage, vantage } from './runCli';
 
 // Written out here rather than imported from the CLI, so the test checks the CLI against the contract.
 const COMPARISON = `query ($id: ID!) { batch(id: $id) { comparison {
   createdAt
+  partial
   ranking { rank indexable excludedReason overallScore seoScore aeoScore technicalScore target { id url isSubject } }
   subject { rank analysedCompetitors target { id url } }
   notAnalysed { error target { id url isSubject } }
@@ -182,6 +183,27 @@ describe('the vantage CLI', () => {
     }
   });
 
+  it('prints each progress line after the page lines it counts, through a pipe', async () => {
+    // Pages that finish together: one event's counts can be older than its list of targets.
+    const urls = Array.from({ length: 8 }, (_, i) => site.url(`/good?page=${i}`));
+    const result = await vantage(['analyze', ...urls, '--server', app.baseUrl, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const latest = new Map<string, string>();
+    const miscounts: string[] = [];
+    for (const line of result.stderr.split('\n')) {
+      const page = /^ {2}(\S+) +(http\S+)/.exec(line);
+      if (page) latest.set(page[2]!, page[1]!);
+      const progress = /\] +\d+% {2}(\d+)\/\d+ done(?:, (\d+) failed)?/.exec(line);
+      if (!progress) continue;
+      const printed = [...latest.values()];
+      const finished = printed.filter((status) => status === 'SUCCEEDED' || status === 'FAILED').length;
+      const failed = printed.filter((status) => status === 'FAILED').length;
+      if (Number(progress[1]) !== finished || Number(progress[2] ?? 0) !== failed) miscounts.push(`${line} after ${finished} finished, ${failed} failed`);
+    }
+    expect(miscounts, result.stderr).toEqual([]);
+    expect(result.stderr).toMatch(/ 8\/8 done {2}COMPLETED/);
+  });
+
   it('attaches to an existing batch with watch, naming it first', async () => {
     const batchId = await createBatch(app.graphqlUrl, { name: 'watched', urls: [site.url('/medium')] });
     const result = await vantage(['watch', batchId, '--server', app.baseUrl, '--json']);
@@ -197,6 +219,24 @@ describe('the vantage CLI', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`FAILED    ${unreachable}`);
     expect(result.stderr).toMatch(/ended FAILED/);
+  });
+
+  it('prints the comparison of the pages a cancelled batch analysed, marked partial, and exits 1', async () => {
+    const urls = [site.url('/good'), site.url('/medium'), site.url('/held')];
+    const id = await createBatch(app.graphqlUrl, { name: 'cancelled', urls });
+    const query = 'query ($id: ID!) { batch(id: $id) { targets { status } } }';
+    await waitUntil(async () => (await graphqlData(app.graphqlUrl, query, { id })).batch.targets.filter((target: { status: string }) => target.status === 'SUCCEEDED').length === 2, {
+      what: 'two pages analysed',
+    });
+    await graphqlData(app.graphqlUrl, 'mutation ($id: ID!) { cancelBatch(id: $id) { status } }', { id });
+
+    const result = await vantage(['watch', id, '--server', app.baseUrl]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain(`Batch ${id} ended CANCELLED: Cancelled by request.`);
+    expect(result.stdout.trim().split('\n')[0]).toBe(PARTIAL_NOTE);
+    const ranked = result.stdout.split('\n').filter((line) => /^\s*\d+ {2}http/.test(line));
+    expect(ranked.map((line) => /http\S+/.exec(line)![0]).sort()).toEqual([site.url('/good'), site.url('/medium')].sort());
+    expect(result.stdout).toContain('Cancelled before it was analysed.');
   });
 
   it("exits 2 with the server's message for bad input, and for a batch that does not exist", async () => {

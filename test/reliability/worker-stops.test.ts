@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startChatServer } from '../compare/chatServer';
+import { startTestApp } from '../helpers/app';
+import { launchChromium } from '../browser/chromium';
+import { assertClientBuilt } from '../browser/clientBuild';
 import { createBatch, waitForBatchStatus } from '../helpers/batches';
+import { graphqlData } from '../helpers/graphql';
+import { startVantage } from '../cli/runCli';
 import { createTestDatabase, withClient, type TestDatabase } from '../helpers/database';
 import { gate, heldPage, startFixtureSite } from '../helpers/fixtures';
 import { pages } from '../helpers/pages';
@@ -52,6 +57,74 @@ describe('workers that stop mid-job', () => {
     const second = await spawn(env);
     await waitForBatchStatus(`${second.url}/graphql`, id, ['COMPLETED'], RECOVERY_BOUND_MS + SLACK_MS);
     expect(Date.now() - killedAt).toBeLessThan(RECOVERY_BOUND_MS + SLACK_MS);
+  });
+
+  it('says a page whose worker was killed waits to be retried, from the restart until its retry takes it up', { timeout: 90_000 }, async () => {
+    const { url } = await database();
+    const release = gate();
+    const site = await startFixtureSite({ '/held': heldPage(release.opened, pages.good), '/a': pages.good });
+    cleanups.push(() => site.close(), async () => release.open());
+    // The API lives through the worker's crash (in this process), so the CLI follows the batch throughout.
+    const [api, worker] = await Promise.all([
+      startTestApp({ VANTAGE_ROLE: 'api' }, { database: { url, drop: async () => {} } }),
+      spawn({ DATABASE_URL: url, VANTAGE_ROLE: 'worker' }),
+    ]);
+    cleanups.push(() => api.close());
+    const id = await createBatch(api.graphqlUrl, { name: 'interrupted', urls: [site.url('/held'), site.url('/a')] });
+    const cli = startVantage(['watch', id, '--server', api.baseUrl]);
+    cleanups.push(async () => cli.child.kill());
+    await waitUntil(async () => site.requests.includes('/held') && cli.output.stderr.includes(`SUCCEEDED ${site.url('/a')}`), {
+      what: 'the held page in flight, the other analysed and shown',
+    });
+    // And so does the web client, whose batch page records every label the held page's row shows.
+    assertClientBuilt();
+    const browser = await launchChromium();
+    cleanups.push(() => browser.close());
+    const page = await browser.newPage();
+    await page.goto(`${api.baseUrl}/batches/${encodeURIComponent(id)}`);
+    await page.locator('.target[data-status="SUCCEEDED"]').waitFor();
+    await page.evaluate((heldUrl) => {
+      const labels: string[] = [];
+      const note = () => {
+        const row = [...document.querySelectorAll('.target')].find((item) => item.querySelector('.target-url')?.textContent?.startsWith(heldUrl));
+        const label = [row?.querySelector('.badge')?.textContent, row?.querySelector('.target-note')?.textContent].filter(Boolean).join(': ');
+        if (labels.at(-1) !== label) labels.push(label);
+      };
+      note();
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+      Object.assign(window, { heldLabels: labels });
+    }, site.url('/held'));
+    worker.kill('SIGKILL');
+    await worker.exited;
+
+    // The restarted worker finds the page nobody holds: the CLI shows it waiting before pg-boss retries it.
+    await spawn({ DATABASE_URL: url, VANTAGE_ROLE: 'worker' });
+    await waitUntil(async () => cli.output.stderr.includes(`WAITING   ${site.url('/held')}`), { what: 'the page shown waiting to be retried' });
+    const { batch } = await graphqlData<{ batch: { targets: { status: string; waitingForRetry: boolean }[] } }>(
+      api.graphqlUrl,
+      'query ($id: ID!) { batch(id: $id) { targets { status waitingForRetry } } }',
+      { id },
+    );
+    if (site.requests.filter((path) => path === '/held').length === 1) expect(batch.targets[0]).toEqual({ status: 'RUNNING', waitingForRetry: true });
+    release.open();
+    await waitForBatchStatus(api.graphqlUrl, id, ['COMPLETED'], 30_000).catch((error: Error) => {
+      throw new Error(`${error.message}; the CLI wrote: ${cli.output.stderr}`);
+    });
+    expect(await cli.exited, cli.output.stderr).toBe(0);
+    const held = cli.output.stderr.split('\n').filter((line) => line.includes(site.url('/held')));
+    await page.locator('.target[data-status="SUCCEEDED"]').nth(1).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { heldLabels: string[] }).heldLabels)).toEqual([
+      'Running',
+      'Waiting to be retried: Its worker stopped mid-page; it will be retried shortly.',
+      'Running',
+      'Succeeded',
+    ]);
+    expect(held).toEqual([
+      `  RUNNING   ${site.url('/held')}`,
+      `  WAITING   ${site.url('/held')}  interrupted (its worker stopped); waiting to be retried`,
+      `  RUNNING   ${site.url('/held')}`,
+      `  SUCCEEDED ${site.url('/held')}`,
+    ]);
   });
 
   it('hands a job back on every SIGTERM without spending a retry or an attempt, so no page ends FAILED unfetched', { timeout: 90_000 }, async () => {

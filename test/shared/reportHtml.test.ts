@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, reportHtml } from '../../shared/reportHtml';
+import { escapeHtml, PARTIAL_NOTE, reportHtml } from '../../shared/reportHtml';
 
 describe('the printable report', () => {
   it('escapes the characters that could end text or an attribute value', () => {
@@ -12,6 +12,7 @@ describe('the printable report', () => {
     const site = (id: string, isSubject = false) => ({ id, url: `https://${id}.test/${encodeURI(hostile)}'x`, isSubject });
     const html = reportHtml(hostile, {
       createdAt: '2026-12-01T17:30:00.000Z',
+      partial: true,
       ranking: [
         { rank: 1, overallScore: 80, seoScore: 70, aeoScore: 60, technicalScore: 90, target: site('rival') },
         { rank: 2, overallScore: 40, seoScore: 30, aeoScore: 20, technicalScore: 50, target: site('mine', true) },
@@ -26,5 +27,6 @@ describe('the printable report', () => {
     expect(html).not.toContain(hostile);
     expect(html.match(/&lt;script&gt;alert\(1\)&lt;\/script&gt;/g)?.length).toBeGreaterThanOrEqual(7);
     expect(html).toContain('compared 2026-12-01 17:30 UTC');
+    expect(html).toContain(PARTIAL_NOTE);
   });
 });

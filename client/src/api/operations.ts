@@ -22,6 +22,7 @@ export const TargetRowFields = graphql(`
     url
     isSubject
     status
+    waitingForRetry
     attempts
     error
     analysis {
@@ -139,6 +140,9 @@ export const BatchReportQuery = graphql(`
         }
       }
       comparison {
+        ...ComparisonFields
+      }
+      partialComparison {
         ...ComparisonFields
       }
     }

@@ -74,7 +74,7 @@ export type ProjectEventKind =
   | 'CHANGE_DETECTED'
   /** The run reached a terminal status; its detected changes follow. */
   | 'RUN_ENDED'
-  /** A change of the run's batch or one of its pages. */
+  /** A change of the run's batch or one of its pages, or of its visibility audit. */
   | 'RUN_PROGRESS'
   | 'RUN_STARTED'
   /** The project's state when the subscription began: the first event, at the sequence of the last one before it. */
@@ -137,7 +137,7 @@ export type WebhookEvent =
 
 export type BatchSummaryFieldsFragment = { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null };
 
-export type TargetRowFieldsFragment = { id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null };
+export type TargetRowFieldsFragment = { id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null };
 
 export type BatchesQueryVariables = Exact<{
   first: number;
@@ -157,14 +157,14 @@ export type BatchQueryVariables = Exact<{
 }>;
 
 
-export type BatchQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null }> } | null };
+export type BatchQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null }> } | null };
 
 export type BatchProgressSubscriptionVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type BatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null }> } } };
+export type BatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null }> } } };
 
 export type BatchSummaryProgressSubscriptionVariables = Exact<{
   id: string | number;
@@ -185,7 +185,7 @@ export type BatchReportQueryVariables = Exact<{
 }>;
 
 
-export type BatchReportQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, error: string | null, analysis: { finalUrl: string, httpStatus: number, fetchMs: number, bytes: number, title: string | null, metaDescription: string | null, canonical: string | null, lang: string | null, wordCount: number, structuredDataTypes: Array<string>, seoScore: number, aeoScore: number, technicalScore: number, overallScore: number, headings: Array<{ level: number, text: string }>, checks: Array<{ id: string, category: CheckCategory, outcome: CheckOutcome, weight: number, message: string }> } | null }>, comparison: { createdAt: string, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null } | null };
+export type BatchReportQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, error: string | null, analysis: { finalUrl: string, httpStatus: number, fetchMs: number, bytes: number, title: string | null, metaDescription: string | null, canonical: string | null, lang: string | null, wordCount: number, structuredDataTypes: Array<string>, seoScore: number, aeoScore: number, technicalScore: number, overallScore: number, headings: Array<{ level: number, text: string }>, checks: Array<{ id: string, category: CheckCategory, outcome: CheckOutcome, weight: number, message: string }> } | null }>, comparison: { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null, partialComparison: { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null } | null };
 
 export type CreateBatchMutationVariables = Exact<{
   input: CreateBatchInput;
@@ -395,7 +395,7 @@ export type CancelVisibilityAuditMutationVariables = Exact<{
 
 export type CancelVisibilityAuditMutation = { cancelVisibilityAudit: { id: string, status: BatchStatus, stage: VisibilityStage, progress: number, engines: Array<string>, samplesPerPrompt: number, requestsTotal: number, requestsDone: number, requestsFailed: number, tokensUsed: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } };
 
-export type ComparisonFieldsFragment = { createdAt: string, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
+export type ComparisonFieldsFragment = { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> };
 
 export type VisibilityResultFieldsFragment = { insightsFailure: string | null, brands: Array<{ isSubject: boolean, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number, averagePosition: number | null, sentiment: number | null, recommendationRate: number, brand: { name: string, aliases: Array<string>, domains: Array<string> }, byEngine: Array<{ engine: string, mentionRate: number, mentionRateLow: number, mentionRateHigh: number, shareOfVoice: number, citationShare: number }> }>, promptResults: Array<{ prompt: string, named: Array<string>, subjectMentionRate: number, lost: boolean }>, citedDomains: Array<{ domain: string, citations: number, share: number, brand: string | null }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }>, citedPagesBatch: { id: string, name: string, status: BatchStatus } | null };
 
@@ -438,6 +438,7 @@ export const TargetRowFieldsFragmentDoc = new TypedDocumentString(`
   url
   isSubject
   status
+  waitingForRetry
   attempts
   error
   analysis {
@@ -523,6 +524,7 @@ export const VisibilitySummaryFieldsFragmentDoc = new TypedDocumentString(`
 export const ComparisonFieldsFragmentDoc = new TypedDocumentString(`
     fragment ComparisonFields on Comparison {
   createdAt
+  partial
   ranking {
     rank
     indexable
@@ -716,6 +718,7 @@ fragment TargetRowFields on Target {
   url
   isSubject
   status
+  waitingForRetry
   attempts
   error
   analysis {
@@ -753,6 +756,7 @@ fragment TargetRowFields on Target {
   url
   isSubject
   status
+  waitingForRetry
   attempts
   error
   analysis {
@@ -830,6 +834,9 @@ export const BatchReportDocument = new TypedDocumentString(`
     comparison {
       ...ComparisonFields
     }
+    partialComparison {
+      ...ComparisonFields
+    }
   }
 }
     fragment BatchSummaryFields on Batch {
@@ -847,6 +854,7 @@ export const BatchReportDocument = new TypedDocumentString(`
 }
 fragment ComparisonFields on Comparison {
   createdAt
+  partial
   ranking {
     rank
     indexable

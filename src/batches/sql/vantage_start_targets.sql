@@ -1,7 +1,8 @@
 -- Marks the PENDING or RUNNING ones of the given targets RUNNING (their batches RUNNING too) and
 -- returns them; targets gone or no longer unfinished are left out. A target found PENDING starts
 -- one more attempt; one found RUNNING means the worker of its last run stopped (killed, or its
--- claim lost) before the page ended: that run counts as a worker stop, not as an attempt.
+-- claim lost) before the page ended: that run counts as a worker stop, not as an attempt. A target
+-- marked interrupted (vantage_mark_interrupted_targets) is no longer waiting once it starts.
 --
 -- Installed by a migration: a change here goes into a new migration too, as CREATE OR REPLACE
 -- (test/batches/sqlFunctions.test.ts fails while the two differ).
@@ -15,7 +16,7 @@ BEGIN
     UPDATE "Target" SET status = 'RUNNING',
         attempts = attempts + CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END,
         "workerStops" = "workerStops" + CASE WHEN status = 'RUNNING' THEN 1 ELSE 0 END,
-        "startedAt" = coalesce("startedAt", now()), error = NULL
+        "startedAt" = coalesce("startedAt", now()), error = NULL, "interruptedAt" = NULL
     WHERE id = ANY(target_ids) AND status IN ('PENDING', 'RUNNING')
     RETURNING *
   LOOP

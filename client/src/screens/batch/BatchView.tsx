@@ -72,6 +72,12 @@ export function BatchView() {
             View comparison
           </a>
         )}
+        {/* What Batch.partialComparison offers: the pages analysed before the cancel, when two or more were. */}
+        {batch.status === 'CANCELLED' && batch.targets.filter((target) => target.status === 'SUCCEEDED').length >= 2 && (
+          <a class="button primary" href={`/batches/${encodeURIComponent(batch.id)}/comparison`}>
+            View partial comparison
+          </a>
+        )}
         {!finished && (
           <button type="button" disabled={acting} onClick={() => act('cancel')}>
             Cancel batch
@@ -94,18 +100,26 @@ export function BatchView() {
   );
 }
 
-const countWords: [TargetStatus, string][] = [
+type PageState = TargetStatus | 'INTERRUPTED';
+
+const countWords: [PageState, string][] = [
   ['SUCCEEDED', 'analysed'],
   ['FAILED', 'failed'],
   ['CANCELLED', 'cancelled'],
   ['RUNNING', 'running'],
+  ['INTERRUPTED', 'waiting to be retried'],
   ['PENDING', 'waiting'],
 ];
 
+/** A RUNNING page whose worker stopped is not running: it waits for its retry. */
+function pageState(target: { status: TargetStatus; waitingForRetry: boolean }): PageState {
+  return target.waitingForRetry ? 'INTERRUPTED' : target.status;
+}
+
 /** "5 analysed, 1 failed, 5 cancelled, of 11": each page counted once, under what became of it. */
-function pageCounts(targets: readonly { status: TargetStatus }[]): string {
+function pageCounts(targets: readonly { status: TargetStatus; waitingForRetry: boolean }[]): string {
   const parts = countWords
-    .map(([status, word]) => [targets.filter((target) => target.status === status).length, word] as const)
+    .map(([state, word]) => [targets.filter((target) => pageState(target) === state).length, word] as const)
     .filter(([count], index) => count > 0 || index === 0)
     .map(([count, word]) => `${count} ${word}`);
   return `${parts.join(', ')} of ${targets.length}`;

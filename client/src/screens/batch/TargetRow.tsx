@@ -4,7 +4,9 @@ import type { TargetRowFieldsFragment } from '../../gql/graphql';
 
 export function TargetRow({ batchId, target }: { batchId: string; target: TargetRowFieldsFragment }) {
   const score = target.analysis?.overallScore;
-  const note = target.error ?? (target.attempts > 1 ? `attempt ${target.attempts}` : null);
+  const note =
+    target.error ??
+    (target.waitingForRetry ? 'Its worker stopped mid-page; it will be retried shortly.' : target.attempts > 1 ? `attempt ${target.attempts}` : null);
   return (
     <li class="target" data-target-id={target.id} data-status={target.status}>
       <span class="target-url">
@@ -18,7 +20,7 @@ export function TargetRow({ batchId, target }: { batchId: string; target: Target
         {target.isSubject && <span class="tag">my site</span>}
         {target.analysis?.title && <span class="target-title">{target.analysis.title}</span>}
       </span>
-      <StatusBadge status={target.status} />
+      <StatusBadge status={target.status} label={target.waitingForRetry ? 'Waiting to be retried' : undefined} />
       <span class="target-score" aria-label={score === undefined ? undefined : `Overall score ${score}`}>
         {score ?? ''}
       </span>

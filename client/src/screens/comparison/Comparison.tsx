@@ -5,6 +5,7 @@ import { BatchReportQuery, ComparisonReadySubscription } from '../../api/operati
 import { subscribe } from '../../api/socket';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { shortUrl } from '#shared/format';
+import { PARTIAL_NOTE } from '#shared/reportHtml';
 import { formatDateTime } from '../../format/format';
 import { CheckMatrix } from './CheckMatrix';
 import { Downloads } from './Downloads';
@@ -21,7 +22,8 @@ export function Comparison() {
   const report = useQuery(BatchReportQuery, { id });
   const batch = report.data?.batch;
   useScreenTitle('Comparison', batch?.name);
-  const waiting = batch !== undefined && batch !== null && batch.comparison === null;
+  // A cancelled batch gets no comparison: what it offers instead is the partial one, or nothing.
+  const waiting = batch !== undefined && batch !== null && batch.comparison === null && batch.status !== 'CANCELLED';
 
   useEffect(() => {
     if (!waiting) return;
@@ -33,18 +35,21 @@ export function Comparison() {
     return report.error ? <ErrorNotice error={report.error} context="Could not load the comparison" /> : <p class="loading">Loading…</p>;
   }
   const batchLink = `/batches/${encodeURIComponent(batch.id)}`;
-  if (!batch.comparison) {
+  const comparison = batch.comparison ?? batch.partialComparison;
+  if (!comparison) {
     return (
       <section aria-labelledby="comparison-title">
         <h1 id="comparison-title">{batch.name}</h1>
         <p class="notice">
-          The comparison appears here as soon as every page is analysed. <a href={batchLink}>Follow the progress</a>.
+          {batch.status === 'CANCELLED'
+            ? 'The batch was cancelled before two pages were analysed: there is nothing to compare. '
+            : 'The comparison appears here as soon as every page is analysed. '}
+          <a href={batchLink}>{batch.status === 'CANCELLED' ? 'Batch details' : 'Follow the progress'}</a>.
         </p>
       </section>
     );
   }
 
-  const comparison = batch.comparison;
   const { subject, notAnalysed } = comparison;
   return (
     <section aria-labelledby="comparison-title" class="comparison">
@@ -53,6 +58,7 @@ export function Comparison() {
         <a href={batchLink}>Batch details</a>
       </div>
       <p class="summary">Compared {formatDateTime(comparison.createdAt)}</p>
+      {comparison.partial && <p class="notice notice-partial">{PARTIAL_NOTE}</p>}
       <Downloads name={batch.name} comparison={comparison} />
       <FixFirst gaps={comparison.gaps} subject={subject} />
 
