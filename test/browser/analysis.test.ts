@@ -479,7 +479,7 @@ describe('the web client', () => {
     const notice = page.locator('.notice', { hasText: 'Cancelled by request.' });
     expect(await notice.getAttribute('class')).toBe('notice');
     expect(await page.getByRole('button', { name: 'Retry failed' }).count()).toBe(0);
-    await screenshot(page, 'batch-cancelled');
+    await screenshots(page, 'batch-cancelled');
 
     // The two pages analysed before the cancel are compared, marked partial; the others are named as not analysed.
     await page.getByRole('link', { name: 'View partial comparison' }).click();
@@ -501,7 +501,8 @@ describe('the web client', () => {
     expect(await page.locator('.fix-list li').count()).toBe(batch.partialComparison.gaps.length);
     expect(await page.locator('.notice', { hasText: 'Not ranked' }).textContent()).toContain('Cancelled before it was analysed.');
     expect(await page.title()).toBe('Comparison · Cancelled midway · Vantage');
-    await screenshot(page, 'comparison-partial');
+    await screenshots(page, 'comparison-partial');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('wraps a long URL on a phone between its parts, never inside one, with the "my site" tag beside it', async () => {
