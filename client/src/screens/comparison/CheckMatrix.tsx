@@ -194,14 +194,18 @@ export function CheckMatrix({ sites, groups }: Props) {
                       const cell = row.cells[index]!;
                       const isActive = active.row === current && active.column === column;
                       return (
-                        <td key={index} role="gridcell" data-outcome={cell.outcome} class={sites[index]!.target.isSubject ? 'subject-column' : undefined}>
-                          <span class={`cell outcome-${cell.outcome.toLowerCase()}`} data-cell={`${current}-${column}`} tabIndex={isActive ? 0 : -1} title={cell.message}>
-                            <span aria-hidden="true">{outcomeSymbols[cell.outcome]}</span>
-                            <span class="visually-hidden">
-                              {outcomeWords[cell.outcome]}: {cell.message}
-                            </span>
-                          </span>
-                        </td>
+                        // One element per cell, as there are hundreds: the td is the focusable cell (a
+                        // grid's td is a gridcell), its symbol is drawn by CSS, its words are its name.
+                        <td
+                          key={index}
+                          class={`cell outcome-${cell.outcome.toLowerCase()}${sites[index]!.target.isSubject ? ' subject-column' : ''}`}
+                          data-outcome={cell.outcome}
+                          data-cell={`${current}-${column}`}
+                          data-symbol={outcomeSymbols[cell.outcome]}
+                          tabIndex={isActive ? 0 : -1}
+                          title={cell.message}
+                          aria-label={`${outcomeWords[cell.outcome]}: ${cell.message}`}
+                        />
                       );
                     })}
                   </tr>
