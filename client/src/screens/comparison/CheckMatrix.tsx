@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { shortUrl } from '#shared/format';
 import { outcomeSymbols, outcomeWords } from '#shared/outcome';
 import { scoreMetrics, type ScoreKey } from '#shared/scores';
@@ -72,8 +72,9 @@ export function CheckMatrix({ sites, groups }: Props) {
   const [filter, setFilter] = useState<RowFilter>('all');
   const [order, setOrder] = useState<RowOrder>('category');
   const [siteOrder, setSiteOrder] = useState<ScoreKey>('overallScore');
-  const view = matrixView(sites, [...groups.values()].flat(), filter, order, siteOrder);
-  const rows = view.groups.flatMap((group) => group.rows);
+  // Hovering re-renders the matrix: what it shows is worked out again only when it changes.
+  const view = useMemo(() => matrixView(sites, [...groups.values()].flat(), filter, order, siteOrder), [sites, groups, filter, order, siteOrder]);
+  const rows = useMemo(() => view.groups.flatMap((group) => group.rows), [view]);
   const { columns } = view;
 
   const [focused, setActive] = useState<Position>({ row: 0, column: 0 });

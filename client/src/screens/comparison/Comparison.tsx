@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { useQuery } from '../../api/hooks';
 import { BatchReportQuery, ComparisonReadySubscription } from '../../api/operations';
@@ -22,6 +22,8 @@ export function Comparison() {
   const batch = report.data?.batch;
   useScreenTitle('Comparison', batch?.name);
   const waiting = batch !== undefined && batch !== null && batch.comparison === null;
+  // Once per answer, not on every render of the screen.
+  const matrix = useMemo(() => batch?.comparison && buildMatrix(batch, batch.comparison), [batch]);
 
   useEffect(() => {
     if (!waiting) return;
@@ -66,7 +68,7 @@ export function Comparison() {
       )}
 
       <h2>Checks</h2>
-      <CheckMatrix sites={comparison.ranking} groups={buildMatrix(batch, comparison)} />
+      {matrix && <CheckMatrix sites={comparison.ranking} groups={matrix} />}
 
       <h2>Insights</h2>
       <InsightList insights={comparison.insights} />
