@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { shortUrl } from '#shared/format';
 import { outcomeSymbols, outcomeWords } from '#shared/outcome';
 import { scoreMetrics, type ScoreKey } from '#shared/scores';
@@ -72,8 +72,9 @@ export function CheckMatrix({ sites, groups }: Props) {
   const [filter, setFilter] = useState<RowFilter>('all');
   const [order, setOrder] = useState<RowOrder>('category');
   const [siteOrder, setSiteOrder] = useState<ScoreKey>('overallScore');
-  const view = matrixView(sites, [...groups.values()].flat(), filter, order, siteOrder);
-  const rows = view.groups.flatMap((group) => group.rows);
+  // Hovering re-renders the matrix: what it shows is worked out again only when it changes.
+  const view = useMemo(() => matrixView(sites, [...groups.values()].flat(), filter, order, siteOrder), [sites, groups, filter, order, siteOrder]);
+  const rows = useMemo(() => view.groups.flatMap((group) => group.rows), [view]);
   const { columns } = view;
 
   const [focused, setActive] = useState<Position>({ row: 0, column: 0 });
@@ -194,14 +195,18 @@ export function CheckMatrix({ sites, groups }: Props) {
                       const cell = row.cells[index]!;
                       const isActive = active.row === current && active.column === column;
                       return (
-                        <td key={index} role="gridcell" data-outcome={cell.outcome} class={sites[index]!.target.isSubject ? 'subject-column' : undefined}>
-                          <span class={`cell outcome-${cell.outcome.toLowerCase()}`} data-cell={`${current}-${column}`} tabIndex={isActive ? 0 : -1} title={cell.message}>
-                            <span aria-hidden="true">{outcomeSymbols[cell.outcome]}</span>
-                            <span class="visually-hidden">
-                              {outcomeWords[cell.outcome]}: {cell.message}
-                            </span>
-                          </span>
-                        </td>
+                        // One element per cell, as there are hundreds: the td is the focusable cell (a
+                        // grid's td is a gridcell), its symbol is drawn by CSS, its words are its name.
+                        <td
+                          key={index}
+                          class={`cell outcome-${cell.outcome.toLowerCase()}${sites[index]!.target.isSubject ? ' subject-column' : ''}`}
+                          data-outcome={cell.outcome}
+                          data-cell={`${current}-${column}`}
+                          data-symbol={outcomeSymbols[cell.outcome]}
+                          tabIndex={isActive ? 0 : -1}
+                          title={cell.message}
+                          aria-label={`${outcomeWords[cell.outcome]}: ${cell.message}`}
+                        />
                       );
                     })}
                   </tr>

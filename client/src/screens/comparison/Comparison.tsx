@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { useQuery } from '../../api/hooks';
 import { BatchReportQuery, ComparisonReadySubscription } from '../../api/operations';
@@ -24,6 +24,9 @@ export function Comparison() {
   useScreenTitle('Comparison', batch?.name);
   // A cancelled batch gets no comparison: what it offers instead is the partial one, or nothing.
   const waiting = batch !== undefined && batch !== null && batch.comparison === null && batch.status !== 'CANCELLED';
+  const comparison = batch?.comparison ?? batch?.partialComparison;
+  // Once per answer, not on every render of the screen.
+  const matrix = useMemo(() => batch && comparison && buildMatrix(batch, comparison), [batch]);
 
   useEffect(() => {
     if (!waiting) return;
@@ -35,7 +38,6 @@ export function Comparison() {
     return report.error ? <ErrorNotice error={report.error} context="Could not load the comparison" /> : <p class="loading">Loading…</p>;
   }
   const batchLink = `/batches/${encodeURIComponent(batch.id)}`;
-  const comparison = batch.comparison ?? batch.partialComparison;
   if (!comparison) {
     return (
       <section aria-labelledby="comparison-title">
@@ -72,7 +74,7 @@ export function Comparison() {
       )}
 
       <h2>Checks</h2>
-      <CheckMatrix sites={comparison.ranking} groups={buildMatrix(batch, comparison)} />
+      {matrix && <CheckMatrix sites={comparison.ranking} groups={matrix} />}
 
       <h2>Insights</h2>
       <InsightList insights={comparison.insights} />

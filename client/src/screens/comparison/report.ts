@@ -24,13 +24,14 @@ export interface MatrixRow {
  * result (so WARN shows); the comparison's passedBy/failedBy fill in when a page lacks the check.
  */
 export function buildMatrix(report: Report, comparison: ReportComparison): Map<CheckCategory, MatrixRow[]> {
-  const targets = new Map(report.targets.map((target) => [target.id, target]));
+  // Each site's results by check id, looked up once per cell rather than searched for.
+  const results = new Map(report.targets.map((target) => [target.id, new Map(target.analysis?.checks.map((result) => [result.id, result]))]));
   const gapIds = new Set(comparison.gaps.map((gap) => gap.checkId));
   const rows = comparison.checks.map((check): MatrixRow => {
     const passed = new Set(check.passedBy.map((target) => target.id));
     const failed = new Set(check.failedBy.map((target) => target.id));
     const cells = comparison.ranking.map(({ target }): MatrixCell => {
-      const result = targets.get(target.id)?.analysis?.checks.find((candidate) => candidate.id === check.checkId);
+      const result = results.get(target.id)?.get(check.checkId);
       if (result) return { outcome: result.outcome, message: result.message };
       if (passed.has(target.id)) return { outcome: 'PASS', message: 'Passes' };
       if (failed.has(target.id)) return { outcome: 'FAIL', message: 'Fails' };
