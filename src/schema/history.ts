@@ -35,25 +35,25 @@ export const ExpiredRun = builder.prismaNode('ProjectRun', {
   }),
 });
 
-type Runs = Map<string, object>;
-
-/** The batches, visibility audits and kept runs matching `where`, each run once: the batch or audit while it exists, else its ExpiredRun. */
-async function findRuns(ctx: Context, where: { id?: { in: string[] }; projectId?: string; finishedAt?: { gte: Date } }): Promise<Runs> {
-  const { ownerId } = ctx.caller;
+/**
+ * Each run's batch or visibility audit while it exists, else its ExpiredRun, by run id: three
+ * queries for any number of runs.
+ */
+async function loadRuns(ctx: Context, runIds: readonly string[]): Promise<object[]> {
+  const owned = { id: { in: [...runIds] }, ownerId: ctx.caller.ownerId };
   // Together, in one round trip: a run's kept record is read even while its batch exists.
   const [batches, audits, kept] = await Promise.all([
-    ctx.prisma.batch.findMany({ where: { ...where, ownerId } }),
-    ctx.prisma.visibilityAudit.findMany({ where: { ...where, ownerId } }),
-    ctx.prisma.projectRun.findMany({ where: { ...where, project: { ownerId } } }),
+    ctx.prisma.batch.findMany({ where: owned }),
+    ctx.prisma.visibilityAudit.findMany({ where: owned }),
+    ctx.prisma.projectRun.findMany({ where: { id: { in: [...runIds] }, project: { ownerId: ctx.caller.ownerId } } }),
   ]);
-  return new Map<string, object>([
+  const runs = new Map<string, object>([
     ...kept.map((run) => [run.id, ExpiredRun.addBrand(run)] as const),
     ...batches.map((batch) => [batch.id, Batch.addBrand(batch)] as const),
     ...audits.map((audit) => [audit.id, VisibilityAudit.addBrand(audit)] as const),
   ]);
+  return runIds.map((id) => runs.get(id) ?? new Error(`run ${id} is neither a batch nor a kept run`));
 }
-
-const missingRun = (id: string) => new Error(`run ${id} is neither a batch nor a kept run`);
 
 interface SeriesKey {
   projectId: string;
@@ -62,49 +62,34 @@ interface SeriesKey {
 }
 
 /** Each brand's points of one metric, oldest first, as columns: epoch ms, value, run id. */
-interface Columns {
-  ats: number[];
-  values: number[];
-  runIds: string[];
-}
-
-/** A metric's series: the project's brands in order, each with its points' columns (null: no points). */
-type RawSeries = { brand: typeof Brand.$inferType; columns: Columns | null }[];
+type RawSeries = Map<string, { ats: number[]; values: number[]; runIds: string[] }>;
 
 /** Series read by one statement share a project and a `since`. */
 const groupOf = ({ projectId, since }: Omit<SeriesKey, 'metric'>) => `${projectId} ${since?.toISOString() ?? ''}`;
+const keyOf = (key: SeriesKey) => `${groupOf(key)} ${key.metric}`;
 
-/**
- * The brands and their points of every metric asked for with the same `since`, in one
- * statement: the brands are not a round trip of their own before the points.
- */
+/** The points of every metric asked for with the same `since`, in one statement. */
 async function loadSeries(ctx: Context, keys: readonly SeriesKey[]): Promise<RawSeries[]> {
+  const bySince = Map.groupBy(keys, groupOf);
   const found = new Map<string, RawSeries>();
-  for (const group of Map.groupBy(keys, groupOf).values()) {
+  for (const group of bySince.values()) {
     const { projectId, since } = group[0]!;
     // Aggregated in PostgreSQL: a row per brand and metric, not one per point through the client's row mapping.
-    const rows = await ctx.prisma.$queryRaw<(typeof Brand.$inferType & Partial<Columns> & { metric: SeriesKey['metric'] })[]>`
-      WITH series AS (
-        SELECT metric, "brandId",
-               array_agg((extract(epoch FROM at) * 1000)::float8 ORDER BY at, "runId") AS ats,
-               array_agg(value ORDER BY at, "runId") AS values,
-               array_agg("runId"::text ORDER BY at, "runId") AS "runIds"
-        FROM "HistoryPoint"
-        WHERE "projectId" = ${projectId}::uuid AND metric = ANY(${group.map((key) => key.metric)}::"HistoryMetric"[])
-          AND at >= ${since ?? new Date(0)}
-        GROUP BY metric, "brandId")
-      SELECT b.id::text, b."projectId"::text, b.position, b.name, b.aliases, b.domains, m.metric::text, s.ats, s.values, s."runIds"
-      FROM "ProjectBrand" b
-      CROSS JOIN unnest(${group.map((key) => key.metric)}::"HistoryMetric"[]) AS m(metric)
-      LEFT JOIN series s ON s."brandId" = b.id AND s.metric = m.metric
-      WHERE b."projectId" = ${projectId}::uuid
-      ORDER BY b.position`;
-    for (const { metric, ats, values, runIds, ...brand } of rows) {
-      const key = `${groupOf({ projectId, since })} ${metric}`;
-      found.set(key, [...(found.get(key) ?? []), { brand, columns: runIds ? { ats: ats!, values: values!, runIds } : null }]);
+    const rows = await ctx.prisma.$queryRaw<{ metric: SeriesKey['metric']; brandId: string; ats: number[]; values: number[]; runIds: string[] }[]>`
+      SELECT metric::text, "brandId"::text,
+             array_agg((extract(epoch FROM at) * 1000)::float8 ORDER BY at, "runId") AS ats,
+             array_agg(value ORDER BY at, "runId") AS values,
+             array_agg("runId"::text ORDER BY at, "runId") AS "runIds"
+      FROM "HistoryPoint"
+      WHERE "projectId" = ${projectId}::uuid AND metric = ANY(${group.map((key) => key.metric)}::"HistoryMetric"[])
+        AND at >= ${since ?? new Date(0)}
+      GROUP BY metric, "brandId"`;
+    for (const row of rows) {
+      const key = keyOf({ projectId, metric: row.metric, since });
+      found.set(key, (found.get(key) ?? new Map()).set(row.brandId, row));
     }
   }
-  return keys.map((key) => found.get(`${groupOf(key)} ${key.metric}`) ?? []);
+  return keys.map((key) => found.get(keyOf(key)) ?? new Map());
 }
 
 /**
@@ -112,35 +97,13 @@ async function loadSeries(ctx: Context, keys: readonly SeriesKey[]): Promise<Raw
  * the runs of all their points) and cache nothing: a subscription's context lives on while
  * runs change.
  */
-const loaders = new WeakMap<
-  Context,
-  { runs: DataLoader<string, object>; projectRuns: DataLoader<Omit<SeriesKey, 'metric'>, Runs>; series: DataLoader<SeriesKey, RawSeries> }
->();
+const loaders = new WeakMap<Context, { runs: DataLoader<string, object>; series: DataLoader<SeriesKey, RawSeries> }>();
 
 function loadersOf(ctx: Context) {
   let found = loaders.get(ctx);
   if (!found) {
     found = {
-      runs: new DataLoader(
-        async (ids) => {
-          const runs = await findRuns(ctx, { id: { in: [...ids] } });
-          return ids.map((id) => runs.get(id) ?? missingRun(id));
-        },
-        { cache: false },
-      ),
-      // A history's runs are those its project finished since `since`: read beside the points, not after them.
-      projectRuns: new DataLoader(
-        async (keys) => {
-          const byGroup = new Map(keys.map((key) => [groupOf(key), key]));
-          const found = new Map(
-            await Promise.all(
-              [...byGroup].map(async ([group, { projectId, since }]) => [group, await findRuns(ctx, { projectId, finishedAt: { gte: since ?? new Date(0) } })] as const),
-            ),
-          );
-          return keys.map((key) => found.get(groupOf(key))!);
-        },
-        { cache: false },
-      ),
+      runs: new DataLoader((ids) => loadRuns(ctx, ids), { cache: false }),
       series: new DataLoader((keys) => loadSeries(ctx, keys), { cache: false }),
     };
     loaders.set(ctx, found);
@@ -212,21 +175,27 @@ builder.prismaObjectFields('Project', (t) => ({
       metric: t.arg({ type: HistoryMetric, required: true }),
       since: t.arg({ type: 'DateTime', required: false }),
     },
+    select: { id: true, brands: { orderBy: { position: 'asc' } } },
     resolve: async (project, args, ctx) => {
-      const { projectRuns, series } = loadersOf(ctx);
-      const key = { projectId: project.id, since: args.since ?? null };
-      const [brands, runs] = await Promise.all([series.load({ ...key, metric: args.metric }), projectRuns.load(key)]);
+      const { runs, series } = loadersOf(ctx);
+      const points = await series.load({ projectId: project.id, metric: args.metric, since: args.since ?? null });
+      // The few runs behind thousands of points, loaded once rather than asked for point by point.
+      const runIds = [...new Set([...points.values()].flatMap((columns) => columns.runIds))];
+      const byId = new Map((await runs.loadMany(runIds)).map((run, index) => [runIds[index]!, run]));
       // A run's points share its time: one Date each, not one per brand and metric.
       const dates = new Map<number, Date>();
       const dateOf = (at: number) => dates.get(at) ?? dates.set(at, new Date(at)).get(at)!;
-      return brands.map(({ brand, columns }) => ({
-        brand,
-        points: (columns?.runIds ?? []).map((runId, index) => {
-          const run = runs.get(runId);
-          if (!run) throw missingRun(runId);
-          return { at: dateOf(columns!.ats[index]!), value: columns!.values[index]!, run };
-        }),
-      }));
+      return project.brands.map((brand) => {
+        const columns = points.get(brand.id);
+        return {
+          brand,
+          points: (columns?.runIds ?? []).map((runId, index) => {
+            const run = byId.get(runId)!;
+            if (run instanceof Error) throw run;
+            return { at: dateOf(columns!.ats[index]!), value: columns!.values[index]!, run };
+          }),
+        };
+      });
     },
   }),
   changes: t.relatedConnection(
