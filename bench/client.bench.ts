@@ -1,12 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import sirv from 'sirv';
 import { build } from 'vite';
-import { comparisonSelectors, emptySelectors, instrument, launchChromium, reportData } from './lib/comparisonPage';
+import { launchChromium } from '../test/browser/chromium';
+import { integerArgs } from './lib/args';
+import { benchPage, comparisonSelectors, emptySelectors, loadComparison, reportData, serveBuild } from './lib/comparisonPage';
 import { describeMachine } from './lib/machine';
 import { ms, percentile } from './lib/stats';
 
@@ -22,8 +21,7 @@ import { ms, percentile } from './lib/stats';
  */
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'client/dist');
-const roundsArg = process.argv.indexOf('--rounds');
-const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 15;
+const { rounds } = integerArgs({ rounds: 15 });
 const SITES = 10;
 const CHECKS = 36;
 const JS_BUDGET = 150 * 1024;
@@ -43,21 +41,13 @@ const jsGzip = scripts.reduce((sum, chunk) => sum + chunk.gzip, 0);
 const full = JSON.stringify(reportData(SITES, CHECKS));
 const empty = JSON.stringify({ data: { batch: null } });
 
-const serve = sirv(dist, { single: true });
-const server = createServer((req, res) => serve(req, res));
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = await serveBuild(dist);
+const { origin } = server;
 
 async function renderTime(browser: Browser, body: string, selectors: string[]): Promise<number> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await benchPage(browser, body, selectors);
   try {
-    await page.route('**/graphql', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
-    // No live updates here: the socket is held open and never answered.
-    await page.routeWebSocket(/\/graphql$/, () => undefined);
-    await page.addInitScript(instrument(selectors));
-    await page.goto(`${origin}/batches/bench-batch/comparison`);
-    await page.waitForFunction(() => performance.getEntriesByName('render').length > 0, undefined, { timeout: 30_000 });
-    return await page.evaluate(() => performance.getEntriesByName('render')[0]!.duration);
+    return (await loadComparison(page, origin)).render;
   } finally {
     await page.close();
   }
@@ -74,11 +64,8 @@ try {
     comparisonTimes.push(await renderTime(browser, full, comparisonSelectors));
     emptyTimes.push(await renderTime(browser, empty, emptySelectors));
   }
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.route('**/graphql', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: full }));
-  await page.routeWebSocket(/\/graphql$/, () => undefined);
-  await page.goto(`${origin}/batches/bench-batch/comparison`);
-  await page.locator('.score-chart canvas').waitFor();
+  const page = await benchPage(browser, full, comparisonSelectors);
+  await loadComparison(page, origin);
   const shown = await page.evaluate(() => ({
     rows: document.querySelectorAll('.matrix-table tr[data-check-id]').length,
     columns: document.querySelectorAll('.matrix-table thead th[data-target-id]').length,

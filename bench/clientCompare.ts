@@ -1,7 +1,5 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import sirv from 'sirv';
-import { comparisonSelectors, instrument, launchChromium, reportData } from './lib/comparisonPage';
+import { launchChromium } from '../test/browser/chromium';
+import { benchPage, comparisonSelectors, loadComparison, reportData, serveBuild } from './lib/comparisonPage';
 import { ms, percentile } from './lib/stats';
 
 /**
@@ -63,38 +61,26 @@ function mainThreadTimes(events: TraceEvent[]): Record<string, number> {
   return times;
 }
 
-const servers = await Promise.all(
-  builds.map(async (build) => {
-    const serve = sirv(build.dir, { single: true });
-    const server = createServer((req, res) => serve(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-  }),
-);
+const servers = await Promise.all(builds.map((build) => serveBuild(build.dir)));
 const samples = builds.map(() => Object.fromEntries(columns.map((column) => [column, [] as number[]])));
 const browser = await launchChromium();
 try {
   // Round 0 is untimed: it warms Chromium's caches of each bundle.
   for (let round = 0; round <= loads; round++) {
     for (const [index, { origin }] of servers.entries()) {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      await page.route('**/graphql', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: answer }));
-      await page.routeWebSocket(/\/graphql$/, () => undefined);
-      await page.addInitScript(instrument(comparisonSelectors));
+      const page = await benchPage(browser, answer, comparisonSelectors);
       await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
-      await page.goto(`${origin}/batches/bench-batch/comparison`);
-      await page.waitForFunction(() => performance.getEntriesByName('render').length > 0, undefined, { timeout: 30_000 });
-      const [before, wall] = await page.evaluate(() => [performance.getEntriesByName('data')[0]!.startTime, performance.getEntriesByName('render')[0]!.duration]);
+      const { before, render: wall } = await loadComparison(page, origin);
       const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
       await page.close();
       if (round === 0) continue;
-      const times: Record<string, number> = { before: before!, wall: wall!, ...mainThreadTimes(trace.traceEvents) };
+      const times: Record<string, number> = { before, wall, ...mainThreadTimes(trace.traceEvents) };
       for (const column of columns) samples[index]![column]!.push(times[column]!);
     }
   }
 } finally {
   await browser.close();
-  for (const { server } of servers) server.close();
+  for (const server of servers) server.close();
 }
 
 console.log(

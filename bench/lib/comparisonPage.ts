@@ -1,8 +1,11 @@
-import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import sirv from 'sirv';
 
 /**
  * The comparison screen as the client benches load it: the BatchReport answer of a synthetic batch,
- * the page instrumentation that times its render, and the Chromium they run in.
+ * a loopback server of a client build, and a page that times its render.
  */
 
 /** A comparison as the BatchReport query answers it: every site has every check; the fifth is the subject. */
@@ -114,7 +117,7 @@ export function reportData(siteCount: number, checkCount: number) {
  * before that frame paints, the message it posts is handled after. Source text rather than a
  * function: tsx would wrap a function in helpers the page does not have.
  */
-export function instrument(selectors: string[]): string {
+function instrument(selectors: string[]): string {
   return `
     const selectors = ${JSON.stringify(selectors)};
     const originalFetch = window.fetch.bind(window);
@@ -142,9 +145,28 @@ export function instrument(selectors: string[]): string {
 export const comparisonSelectors = ['.matrix-table tbody:last-of-type tr[data-check-id]:last-child', '.score-chart canvas'];
 export const emptySelectors = ['.notice'];
 
-export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
+/** A client build (a dist directory) served on a loopback port, as Vantage serves it. */
+export async function serveBuild(dir: string): Promise<{ origin: string; close(): void }> {
+  const serve = sirv(dir, { single: true });
+  const server = createServer((req, res) => serve(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+/** A desktop page whose GraphQL requests get `body` and whose render until `selectors` match is timed. */
+export async function benchPage(browser: Browser, body: string, selectors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.route('**/graphql', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  // No live updates here: the socket is held open and never answered.
+  await page.routeWebSocket(/\/graphql$/, () => undefined);
+  await page.addInitScript(instrument(selectors));
+  return page;
+}
+
+/** Opens the comparison screen on a benchPage: ms from navigation to the data in hand, and from the data to the rendered frame. */
+export async function loadComparison(page: Page, origin: string): Promise<{ before: number; render: number }> {
+  await page.goto(`${origin}/batches/bench-batch/comparison`);
+  await page.waitForFunction(() => performance.getEntriesByName('render').length > 0, undefined, { timeout: 30_000 });
+  const [before, render] = await page.evaluate(() => [performance.getEntriesByName('data')[0]!.startTime, performance.getEntriesByName('render')[0]!.duration]);
+  return { before: before!, render: render! };
 }
