@@ -1,3 +1,4 @@
+import { percentDone } from '#shared/format';
 import type { CliBatchProgressSubscription } from './gql/graphql';
 
 export type ProgressBatch = CliBatchProgressSubscription['batchProgress']['batch'];
@@ -20,10 +21,8 @@ export function progressBar(batch: Pick<ProgressBatch, 'targets' | 'status'>): s
   const done = batch.targets.filter((target) => target.status === 'SUCCEEDED' || target.status === 'FAILED').length;
   const failedCount = batch.targets.filter((target) => target.status === 'FAILED').length;
   const total = batch.targets.length;
-  // As the server computes Batch.progress.
-  const progress = total === 0 ? 100 : Math.floor((100 * done) / total);
   const failed = failedCount ? `, ${failedCount} failed` : '';
-  return `${bar(progress)}  ${done}/${total} done${failed}  ${batch.status}`;
+  return `${bar(percentDone(done, total))}  ${done}/${total} done${failed}  ${batch.status}`;
 }
 
 function targetLine(target: Target): string {

@@ -41,6 +41,11 @@ function hostOf(url: string): string {
   }
 }
 
+/** Batch.progress: the percent of `total` pages finished, rounded down (100 for none at all). */
+export function percentDone(done: number, total: number): number {
+  return total === 0 ? 100 : Math.floor((100 * done) / total);
+}
+
 /** "a", "a and b", "a, b and c". */
 export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

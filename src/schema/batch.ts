@@ -3,6 +3,7 @@ import { createBatch } from '../batches/create';
 import { retryBatch } from '../batches/retry';
 import { batchLogFields } from '../batches/transitions';
 import { notFound } from '../errors';
+import { percentDone } from '#shared/format';
 import { builder } from './builder';
 import { Comparison, comparePartially, loadComparison } from './comparison';
 import { BatchStatus } from './enums';
@@ -21,7 +22,7 @@ export const Batch = builder.prismaNode('Batch', {
     // `select` would make Pothos query again for rows it did not load itself (those events carry).
     progress: t.int({
       description: 'Percent of targets finished, 0..100. Never decreases while the batch runs.',
-      resolve: ({ completedUrls, totalUrls }) => (totalUrls === 0 ? 100 : Math.floor((100 * completedUrls) / totalUrls)),
+      resolve: ({ completedUrls, totalUrls }) => percentDone(completedUrls, totalUrls),
     }),
     totalUrls: t.exposeInt('totalUrls'),
     completedUrls: t.exposeInt('completedUrls', { description: 'Targets that reached SUCCEEDED or FAILED.' }),
