@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { Prisma, type ProjectBrand } from '../db/generated/client/client';
 import { Batch } from './batch';
 import { VisibilityAudit } from './visibility';
 import { builder } from './builder';
@@ -24,6 +25,8 @@ export const ExpiredRun = builder.prismaNode('ProjectRun', {
   description:
     "A finished run of a project whose own record (its batch) was deleted by RETENTION_DAYS: what the project keeps of it. History and changes keep naming it.",
   id: { field: 'id' },
+  // What the run kept for its next run to compare with (summary) is never read here.
+  select: { id: true, kind: true, status: true, startedAt: true, finishedAt: true },
   // `node(id)` finds only runs of the caller's projects.
   nullable: true,
   findUnique: (id, ctx) => ({ id, project: { ownerId: ctx.caller.ownerId } }),
@@ -35,24 +38,18 @@ export const ExpiredRun = builder.prismaNode('ProjectRun', {
   }),
 });
 
-/**
- * Each run's batch or visibility audit while it exists, else its ExpiredRun, by run id: three
- * queries for any number of runs.
- */
+/** A run as the project keeps it, and whether its batch or audit still exists. */
+const KEPT_RUN = Prisma.sql`r.id, r.kind, r.status, r."startedAt", r."finishedAt",
+  EXISTS (SELECT 1 FROM "Batch" b WHERE b.id = r.id) AS "batchLives",
+  EXISTS (SELECT 1 FROM "VisibilityAudit" a WHERE a.id = r.id) AS "auditLives"`;
+
+/** The runs of the caller's projects by id (the runs of a page of changes): two statements at most. */
 async function loadRuns(ctx: Context, runIds: readonly string[]): Promise<object[]> {
-  const owned = { id: { in: [...runIds] }, ownerId: ctx.caller.ownerId };
-  // Together, in one round trip: a run's kept record is read even while its batch exists.
-  const [batches, audits, kept] = await Promise.all([
-    ctx.prisma.batch.findMany({ where: owned }),
-    ctx.prisma.visibilityAudit.findMany({ where: owned }),
-    ctx.prisma.projectRun.findMany({ where: { id: { in: [...runIds] }, project: { ownerId: ctx.caller.ownerId } } }),
-  ]);
-  const runs = new Map<string, object>([
-    ...kept.map((run) => [run.id, ExpiredRun.addBrand(run)] as const),
-    ...batches.map((batch) => [batch.id, Batch.addBrand(batch)] as const),
-    ...audits.map((audit) => [audit.id, VisibilityAudit.addBrand(audit)] as const),
-  ]);
-  return runIds.map((id) => runs.get(id) ?? new Error(`run ${id} is neither a batch nor a kept run`));
+  const kept = await ctx.prisma.$queryRaw<KeptRun[]>`
+    SELECT ${KEPT_RUN} FROM "ProjectRun" r JOIN "Project" p ON p.id = r."projectId"
+    WHERE r.id = ANY(${runIds}::uuid[]) AND p."ownerId" = ${ctx.caller.ownerId}::uuid`;
+  const runs = await runsOf(ctx, kept);
+  return runIds.map((id) => runs.get(id) ?? new Error(`run ${id} is not a run of the caller's projects`));
 }
 
 interface SeriesKey {
@@ -61,50 +58,101 @@ interface SeriesKey {
   since: Date | null;
 }
 
-/** Each brand's points of one metric, oldest first, as columns: epoch ms, value, run id. */
-type RawSeries = Map<string, { ats: number[]; values: number[]; runIds: string[] }>;
+/** One brand's points of one metric, oldest first, as columns: epoch ms, value, run id. */
+interface PointColumns {
+  metric: SeriesKey['metric'];
+  brandId: string;
+  ats: number[];
+  values: number[];
+  runIds: string[];
+}
 
-/** Series read by one statement share a project and a `since`. */
+/** What the history fields of one project and `since` need: its brands, their points, each point's run. */
+interface HistoryRead {
+  brands: ProjectBrand[];
+  points: PointColumns[];
+  runs: Map<string, object>;
+}
+
+/**
+ * The brands, the points of every metric asked for and the runs behind them, in one statement
+ * (a round trip per table costs more than the rows on a busy machine): the runs as kept, with
+ * whether their batch or audit still exists, which only then are read in full.
+ */
+async function readHistory(ctx: Context, projectId: string, metrics: SeriesKey['metric'][], since: Date | null): Promise<HistoryRead> {
+  const points = Prisma.sql`
+    SELECT metric, "brandId", at, value, "runId" FROM "HistoryPoint"
+    WHERE "projectId" = ${projectId}::uuid AND metric = ANY(${metrics}::"HistoryMetric"[]) AND at >= ${since ?? new Date(0)}`;
+  const [row] = await ctx.prisma.$queryRaw<[{ brands: ProjectBrand[]; points: PointColumns[]; runs: KeptRun[] }]>`
+    WITH points AS (${points})
+    SELECT
+      (SELECT coalesce(json_agg(b ORDER BY b.position), '[]') FROM "ProjectBrand" b WHERE b."projectId" = ${projectId}::uuid) AS brands,
+      (SELECT coalesce(json_agg(s), '[]') FROM (
+        SELECT metric, "brandId",
+               array_agg((extract(epoch FROM at) * 1000)::float8 ORDER BY at, "runId") AS ats,
+               array_agg(value ORDER BY at, "runId") AS values,
+               array_agg("runId" ORDER BY at, "runId") AS "runIds"
+        FROM points GROUP BY metric, "brandId") s) AS points,
+      (SELECT coalesce(json_agg(r), '[]') FROM (SELECT ${KEPT_RUN} FROM "ProjectRun" r WHERE r.id IN (SELECT "runId" FROM points)) r) AS runs`;
+  return { brands: row.brands, points: row.points, runs: await runsOf(ctx, row.runs) };
+}
+
+interface KeptRun {
+  id: string;
+  kind: 'SITE_AUDIT' | 'VISIBILITY_AUDIT';
+  status: string;
+  /** A string when read as JSON. */
+  startedAt: Date | string;
+  finishedAt: Date | string;
+  batchLives: boolean;
+  auditLives: boolean;
+}
+
+/** Each run as its batch or visibility audit while that exists, else as its ExpiredRun. */
+async function runsOf(ctx: Context, kept: KeptRun[]): Promise<Map<string, object>> {
+  const ids = (lives: (run: KeptRun) => boolean) => kept.filter(lives).map((run) => run.id);
+  const batchIds = ids((run) => run.batchLives);
+  const auditIds = ids((run) => run.auditLives);
+  const owned = (ids: string[]) => ({ id: { in: ids }, ownerId: ctx.caller.ownerId });
+  const [batches, audits] = await Promise.all([
+    batchIds.length > 0 ? ctx.prisma.batch.findMany({ where: owned(batchIds) }) : [],
+    auditIds.length > 0 ? ctx.prisma.visibilityAudit.findMany({ where: owned(auditIds) }) : [],
+  ]);
+  return new Map<string, object>([
+    ...kept.map(({ batchLives, auditLives, ...run }) => [
+      run.id,
+      ExpiredRun.addBrand({ ...run, startedAt: new Date(run.startedAt), finishedAt: new Date(run.finishedAt) }),
+    ] as const),
+    ...batches.map((batch) => [batch.id, Batch.addBrand(batch)] as const),
+    ...audits.map((audit) => [audit.id, VisibilityAudit.addBrand(audit)] as const),
+  ]);
+}
+
+/** Fields read by one statement share a project and a `since`. */
 const groupOf = ({ projectId, since }: Omit<SeriesKey, 'metric'>) => `${projectId} ${since?.toISOString() ?? ''}`;
-const keyOf = (key: SeriesKey) => `${groupOf(key)} ${key.metric}`;
 
-/** The points of every metric asked for with the same `since`, in one statement. */
-async function loadSeries(ctx: Context, keys: readonly SeriesKey[]): Promise<RawSeries[]> {
-  const bySince = Map.groupBy(keys, groupOf);
-  const found = new Map<string, RawSeries>();
-  for (const group of bySince.values()) {
+async function loadHistories(ctx: Context, keys: readonly SeriesKey[]): Promise<HistoryRead[]> {
+  const reads = new Map<string, Promise<HistoryRead>>();
+  for (const group of Map.groupBy(keys, groupOf).values()) {
     const { projectId, since } = group[0]!;
-    // Aggregated in PostgreSQL: a row per brand and metric, not one per point through the client's row mapping.
-    const rows = await ctx.prisma.$queryRaw<{ metric: SeriesKey['metric']; brandId: string; ats: number[]; values: number[]; runIds: string[] }[]>`
-      SELECT metric::text, "brandId"::text,
-             array_agg((extract(epoch FROM at) * 1000)::float8 ORDER BY at, "runId") AS ats,
-             array_agg(value ORDER BY at, "runId") AS values,
-             array_agg("runId"::text ORDER BY at, "runId") AS "runIds"
-      FROM "HistoryPoint"
-      WHERE "projectId" = ${projectId}::uuid AND metric = ANY(${group.map((key) => key.metric)}::"HistoryMetric"[])
-        AND at >= ${since ?? new Date(0)}
-      GROUP BY metric, "brandId"`;
-    for (const row of rows) {
-      const key = keyOf({ projectId, metric: row.metric, since });
-      found.set(key, (found.get(key) ?? new Map()).set(row.brandId, row));
-    }
+    reads.set(groupOf(group[0]!), readHistory(ctx, projectId, [...new Set(group.map((key) => key.metric))], since));
   }
-  return keys.map((key) => found.get(keyOf(key)) ?? new Map());
+  return Promise.all(keys.map((key) => reads.get(groupOf(key))!));
 }
 
 /**
  * Loaders batch what one pass of an execution asks for (the four history fields of a dashboard,
- * the runs of all their points) and cache nothing: a subscription's context lives on while
+ * the runs of a page of changes) and cache nothing: a subscription's context lives on while
  * runs change.
  */
-const loaders = new WeakMap<Context, { runs: DataLoader<string, object>; series: DataLoader<SeriesKey, RawSeries> }>();
+const loaders = new WeakMap<Context, { runs: DataLoader<string, object>; histories: DataLoader<SeriesKey, HistoryRead> }>();
 
 function loadersOf(ctx: Context) {
   let found = loaders.get(ctx);
   if (!found) {
     found = {
       runs: new DataLoader((ids) => loadRuns(ctx, ids), { cache: false }),
-      series: new DataLoader((keys) => loadSeries(ctx, keys), { cache: false }),
+      histories: new DataLoader((keys) => loadHistories(ctx, keys), { cache: false }),
     };
     loaders.set(ctx, found);
   }
@@ -175,25 +223,18 @@ builder.prismaObjectFields('Project', (t) => ({
       metric: t.arg({ type: HistoryMetric, required: true }),
       since: t.arg({ type: 'DateTime', required: false }),
     },
-    select: { id: true, brands: { orderBy: { position: 'asc' } } },
+    select: { id: true },
     resolve: async (project, args, ctx) => {
-      const { runs, series } = loadersOf(ctx);
-      const points = await series.load({ projectId: project.id, metric: args.metric, since: args.since ?? null });
-      // The few runs behind thousands of points, loaded once rather than asked for point by point.
-      const runIds = [...new Set([...points.values()].flatMap((columns) => columns.runIds))];
-      const byId = new Map((await runs.loadMany(runIds)).map((run, index) => [runIds[index]!, run]));
+      const { brands, points, runs } = await loadersOf(ctx).histories.load({ projectId: project.id, metric: args.metric, since: args.since ?? null });
+      const ofMetric = new Map(points.filter((columns) => columns.metric === args.metric).map((columns) => [columns.brandId, columns]));
       // A run's points share its time: one Date each, not one per brand and metric.
       const dates = new Map<number, Date>();
       const dateOf = (at: number) => dates.get(at) ?? dates.set(at, new Date(at)).get(at)!;
-      return project.brands.map((brand) => {
-        const columns = points.get(brand.id);
+      return brands.map((brand) => {
+        const columns = ofMetric.get(brand.id);
         return {
           brand,
-          points: (columns?.runIds ?? []).map((runId, index) => {
-            const run = byId.get(runId)!;
-            if (run instanceof Error) throw run;
-            return { at: dateOf(columns!.ats[index]!), value: columns!.values[index]!, run };
-          }),
+          points: (columns?.runIds ?? []).map((runId, index) => ({ at: dateOf(columns!.ats[index]!), value: columns!.values[index]!, run: runs.get(runId)! })),
         };
       });
     },
