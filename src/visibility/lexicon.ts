@@ -56,28 +56,8 @@ export const LEXICON: ReadonlyMap<string, Role> = (() => {
  */
 const LEXICON_TERMS = new RegExp(`\\b${alternation([...LEXICON.keys()])}(?![\\w'’-])`, 'gi');
 
-/** The lexicon terms in a sentence, text[start, end), in order, with offsets into the sentence. */
-export function lexiconHits(text: string, start = 0, end = text.length): LexiconHit[] {
-  const sentence = text.slice(start, end);
-  const hits: LexiconHit[] = [];
-  LEXICON_TERMS.lastIndex = 0;
-  for (let match = LEXICON_TERMS.exec(sentence); match !== null; match = LEXICON_TERMS.exec(sentence)) {
-    const term = match[0];
-    const role = LEXICON.get(term) ?? LEXICON.get(term.toLowerCase().replace(/\s+/g, ' '));
-    if (role) hits.push({ start: match.index, end: match.index + term.length, role });
-  }
-  return hits;
-}
-
 /** A negator turns the words that start within this many characters after it: "isn't really the best". */
 const NEGATION_REACH = 24;
-
-/** A lexicon term found in a sentence. */
-export interface LexiconHit {
-  start: number;
-  end: number;
-  role: Role;
-}
 
 /** What one sentence says: its sentiment words and whether it recommends. */
 export interface SentenceReading {
@@ -86,16 +66,23 @@ export interface SentenceReading {
   recommended: boolean;
 }
 
-/** Reads the hits of one sentence, in order: negation flips sentiment words and cancels recommendations. */
-export function readSentence(hits: readonly LexiconHit[]): SentenceReading {
+/**
+ * Reads the lexicon terms of one sentence (accented Latin letters already de-accented), in
+ * order: negation flips sentiment words and cancels recommendations.
+ */
+export function readSentence(sentence: string): SentenceReading {
   const reading: SentenceReading = { positive: 0, negative: 0, recommended: false };
   let negatorEnd = -Infinity;
-  for (const { start, end, role } of hits) {
+  LEXICON_TERMS.lastIndex = 0;
+  for (let match = LEXICON_TERMS.exec(sentence); match !== null; match = LEXICON_TERMS.exec(sentence)) {
+    const term = match[0];
+    const role = LEXICON.get(term) ?? LEXICON.get(term.toLowerCase().replace(/\s+/g, ' '));
+    if (!role) continue;
     if (role.negates) {
-      negatorEnd = end;
+      negatorEnd = match.index + term.length;
       continue;
     }
-    const negated = start - negatorEnd <= NEGATION_REACH;
+    const negated = match.index - negatorEnd <= NEGATION_REACH;
     if (role.polarity !== 0) {
       if ((role.polarity > 0) !== negated) reading.positive++;
       else reading.negative++;

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { judge, lexiconHits, readSentence, type SentenceReading, type Sentiment } from './lexicon';
+import { judge, readSentence, type SentenceReading, type Sentiment } from './lexicon';
 import { alternation } from './termPattern';
 import { hostIsOn, parseUrl, rawUrlsInText, registrableDomain, type Span } from './urls';
 
@@ -225,13 +225,15 @@ export function compileBrands(brands: readonly BrandSpec[]): BrandMatcher {
   const domains = brands.map((brand) => (brand.domains ?? []).map((domain) => domain.toLowerCase()));
 
   // The same few spellings recur in every answer; folding each match again would cost more than the scan.
-  const spellings = new Map<string, number | undefined>();
-  function brandOf(matched: string): number | undefined {
-    if (spellings.has(matched)) return spellings.get(matched);
-    // Undefined only where the regular expression's case folding is wider than toLowerCase (Greek final sigma).
-    const brand = termBrand.get(spelling(matched));
-    if (spellings.size >= MAX_SPELLINGS) spellings.clear();
-    spellings.set(matched, brand);
+  const spellings = new Map<string, number>();
+  function brandOf(matched: string): number {
+    let brand = spellings.get(matched);
+    if (brand === undefined) {
+      // -1 only where the regular expression's case folding is wider than toLowerCase (Greek final sigma).
+      brand = termBrand.get(spelling(matched)) ?? -1;
+      if (spellings.size >= MAX_SPELLINGS) spellings.clear();
+      spellings.set(matched, brand);
+    }
     return brand;
   }
 
@@ -285,14 +287,14 @@ export function compileBrands(brands: readonly BrandSpec[]): BrandMatcher {
       while (url < inText.length && inText[url]!.end <= start) url++;
       if (url < inText.length && inText[url]!.start <= start) continue;
       const brand = brandOf(match[0]);
-      if (brand === undefined) continue;
+      if (brand === -1) continue;
       const span = { start, end: start + match[0].length };
       sentences ??= new Sentences(text);
       sentences.moveTo(start);
       // A sentence naming several brands, or one brand twice, is read once.
       if (sentences.start !== readingAt) {
         readingAt = sentences.start;
-        reading = readSentence(lexiconHits(scanned, sentences.start, sentences.end));
+        reading = readSentence(scanned.slice(sentences.start, sentences.end));
       }
       const entry = named.get(brand);
       if (!entry) named.set(brand, { spans: [span], context: contextOf(text, sentences, span), readings: [reading!] });

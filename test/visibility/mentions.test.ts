@@ -38,6 +38,9 @@ describe('mention detection', () => {
     ['near miss: another domain that ends like it', 'See notacme.com and hoka.community.', [['Hoka', 1]]],
     ['near miss: part of an alias only', 'Speedcross shoes and Zoe alone.', []],
     ['a brand only in a URL of the text', 'Details: https://www.acme.com/guide and www.hoka.com/x.', []],
+    ['a brand written with accents it does not have', 'ÀCMÉ and Ĥökà lead.', [['Acme', 1], ['Hoka', 2]]],
+    ['near miss: an accented letter joined to it', 'Acmeé and éHoka and Salomonñ.', []],
+    ['a brand right after a URL naming it', 'See https://hoka.com/x and Hoka, or www.acme.com/Acme.', [['Hoka', 1]]],
   ])('%s', (_, text, expected) => {
     expect(named(text)).toEqual(expected);
   });
@@ -65,6 +68,18 @@ describe('mention detection', () => {
       ['Acme', 'NEGATIVE', -1, false, 'LEXICON'],
       ['Salomon', 'NEGATIVE', -1, false, 'LEXICON'],
       ['Zoë Running', 'POSITIVE', 1, false, 'LEXICON'],
+    ]);
+  });
+
+  it('reads a sentence naming several brands once for all of them, de-accented, and each brand from all its sentences', () => {
+    const { mentions } = matcher.analyse({
+      text: 'Hoka, Acme and Salomon are all éxcellent. Acme is not reliable.\n- Zoë Running’s grip: poor',
+    });
+    expect(mentions.map(({ brand, context, sentiment, sentimentScore }) => [brand, context, sentiment, sentimentScore])).toEqual([
+      ['Hoka', 'Hoka, Acme and Salomon are all éxcellent.', 'POSITIVE', 1],
+      ['Acme', 'Hoka, Acme and Salomon are all éxcellent.', 'NEUTRAL', 0],
+      ['Salomon', 'Hoka, Acme and Salomon are all éxcellent.', 'POSITIVE', 1],
+      ['Zoë Running', 'Zoë Running’s grip: poor', 'NEGATIVE', -1],
     ]);
   });
 
