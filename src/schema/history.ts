@@ -39,6 +39,18 @@ export const ExpiredRun = builder.prismaNode('ProjectRun', {
 });
 
 /** A run as the project keeps it, and whether its batch or audit still exists. */
+interface KeptRun {
+  id: string;
+  kind: 'SITE_AUDIT' | 'VISIBILITY_AUDIT';
+  status: string;
+  /** A string when read as JSON. */
+  startedAt: Date | string;
+  finishedAt: Date | string;
+  batchLives: boolean;
+  auditLives: boolean;
+}
+
+/** The columns of a KeptRun, of `ProjectRun r`. */
 const KEPT_RUN = Prisma.sql`r.id, r.kind, r.status, r."startedAt", r."finishedAt",
   EXISTS (SELECT 1 FROM "Batch" b WHERE b.id = r.id) AS "batchLives",
   EXISTS (SELECT 1 FROM "VisibilityAudit" a WHERE a.id = r.id) AS "auditLives"`;
@@ -95,17 +107,6 @@ async function readHistory(ctx: Context, projectId: string, metrics: SeriesKey['
         FROM points GROUP BY metric, "brandId") s) AS points,
       (SELECT coalesce(json_agg(r), '[]') FROM (SELECT ${KEPT_RUN} FROM "ProjectRun" r WHERE r.id IN (SELECT "runId" FROM points)) r) AS runs`;
   return { brands: row.brands, points: row.points, runs: await runsOf(ctx, row.runs) };
-}
-
-interface KeptRun {
-  id: string;
-  kind: 'SITE_AUDIT' | 'VISIBILITY_AUDIT';
-  status: string;
-  /** A string when read as JSON. */
-  startedAt: Date | string;
-  finishedAt: Date | string;
-  batchLives: boolean;
-  auditLives: boolean;
 }
 
 /** Each run as its batch or visibility audit while that exists, else as its ExpiredRun. */
