@@ -134,9 +134,9 @@ const groupOf = ({ projectId, since }: Omit<SeriesKey, 'metric'>) => `${projectI
 
 async function loadHistories(ctx: Context, keys: readonly SeriesKey[]): Promise<HistoryRead[]> {
   const reads = new Map<string, Promise<HistoryRead>>();
-  for (const group of Map.groupBy(keys, groupOf).values()) {
-    const { projectId, since } = group[0]!;
-    reads.set(groupOf(group[0]!), readHistory(ctx, projectId, [...new Set(group.map((key) => key.metric))], since));
+  for (const [group, ofGroup] of Map.groupBy(keys, groupOf)) {
+    const { projectId, since } = ofGroup[0]!;
+    reads.set(group, readHistory(ctx, projectId, [...new Set(ofGroup.map((key) => key.metric))], since));
   }
   return Promise.all(keys.map((key) => reads.get(groupOf(key))!));
 }
