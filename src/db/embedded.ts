@@ -54,7 +54,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger, option
       return owned(url, clusterDir, running.pid, lock, log);
     }
     log.info({ port: running.port }, 'joining the embedded PostgreSQL another process started');
-    return joined(url, password, clusterDir, log, options.onMoved);
+    return joined(url, password, clusterDir, running.pid, log, options.onMoved);
   }
 
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await initialise(layout, password, log);
@@ -63,7 +63,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger, option
   const lock = await takeOwnerLock(url, log);
   if (!lock) {
     log.info({ port }, 'another process adopted the embedded PostgreSQL this one started; joining it');
-    return joined(url, password, clusterDir, log, options.onMoved);
+    return joined(url, password, clusterDir, pid, log, options.onMoved);
   }
   log.info({ port, clusterDir }, 'embedded PostgreSQL started');
   return owned(url, clusterDir, pid, lock, log);
@@ -88,9 +88,10 @@ function owned(url: string, clusterDir: string, pid: number, lock: pg.Client, lo
 /**
  * A joined process watches the cluster's pid file: when the cluster comes back on another port
  * (its old one was taken), `onMoved` lets the process reconnect. When it stops and no process
- * owns the cluster any more (its owner was killed), it stops the cluster instead of leaving it.
+ * owns the postmaster it joined any more (its owner was killed), it stops it instead of leaving
+ * it. A postmaster started since is another process's, which may not hold its lock yet.
  */
-function joined(url: string, password: string, clusterDir: string, log: Logger, onMoved?: (url: string) => void): EmbeddedDatabase {
+function joined(url: string, password: string, clusterDir: string, pid: number, log: Logger, onMoved?: (url: string) => void): EmbeddedDatabase {
   const port = Number(new URL(url).port);
   const watch = onMoved
     ? setInterval(() => {
@@ -108,7 +109,7 @@ function joined(url: string, password: string, clusterDir: string, log: Logger, 
       clearInterval(watch);
       // A cluster that is stopping (its owner is stopping it) refuses connections, and is no concern.
       const running = runningPostmaster(clusterDir, { ready: true });
-      if (!running) return;
+      if (running?.pid !== pid) return;
       const lock = await takeOwnerLock(urlFor(password, running.port), log).catch(() => null);
       if (!lock) return;
       log.info({ pid: running.pid }, 'stopping the embedded PostgreSQL: the process that owned it is gone');
