@@ -25,6 +25,9 @@ const aiCrawlerAccessCheck: Check = {
   category: 'AEO',
   weight: 3,
   title: 'Answer-engine crawler access',
+  // robots.txt may treat paths apart, but whether answer engines may read a site is the site's
+  // setting (issue 19): counted once, like the files themselves.
+  originLevel: true,
   howToFix: 'Allow OAI-SearchBot, Claude-SearchBot and PerplexityBot in robots.txt (remove the Disallow rules that apply to them) so answer engines can read and cite the site.',
   // Only search crawlers decide whether answer engines can cite the page; blocking training
   // crawlers is a legitimate choice, so it is reported but not penalised.
@@ -49,6 +52,7 @@ export const llmsTxt: Check = {
   category: 'AEO',
   weight: 1,
   title: 'llms.txt',
+  originLevel: true,
   added: 'a complete llms.txt',
   howToFix: 'Publish /llms.txt: a markdown file with an H1 naming the site, a short summary and links to its most useful pages.',
   // Lighthouse's agentic llms-txt audit.

@@ -20,6 +20,9 @@ export const CHECKS: readonly Check[] = [
 
 const BY_ID = new Map(CHECKS.map((check) => [check.id, check]));
 
+/** Ids of the checks that judge the origin's files, not the page (robots.txt, llms.txt, sitemap, AI-crawler access). */
+export const ORIGIN_LEVEL_CHECK_IDS: ReadonlySet<string> = new Set(CHECKS.filter((check) => check.originLevel).map((check) => check.id));
+
 /** How a person is told about a check; an id the catalogue does not know (a check since removed) is shown as it is. */
 export function describeCheck(checkId: string): { title: string; added?: string; howToFix: string } {
   const check = BY_ID.get(checkId);

@@ -18,6 +18,8 @@ export interface Check {
   added?: string;
   /** What to change, in one or two sentences a site owner can act on. */
   howToFix: string;
+  /** Judges the site's robots.txt, llms.txt or sitemap rather than the page: a site report counts it once, not per page. */
+  originLevel?: true;
   /** Pure: reads the page and its origin's files, nothing else. */
   evaluate(page: PageModel, origin: OriginFiles): Verdict;
 }

@@ -144,6 +144,7 @@ export const robotsTxt: Check = {
   category: 'SEO',
   weight: 1,
   title: 'robots.txt',
+  originLevel: true,
   howToFix: 'Correct the lines of /robots.txt the finding names: known directives only, each rule under a User-agent line, paths starting with / or *, and full sitemap URLs.',
   evaluate(_page, { robotsTxt: file }) {
     const byStatus = originFileStatusVerdict(file, 'robots.txt', {

@@ -92,6 +92,7 @@ export const sitemap: Check = {
   category: 'TECHNICAL',
   weight: 1,
   title: 'Sitemap',
+  originLevel: true,
   added: 'a sitemap',
   howToFix: 'Publish an XML sitemap listing your pages and declare it in robots.txt with a "Sitemap: https://…/sitemap.xml" line.',
   evaluate(_page, origin) {

@@ -1,0 +1,145 @@
+import { describeCheck, ORIGIN_LEVEL_CHECK_IDS } from './checks/catalogue';
+import { contributionOf, overallDifference, scoreContributions, type Contribution } from './scoring';
+import type { CheckCategory, CheckResult } from './types';
+
+/** One crawled page of a site; `checks` is null when the page could not be analysed. */
+export interface SitePage {
+  url: string;
+  indexable: boolean;
+  checks: CheckResult[] | null;
+}
+
+/** One check that fails or warns somewhere on the site. */
+export interface SiteIssue {
+  checkId: string;
+  title: string;
+  category: CheckCategory;
+  failingPages: number;
+  warningPages: number;
+  /** Pages where the check does not come out NOT_APPLICABLE; an origin-level check counts 1. */
+  applicablePages: number;
+  /** Up to MAX_ISSUE_EXAMPLES page URLs, failing pages first. */
+  examples: string[];
+  /** Points of the site's overall score if the check passed on every page where it applies, to one decimal. */
+  estimatedGain: number;
+  howToFix: string;
+}
+
+export interface SiteReport {
+  overallScore: number;
+  seoScore: number;
+  aeoScore: number;
+  technicalScore: number;
+  /** Pages counted: indexable and analysed. */
+  indexablePages: number;
+  excludedPages: number;
+  /** Most points to gain first, then most failing pages, then check id. */
+  issues: SiteIssue[];
+}
+
+export const MAX_ISSUE_EXAMPLES = 10;
+
+/** What one pass over the pages gathers of one check. */
+interface CheckTally {
+  id: string;
+  category: CheckCategory;
+  earned: number;
+  possible: number;
+  applicablePages: number;
+  failing: string[];
+  warning: string[];
+  failingPages: number;
+  warningPages: number;
+}
+
+function tallyChecks(pages: readonly { url: string; checks: CheckResult[] }[]): CheckTally[] {
+  const tallies = new Map<string, CheckTally>();
+  for (const page of pages) {
+    for (const check of page.checks) {
+      let tally = tallies.get(check.id);
+      // An origin-level check judges the same files on every page: the first page's outcome stands.
+      if (tally && ORIGIN_LEVEL_CHECK_IDS.has(check.id)) continue;
+      if (!tally) {
+        tally = {
+          id: check.id,
+          category: check.category,
+          earned: 0,
+          possible: 0,
+          applicablePages: 0,
+          failing: [],
+          warning: [],
+          failingPages: 0,
+          warningPages: 0,
+        };
+        tallies.set(check.id, tally);
+      }
+      const contribution = contributionOf(check);
+      if (!contribution) continue;
+      tally.earned += contribution.earned;
+      tally.possible += contribution.possible;
+      tally.applicablePages++;
+      if (check.outcome === 'FAIL') {
+        tally.failingPages++;
+        if (tally.failing.length < MAX_ISSUE_EXAMPLES) tally.failing.push(page.url);
+      } else if (check.outcome === 'WARN') {
+        tally.warningPages++;
+        if (tally.warning.length < MAX_ISSUE_EXAMPLES) tally.warning.push(page.url);
+      }
+    }
+  }
+  return [...tallies.values()];
+}
+
+/** A check's weight and mean credit over the pages where it applies; null when it applies nowhere. */
+function siteContribution(tally: CheckTally): Contribution | null {
+  if (tally.applicablePages === 0) return null;
+  return { category: tally.category, earned: tally.earned / tally.applicablePages, possible: tally.possible / tally.applicablePages };
+}
+
+function byGainThenFailingPages(a: SiteIssue, b: SiteIssue): number {
+  return b.estimatedGain - a.estimatedGain || b.failingPages - a.failingPages || (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0);
+}
+
+/**
+ * A site's scores and issues from its crawled pages. Only indexable, analysed pages count. Each
+ * check adds its weight times its mean credit over the pages where it applies, so one page scores
+ * as `scoreChecks` scores it; origin-level checks (robots.txt, llms.txt, sitemap, AI-crawler
+ * access) count once, as the first page found them.
+ */
+export function reportSite(pages: readonly SitePage[]): SiteReport {
+  const counted = pages.filter((page): page is SitePage & { checks: CheckResult[] } => page.indexable && page.checks !== null);
+  const tallies = tallyChecks(counted);
+  const contributions = tallies.map(siteContribution);
+  const applicable = contributions.filter((contribution) => contribution !== null);
+  // No page counted: nothing applies, and every score is 0.
+  const scores = scoreContributions(applicable);
+
+  const issues: SiteIssue[] = [];
+  tallies.forEach((tally, index) => {
+    const contribution = contributions[index];
+    if (!contribution || tally.failingPages + tally.warningPages === 0) return;
+    const passingEverywhere = applicable.map((other) => (other === contribution ? { ...other, earned: other.possible } : other));
+    const { title, howToFix } = describeCheck(tally.id);
+    issues.push({
+      checkId: tally.id,
+      title,
+      category: tally.category,
+      failingPages: tally.failingPages,
+      warningPages: tally.warningPages,
+      applicablePages: tally.applicablePages,
+      examples: [...tally.failing, ...tally.warning].slice(0, MAX_ISSUE_EXAMPLES),
+      estimatedGain: overallDifference(applicable, passingEverywhere),
+      howToFix,
+    });
+  });
+
+  return {
+    overallScore: scores.overall,
+    seoScore: scores.seo,
+    aeoScore: scores.aeo,
+    technicalScore: scores.technical,
+    indexablePages: counted.length,
+    excludedPages: pages.length - counted.length,
+    issues: issues.sort(byGainThenFailingPages),
+  };
+}
