@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { CHECKS } from '../../src/analysis/checks/catalogue';
+import { CHECKS, ORIGIN_LEVEL_CHECK_IDS } from '../../src/analysis/checks/catalogue';
 
 const readme = readFileSync(new URL('../../src/analysis/checks/README.md', import.meta.url), 'utf8');
 
@@ -34,4 +34,11 @@ it('gives every check a title and an instruction a site owner can read', () => {
     expect(check.howToFix, check.id).toMatch(/^[A-Z][^]*\.$/);
     expect(check.howToFix.split(/\.\s+[A-Z]/).length, check.id).toBeLessThanOrEqual(2);
   }
+});
+
+it('names the origin-level checks in checks/README.md', () => {
+  const sentence = /Origin-level checks[^]*?\(`originLevel`/.exec(readme)?.[0] ?? '';
+  const named = [...sentence.matchAll(/`([a-z0-9-]+)`/g)].map(([, id]) => id);
+  expect(named.sort()).toEqual([...ORIGIN_LEVEL_CHECK_IDS].sort());
+  expect(named.length).toBeGreaterThan(0);
 });
