@@ -1,3 +1,6 @@
+import { crawlRules, type CrawlRules } from './crawl/rules';
+import { sitemapPageUrls } from './crawl/sitemaps';
+import { looksLikeHtml, sameSite } from './crawl/urls';
 import { createPageFetcher, type ResponseHeaders } from './fetch/pageFetcher';
 import { fetchOriginFiles } from './fetch/originFiles';
 import { resolveOptions, type AnalyzerOptions } from './options';
@@ -17,6 +20,9 @@ export { portRefusalReason, refusalReason } from './fetch/addressPolicy';
 // The crawler's guard, which webhook deliveries connect through too.
 export { BlockedAddressError, createGuardedAgent, systemHostLookup, type HostLookup, type ResolvedAddress } from './fetch/guardedAgent';
 export { DEFAULT_USER_AGENT, type AnalyzerOptions } from './options';
+export { looksLikeHtml, normalizePageUrl, sameSite } from './crawl/urls';
+export { MAX_CRAWL_DELAY_MS, type CrawlRules } from './crawl/rules';
+export { MAX_PAGE_LINKS } from './crawl/links';
 export * from './types';
 
 /** What the jobs analyse pages with. */
@@ -26,8 +32,16 @@ export interface Analyzer {
   /**
    * Throws AnalysisError with a message for the site owner when the page cannot be analysed.
    * Pages waiting for a thread are served in turn across `shareKey`s (e.g. one per owner).
+   * `withLinks` adds the page's followable links to the report (`PageReport.links`), for a crawl.
    */
-  analyze(url: string, originFiles: OriginFiles, options?: { shareKey?: string }): Promise<PageReport>;
+  analyze(url: string, originFiles: OriginFiles, options?: { shareKey?: string; withLinks?: boolean }): Promise<PageReport>;
+  /**
+   * The pages of the entry URL's site its origin's sitemaps list (see crawl/sitemaps.ts), at
+   * most `limit`: normalised, same site, not obviously non-HTML, in sitemap order. Never throws.
+   */
+  discoverPages(entryUrl: string, originFiles: OriginFiles, limit: number): Promise<string[]>;
+  /** What the origin's robots.txt asks of Vantage's user agent: which URLs it may fetch, and how slowly. */
+  crawlRules(originFiles: OriginFiles): CrawlRules;
   /** Closes connections and stops the worker threads. */
   close(): Promise<void>;
 }
@@ -64,14 +78,22 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
   return {
     fetchOriginFiles: (origin) => fetchOriginFiles(fetcher, origin),
-    async analyze(url, originFiles, { shareKey } = {}) {
+    async analyze(url, originFiles, { shareKey, withLinks } = {}) {
       const fetched = await fetcher.fetch(url, {
         accept: HTML_ACCEPT,
         beforeRequest: (hop) => refuseIfRobotsForbid(hop, originFiles),
         beforeBody: refuseNonHtml,
       });
-      return pool.analyze({ fetched, originFiles, analyzedAt: resolved.now() }, { timeLimitMs: resolved.analysisTimeoutMs, shareKey });
+      return pool.analyze(
+        { fetched, originFiles, analyzedAt: resolved.now(), withLinks },
+        { timeLimitMs: resolved.analysisTimeoutMs, shareKey },
+      );
     },
+    discoverPages(entryUrl, originFiles, limit) {
+      const onSite = sameSite(entryUrl);
+      return sitemapPageUrls(fetcher, originFiles, { limit, accepts: (url) => onSite(url) && looksLikeHtml(url) });
+    },
+    crawlRules: (originFiles) => crawlRules(originFiles, resolved.userAgent),
     async close() {
       await Promise.all([fetcher.close(), pool.destroy()]);
     },

@@ -84,6 +84,11 @@ export interface PageReport extends Indexability {
   origin: OriginFindings;
   scores: CategoryScores;
   checks: CheckResult[];
+  /**
+   * Only when asked (a crawl): the pages it links to that a crawler may follow, normalised,
+   * de-duplicated, at most MAX_PAGE_LINKS (see crawl/links.ts).
+   */
+  links?: string[];
 }
 
 /**

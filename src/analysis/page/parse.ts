@@ -28,7 +28,7 @@ for (const method of ['popElement', 'readTagName'] as const) {
  * element becomes its sibling: every element and all text still reach the collector, and every
  * walk over the stack (the parser's and the collector's) is bounded, so parsing is linear.
  */
-class DepthCappedParser extends Parser {
+export class DepthCappedParser extends Parser {
   override onopentagname(start: number, endIndex: number): void {
     const internals = this as unknown as ParserInternals;
     if (internals.stack.length >= MAX_NESTING_DEPTH && !this.isVoidElement(internals.readTagName(start, endIndex))) {

@@ -1,6 +1,7 @@
 import { aiCrawlerAccess } from '../checks/aeoAccess';
 import { CHECKS } from '../checks/catalogue';
 import { runChecks, truncate } from '../checks/check';
+import { followableLinks } from '../crawl/links';
 import type { FetchedResource } from '../fetch/pageFetcher';
 import { judgeIndexability } from '../indexability';
 import { buildPageModel, decodeHtml } from '../page/buildPage';
@@ -11,10 +12,12 @@ export interface AnalysisTask {
   fetched: FetchedResource;
   originFiles: OriginFiles;
   analyzedAt: number;
+  /** A crawl asks for the page's links to follow; a single-page analysis does not pay for them. */
+  withLinks?: boolean;
 }
 
 /** Decoding, parsing and checking: the CPU-bound part, run on a worker thread. */
-export function analyzePage({ fetched, originFiles, analyzedAt }: AnalysisTask): PageReport {
+export function analyzePage({ fetched, originFiles, analyzedAt, withLinks = false }: AnalysisTask): PageReport {
   const { html, charset } = decodeHtml(fetched.body, fetched.headers['content-type']?.[0]);
   const page = buildPageModel(
     {
@@ -60,5 +63,6 @@ export function analyzePage({ fetched, originFiles, analyzedAt }: AnalysisTask):
     },
     scores: scoreChecks(checks),
     checks,
+    ...(withLinks && { links: followableLinks(page.anchors) }),
   };
 }
