@@ -9,13 +9,13 @@ import { assertOwnerCapacity, lockOwnerQuota, ownerQuotaTransaction, type OwnerL
 import { announceBatch, BATCH } from './transitions';
 
 export type NewBatchInput = BatchInput & { projectId?: string };
-export type BatchLimits = { maxUrlsPerBatch: number } & OwnerLimits;
+export type BatchLimits = { maxUrlsPerBatch: number; maxPagesPerSite: number } & OwnerLimits;
 
 /** The checked input, its targets and their planned jobs: everything decided before the transaction. */
 function planBatch(input: NewBatchInput, limits: BatchLimits, jobPlan: AnalyzeJobPlan) {
-  const valid = validateBatchInput(input, limits.maxUrlsPerBatch);
+  const valid = validateBatchInput(input, { maxUrls: limits.maxUrlsPerBatch, maxPagesPerSite: limits.maxPagesPerSite });
   const urls = valid.urls.map((url) => ({ id: randomUUID(), url }));
-  const jobs = planAnalyzeJobs(urls, jobPlan);
+  const jobs = planAnalyzeJobs(urls, jobPlan, valid.maxPagesPerSite);
   const jobOf = new Map(jobs.flatMap((job) => job.targetIds.map((targetId) => [targetId, job.jobId])));
   const targets = urls.map(({ id, url }, position) => ({
     id,
@@ -24,7 +24,7 @@ function planBatch(input: NewBatchInput, limits: BatchLimits, jobPlan: AnalyzeJo
     position,
     isSubject: url === valid.subjectUrl,
   }));
-  return { name: valid.name, projectId: input.projectId, targets, jobs };
+  return { name: valid.name, maxPagesPerSite: valid.maxPagesPerSite, projectId: input.projectId, targets, jobs };
 }
 
 /** Writes a planned batch in `tx`, which holds the owner's quota lock; refused (nothing written) beyond the owner's limits. */
@@ -35,13 +35,14 @@ async function writeBatch(tx: Transaction, boss: PgBoss, plan: ReturnType<typeof
   const batch = await tx.batch.create({
     data: {
       name: plan.name,
+      maxPagesPerSite: plan.maxPagesPerSite,
       ownerId: caller.ownerId,
       projectId: plan.projectId,
       totalUrls: targets.length,
       targets: { createMany: { data: targets } },
     },
   });
-  await sendAnalyzeJobs(boss, tx, jobs, { ownerId: caller.ownerId, queuedPages });
+  await sendAnalyzeJobs(boss, tx, jobs, { ownerId: caller.ownerId, queuedPages, maxPagesPerSite: plan.maxPagesPerSite });
   await recordAudit(tx, caller, BATCH.create.audit, { batchId: batch.id });
   await announceBatch(tx, batch.id); // for the owner's batchCreated subscribers
   return batch;

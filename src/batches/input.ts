@@ -1,17 +1,24 @@
 import { urlProblem, withDefaultScheme } from '#shared/urls';
-import { portRefusalReason } from '../analysis';
+import { portRefusalReason, sameSite as inSiteOf } from '../analysis';
 import { quoted, UserError } from '../errors';
 
 export interface BatchInput {
   name: string;
   urls: readonly string[];
   subjectUrl?: string | null;
+  maxPagesPerSite?: number | null;
 }
 
 export interface ValidBatch {
   name: string;
   urls: string[];
   subjectUrl: string | null;
+  maxPagesPerSite: number;
+}
+
+export interface BatchInputRules {
+  maxUrls: number;
+  maxPagesPerSite: number;
 }
 
 const MAX_NAME_LENGTH = 200;
@@ -35,8 +42,12 @@ export function normaliseUrl(raw: string): string {
   return url.href;
 }
 
-/** Checks everything before anything is written; the first problem is the error. */
-export function validateBatchInput(input: BatchInput, maxUrls: number): ValidBatch {
+/**
+ * Checks everything before anything is written; the first problem is the error. A batch that
+ * crawls (maxPagesPerSite above 1) compares sites, so two URLs of one site are refused as the
+ * same site rather than crawled twice.
+ */
+export function validateBatchInput(input: BatchInput, { maxUrls, maxPagesPerSite: maxPages }: BatchInputRules): ValidBatch {
   const name = input.name.trim();
   if (!name) throw new UserError('BAD_USER_INPUT', 'The batch needs a name.', { field: 'name' });
   // PostgreSQL text cannot hold NUL, and no name needs control characters.
@@ -50,7 +61,14 @@ export function validateBatchInput(input: BatchInput, maxUrls: number): ValidBat
   if (input.urls.length > maxUrls) {
     throw new UserError('BAD_USER_INPUT', `Give at most ${maxUrls} URLs; got ${input.urls.length}.`, { field: 'urls' });
   }
+  const maxPagesPerSite = input.maxPagesPerSite ?? 1;
+  if (!Number.isInteger(maxPagesPerSite) || maxPagesPerSite < 1 || maxPagesPerSite > maxPages) {
+    throw new UserError('BAD_USER_INPUT', `maxPagesPerSite must be 1 to ${maxPages}; got ${maxPagesPerSite}.`, {
+      field: 'maxPagesPerSite',
+    });
+  }
   const seen = new Map<string, string>();
+  const sites: { url: string; raw: string }[] = [];
   for (const raw of input.urls) {
     const url = normaliseUrl(raw);
     const earlier = seen.get(url);
@@ -59,6 +77,16 @@ export function validateBatchInput(input: BatchInput, maxUrls: number): ValidBat
         field: 'urls',
         value: quoted(raw),
       });
+    }
+    if (maxPagesPerSite > 1) {
+      const sameSite = sites.find((site) => inSiteOf(site.url)(url));
+      if (sameSite) {
+        throw new UserError('BAD_USER_INPUT', `"${quoted(raw)}" is on the same site as "${quoted(sameSite.raw)}"; a crawl covers the whole site from one URL.`, {
+          field: 'urls',
+          value: quoted(raw),
+        });
+      }
+      sites.push({ url, raw });
     }
     seen.set(url, raw);
   }
@@ -72,5 +100,5 @@ export function validateBatchInput(input: BatchInput, maxUrls: number): ValidBat
       });
     }
   }
-  return { name, urls: [...seen.keys()], subjectUrl };
+  return { name, urls: [...seen.keys()], subjectUrl, maxPagesPerSite };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AiCrawlerAccess, CheckResult, Heading, OriginFiles, OriginFindings } from '../analysis';
+import type { AiCrawlerAccess, CheckResult, Heading, OriginFiles, OriginFindings, SiteIssue, SiteReport } from '../analysis';
 import { completeStoredGaps, type ComparisonReport, type StoredGap } from '../comparison';
 import type { Prisma } from '../db/prisma';
 
@@ -174,3 +174,27 @@ export type RunBrand = z.infer<typeof runBrand>;
 export type RunSummary = z.infer<typeof runSummary>;
 
 export const projectRunJson = { summary: column('ProjectRun.summary', runSummary) };
+
+const siteIssue: z.ZodType<SiteIssue> = z.object({
+  checkId: z.string(),
+  title: z.string(),
+  category: checkCategory,
+  failingPages: z.int(),
+  warningPages: z.int(),
+  applicablePages: z.int(),
+  examples: z.array(z.string()),
+  estimatedGain: z.number(),
+  howToFix: z.string(),
+});
+
+const siteReport: z.ZodType<SiteReport> = z.object({
+  overallScore: z.int(),
+  seoScore: z.int(),
+  aeoScore: z.int(),
+  technicalScore: z.int(),
+  indexablePages: z.int(),
+  excludedPages: z.int(),
+  issues: z.array(siteIssue),
+});
+
+export const siteJson = column('Target.site', siteReport);

@@ -1,7 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import { recordAudit } from '../auth/audit';
 import type { Caller } from '../auth/caller';
-import type { PrismaClient } from '../db/prisma';
+import { Prisma, type PrismaClient } from '../db/prisma';
 import { UserError, notFound } from '../errors';
 import { planAnalyzeJobs, queuedPagesOf, sendAnalyzeJobs, type AnalyzeJobPlan } from '../queue';
 import { assertOwnerCapacity, ownerQuotaTransaction, type OwnerLimits } from './limits';
@@ -32,19 +32,23 @@ export async function retryBatch(
     const failed = await tx.target.findMany({ where: { batchId, status: { in: [...TARGET.retry.from] } }, select: { id: true, url: true } });
     if (failed.length === 0) throw new UserError('CONFLICT', 'The batch has no failed targets to retry.');
     await assertOwnerCapacity(tx, caller.ownerId, limits, failed.length);
-    const jobs = planAnalyzeJobs(failed, jobPlan);
+    const { maxPagesPerSite } = await tx.batch.findUniqueOrThrow({ where: { id: batchId }, select: { maxPagesPerSite: true } });
+    const jobs = planAnalyzeJobs(failed, jobPlan, maxPagesPerSite);
     const queuedPages = await queuedPagesOf(tx, caller.ownerId);
+    // A failed site is crawled afresh.
+    await tx.crawledPage.deleteMany({ where: { targetId: { in: failed.map((target) => target.id) } } });
     for (const job of jobs) {
       await tx.target.updateMany({
         where: { id: { in: job.targetIds } },
-        data: { status: TARGET.retry.to[0], error: null, jobId: job.jobId, attempts: 0, finishedAt: null },
+        data: { status: TARGET.retry.to[0], error: null, jobId: job.jobId, attempts: 0, finishedAt: null, pagesDiscovered: 0, pagesDone: 0, site: Prisma.DbNull },
       });
     }
-    await sendAnalyzeJobs(boss, tx, jobs, { ownerId: caller.ownerId, queuedPages });
+    await sendAnalyzeJobs(boss, tx, jobs, { ownerId: caller.ownerId, queuedPages, maxPagesPerSite });
     await recordAudit(tx, caller, BATCH.retry.audit, { batchId, urls: failed.length });
     return recordBatchChange(tx, batchId, {
       status: BATCH.retry.to[0],
       completedUrls: { decrement: failed.length },
+      pagesDone: { decrement: failed.length * maxPagesPerSite },
       failedUrls: { decrement: failed.length },
       finishedAt: null,
       error: null,

@@ -1,27 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { fromPrisma, type Job, type PgBoss } from 'pg-boss';
 import { z } from 'zod';
-import { AnalysisError, type Analyzer, type OriginFiles } from '../analysis';
-import { originFilesJson } from '../batches/jsonColumns';
+import { AnalysisError, type Analyzer } from '../analysis';
 import type { StartedTarget, TargetOutcome, TargetTransitions } from '../batches/targets';
 import { lockBatch, TARGET } from '../batches/transitions';
 import type { PrismaClient, Transaction } from '../db/prisma';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { ANALYZE_TARGET, queuedPagesOf, sendAnalyzeJobs, WORKER_STOPS_ALLOWED } from '../queue';
+import { crawlSite, type CrawlSiteDeps } from './crawlSite';
+import { Abandoned, originFilesFor, unlessAbandoned } from './pageWork';
 
 /** Old jobs outlive type changes: the payload is checked, never trusted. */
 const payloadSchema = z.union([
-  // ownerId: absent from jobs queued before pages were shared out by owner.
-  z.object({ targetIds: z.array(z.uuid()).min(1), ownerId: z.string().optional() }),
+  // ownerId: absent from jobs queued before pages were shared out by owner; maxPagesPerSite, before sites were crawled.
+  z.object({ targetIds: z.array(z.uuid()).min(1), ownerId: z.string().optional(), maxPagesPerSite: z.int().min(1).optional() }),
   // Queued before a job could hold several targets.
   z.object({ targetId: z.uuid() }).transform(({ targetId }) => ({ targetIds: [targetId] })),
 ]);
-export function assertAnalyzeTargetPayload(data: unknown): { targetIds: string[]; ownerId?: string } {
+export function assertAnalyzeTargetPayload(data: unknown): { targetIds: string[]; ownerId?: string; maxPagesPerSite?: number } {
   return payloadSchema.parse(data);
 }
 
-export interface AnalyzeTargetDeps {
+export interface AnalyzeTargetDeps extends CrawlSiteDeps {
   prisma: PrismaClient;
   boss: PgBoss;
   analyzer: Analyzer;
@@ -35,9 +36,6 @@ export interface AnalyzeTargetDeps {
   abandon: AbortSignal;
 }
 
-/** The page in hand when the shutdown's grace ran out. */
-class Abandoned extends Error {}
-
 /**
  * Analyses the job's targets one after another: they share a host, and a worker takes at most
  * CRAWL_MAX_PER_HOST jobs of a host, so it has no more of the host's pages in hand. A target
@@ -46,17 +44,18 @@ class Abandoned extends Error {}
  * hands the job's unfinished targets back instead (see handBack), which uses up nothing.
  */
 export async function analyzeTarget(deps: AnalyzeTargetDeps, job: Job<unknown>): Promise<void> {
-  const { targetIds, ownerId } = assertAnalyzeTargetPayload(job.data);
+  const { targetIds, ownerId, maxPagesPerSite = 1 } = assertAnalyzeTargetPayload(job.data);
+  const work = { ownerId, maxPagesPerSite };
   const todo = job.retryCount > 0 ? (await unfinishedLeastTriedFirst(deps.prisma, targetIds)).map((target) => target.id) : targetIds;
   let retry: { error: unknown } | null = null;
   for (const targetId of todo) {
     // A lost claim means pg-boss has already given the job to another run.
     if (job.signal.aborted) throw new Error('The claim on the job was lost before all its pages were analysed; its retry does the rest.');
-    if (deps.stopping.aborted) return handBack(deps, job, targetIds, ownerId);
+    if (deps.stopping.aborted) return handBack(deps, job, targetIds, work);
     try {
-      await analyzeOne(deps, targetId, ownerId);
+      await analyzeOne(deps, targetId, work);
     } catch (error) {
-      if (error instanceof Abandoned) return handBack(deps, job, targetIds, ownerId);
+      if (error instanceof Abandoned) return handBack(deps, job, targetIds, work);
       retry ??= { error };
     }
   }
@@ -77,7 +76,8 @@ async function unfinishedLeastTriedFirst(prisma: Transaction | PrismaClient, tar
  * go to a fresh job and this one completes. If pg-boss has already given the job to another
  * run (the claim was lost), nothing changes and that run does the rest.
  */
-async function handBack(deps: AnalyzeTargetDeps, job: Job<unknown>, targetIds: string[], ownerId = ''): Promise<void> {
+async function handBack(deps: AnalyzeTargetDeps, job: Job<unknown>, targetIds: string[], work: JobWork): Promise<void> {
+  const { ownerId = '', maxPagesPerSite } = work;
   const handedBack = await deps.prisma.$transaction(async (tx) => {
     const unfinished = await unfinishedLeastTriedFirst(tx, targetIds);
     if (unfinished[0]) await lockBatch(tx, unfinished[0].batchId); // a job's targets share a batch
@@ -92,14 +92,20 @@ async function handBack(deps: AnalyzeTargetDeps, job: Job<unknown>, targetIds: s
     };
     // Behind the owner's other queued pages, as a new batch's first job would be.
     const queuedPages = ownerId ? (await queuedPagesOf(tx, ownerId)) - fresh.targetIds.length : 0;
-    await sendAnalyzeJobs(deps.boss, tx, [fresh], { ownerId, queuedPages: Math.max(0, queuedPages) });
+    await sendAnalyzeJobs(deps.boss, tx, [fresh], { ownerId, queuedPages: Math.max(0, queuedPages), maxPagesPerSite });
     await tx.target.updateMany({ where: { id: { in: fresh.targetIds } }, data: { jobId: fresh.jobId } });
     return fresh.targetIds;
   });
   if (handedBack.length > 0) deps.log.info({ jobId: job.id, targets: handedBack.length }, 'handed unfinished pages back to the queue');
 }
 
-async function analyzeOne(deps: AnalyzeTargetDeps, targetId: string, ownerId = ''): Promise<void> {
+/** What every target of a job shares: whose pages they are, and how many pages of each site to analyse. */
+interface JobWork {
+  ownerId?: string;
+  maxPagesPerSite: number;
+}
+
+async function analyzeOne(deps: AnalyzeTargetDeps, targetId: string, { ownerId = '', maxPagesPerSite }: JobWork): Promise<void> {
   const target = await deps.transitions.start(targetId);
   if (!target) return; // finished (counted by another run of this job) or cancelled
   if (target.workerStops > WORKER_STOPS_ALLOWED) {
@@ -109,7 +115,10 @@ async function analyzeOne(deps: AnalyzeTargetDeps, targetId: string, ownerId = '
   }
   let outcome: TargetOutcome;
   try {
-    outcome = { report: await unlessAbandoned(deps.abandon, analyze(deps, target, ownerId)) };
+    outcome =
+      maxPagesPerSite > 1
+        ? await crawlSite(deps, target, ownerId, maxPagesPerSite)
+        : { report: await unlessAbandoned(deps.abandon, analyze(deps, target, ownerId)) };
   } catch (error) {
     if (error instanceof Abandoned) {
       await deps.transitions.release(targetId, false);
@@ -136,55 +145,4 @@ async function analyze(deps: AnalyzeTargetDeps, target: StartedTarget, ownerId: 
   const originFiles = await originFilesFor(deps, target.batchId, target.url);
   // The analysis threads take waiting pages owner by owner, so one owner's backlog cannot hold up another's page.
   return deps.analyzer.analyze(target.url, originFiles, { shareKey: ownerId });
-}
-
-/** The work's result, or Abandoned as soon as the signal aborts (the work then runs on, unheard). */
-async function unlessAbandoned<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
-  work.catch(() => {});
-  let onAbort = () => {};
-  const abandoned = new Promise<never>((_, reject) => {
-    onAbort = () => reject(new Abandoned());
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([work, abandoned]);
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
-}
-
-/** Stored origin files never change, so a worker keeps the latest few instead of reading them per page. */
-const originFilesCache = new Map<string, Promise<OriginFiles>>();
-const ORIGIN_FILES_CACHED = 256;
-
-/**
- * robots.txt, llms.txt and the sitemap are fetched once per origin per batch and stored; every
- * target of that origin, in any process, uses the stored copy. Two processes racing on the
- * first fetch both fetch, and the first stored copy wins for everyone.
- */
-async function originFilesFor(deps: AnalyzeTargetDeps, batchId: string, url: string): Promise<OriginFiles> {
-  const origin = new URL(url).origin;
-  const key = `${batchId} ${origin}`;
-  let files = originFilesCache.get(key);
-  if (!files) {
-    files = loadOrFetchOriginFiles(deps, batchId, origin);
-    files.catch(() => originFilesCache.delete(key));
-    originFilesCache.set(key, files);
-    if (originFilesCache.size > ORIGIN_FILES_CACHED) originFilesCache.delete(originFilesCache.keys().next().value!);
-  }
-  return files;
-}
-
-async function loadOrFetchOriginFiles(deps: AnalyzeTargetDeps, batchId: string, origin: string) {
-  const where = { batchId_origin: { batchId, origin } };
-  const stored = await deps.prisma.originFiles.findUnique({ where });
-  if (stored) return originFilesJson.files.read(stored.files, `batch ${batchId} origin ${origin}`);
-  const files = await deps.analyzer.fetchOriginFiles(origin);
-  await deps.prisma.originFiles.createMany({
-    data: [{ batchId, origin, files: originFilesJson.files.write(files) }],
-    skipDuplicates: true,
-  });
-  const winner = await deps.prisma.originFiles.findUniqueOrThrow({ where });
-  return originFilesJson.files.read(winner.files, `batch ${batchId} origin ${origin}`);
 }

@@ -60,12 +60,14 @@ export async function startWorkers(deps: {
   const abandon = new AbortController();
   const analyzeDeps = {
     prisma,
+    pool,
     boss,
     analyzer,
     maxAttempts: config.analyzeMaxAttempts,
     log,
     metrics,
     transitions,
+    pagesInFlight: config.maxFetchesPerHost,
     stopping: stopping.signal,
     abandon: abandon.signal,
   };
@@ -85,7 +87,7 @@ export async function startWorkers(deps: {
     );
   await boss.work(ANALYZE_TARGET, analyzeWorkOptions(config), analyzeJobs);
   await boss.work(ANALYZE_TARGET, firstPagesWorkOptions(config), analyzeJobs);
-  const limits = { maxUrlsPerBatch: config.maxUrlsPerBatch, ...config.ownerLimits };
+  const limits = { maxUrlsPerBatch: config.maxUrlsPerBatch, maxPagesPerSite: config.maxPagesPerSite, ...config.ownerLimits };
   const answerEngines = config.answerEngines.map((engine) => engine.name);
   const schedulerDeps = { prisma, boss, limits, jobPlan: analyzeJobPlan(config), answerEngines, log };
   const handlers: [string, Parameters<PgBoss['work']>[1], (job: Job<unknown>) => Promise<unknown>][] = [

@@ -1,7 +1,7 @@
 import type { Job } from 'pg-boss';
 import { z } from 'zod';
 import type { PgBoss } from 'pg-boss';
-import type { OwnerLimits } from '../batches/limits';
+import type { BatchLimits } from '../batches/create';
 import type { Config } from '../config';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
@@ -36,7 +36,7 @@ export interface ScoreDeps {
   boss: PgBoss;
   log: Logger;
   /** For the cited-pages batch, created like any batch of the owner. */
-  limits: { maxUrlsPerBatch: number } & OwnerLimits;
+  limits: BatchLimits;
   jobPlan: AnalyzeJobPlan;
   /** The insight model, which judges sentiment and recommendation when set (the lexicon does otherwise, and where it fails). */
   llm: Config['llm'];

@@ -6,10 +6,15 @@ import { notFound } from '../errors';
 import type { AnalyzeJobPlan } from '../queue';
 import { siteUrlOf } from './domains';
 
-/** The batch a site audit of the project is: each brand's first domain, the project's own brand the subject. */
-export function siteAuditInput(project: { id: string; name: string; brands: readonly { domains: readonly string[] }[] }): NewBatchInput {
+/** The batch a site audit of the project is: each brand's first domain, crawled up to the project's pages per site, the project's own brand the subject. */
+export function siteAuditInput(project: {
+  id: string;
+  name: string;
+  maxPagesPerSite: number;
+  brands: readonly { domains: readonly string[] }[];
+}): NewBatchInput {
   const urls = project.brands.map((brand) => siteUrlOf(brand.domains[0]!));
-  return { name: `${project.name}: site audit`, urls, subjectUrl: urls[0], projectId: project.id };
+  return { name: `${project.name}: site audit`, urls, subjectUrl: urls[0], maxPagesPerSite: project.maxPagesPerSite, projectId: project.id };
 }
 
 /**

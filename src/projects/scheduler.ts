@@ -35,6 +35,7 @@ interface DueProject {
   id: string;
   ownerId: string;
   name: string;
+  maxPagesPerSite: number;
   cron: string;
   timezone: string;
   runs: RunKind[];
@@ -69,7 +70,7 @@ export async function startDueRuns(deps: SchedulerDeps, now: Date): Promise<Sche
 
 async function takeDueProject(tx: Transaction, deps: SchedulerDeps, now: Date, tried: string[]): Promise<ScheduledTurn | null> {
   const [project] = await tx.$queryRaw<DueProject[]>`
-    SELECT id, "ownerId", name, "scheduleCron" AS cron, "scheduleTimezone" AS timezone, "scheduleRuns"::text[] AS runs
+    SELECT id, "ownerId", name, "maxPagesPerSite", "scheduleCron" AS cron, "scheduleTimezone" AS timezone, "scheduleRuns"::text[] AS runs
     FROM "Project"
     WHERE "nextRunAt" <= ${now} AND NOT (id = ANY(${tried}::uuid[]))
     ORDER BY "nextRunAt", id

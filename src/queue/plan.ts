@@ -44,15 +44,15 @@ export interface AnalyzeJob {
  * host). Each host's targets are dealt round-robin over enough jobs to keep as many of its
  * pages in flight as the per-host limit allows, each holding at most `targetsPerJob`: a queue
  * job costs about as much CPU as analysing a page, so a batch with many pages per host runs a
- * fraction of the jobs.
+ * fraction of the jobs. A crawled target is a site of up to `pagesPerTarget` pages.
  */
-export function planAnalyzeJobs(targets: { id: string; url: string }[], plan: AnalyzeJobPlan): AnalyzeJob[] {
+export function planAnalyzeJobs(targets: { id: string; url: string }[], plan: AnalyzeJobPlan, pagesPerTarget = 1): AnalyzeJob[] {
   const byHost = Map.groupBy(targets, (target) => new URL(target.url).host);
   return [...byHost].flatMap(([host, ofHost]) => {
     const count = Math.max(Math.ceil(ofHost.length / plan.targetsPerJob), Math.min(ofHost.length, plan.maxFetchesPerHost));
     return Array.from({ length: count }, (_, job) => {
       const targetIds = ofHost.filter((_, i) => i % count === job).map((target) => target.id);
-      const expireInSeconds = Math.min(targetIds.length * plan.expireSecondsPerTarget, MAX_EXPIRE_SECONDS);
+      const expireInSeconds = Math.min(targetIds.length * pagesPerTarget * plan.expireSecondsPerTarget, MAX_EXPIRE_SECONDS);
       return { jobId: randomUUID(), host, targetIds, expireInSeconds };
     });
   });

@@ -9,14 +9,20 @@ import type { AnalyzeJob } from './plan';
  * priorities first, then older jobs): an owner with nothing waiting goes before another owner's
  * backlog, and a worker keeps pollers for such first pages alone (see firstPagesWorkOptions).
  */
-export async function sendAnalyzeJobs(boss: PgBoss, tx: Transaction, jobs: AnalyzeJob[], owner: { ownerId: string; queuedPages: number }) {
+export async function sendAnalyzeJobs(
+  boss: PgBoss,
+  tx: Transaction,
+  jobs: AnalyzeJob[],
+  owner: { ownerId: string; queuedPages: number; maxPagesPerSite: number },
+) {
   let pagesAhead = owner.queuedPages;
   await boss.insert(
     ANALYZE_TARGET,
     jobs.map(({ jobId, host, targetIds, expireInSeconds }) => {
       const priority = -pagesAhead;
       pagesAhead += targetIds.length;
-      return { id: jobId, data: { targetIds, ownerId: owner.ownerId }, group: { id: host }, expireInSeconds, priority };
+      const data = { targetIds, ownerId: owner.ownerId, maxPagesPerSite: owner.maxPagesPerSite };
+      return { id: jobId, data, group: { id: host }, expireInSeconds, priority };
     }),
     { db: fromPrisma(tx) },
   );

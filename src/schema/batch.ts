@@ -25,6 +25,7 @@ export const Batch = builder.prismaNode('Batch', {
       resolve: ({ completedUrls, totalUrls }) => percentDone(completedUrls, totalUrls),
     }),
     totalUrls: t.exposeInt('totalUrls'),
+    maxPagesPerSite: t.exposeInt('maxPagesPerSite', { description: 'Pages analysed per site: 1 analyses each URL alone, more crawls each site from its URL.' }),
     completedUrls: t.exposeInt('completedUrls', { description: 'Targets that reached SUCCEEDED or FAILED.' }),
     failedUrls: t.exposeInt('failedUrls'),
     sequence: t.exposeInt('sequence', { description: 'Increases with every change of the batch or its targets.' }),
@@ -62,6 +63,13 @@ const CreateBatchInput = builder.inputType('CreateBatchInput', {
         '1 to the configured maximum (default 50) absolute http(s) URLs; duplicates after normalisation are rejected.',
     }),
     subjectUrl: t.string({ required: false, description: 'Optional; must be one of urls.' }),
+    maxPagesPerSite: t.int({
+      required: false,
+      description:
+        'Pages to analyse per site. 1 (the default) analyses just the given URL. Above 1 the site is crawled from that URL, its sitemaps ' +
+        'and its internal links, up to this many HTML pages, at most MAX_PAGES_PER_SITE (default 500); more is BAD_USER_INPUT. ' +
+        'A crawling batch compares sites: two URLs of one site (same host, or its www/apex pair) are BAD_USER_INPUT.',
+    }),
   }),
 });
 
@@ -116,7 +124,7 @@ const Limits = builder.objectRef<LimitsShape>('Limits').implement({
 builder.queryFields((t) => ({
   limits: t.field({
     type: Limits,
-    resolve: (_root, _args, ctx) => ({ maxUrlsPerBatch: ctx.config.maxUrlsPerBatch, ...ctx.config.ownerLimits }),
+    resolve: (_root, _args, ctx) => ({ maxUrlsPerBatch: ctx.config.maxUrlsPerBatch, maxPagesPerSite: ctx.config.maxPagesPerSite, ...ctx.config.ownerLimits }),
   }),
 }));
 
@@ -127,7 +135,7 @@ builder.mutationFields((t) => ({
       'Stores the batch and queues its work in one transaction: either both happen or neither. RATE_LIMITED (with extensions.retryAfterSeconds) beyond the per-owner limits of running batches and URLs per day.',
     args: { input: t.arg({ type: CreateBatchInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const limits = { maxUrlsPerBatch: ctx.config.maxUrlsPerBatch, ...ctx.config.ownerLimits };
+      const limits = { maxUrlsPerBatch: ctx.config.maxUrlsPerBatch, maxPagesPerSite: ctx.config.maxPagesPerSite, ...ctx.config.ownerLimits };
       const batch = await createBatch(ctx.prisma, ctx.boss, input, limits, ctx.caller, ctx.jobPlan);
       ctx.log.info({ ...batchLogFields(batch), ownerId: ctx.caller.ownerId }, 'batch created');
       return ctx.prisma.batch.findUniqueOrThrow({ ...query, where: { id: batch.id } });

@@ -1,6 +1,6 @@
 import { getNullableType, isInterfaceType, isListType, isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { AI_CRAWLERS, CHECKS, MAX_REPORTED_LIST_ITEMS } from '../analysis';
+import { AI_CRAWLERS, CHECKS, MAX_ISSUE_EXAMPLES, MAX_REPORTED_LIST_ITEMS } from '../analysis';
 import { PROJECT_LISTS } from '../projects/input';
 import { MAX_DELIVERIES_LISTED, MAX_WEBHOOKS_PER_PROJECT } from '../projects/webhooks';
 import { VISIBILITY_LISTS } from '../projects/visibility/audits';
@@ -78,6 +78,9 @@ const REPEATS: Record<string, Size> = {
   'VisibilityAudit.insights': () => VISIBILITY_LISTS.insights,
   'BrandVisibility.byEngine': () => VISIBILITY_LISTS.engines,
   'PromptResult.named': () => VISIBILITY_LISTS.brands,
+  'CrawledPageConnection.edges': one,
+  'SiteReport.issues': checks,
+  'SiteIssue.examples': () => MAX_ISSUE_EXAMPLES,
 };
 
 /**

@@ -2,6 +2,7 @@ import { builder } from './builder';
 import './enums';
 import './pageAnalysis';
 import './target';
+import './site';
 import './batch';
 import './comparison';
 import './progress';

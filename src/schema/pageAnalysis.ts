@@ -53,7 +53,7 @@ const OriginFindings = builder.objectRef<OriginFindingsShape>('OriginFindings').
   }),
 });
 
-builder.prismaObject('PageAnalysis', {
+export const PageAnalysis = builder.prismaObject('PageAnalysis', {
   fields: (t) => ({
     finalUrl: t.exposeString('finalUrl', { description: 'After redirects.' }),
     httpStatus: t.exposeInt('httpStatus'),

@@ -227,7 +227,7 @@ builder.mutationFields((t) => ({
       "Starts a site-audit batch of the brand's and competitors' first domains now, the brand's as its subject. Counts against the owner's limits like createBatch (RATE_LIMITED beyond them).",
     args: { projectId: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const limits = { maxUrlsPerBatch: ctx.config.maxUrlsPerBatch, ...ctx.config.ownerLimits };
+      const limits = { maxUrlsPerBatch: ctx.config.maxUrlsPerBatch, maxPagesPerSite: ctx.config.maxPagesPerSite, ...ctx.config.ownerLimits };
       const projectId = decodeId(String(args.projectId), 'Project');
       const batch = await runSiteAudit(ctx.prisma, ctx.boss, projectId, limits, ctx.caller, ctx.jobPlan);
       ctx.log.info({ ...batchLogFields(batch), projectId, ownerId: ctx.caller.ownerId }, 'site audit started');

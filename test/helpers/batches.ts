@@ -6,7 +6,7 @@ const CREATE_BATCH = `mutation ($input: CreateBatchInput!) { createBatch(input: 
 /** Creates a batch over GraphQL as the local owner; returns its global ID. */
 export async function createBatch(
   graphqlUrl: string,
-  input: { name: string; urls: string[]; subjectUrl?: string },
+  input: { name: string; urls: string[]; subjectUrl?: string; maxPagesPerSite?: number },
 ): Promise<string> {
   const { createBatch: batch } = await graphqlData<{ createBatch: { id: string } }>(graphqlUrl, CREATE_BATCH, { input });
   return batch.id;

@@ -54,8 +54,10 @@ describe('an analyze-target job that runs more than once, or holds several targe
     const config = loadConfig({ CRAWL_ALLOW_PRIVATE: 'true' });
     deps = {
       prisma,
+      pool: clients.pool,
       boss,
       analyzer: createAnalyzer(config.crawl),
+      pagesInFlight: 2,
       maxAttempts: 3,
       log,
       metrics: createMetrics(),
@@ -228,8 +230,8 @@ describe('an analyze-target job that runs more than once, or holds several targe
     // Two jobs share the host's three pages: this one holds the first and the third.
     const fresh = targets[2]!.jobId;
     expect(await jobRows([job.id, fresh])).toEqual([
-      { id: job.id, state: 'completed', retryCount: 0, data: { targetIds: [targets[0]!.id, targets[2]!.id], ownerId: LOCAL_OWNER_ID } },
-      { id: fresh, state: 'created', retryCount: 0, data: { targetIds: [targets[2]!.id], ownerId: LOCAL_OWNER_ID } },
+      { id: job.id, state: 'completed', retryCount: 0, data: { targetIds: [targets[0]!.id, targets[2]!.id], ownerId: LOCAL_OWNER_ID, maxPagesPerSite: 1 } },
+      { id: fresh, state: 'created', retryCount: 0, data: { targetIds: [targets[2]!.id], ownerId: LOCAL_OWNER_ID, maxPagesPerSite: 1 } },
     ]);
     expect(requestsOf('/t2')).toEqual([]);
   });
@@ -253,8 +255,8 @@ describe('an analyze-target job that runs more than once, or holds several targe
       ['PENDING', 0, 0],
     ]);
     expect(await jobRows([job.id, targets[0]!.jobId])).toEqual([
-      { id: job.id, state: 'completed', retryCount: 0, data: { targetIds: [targets[0]!.id], ownerId: LOCAL_OWNER_ID } },
-      { id: targets[0]!.jobId, state: 'created', retryCount: 0, data: { targetIds: [targets[0]!.id], ownerId: LOCAL_OWNER_ID } },
+      { id: job.id, state: 'completed', retryCount: 0, data: { targetIds: [targets[0]!.id], ownerId: LOCAL_OWNER_ID, maxPagesPerSite: 1 } },
+      { id: targets[0]!.jobId, state: 'created', retryCount: 0, data: { targetIds: [targets[0]!.id], ownerId: LOCAL_OWNER_ID, maxPagesPerSite: 1 } },
     ]);
   });
 

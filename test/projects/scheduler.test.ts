@@ -19,7 +19,7 @@ const SCHEDULE = `query ($id: ID!) { project(id: $id) {
   siteAudits(first: 50) { edges { node { id status totalUrls targets { url isSubject } } } } } }`;
 const CANCEL = `mutation ($id: ID!) { cancelBatch(id: $id) { status } }`;
 const MINUTE = 60_000;
-const LIMITS = { maxUrlsPerBatch: 50, maxRunningBatches: 1000, maxUrlsPerDay: 1_000_000 };
+const LIMITS = { maxUrlsPerBatch: 50, maxPagesPerSite: 500, maxRunningBatches: 1000, maxUrlsPerDay: 1_000_000 };
 
 /** The row id under a global ID ("Project:<uuid>", base64). */
 const rowId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1]!;

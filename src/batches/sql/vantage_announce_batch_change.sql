@@ -19,7 +19,8 @@ BEGIN
       'targetId', t.id,
       'sequence', b.sequence,
       'batch', to_json(b),
-      'target', to_json(t)
+      -- A site's report can outgrow NOTIFY's 8000 bytes; readers load it when asked for it.
+      'target', to_jsonb(t) - 'site'
     )::text
     INTO announced_sequence, payload
     FROM "Batch" b LEFT JOIN "Target" t ON t.id = target_id AND t."batchId" = b.id

@@ -13,6 +13,7 @@ RETURNS TABLE ("targetId" UUID, "batchId" UUID, "batchCounted" BOOLEAN, "deferre
 DECLARE
   i INT;
   owning_batch UUID;
+  pages_done INT;
   counted "Batch";
 BEGIN
   PERFORM "vantage_lock_batches_of"(target_ids);
@@ -26,8 +27,10 @@ BEGIN
       RETURN NEXT;
       CONTINUE;
     END IF;
+    SELECT t."pagesDone" INTO pages_done FROM "Target" t WHERE t.id = target_ids[i];
     UPDATE "Target" t SET status = CASE WHEN failures[i] IS NULL THEN 'SUCCEEDED' ELSE 'FAILED' END::"TargetStatus",
-        error = failures[i], "finishedAt" = now()
+        error = failures[i], "finishedAt" = now(),
+        "pagesDiscovered" = GREATEST(t."pagesDiscovered", 1), "pagesDone" = GREATEST(t."pagesDone", 1)
       WHERE t.id = target_ids[i] AND t.status IN ('PENDING', 'RUNNING')
       RETURNING t."batchId" INTO owning_batch;
     CONTINUE WHEN NOT FOUND;
@@ -35,7 +38,9 @@ BEGIN
       INSERT INTO "PageAnalysis" SELECT * FROM jsonb_populate_record(NULL::"PageAnalysis",
         jsonb_build_object('createdAt', now()) || analyses[i] || jsonb_build_object('targetId', target_ids[i]));
     END IF;
+    -- A finished site counts all its share of the pages, however few the crawl found.
     UPDATE "Batch" b SET sequence = b.sequence + 1, "completedUrls" = b."completedUrls" + 1,
+        "pagesDone" = b."pagesDone" + GREATEST(b."maxPagesPerSite" - pages_done, 0),
         "failedUrls" = b."failedUrls" + CASE WHEN failures[i] IS NULL THEN 0 ELSE 1 END
       WHERE b.id = owning_batch
       RETURNING * INTO counted;

@@ -3,7 +3,7 @@ import { listOf } from '#shared/format';
 import { describeCheck } from '../../analysis';
 import { createBatch } from '../../batches/create';
 import { comparisonJson } from '../../batches/jsonColumns';
-import type { OwnerLimits } from '../../batches/limits';
+import type { BatchLimits } from '../../batches/create';
 import type { PrismaClient } from '../../db/prisma';
 import { UserError } from '../../errors';
 import type { AnalyzeJobPlan } from '../../queue';
@@ -26,7 +26,7 @@ export async function startCitedPagesBatch(
   boss: PgBoss,
   audit: { id: string; ownerId: string; subject: BrandSpec },
   pages: readonly string[],
-  limits: { maxUrlsPerBatch: number } & OwnerLimits,
+  limits: BatchLimits,
   jobPlan: AnalyzeJobPlan,
 ): Promise<{ batchId: string } | { refused: string }> {
   const subjectUrl = siteUrlOf(audit.subject.domains![0]!);

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AnalysisError, looksLikeHtml, normalizePageUrl, reportSite, sameSite, type Analyzer, type OriginFiles, type PageReport } from '../analysis';
+import { toAnalysisRow, toReport } from '../batches/analysisRows';
+import {
+  claimPages,
+  donePages,
+  entryPage,
+  hasCrawledPages,
+  releaseStrandedPages,
+  storeCrawledPages,
+  unfinishedPages,
+  type ClaimedPage,
+  type CrawledPageResult,
+  type FoundPage,
+} from '../batches/crawledPages';
+import { siteJson } from '../batches/jsonColumns';
+import type { StartedTarget, TargetOutcome } from '../batches/targets';
+import type { PageAnalysis } from '../db/generated/client/client';
+import type { PrismaClient, Queryable } from '../db/prisma';
+import type { Logger } from '../logger';
+import { Abandoned, originFilesFor, unlessAbandoned } from './pageWork';
+
+export interface CrawlSiteDeps {
+  prisma: PrismaClient;
+  pool: Queryable;
+  analyzer: Analyzer;
+  log: Logger;
+  /** Pages fetched at once for one site; the host slots bound them across workers too. */
+  pagesInFlight: number;
+  /** Aborted when the process begins to shut down: the crawl stores the pages in hand and hands the rest back. */
+  stopping: AbortSignal;
+  /** Aborted at the shutdown's grace deadline: the pages in hand are left to the next run. */
+  abandon: AbortSignal;
+}
+
+/** Links followed from the entry URL before a page's links are no longer followed: a calendar's "next month" ends here. */
+export const MAX_CRAWL_DEPTH = 10;
+
+/**
+ * Crawls the target's site from its URL, breadth-first: the entry URL, its sitemaps' pages,
+ * then the links of every page, same site only, up to `maxPages`. The frontier lives in
+ * CrawledPage rows, so a run that dies loses only the pages in hand and the next run goes on
+ * from there. Ends with the site's report stored on the target, and returns the outcome of the
+ * entry page, which the target's status and the page-level comparison keep using.
+ */
+export async function crawlSite(deps: CrawlSiteDeps, target: StartedTarget, ownerId: string, maxPages: number): Promise<TargetOutcome> {
+  const entryUrl = normalizePageUrl(target.url) ?? target.url;
+  const files = await originFilesFor(deps, target.batchId, entryUrl);
+  const rules = deps.analyzer.crawlRules(files);
+  const crawl = { targetId: target.id, claim: randomUUID(), maxPages };
+  const inSite = sameSite(entryUrl);
+  // Known in this run: the links every page repeats (navigation, footer) are sent to the database once.
+  const known = new Set<string>();
+  let discoveredAll = false;
+
+  await releaseStrandedPages(deps.pool, target.id);
+  if (!(await hasCrawledPages(deps.pool, target.id))) {
+    const fromSitemaps = await deps.analyzer.discoverPages(entryUrl, files, maxPages - 1);
+    const found = [{ url: entryUrl, depth: 0 }, ...fromSitemaps.filter((url) => url !== entryUrl).map((url) => ({ url, depth: 1 }))];
+    for (const page of found) known.add(page.url);
+    await storeCrawledPages(deps.pool, crawl, [], found);
+  }
+
+  const inFlight = rules.crawlDelayMs > 0 ? 1 : deps.pagesInFlight;
+  for (;;) {
+    if (deps.stopping.aborted) throw new Abandoned();
+    const claimed = await claimPages(deps.pool, target.id, crawl.claim, inFlight);
+    if (claimed.length === 0) break;
+    const fetched = await unlessAbandoned(
+      deps.abandon,
+      Promise.all(claimed.map(async (page, i) => {
+        if (rules.crawlDelayMs > 0 && i === 0) await sleep(rules.crawlDelayMs);
+        return crawlPage(deps, page, files, rules, ownerId, target.id);
+      })),
+    );
+    const found: FoundPage[] = [];
+    if (!discoveredAll) {
+      for (const { page, links } of fetched) {
+        if (page.depth >= MAX_CRAWL_DEPTH) continue;
+        for (const link of links) {
+          if (known.has(link) || !inSite(link) || !looksLikeHtml(link)) continue;
+          known.add(link);
+          found.push({ url: link, depth: page.depth + 1 });
+        }
+      }
+    }
+    const { discovered } = await storeCrawledPages(deps.pool, crawl, fetched.map(({ result }) => result), found);
+    // Fewer stored than offered: the site's page budget is spent, and no later link can be added.
+    if (discovered < found.length) discoveredAll = true;
+  }
+  // Another run of this job (one that lost its claim) may still hold pages: its retry finishes them.
+  if ((await unfinishedPages(deps.pool, target.id)) > 0) throw new Error('Pages of the site are still in hand of another run of its job.');
+
+  const pages = await donePages(deps.pool, target.id);
+  const site = reportSite(pages.map(({ url, indexable, checks }) => ({ url, indexable, checks })));
+  await deps.prisma.target.update({ where: { id: target.id }, data: { site: siteJson.write(site) } });
+  return entryOutcome(deps.pool, target.id);
+}
+
+interface FetchedPage {
+  page: ClaimedPage;
+  result: CrawledPageResult;
+  /** The page's links and its canonical, normalised; empty when it was not analysed. */
+  links: string[];
+}
+
+/** One page: skipped when robots.txt forbids it, else fetched and analysed; its failure is its result, not the crawl's. */
+async function crawlPage(
+  deps: CrawlSiteDeps,
+  page: ClaimedPage,
+  files: OriginFiles,
+  rules: { allows(url: string): boolean },
+  ownerId: string,
+  targetId: string,
+): Promise<FetchedPage> {
+  const skipped = (excludedReason: string, error: string | null = null): FetchedPage => ({
+    page,
+    result: { id: page.id, httpStatus: null, indexable: false, excludedReason, error, analysis: null, failingChecks: [] },
+    links: [],
+  });
+  if (!rules.allows(page.url)) return skipped('Blocked by robots.txt');
+  let report: PageReport;
+  try {
+    report = await deps.analyzer.analyze(page.url, files, { shareKey: ownerId, withLinks: true });
+  } catch (error) {
+    if (!(error instanceof AnalysisError)) throw error;
+    if (error.kind === 'robots') return skipped('Blocked by robots.txt');
+    if (error.kind === 'not-html') return skipped('Not an HTML page', error.message);
+    return skipped('Could not be fetched', error.message);
+  }
+  const { links = [], ...stored } = report;
+  const finalUrl = normalizePageUrl(report.finalUrl);
+  const redirected = finalUrl !== null && finalUrl !== page.url;
+  const canonical = report.canonical ? normalizePageUrl(report.canonical, report.finalUrl) : null;
+  return {
+    page,
+    result: {
+      id: page.id,
+      httpStatus: report.httpStatus,
+      // A redirect's target is a page of its own (when it is on the site), crawled and counted once under its own URL.
+      indexable: report.indexable && !redirected,
+      excludedReason: redirected ? `Redirects to ${report.finalUrl}` : report.excludedReason,
+      error: null,
+      analysis: toAnalysisRow(targetId, stored),
+      failingChecks: report.checks.filter((check) => check.outcome === 'FAIL').map((check) => check.id),
+    },
+    links: [...(redirected ? [finalUrl] : []), ...(canonical && canonical !== page.url ? [canonical] : []), ...links],
+  };
+}
+
+/** The entry page's analysis as the target's, or its failure as the target's error. */
+async function entryOutcome(db: Queryable, targetId: string): Promise<TargetOutcome> {
+  const entry = await entryPage(db, targetId);
+  if (entry?.analysis) return { report: toReport({ ...(entry.analysis as PageAnalysis), createdAt: new Date() }) };
+  return { error: entry?.error ?? entry?.excludedReason ?? 'The site could not be crawled.' };
+}
