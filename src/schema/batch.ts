@@ -108,6 +108,7 @@ builder.queryFields((t) => ({
 
 interface LimitsShape {
   maxUrlsPerBatch: number;
+  maxPagesPerSite: number;
   maxRunningBatches: number;
   maxUrlsPerDay: number;
 }
@@ -116,6 +117,7 @@ const Limits = builder.objectRef<LimitsShape>('Limits').implement({
   description: "This server's limits on what a caller may ask, so that a form can say them before it is sent.",
   fields: (t) => ({
     maxUrlsPerBatch: t.exposeInt('maxUrlsPerBatch', { description: 'Most URLs in one createBatch.' }),
+    maxPagesPerSite: t.exposeInt('maxPagesPerSite', { description: "Most pages of one site a batch may crawl (createBatch's maxPagesPerSite)." }),
     maxRunningBatches: t.exposeInt('maxRunningBatches', { description: 'Most batches an owner may have pending or running at once.' }),
     maxUrlsPerDay: t.exposeInt('maxUrlsPerDay', { description: 'Most URLs an owner may have analysed in any 24 hours.' }),
   }),
