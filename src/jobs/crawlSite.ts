@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AnalysisError, looksLikeHtml, normalizePageUrl, reportSite, sameSite, type Analyzer, type OriginFiles, type PageReport } from '../analysis';
+import {
+  AnalysisError,
+  looksLikeHtml,
+  normalizePageUrl,
+  reportSite,
+  sameSite,
+  type Analyzer,
+  type CrawlRules,
+  type OriginFiles,
+  type PageReport,
+} from '../analysis';
 import { toAnalysisRow, toReport } from '../batches/analysisRows';
 import {
   claimPages,
@@ -16,6 +26,7 @@ import {
 } from '../batches/crawledPages';
 import { siteJson } from '../batches/jsonColumns';
 import type { StartedTarget, TargetOutcome } from '../batches/targets';
+import { coalesce } from '../db/coalesce';
 import type { PageAnalysis } from '../db/generated/client/client';
 import type { PrismaClient, Queryable } from '../db/prisma';
 import type { Logger } from '../logger';
@@ -36,6 +47,8 @@ export interface CrawlSiteDeps {
 
 /** Links followed from the entry URL before a page's links are no longer followed: a calendar's "next month" ends here. */
 export const MAX_CRAWL_DEPTH = 10;
+/** Pages a site's crawl has in hand per request it may make at once: the others are being analysed or stored. */
+const LANES_PER_FETCH = 4;
 
 /**
  * Crawls the target's site from its URL, breadth-first: the entry URL, its sitemaps' pages,
@@ -52,7 +65,6 @@ export async function crawlSite(deps: CrawlSiteDeps, target: StartedTarget, owne
   const inSite = sameSite(entryUrl);
   // Known in this run: the links every page repeats (navigation, footer) are sent to the database once.
   const known = new Set<string>();
-  let discoveredAll = false;
 
   await releaseStrandedPages(deps.pool, target.id);
   if (!(await hasCrawledPages(deps.pool, target.id))) {
@@ -62,33 +74,7 @@ export async function crawlSite(deps: CrawlSiteDeps, target: StartedTarget, owne
     await storeCrawledPages(deps.pool, crawl, [], found);
   }
 
-  const inFlight = rules.crawlDelayMs > 0 ? 1 : deps.pagesInFlight;
-  for (;;) {
-    if (deps.stopping.aborted) throw new Abandoned();
-    const claimed = await claimPages(deps.pool, target.id, crawl.claim, inFlight);
-    if (claimed.length === 0) break;
-    const fetched = await unlessAbandoned(
-      deps.abandon,
-      Promise.all(claimed.map(async (page, i) => {
-        if (rules.crawlDelayMs > 0 && i === 0) await sleep(rules.crawlDelayMs);
-        return crawlPage(deps, page, files, rules, ownerId, target.id);
-      })),
-    );
-    const found: FoundPage[] = [];
-    if (!discoveredAll) {
-      for (const { page, links } of fetched) {
-        if (page.depth >= MAX_CRAWL_DEPTH) continue;
-        for (const link of links) {
-          if (known.has(link) || !inSite(link) || !looksLikeHtml(link)) continue;
-          known.add(link);
-          found.push({ url: link, depth: page.depth + 1 });
-        }
-      }
-    }
-    const { discovered } = await storeCrawledPages(deps.pool, crawl, fetched.map(({ result }) => result), found);
-    // Fewer stored than offered: the site's page budget is spent, and no later link can be added.
-    if (discovered < found.length) discoveredAll = true;
-  }
+  await unlessAbandoned(deps.abandon, crawlFrontier(deps, crawl, { files, rules, inSite, known, ownerId }));
   // Another run of this job (one that lost its claim) may still hold pages: its retry finishes them.
   if ((await unfinishedPages(deps.pool, target.id)) > 0) throw new Error('Pages of the site are still in hand of another run of its job.');
 
@@ -96,6 +82,68 @@ export async function crawlSite(deps: CrawlSiteDeps, target: StartedTarget, owne
   const site = reportSite(pages.map(({ url, indexable, checks }) => ({ url, indexable, checks })));
   await deps.prisma.target.update({ where: { id: target.id }, data: { site: siteJson.write(site) } });
   return entryOutcome(deps.pool, target.id);
+}
+
+interface Frontier {
+  files: OriginFiles;
+  rules: CrawlRules;
+  inSite: (url: string) => boolean;
+  known: Set<string>;
+  ownerId: string;
+}
+
+/**
+ * Takes the site's queued pages until none is left and no page in hand can add more. Several
+ * lanes per site keep the analysis threads fed while other pages are fetched (the host slots
+ * still let CRAWL_MAX_PER_HOST requests through at once) or stored; the lanes' claims and
+ * stores go to the database together, a few pages per statement.
+ */
+async function crawlFrontier(deps: CrawlSiteDeps, crawl: { targetId: string; claim: string; maxPages: number }, frontier: Frontier): Promise<void> {
+  const { rules, inSite, known } = frontier;
+  const lanes = rules.crawlDelayMs > 0 ? 1 : deps.pagesInFlight * LANES_PER_FETCH;
+  let discoveredAll = false;
+  const claim = coalesce(async (asks: null[]) => {
+    const pages = await claimPages(deps.pool, crawl.targetId, crawl.claim, asks.length);
+    return asks.map((_, i) => pages[i] ?? null);
+  }, 1);
+  const store = coalesce(async (fetched: FetchedPage[]) => {
+    const found: FoundPage[] = [];
+    for (const { page, links } of discoveredAll ? [] : fetched) {
+      if (page.depth >= MAX_CRAWL_DEPTH) continue;
+      for (const link of links) {
+        if (known.has(link) || !inSite(link) || !looksLikeHtml(link)) continue;
+        known.add(link);
+        found.push({ url: link, depth: page.depth + 1 });
+      }
+    }
+    const { discovered } = await storeCrawledPages(deps.pool, crawl, fetched.map(({ result }) => result), found);
+    // Fewer stored than offered: the site's page budget is spent, and no later link can be added.
+    if (discovered < found.length) discoveredAll = true;
+    stored.resolve();
+    stored = Promise.withResolvers<void>();
+    return fetched.map(() => undefined);
+  }, 1);
+  let stored = Promise.withResolvers<void>();
+  let waiting = 0;
+
+  async function lane(): Promise<void> {
+    for (;;) {
+      if (deps.stopping.aborted) throw new Abandoned();
+      const page = await claim(null);
+      if (!page) {
+        // Nothing queued: done once every lane waits, else a page still in hand may add some.
+        if (++waiting === lanes) return stored.resolve();
+        const next = stored.promise;
+        await next;
+        if (waiting === lanes) return;
+        waiting--;
+        continue;
+      }
+      if (rules.crawlDelayMs > 0) await sleep(rules.crawlDelayMs);
+      await store(await crawlPage(deps, page, frontier, crawl.targetId));
+    }
+  }
+  await Promise.all(Array.from({ length: lanes }, lane));
 }
 
 interface FetchedPage {
@@ -106,14 +154,7 @@ interface FetchedPage {
 }
 
 /** One page: skipped when robots.txt forbids it, else fetched and analysed; its failure is its result, not the crawl's. */
-async function crawlPage(
-  deps: CrawlSiteDeps,
-  page: ClaimedPage,
-  files: OriginFiles,
-  rules: { allows(url: string): boolean },
-  ownerId: string,
-  targetId: string,
-): Promise<FetchedPage> {
+async function crawlPage(deps: CrawlSiteDeps, page: ClaimedPage, { files, rules, ownerId }: Frontier, targetId: string): Promise<FetchedPage> {
   const skipped = (excludedReason: string, error: string | null = null): FetchedPage => ({
     page,
     result: { id: page.id, httpStatus: null, indexable: false, excludedReason, error, analysis: null, failingChecks: [] },
