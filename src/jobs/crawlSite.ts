@@ -107,18 +107,19 @@ async function crawlFrontier(deps: CrawlSiteDeps, crawl: { targetId: string; cla
     return asks.map((_, i) => pages[i] ?? null);
   }, 1);
   const store = coalesce(async (fetched: FetchedPage[]) => {
-    const found: FoundPage[] = [];
+    const found = new Map<string, FoundPage>();
     for (const { page, links } of discoveredAll ? [] : fetched) {
       if (page.depth >= MAX_CRAWL_DEPTH) continue;
       for (const link of links) {
-        if (known.has(link) || !inSite(link) || !looksLikeHtml(link)) continue;
-        known.add(link);
-        found.push({ url: link, depth: page.depth + 1 });
+        if (known.has(link) || found.has(link) || !inSite(link) || !looksLikeHtml(link)) continue;
+        found.set(link, { url: link, depth: page.depth + 1 });
       }
     }
-    const { discovered } = await storeCrawledPages(deps.pool, crawl, fetched.map(({ result }) => result), found);
+    const { discovered } = await storeCrawledPages(deps.pool, crawl, fetched.map(({ result }) => result), [...found.values()]);
+    // Known only once stored: a group that fails is stored again page by page, links and all.
+    for (const url of found.keys()) known.add(url);
     // Fewer stored than offered: the site's page budget is spent, and no later link can be added.
-    if (discovered < found.length) discoveredAll = true;
+    if (discovered < found.size) discoveredAll = true;
     stored.resolve();
     stored = Promise.withResolvers<void>();
     return fetched.map(() => undefined);
@@ -126,16 +127,18 @@ async function crawlFrontier(deps: CrawlSiteDeps, crawl: { targetId: string; cla
   let stored = Promise.withResolvers<void>();
   let waiting = 0;
 
+  // One lane's failure ends the run: the others take no more pages.
+  let failed = false;
   async function lane(): Promise<void> {
     for (;;) {
       if (deps.stopping.aborted) throw new Abandoned();
+      if (failed) return;
       const page = await claim(null);
       if (!page) {
         // Nothing queued: done once every lane waits, else a page still in hand may add some.
         if (++waiting === lanes) return stored.resolve();
-        const next = stored.promise;
-        await next;
-        if (waiting === lanes) return;
+        await stored.promise;
+        if (waiting === lanes || failed) return;
         waiting--;
         continue;
       }
@@ -143,7 +146,15 @@ async function crawlFrontier(deps: CrawlSiteDeps, crawl: { targetId: string; cla
       await store(await crawlPage(deps, page, frontier, crawl.targetId));
     }
   }
-  await Promise.all(Array.from({ length: lanes }, lane));
+  await Promise.all(
+    Array.from({ length: lanes }, () =>
+      lane().catch((error: unknown) => {
+        failed = true;
+        stored.resolve();
+        throw error;
+      }),
+    ),
+  );
 }
 
 interface FetchedPage {
@@ -165,7 +176,8 @@ async function crawlPage(deps: CrawlSiteDeps, page: ClaimedPage, { files, rules,
   try {
     report = await deps.analyzer.analyze(page.url, files, { shareKey: ownerId, withLinks: true });
   } catch (error) {
-    if (!(error instanceof AnalysisError)) throw error;
+    // The entry page gets the target's attempts, as a page of a batch that does not crawl does.
+    if (!(error instanceof AnalysisError) || (page.position === 0 && error.retryable)) throw error;
     if (error.kind === 'robots') return skipped('Blocked by robots.txt');
     if (error.kind === 'not-html') return skipped('Not an HTML page', error.message);
     return skipped('Could not be fetched', error.message);

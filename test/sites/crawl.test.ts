@@ -12,7 +12,7 @@ function page(title: string, links: string[] = [], head = ''): string {
     <body><h1>${title}</h1><p>Some words about ${title}.</p>${links.map((href) => `<a href="${href}">${href}</a>`).join(' ')}</body></html>`;
 }
 
-const SITE_QUERY = `query ($id: ID!) { batch(id: $id) { status progress targets {
+const SITE_QUERY = `query ($id: ID!) { batch(id: $id) { id status progress targets {
   url status pagesDiscovered pagesDone error
   pages(first: 100) { totalCount edges { node { url httpStatus indexable excludedReason depth error analysis { overallScore } } } }
   site { overallScore seoScore aeoScore technicalScore indexablePages excludedPages
@@ -156,6 +156,22 @@ describe('crawling a site', () => {
     expect(target).toMatchObject({ pagesDiscovered: 12, pagesDone: 12 });
     expect(fixture.requests.filter((path) => path === '/calendar')).toHaveLength(11);
     expect(batch.progress).toBe(100);
+  });
+
+  it('gives the entry page the target\'s attempts: a dropped connection is tried again, and the crawl goes on', async () => {
+    let dropped = false;
+    const fixture = await site({
+      '/': (_req, res) => {
+        if (dropped) return void res.writeHead(200, { 'content-type': 'text/html' }).end(page('Home', ['/a']));
+        dropped = true;
+        res.destroy();
+      },
+      '/a': page('A'),
+    });
+    const { batch } = await crawl(fixture.url('/'), 5);
+    const { batch: attempts } = await graphqlData(app.graphqlUrl, `query ($id: ID!) { batch(id: $id) { targets { attempts } } }`, { id: batch.id });
+    expect(attempts.targets[0].attempts).toBe(2);
+    expect(batch.targets[0]).toMatchObject({ status: 'SUCCEEDED', pagesDiscovered: 2, pagesDone: 2 });
   });
 
   it('refuses two URLs of one site in a crawling batch, and a budget beyond MAX_PAGES_PER_SITE, writing nothing', async () => {
