@@ -1,53 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { compareTargets, passRatesOf, siteOutcome, writeRuleInsights, type ComparedTarget, type Insight } from '../../src/comparison';
 import { analysed, scores } from './fixtures';
-import { crawled } from './siteFixtures';
+import { crawled, type PageCounts } from './siteFixtures';
+
+const IDS = ['document-title', 'image-alt', 'citations', 'llms-txt', 'compression', 'faq-schema'];
+
+/** Page counts per check, in the order of IDS; a site without the check has none. */
+function counts(...perCheck: (PageCounts | undefined)[]): Record<string, PageCounts> {
+  return Object.fromEntries(IDS.flatMap((id, index) => (perCheck[index] ? [[id, perCheck[index]]] : [])));
+}
 
 /** A subject site of 25 pages behind on some checks, and three competitor sites of other sizes. */
 function field(): ComparedTarget[] {
   return [
-    crawled(
-      'mine',
-      scores(50),
-      {
-        'document-title': [25, 0, 0],
-        'image-alt': [18, 0, 7],
-        citations: [5, 0, 20],
-        'llms-txt': [0, 0, 1],
-        compression: [10, 5, 10],
-        'faq-schema': [25, 0, 0],
-      },
-      {
-        isSubject: true,
-        // The entry page passes what most of the site fails: the site's counts decide, not the entry page.
-        entryScores: scores(99),
-        entryOutcomes: { 'document-title': 'PASS', 'image-alt': 'PASS', citations: 'PASS', 'llms-txt': 'FAIL', compression: 'PASS', 'faq-schema': 'PASS' },
-        gains: { 'image-alt': 2.5, citations: 8, 'llms-txt': 6, compression: 1.2 },
-      },
-    ),
-    crawled('rival-one', scores(70), {
-      'document-title': [12, 0, 0],
-      'image-alt': [12, 0, 0],
-      citations: [12, 0, 0],
-      'llms-txt': [1, 0, 0],
-      compression: [12, 0, 0],
-      'faq-schema': [6, 6, 0],
+    crawled('mine', scores(50), counts([25, 0, 0], [18, 0, 7], [5, 0, 20], [0, 0, 1], [10, 5, 10], [25, 0, 0]), {
+      isSubject: true,
+      // The entry page passes what most of the site fails: the site's counts decide, not the entry page.
+      entryScores: scores(99),
+      entryOutcomes: { 'document-title': 'PASS', 'image-alt': 'PASS', citations: 'PASS', 'llms-txt': 'FAIL', compression: 'PASS', 'faq-schema': 'PASS' },
+      gains: { 'image-alt': 2.5, citations: 8, 'llms-txt': 6, compression: 1.2 },
     }),
-    crawled('rival-two', scores(60), {
-      'document-title': [10, 0, 0],
-      'image-alt': [9, 0, 1],
-      citations: [2, 0, 8],
-      'llms-txt': [1, 0, 0],
-      compression: [0, 10, 0],
-      'faq-schema': [4, 0, 6],
-    }),
-    crawled('rival-three', scores(55, 60, 50, 55), {
-      'document-title': [3, 0, 0],
-      'image-alt': [3, 0, 0],
-      citations: [0, 3, 0],
-      'llms-txt': [0, 0, 0],
-      compression: [3, 0, 0],
-    }),
+    crawled('rival-one', scores(70), counts([12, 0, 0], [12, 0, 0], [12, 0, 0], [1, 0, 0], [12, 0, 0], [6, 6, 0])),
+    crawled('rival-two', scores(60), counts([10, 0, 0], [9, 0, 1], [2, 0, 8], [1, 0, 0], [0, 10, 0], [4, 0, 6])),
+    crawled('rival-three', scores(55, 60, 50, 55), counts([3, 0, 0], [3, 0, 0], [0, 3, 0], [0, 0, 0], [3, 0, 0])),
   ];
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createBatch, waitForBatchStatus } from '../helpers/batches';
-import { startFixtureSite, type FixturePage, type FixtureSite } from '../helpers/fixtures';
+import { fixtureSites, type FixtureSite } from '../helpers/fixtures';
 import { graphqlData } from '../helpers/graphql';
 import { capturedLogger } from '../helpers/logs';
 
@@ -40,19 +40,15 @@ interface Ranked {
 describe('comparing crawled sites', () => {
   let app: TestApp;
   const logged = capturedLogger('warn');
-  const sites: FixtureSite[] = [];
-  const site = async (pages: Record<string, FixturePage>) => {
-    const started = await startFixtureSite(pages);
-    sites.push(started);
-    return started;
-  };
+  const sites = fixtureSites();
+  const site = sites.start;
 
   beforeAll(async () => {
     app = await startTestApp({}, { log: logged.log });
   });
   afterAll(async () => {
     await app?.close();
-    await Promise.all(sites.map((one) => one.close()));
+    await sites.closeAll();
   });
 
   it('ranks sites by their reports, sites whose entry page is 404 or noindex last, with pass rates and gaps per site', async () => {
