@@ -1,4 +1,4 @@
-import { describeCheck, ORIGIN_LEVEL_CHECK_IDS } from './checks/catalogue';
+import { CHECKS, describeCheck, ORIGIN_LEVEL_CHECK_IDS } from './checks/catalogue';
 import { contributionOf, overallDifference, scoreContributions, type Contribution } from './scoring';
 import type { CheckCategory, CheckResult } from './types';
 
@@ -25,6 +25,18 @@ export interface SiteIssue {
   howToFix: string;
 }
 
+/** How one check came out across the site's counted pages; an origin-level check counts its one page. */
+export interface SiteCheck {
+  checkId: string;
+  category: CheckCategory;
+  weight: number;
+  /** Pages where the check does not come out NOT_APPLICABLE: passing + warning + failing. */
+  applicablePages: number;
+  passingPages: number;
+  warningPages: number;
+  failingPages: number;
+}
+
 export interface SiteReport {
   overallScore: number;
   seoScore: number;
@@ -35,6 +47,8 @@ export interface SiteReport {
   excludedPages: number;
   /** Most points to gain first, then most failing pages, then check id. */
   issues: SiteIssue[];
+  /** Every check met on a counted page, in the order the pages list them, also where it passes or never applies. */
+  checks: SiteCheck[];
 }
 
 export const MAX_ISSUE_EXAMPLES = 10;
@@ -43,6 +57,7 @@ export const MAX_ISSUE_EXAMPLES = 10;
 interface CheckTally {
   id: string;
   category: CheckCategory;
+  weight: number;
   earned: number;
   possible: number;
   applicablePages: number;
@@ -63,6 +78,7 @@ function tallyChecks(pages: readonly { url: string; checks: CheckResult[] }[]): 
         tally = {
           id: check.id,
           category: check.category,
+          weight: check.weight,
           earned: 0,
           possible: 0,
           applicablePages: 0,
@@ -94,6 +110,35 @@ function tallyChecks(pages: readonly { url: string; checks: CheckResult[] }[]): 
 function siteContribution(tally: CheckTally): Contribution | null {
   if (tally.applicablePages === 0) return null;
   return { category: tally.category, earned: tally.earned / tally.applicablePages, possible: tally.possible / tally.applicablePages };
+}
+
+function toSiteCheck(tally: CheckTally): SiteCheck {
+  const { id, category, weight, applicablePages, failingPages, warningPages } = tally;
+  return {
+    checkId: id,
+    category,
+    weight,
+    applicablePages,
+    passingPages: applicablePages - failingPages - warningPages,
+    warningPages,
+    failingPages,
+  };
+}
+
+/**
+ * The per-check counts of a report stored before they were kept, from its issues: exact for every
+ * check that fails or warns somewhere; a check that passed on every page was not recorded then.
+ */
+export function siteChecksFromIssues(issues: readonly SiteIssue[]): SiteCheck[] {
+  return issues.map(({ checkId, category, applicablePages, failingPages, warningPages }) => ({
+    checkId,
+    category,
+    weight: CHECKS.find((check) => check.id === checkId)?.weight ?? 0,
+    applicablePages,
+    passingPages: applicablePages - failingPages - warningPages,
+    warningPages,
+    failingPages,
+  }));
 }
 
 function byGainThenFailingPages(a: SiteIssue, b: SiteIssue): number {
@@ -141,5 +186,6 @@ export function reportSite(pages: readonly SitePage[]): SiteReport {
     indexablePages: counted.length,
     excludedPages: pages.length - counted.length,
     issues: issues.sort(byGainThenFailingPages),
+    checks: tallies.map(toSiteCheck),
   };
 }

@@ -2,7 +2,7 @@ import type { PageReport } from '../analysis';
 import type { ComparedTarget } from '../comparison';
 import type { PageAnalysis, Target } from '../db/generated/client/client';
 import type { Prisma } from '../db/prisma';
-import { pageAnalysisJson } from './jsonColumns';
+import { pageAnalysisJson, siteJson } from './jsonColumns';
 
 /** A PageReport as a PageAnalysis row, and back: the JSON columns hold checks and headings. */
 export function toAnalysisRow(targetId: string, report: PageReport) {
@@ -46,13 +46,17 @@ export function toReport(row: PageAnalysis): PageReport {
   };
 }
 
-/** A target as the comparison reads it: its report when it was analysed. */
+/**
+ * A target as the comparison reads it: its (entry page's) report when it was analysed, and its
+ * site report when the batch crawled it, which makes the comparison compare sites.
+ */
 export function toComparedTarget(target: Target & { analysis: PageAnalysis | null }): ComparedTarget {
   return {
     targetId: target.id,
     url: target.url,
     isSubject: target.isSubject,
     report: target.analysis ? toReport(target.analysis) : null,
+    ...(target.site == null ? {} : { site: siteJson.read(target.site, `target ${target.id}`) }),
     error: target.error,
   };
 }

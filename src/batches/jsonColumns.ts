@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AiCrawlerAccess, CheckResult, Heading, OriginFiles, OriginFindings, SiteIssue, SiteReport } from '../analysis';
+import { siteChecksFromIssues, type AiCrawlerAccess, type CheckResult, type Heading, type OriginFiles, type OriginFindings, type SiteCheck, type SiteIssue, type SiteReport } from '../analysis';
 import { completeStoredGaps, type ComparisonReport, type StoredGap } from '../comparison';
 import type { Prisma } from '../db/prisma';
 
@@ -105,6 +105,8 @@ const storedComparison = z.object({
       passedBy: targetIds,
       warnedBy: targetIds,
       failedBy: targetIds,
+      // Only comparisons of sites keep rates; for pages the lists say it all.
+      passRates: z.array(z.object({ targetId, rate: z.number().min(0).max(1) })).optional(),
     }),
   ),
   gaps: z.array(
@@ -187,14 +189,28 @@ const siteIssue: z.ZodType<SiteIssue> = z.object({
   howToFix: z.string(),
 });
 
-const siteReport: z.ZodType<SiteReport> = z.object({
-  overallScore: z.int(),
-  seoScore: z.int(),
-  aeoScore: z.int(),
-  technicalScore: z.int(),
-  indexablePages: z.int(),
-  excludedPages: z.int(),
-  issues: z.array(siteIssue),
+const siteCheck: z.ZodType<SiteCheck> = z.object({
+  checkId: z.string(),
+  category: checkCategory,
+  weight: z.number(),
+  applicablePages: z.int(),
+  passingPages: z.int(),
+  warningPages: z.int(),
+  failingPages: z.int(),
 });
+
+const siteReport: z.ZodType<SiteReport> = z
+  .object({
+    overallScore: z.int(),
+    seoScore: z.int(),
+    aeoScore: z.int(),
+    technicalScore: z.int(),
+    indexablePages: z.int(),
+    excludedPages: z.int(),
+    issues: z.array(siteIssue),
+    // Absent from reports stored before every check's counts were kept: rebuilt from the issues.
+    checks: z.array(siteCheck).optional(),
+  })
+  .transform(({ checks, ...report }) => ({ ...report, checks: checks ?? siteChecksFromIssues(report.issues) }));
 
 export const siteJson = column('Target.site', siteReport);

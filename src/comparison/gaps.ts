@@ -1,5 +1,5 @@
 import { overallGain, type CheckOutcome } from '../analysis';
-import { byCodePoint, type AnalysedTarget, type CheckRow, type ComparisonCore, type GapEntry } from './types';
+import { byCodePoint, type CheckRow, type ComparisonCore, type Contender, type GapEntry } from './types';
 
 /** Most points first; equal gains by check id, so the order is the same on every run. */
 function byGain(a: GapEntry, b: GapEntry): number {
@@ -9,12 +9,12 @@ function byGain(a: GapEntry, b: GapEntry): number {
 /**
  * Checks the subject fails or only warns on that at least one indexable competitor passes
  * (`indexable`: their target ids), with the points of the subject's overall score that passing
- * each would gain; most points first.
+ * each on every affected page would gain; most points first.
  */
-export function findGaps(subject: AnalysedTarget, rows: readonly CheckRow[], indexable: ReadonlySet<string>): GapEntry[] {
+export function findGaps(subject: Contender, rows: readonly CheckRow[], indexable: ReadonlySet<string>): GapEntry[] {
   const rowOf = new Map(rows.map((row) => [row.checkId, row]));
   const gaps: GapEntry[] = [];
-  for (const check of subject.report.checks) {
+  for (const check of subject.checks) {
     if (check.outcome !== 'FAIL' && check.outcome !== 'WARN') continue;
     const row = rowOf.get(check.id);
     const competitors = row ? row.passedBy.filter((id) => id !== subject.targetId && indexable.has(id)) : [];
@@ -27,9 +27,8 @@ export function findGaps(subject: AnalysedTarget, rows: readonly CheckRow[], ind
       message: check.message,
       competitors,
       priority: check.weight * competitors.length,
-      estimatedGain: overallGain(subject.report.checks, check.id),
-      // One page per target until batches crawl sites.
-      pagesAffected: 1,
+      estimatedGain: subject.gainOf(check.id),
+      pagesAffected: check.pagesAffected,
     });
   }
   return gaps.sort(byGain);

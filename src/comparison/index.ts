@@ -1,5 +1,6 @@
-import { isAnalysed, isIndexable, type ComparedTarget, type ComparisonCore, type SubjectStanding } from './types';
+import { comparesSites, isAnalysed, isIndexable, type ComparedTarget, type ComparisonCore, type SubjectStanding } from './types';
 import { buildCheckRows } from './checkMatrix';
+import { contenderOf } from './contenders';
 import { findGaps } from './gaps';
 import { findLeaders, rankTargets } from './ranking';
 
@@ -10,6 +11,8 @@ import { findLeaders, rankTargets } from './ranking';
  */
 export type * from './types';
 export { completeStoredGaps, type StoredGap } from './gaps';
+export { passRatesOf } from './checkMatrix';
+export { siteOutcome } from './contenders';
 export { ruleInsights, writeRuleInsights } from './insights/rules';
 export type { LlmOptions } from './insights/llm/options';
 export { writeInsights, type WriteInsightsOptions, type WrittenInsights } from './insights/write';
@@ -19,15 +22,17 @@ const NO_ERROR_RECORDED = 'not analysed (no error was recorded)';
 /**
  * The comparison of a batch, from its targets in submission order. Pure and deterministic: the
  * same targets in the same order give the same document. The first target flagged isSubject is
- * the subject.
+ * the subject. Targets with a site report (the batch crawls) are compared as sites: by the
+ * site's scores and per-check page counts, with pass rates in the check rows.
  */
 export function compareTargets(targets: readonly ComparedTarget[]): ComparisonCore {
   const analysed = targets.filter(isAnalysed);
-  const indexable = analysed.filter(isIndexable);
-  const ranking = rankTargets(analysed);
-  const checks = buildCheckRows(analysed);
+  const contenders = analysed.map(contenderOf);
+  const indexable = contenders.filter(isIndexable);
+  const ranking = rankTargets(contenders);
+  const checks = buildCheckRows(contenders, { passRates: comparesSites(targets) });
   const subjectTarget = targets.find((target) => target.isSubject);
-  const analysedSubject = subjectTarget && isAnalysed(subjectTarget) ? subjectTarget : undefined;
+  const analysedSubject = contenders.find((contender) => contender.targetId === subjectTarget?.targetId);
 
   let subject: SubjectStanding | null = null;
   if (subjectTarget) {

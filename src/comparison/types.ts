@@ -1,4 +1,4 @@
-import type { CheckCategory, PageReport } from '../analysis';
+import type { CategoryScores, CheckCategory, CheckOutcome, PageReport, SiteReport } from '../analysis';
 
 /**
  * One target of a batch as the comparison sees it: analysed (`report`) or not (`report: null`
@@ -9,7 +9,10 @@ export interface ComparedTarget {
   targetId: string;
   url: string;
   isSubject: boolean;
+  /** The entry page's report: the whole target in a batch that does not crawl. */
   report: PageReport | null;
+  /** The crawled site's report, in a batch that crawls: the target is then compared as a site. */
+  site?: SiteReport | null;
   error: string | null;
 }
 
@@ -19,9 +22,45 @@ export function isAnalysed(target: ComparedTarget): target is AnalysedTarget {
   return target.report !== null;
 }
 
+/** Whether the comparison compares crawled sites (the batch crawls) rather than single pages. */
+export function comparesSites(targets: readonly ComparedTarget[]): boolean {
+  return targets.some((target) => target.site != null);
+}
+
+/**
+ * What the comparison ranks and matches of one analysed target: its page, or its crawled site
+ * (see contenders.ts). Indexability is always the entry page's: a site whose front door search
+ * engines drop is no rival, however good its other pages.
+ */
+export interface Contender {
+  targetId: string;
+  indexable: boolean;
+  excludedReason: string | null;
+  scores: CategoryScores;
+  checks: ContenderCheck[];
+  /** Points of the overall score passing the check on every affected page would add, to one decimal. */
+  gainOf(checkId: string): number;
+}
+
+export interface ContenderCheck {
+  id: string;
+  category: CheckCategory;
+  weight: number;
+  /** A page's own outcome; a site's is derived from its page counts (see contenders.ts). */
+  outcome: CheckOutcome;
+  /** What was found, in words: the page's finding, or the site's counts of pages. */
+  message: string;
+  /** Pages where the check applies: 1 or 0 for a page. */
+  applicablePages: number;
+  /** Pages that fail or warn on it. */
+  pagesAffected: number;
+  /** Share of the applicable pages that pass, 0..1; 0 where it applies nowhere. */
+  passRate: number;
+}
+
 /** Analysed and indexable: only these lead, count as competitors that pass or fail, or fill a gap. */
-export function isIndexable(target: AnalysedTarget): boolean {
-  return target.report.indexable;
+export function isIndexable(target: Pick<Contender, 'indexable'>): boolean {
+  return target.indexable;
 }
 
 /** Code-point order, for ties between check ids: the same on every machine, unlike localeCompare. */
@@ -56,6 +95,17 @@ export interface CheckRow {
   passedBy: string[];
   warnedBy: string[];
   failedBy: string[];
+  /**
+   * When sites are compared: each site's share of pages passing, for every site the check applies
+   * to, in submission order. Absent for pages, where the lists say it all (see passRatesOf).
+   */
+  passRates?: SitePassRate[];
+}
+
+export interface SitePassRate {
+  targetId: string;
+  /** Pages passing over pages where the check applies, 0..1. */
+  rate: number;
 }
 
 export type GapOutcome = 'FAIL' | 'WARN';
@@ -75,7 +125,7 @@ export interface GapEntry {
   priority: number;
   /** Points of the subject's overall score gained by passing the check (scoring's overallGain): what gaps are ordered by. */
   estimatedGain: number;
-  /** Pages of the subject affected: 1 while a target is one page. */
+  /** Pages of the subject that fail or warn on the check: 1 when the batch does not crawl. */
   pagesAffected: number;
 }
 

@@ -9,9 +9,10 @@ import type {
   Insight as InsightShape,
   NotAnalysedEntry,
   RankedEntry,
+  SitePassRate as SitePassRateShape,
   SubjectStanding,
 } from '../comparison';
-import { compareTargets, writeRuleInsights } from '../comparison';
+import { compareTargets, passRatesOf, writeRuleInsights } from '../comparison';
 import type { PrismaClient } from '../db/prisma';
 import type { Target as TargetRow } from '../db/generated/client/client';
 import { builder } from './builder';
@@ -94,7 +95,20 @@ const RankedTarget = builder.objectRef<WithTargets<RankedEntry>>('RankedTarget')
   }),
 });
 
+const SitePassRate = builder.objectRef<WithTargets<SitePassRateShape>>('SitePassRate').implement({
+  description: "One target's share of pages passing a check.",
+  fields: (t) => ({
+    target: t.prismaField({ type: 'Target', resolve: (_query, entry) => targetsOf(entry, [entry.targetId])[0]! }),
+    rate: t.exposeFloat('rate', {
+      description: "Pages passing over pages where the check applies, 0..1; a page's own rate is 1 when it passes, else 0.",
+    }),
+  }),
+});
+
 const CheckComparison = builder.objectRef<WithTargets<CheckRow>>('CheckComparison').implement({
+  description:
+    "One check across the targets. When the batch crawls, a site is in passedBy when the check passes on every page where it applies, " +
+    'in failedBy when more of its pages fail than pass, else in warnedBy (a mixed site).',
   fields: (t) => ({
     checkId: t.exposeString('checkId'),
     category: t.expose('category', { type: CheckCategory }),
@@ -106,6 +120,17 @@ const CheckComparison = builder.objectRef<WithTargets<CheckRow>>('CheckCompariso
       resolve: (_query, row) => targetsOf(row, row.warnedBy),
     }),
     failedBy: t.prismaField({ type: ['Target'], resolve: (_query, row) => targetsOf(row, row.failedBy) }),
+    passRates: t.field({
+      type: [SitePassRate],
+      description: 'Each target the check applies to, in submission order, with its share of pages passing: the check matrix of sites.',
+      resolve: (row) => {
+        const position = (entry: SitePassRateShape) => row.targets.get(entry.targetId)?.position ?? Infinity;
+        return passRatesOf(row)
+          .filter((entry) => row.targets.has(entry.targetId))
+          .sort((a, b) => position(a) - position(b))
+          .map((entry) => ({ ...entry, targets: row.targets }));
+      },
+    }),
   }),
 });
 

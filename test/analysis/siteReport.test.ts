@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECKS, overallGain, reportSite, type CheckOutcome, type CheckResult, type SitePage } from '../../src/analysis';
+import { CHECKS, overallGain, reportSite, siteChecksFromIssues, type CheckOutcome, type CheckResult, type SitePage } from '../../src/analysis';
 import { page, startFixtureAnalyzer, type FixtureAnalyzer, type PageFixture } from './analyzeFixture';
 
 /** A result of a catalogue check, with its real category and weight. */
@@ -70,6 +70,22 @@ describe('a site of 25 pages', () => {
     expect(report).toMatchObject({ indexablePages: 25, excludedPages: 0 });
   });
 
+  it('keeps the page counts of every check, passing ones and origin-level ones (once) included', () => {
+    expect(report.checks.map(({ checkId }) => checkId)).toEqual(IDS);
+    expect(report.checks.find((check) => check.checkId === 'image-alt')).toEqual({
+      checkId: 'image-alt',
+      category: 'SEO',
+      weight: 1,
+      applicablePages: 25,
+      passingPages: 18,
+      warningPages: 0,
+      failingPages: 7,
+    });
+    expect(report.checks.find((check) => check.checkId === 'title-length')).toMatchObject({ passingPages: 11, warningPages: 12, failingPages: 2 });
+    expect(report.checks.find((check) => check.checkId === 'document-title')).toMatchObject({ applicablePages: 25, passingPages: 25 });
+    expect(report.checks.find((check) => check.checkId === 'llms-txt')).toMatchObject({ applicablePages: 1, passingPages: 0, failingPages: 1 });
+  });
+
   it('has no issue for a check that passes everywhere', () => {
     expect(report.issues.map((entry) => entry.checkId).sort()).toEqual(['image-alt', 'llms-txt', 'title-length']);
   });
@@ -101,6 +117,14 @@ describe('origin-level checks', () => {
   });
 });
 
+describe('a report stored before per-check counts were kept', () => {
+  it('gets the counts of the checks its issues name, with their catalogue weight', () => {
+    const pages = site(4, ['document-title', 'image-alt'], { 'image-alt': (index) => (index === 0 ? 'FAIL' : index === 1 ? 'WARN' : 'PASS') });
+    const { checks, issues } = reportSite(pages);
+    expect(siteChecksFromIssues(issues)).toEqual(checks.filter((check) => check.checkId === 'image-alt'));
+  });
+});
+
 describe('excluded pages', () => {
   it('leaves out pages that are not indexable or could not be analysed', () => {
     const counted = site(3, IDS, { 'image-alt': (index) => (index === 1 ? 'FAIL' : 'PASS') });
@@ -116,7 +140,7 @@ describe('excluded pages', () => {
 
   it('scores 0 with no issues when no page counts', () => {
     const report = reportSite([{ url: url(0), indexable: false, checks: IDS.map((id) => result(id, 'FAIL')) }]);
-    expect(report).toEqual({ overallScore: 0, seoScore: 0, aeoScore: 0, technicalScore: 0, indexablePages: 0, excludedPages: 1, issues: [] });
+    expect(report).toEqual({ overallScore: 0, seoScore: 0, aeoScore: 0, technicalScore: 0, indexablePages: 0, excludedPages: 1, issues: [], checks: [] });
     expect(reportSite([])).toMatchObject({ overallScore: 0, excludedPages: 0, issues: [] });
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PageAnalysis } from '../../src/db/generated/client/client';
 import { toAnalysisRow, toReport } from '../../src/batches/analysisRows';
-import { comparisonJson, originFilesJson, pageAnalysisJson, StoredJsonError } from '../../src/batches/jsonColumns';
-import { compareTargets } from '../../src/comparison';
+import { comparisonJson, originFilesJson, pageAnalysisJson, siteJson, StoredJsonError } from '../../src/batches/jsonColumns';
+import { compareTargets, writeRuleInsights } from '../../src/comparison';
+import { reportSite, CHECKS, type SitePage } from '../../src/analysis';
+import { crawled } from '../compare/siteFixtures';
 import { analysed, report, scores } from '../compare/fixtures';
 
 describe('JSON columns', () => {
@@ -55,6 +57,39 @@ describe('JSON columns', () => {
     const byPriority = [...comparison.gaps].sort((a, b) => b.priority - a.priority);
     const stored = { ...comparison, insights: [], llmFailure: null, gaps: byPriority.map(({ estimatedGain: _gain, pagesAffected: _pages, ...gap }) => gap) };
     expect(comparisonJson.report.read(JSON.parse(JSON.stringify(stored)), 'batch b').gaps).toEqual(comparison.gaps);
+  });
+
+  it('gives back a site report with its per-check counts, and rebuilds them from the issues of one stored without', () => {
+    const check = (id: string, outcome: 'PASS' | 'FAIL') => {
+      const { category, weight } = CHECKS.find((candidate) => candidate.id === id)!;
+      return { id, category, weight, outcome, message: outcome };
+    };
+    const pages: SitePage[] = [0, 1, 2].map((index) => ({
+      url: `https://shop.test/${index}`,
+      indexable: true,
+      checks: [check('document-title', 'PASS'), check('image-alt', index === 0 ? 'FAIL' : 'PASS')],
+    }));
+    const site = reportSite(pages);
+    expect(siteJson.read(JSON.parse(JSON.stringify(siteJson.write(site))), 't')).toEqual(site);
+    const { checks, ...storedBefore } = site;
+    // Only the checks that fail or warn somewhere were recorded then.
+    expect(siteJson.read(storedBefore, 't').checks).toEqual(checks.filter((one) => one.checkId === 'image-alt'));
+  });
+
+  it('gives back the pass rates of a comparison of sites', () => {
+    const [a, b] = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'];
+    const targets = [
+      crawled(a, scores(60), { 'image-alt': [3, 0, 1] }, { isSubject: true }),
+      crawled(b, scores(50), { 'image-alt': [2, 0, 0] }),
+    ];
+    const core = compareTargets(targets);
+    const stored = { ...core, insights: writeRuleInsights({ comparison: core, targets }), llmFailure: null };
+    const read = comparisonJson.report.read(JSON.parse(JSON.stringify(comparisonJson.report.write(stored))), 'batch b');
+    expect(read.checks[0]?.passRates).toEqual([
+      { targetId: a, rate: 0.75 },
+      { targetId: b, rate: 1 },
+    ]);
+    expect(read).toEqual(stored);
   });
 
   it('refuses a value not of its shape, naming the column, the row and where it differs', () => {

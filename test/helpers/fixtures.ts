@@ -45,6 +45,19 @@ export async function startFixtureSite(pages: Record<string, FixturePage>): Prom
   };
 }
 
+/** Fixture sites a test file starts as it goes, all closed at its end (`closeAll` in afterAll). */
+export function fixtureSites() {
+  const started: FixtureSite[] = [];
+  return {
+    async start(pages: Record<string, FixturePage>): Promise<FixtureSite> {
+      const site = await startFixtureSite(pages);
+      started.push(site);
+      return site;
+    },
+    closeAll: async () => void (await Promise.all(started.map((site) => site.close()))),
+  };
+}
+
 /** Holds responses until `open()` is called, so a test can catch work in flight without sleeping. */
 export function gate() {
   let open!: () => void;

@@ -11,6 +11,8 @@ export const INSTRUCTIONS = [
   'for every check how many indexable sites pass, warn and fail it (and what the subject got), the gaps of the subject',
   '(checks it fails or only warns on that competitors pass, each with estimatedGain: the points of overall score passing it',
   'would add, most first), and the sites that could not be analysed.',
+  'When "compares" is "sites", each entry is a whole site crawled page by page: scores are means over its indexable pages,',
+  '"indexable" is its entry page\'s, a site passes a check only on every page, and pagesAffected counts its pages that fail or warn.',
   'The reader already sees every gap listed with its finding and how to fix it: do not write an insight per gap.',
   'The subject is the site owner\'s own site; when "subject" is null, write about the field as a whole.',
   'Write 3 to 10 insights the site owner can act on, most important first; each says one thing, with its evidence.',

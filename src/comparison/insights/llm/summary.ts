@@ -1,5 +1,6 @@
 import type { CheckCategory, CheckOutcome } from '../../../analysis';
-import type { GapOutcome, InsightInput } from '../../types';
+import { contenderOf } from '../../contenders';
+import { comparesSites, isAnalysed, type GapOutcome, type InsightInput } from '../../types';
 import { siteNames } from '../siteNames';
 
 /**
@@ -7,6 +8,8 @@ import { siteNames } from '../siteNames';
  * window (no HTML, no per-target check lists).
  */
 export interface ComparisonSummary {
+  /** "sites" when the batch crawls: every entry is a whole site, judged over its pages. */
+  compares: 'sites' | 'pages';
   subject: { site: string; rank: number | null; analysedCompetitors: number } | null;
   ranking: {
     site: string;
@@ -26,6 +29,7 @@ export interface ComparisonSummary {
     subjectFinding: string;
     competitorsPassing: string[];
     estimatedGain: number;
+    pagesAffected: number;
   }[];
   checks: {
     check: string;
@@ -42,10 +46,12 @@ export interface ComparisonSummary {
 export function summarize({ comparison, targets }: InsightInput): ComparisonSummary {
   const name = siteNames(targets);
   const subjectId = comparison.subject?.targetId;
-  const subjectChecks = targets.find((target) => target.targetId === subjectId)?.report?.checks ?? [];
+  const subjectTarget = targets.find((target) => target.targetId === subjectId);
+  const subjectChecks = subjectTarget && isAnalysed(subjectTarget) ? contenderOf(subjectTarget).checks : [];
   const indexable = new Set(comparison.ranking.filter((entry) => entry.indexable).map((entry) => entry.targetId));
   const indexableCount = (targetIds: readonly string[]) => targetIds.filter((targetId) => indexable.has(targetId)).length;
   return {
+    compares: comparesSites(targets) ? 'sites' : 'pages',
     subject: comparison.subject && {
       site: name(comparison.subject.targetId),
       rank: comparison.subject.rank,
@@ -69,6 +75,7 @@ export function summarize({ comparison, targets }: InsightInput): ComparisonSumm
       subjectFinding: gap.message,
       competitorsPassing: gap.competitors.map(name),
       estimatedGain: gap.estimatedGain,
+      pagesAffected: gap.pagesAffected,
     })),
     checks: comparison.checks.map((row) => ({
       check: row.checkId,

@@ -1,7 +1,7 @@
 import { listOf } from '#shared/format';
 import { byCodePoint, type CategoryLeader, type CheckRow, type Insight } from '../../types';
 import { insight, type RuleContext } from './context';
-import { agree, checkName, clause, countOf, plural } from './wording';
+import { agree, checkName, clause, countOf, everywhere, plural } from './wording';
 
 const COMMON_WEAKNESSES = 3;
 
@@ -79,7 +79,7 @@ function leaderInsights(context: RuleContext): Insight[] {
  * Most telling first (weight × sites missing it, then check id).
  */
 function weaknessInsights(context: RuleContext): Insight[] {
-  const { comparison, name, subject, isIndexable } = context;
+  const { comparison, name, subject, isIndexable, sites } = context;
   const { entries, noun } = indexableField(context);
   const analysed = entries.length;
   if (analysed < 2) return [];
@@ -93,7 +93,9 @@ function weaknessInsights(context: RuleContext): Insight[] {
         subject && [...row.failedBy, ...row.warnedBy].includes(subject.targetId) ? `${name(subject.targetId)} is one of them. ` : '';
       const passedBy = row.passedBy.filter(isIndexable);
       const passing =
-        passedBy.length === 0 ? `No ${noun} passes it` : `Only ${listOf(passedBy.map(name))} ${agree(passedBy.length, 'passes', 'pass')} it`;
+        passedBy.length === 0
+          ? `No ${noun} passes it${everywhere(sites)}`
+          : `Only ${listOf(passedBy.map(name))} ${agree(passedBy.length, 'passes', 'pass')} it${everywhere(sites)}`;
       return insight(
         'OPPORTUNITY',
         `${countOf(missing(row), analysed, noun)} miss ${checkName(row.checkId)}`,
@@ -103,7 +105,7 @@ function weaknessInsights(context: RuleContext): Insight[] {
 }
 
 function tableStakes(context: RuleContext): Insight[] {
-  const { comparison, isIndexable } = context;
+  const { comparison, isIndexable, sites } = context;
   const { entries, noun } = indexableField(context);
   const analysed = entries.length;
   if (analysed < 2) return [];
@@ -115,13 +117,14 @@ function tableStakes(context: RuleContext): Insight[] {
     insight(
       'INFO',
       'What every site gets right',
-      `All ${plural(analysed, noun)} pass ${plural(passedByAll.length, 'check')}: ${listOf(passedByAll)}. These are table stakes, not an edge.`,
+      `All ${plural(analysed, noun)} pass ${plural(passedByAll.length, 'check')}${everywhere(sites)}: ${listOf(passedByAll)}. ` +
+        'These are table stakes, not an edge.',
     ),
   ];
 }
 
-/** Competitors search engines do not index; the subject's own case is its standing insight. */
-function notIndexable({ comparison, name }: RuleContext): Insight[] {
+/** Competitors search engines do not index (a site: its entry page); the subject's own case is its standing insight. */
+function notIndexable({ comparison, name, sites }: RuleContext): Insight[] {
   const excluded = comparison.ranking.filter((entry) => !entry.indexable && entry.targetId !== comparison.subject?.targetId);
   if (excluded.length === 0) return [];
   return [
@@ -130,7 +133,7 @@ function notIndexable({ comparison, name }: RuleContext): Insight[] {
       `${countOf(excluded.length, comparison.ranking.length, 'analysed site')} ${agree(excluded.length, 'is', 'are')} not indexable`,
       `${agree(excluded.length, 'It ranks', 'They rank')} below every indexable site whatever the score, and ` +
         `${agree(excluded.length, 'is', 'are')} left out of the leaders, the gaps and the counts of sites that pass or miss a check: ` +
-        `${excluded.map((entry) => `${name(entry.targetId)} (${clause(entry.excludedReason ?? 'not indexable')})`).join('; ')}.`,
+        `${excluded.map((entry) => `${name(entry.targetId)} (${sites ? 'entry page: ' : ''}${clause(entry.excludedReason ?? 'not indexable')})`).join('; ')}.`,
     ),
   ];
 }

@@ -1,7 +1,7 @@
 import { formatGain, listOf } from '#shared/format';
 import type { Insight } from '../../types';
 import { insight, type RuleContext } from './context';
-import { agree, checkName, countOf, plural } from './wording';
+import { agree, checkName, competitorNoun, countOf, everywhere, plural } from './wording';
 
 /**
  * What the subject's gaps are worth. The gaps themselves are listed one by one with their findings
@@ -15,16 +15,23 @@ export function gapInsights(context: RuleContext): Insight[] {
   return [biggestGap(context), ...(comparison.gaps.length > 1 ? [allGaps(context)] : [])];
 }
 
-/** The gap worth the most points: CRITICAL when the subject fails what most competitors pass. */
-function biggestGap({ comparison, name, indexableCompetitors: competitors }: RuleContext): Insight {
+/**
+ * The gap worth the most points: CRITICAL when the subject fails what most competitors pass. For
+ * a site, how many of its pages it affects; a site passes only on every page.
+ */
+function biggestGap({ comparison, name, indexableCompetitors: competitors, sites, checkOf }: RuleContext): Insight {
   const gap = comparison.gaps[0]!;
   const tied = comparison.gaps[1]?.estimatedGain === gap.estimatedGain;
   const severity = gap.subjectOutcome === 'FAIL' && gap.competitors.length * 2 > competitors ? 'CRITICAL' : 'OPPORTUNITY';
+  const applicable = checkOf(comparison.subject!.targetId, gap.checkId)?.applicablePages ?? 1;
+  // A site-wide file (robots.txt, llms.txt) counts as one page: "1 of your 1 page" says nothing.
+  const affects = sites && applicable > 1 ? `It affects ${gap.pagesAffected} of your ${applicable} pages and is worth` : 'It is worth';
   return insight(
     severity,
     `Fix ${checkName(gap.checkId)} first`,
-    `It is worth ${formatGain(gap.estimatedGain)} of overall score, ${tied ? 'as much as any' : 'the most'} of your ${plural(comparison.gaps.length, 'gap')}; ` +
-      `${countOf(gap.competitors.length, competitors, 'competitor')} already ${agree(gap.competitors.length, 'passes', 'pass')} it: ${listOf(gap.competitors.map(name))}.`,
+    `${affects} ${formatGain(gap.estimatedGain)} of overall score, ${tied ? 'as much as any' : 'the most'} of your ${plural(comparison.gaps.length, 'gap')}; ` +
+      `${countOf(gap.competitors.length, competitors, competitorNoun(sites))} already ${agree(gap.competitors.length, 'passes', 'pass')} it${everywhere(sites)}: ` +
+      `${listOf(gap.competitors.map(name))}.`,
   );
 }
 

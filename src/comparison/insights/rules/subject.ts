@@ -29,12 +29,13 @@ export function standingInsights(context: RuleContext): Insight[] {
   return [rankInsight(context, mine, competitors), ...categoryInsights(context, mine, competitors)];
 }
 
-function notIndexableInsight({ comparison, name }: RuleContext, mine: RankedEntry): Insight {
+/** A site is judged by its entry page: the page search engines and visitors reach first. */
+function notIndexableInsight({ comparison, name, sites }: RuleContext, mine: RankedEntry): Insight {
   return insight(
     'CRITICAL',
-    'Search engines will not index your page',
-    `${name(mine.targetId)}: ${clause(mine.excludedReason ?? 'not indexable')}. ` +
-      `It ranks ${mine.rank} of ${comparison.ranking.length}, below every indexable site whatever its score ` +
+    sites ? "Search engines will not index your site's entry page" : 'Search engines will not index your page',
+    `${name(mine.targetId)}${sites ? ', entry page' : ''}: ${clause(mine.excludedReason ?? 'not indexable')}. ` +
+      `${sites ? 'The site' : 'It'} ranks ${mine.rank} of ${comparison.ranking.length}, below every indexable site whatever its score ` +
       `(${mine.overallScore} overall); fix this first.`,
   );
 }

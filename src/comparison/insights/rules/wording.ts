@@ -37,3 +37,18 @@ export function quoted(message: string | null): string {
   return `“${clause(unwrapped)}”`;
 }
 
+
+/** A competitor as a count names it: "competitor", or "competitor site" when sites are compared. */
+export function competitorNoun(sites: boolean): string {
+  return sites ? 'competitor site' : 'competitor';
+}
+
+/** Where a site passes a check for the comparison's lists: on every page where it applies. */
+export function everywhere(sites: boolean): string {
+  return sites ? ' on every page' : '';
+}
+
+/** A share of pages: "40 %", "0 %". */
+export function percent(rate: number): string {
+  return `${Math.round(100 * rate)} %`;
+}
