@@ -1,0 +1,88 @@
+import { ScrollRegion } from '../../components/ScrollRegion';
+import { UrlText } from '../../components/UrlText';
+import { categoryLabel } from '../../format/format';
+import type { SiteReportFieldsFragment } from '../../gql/graphql';
+import { formatGain, shortUrl } from '#shared/format';
+
+type Issue = SiteReportFieldsFragment['issues'][number];
+
+/** "7 failing, 2 warning of 25 pages": how much of the site one issue touches. */
+export function issueReach(issue: Pick<Issue, 'failingPages' | 'warningPages' | 'applicablePages'>): string {
+  const parts = [
+    ...(issue.failingPages > 0 ? [`${issue.failingPages} failing`] : []),
+    ...(issue.warningPages > 0 ? [`${issue.warningPages} warning`] : []),
+  ];
+  return `${parts.join(', ')} of ${issue.applicablePages} ${issue.applicablePages === 1 ? 'page' : 'pages'}`;
+}
+
+function IssueRow({ issue, position }: { issue: Issue; position: number }) {
+  return (
+    <tr data-check-id={issue.checkId}>
+      <td class="numeric">{position}</td>
+      <th scope="row">
+        {issue.title}
+        <span class="counts"> · {categoryLabel(issue.category)}</span>
+      </th>
+      <td class="issue-reach">{issueReach(issue)}</td>
+      <td class="numeric issue-gain">{formatGain(issue.estimatedGain)}</td>
+      <td class="issue-how">{issue.howToFix}</td>
+      <td>
+        <ul class="issue-examples">
+          {issue.examples.map((url) => (
+            <li key={url}>
+              <UrlText url={url} />
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * What the subject's site should fix first, issue by issue as the API orders them (largest
+ * estimated gain of the site's overall score first), each with how much of the site it touches,
+ * how to fix it and pages where it shows.
+ */
+export function SiteIssues({ siteUrl, site }: { siteUrl: string | undefined; site: SiteReportFieldsFragment | null | undefined }) {
+  const heading = siteUrl ? `What to fix first on ${shortUrl(siteUrl)}` : 'What to fix first';
+  return (
+    <section class="fix-first" aria-labelledby="fix-first-title">
+      <h2 id="fix-first-title">{heading}</h2>
+      <IssueTable siteUrl={siteUrl} site={site} />
+    </section>
+  );
+}
+
+function IssueTable({ siteUrl, site }: { siteUrl: string | undefined; site: SiteReportFieldsFragment | null | undefined }) {
+  if (!siteUrl) return <p class="empty">Mark one site as yours when you start an analysis to see what to fix first.</p>;
+  if (!site) return <p class="empty">Your site could not be crawled, so it has no issues to list.</p>;
+  if (site.issues.length === 0) return <p class="empty">No check fails or warns on any of your site's indexable pages.</p>;
+  return (
+    <>
+      <p class="fix-intro">
+        Issues on your site's {site.indexablePages} indexable pages, by the points of the site's overall score (out of 100) that fixing each
+        everywhere would add.
+      </p>
+      <ScrollRegion label="Issues of your site">
+        <table class="site-issues">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Issue</th>
+              <th scope="col">Pages</th>
+              <th scope="col">Gain</th>
+              <th scope="col">How to fix</th>
+              <th scope="col">For example</th>
+            </tr>
+          </thead>
+          <tbody>
+            {site.issues.map((issue, index) => (
+              <IssueRow key={issue.checkId} issue={issue} position={index + 1} />
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </>
+  );
+}
