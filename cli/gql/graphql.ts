@@ -32,6 +32,8 @@ export type CheckOutcome =
   | 'WARN';
 
 export type CreateBatchInput = {
+  /** Pages to analyse per site. 1 (the default) analyses just the given URL. Above 1 the site is crawled from that URL, its sitemaps and its internal links, up to this many HTML pages, at most MAX_PAGES_PER_SITE (default 500); more is BAD_USER_INPUT. A crawling batch compares sites: two URLs of one site (same host, or its www/apex pair) are BAD_USER_INPUT. */
+  maxPagesPerSite?: number | null | undefined;
   name: string;
   /** Optional; must be one of urls. */
   subjectUrl?: string | null | undefined;

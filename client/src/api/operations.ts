@@ -163,9 +163,6 @@ export const BatchReportQuery = graphql(`
             message
           }
         }
-        site {
-          ...SiteReportFields
-        }
       }
       comparison {
         ...ComparisonFields
@@ -206,6 +203,20 @@ export const LimitsQuery = graphql(`
     limits {
       maxUrlsPerBatch
       maxPagesPerSite
+    }
+  }
+`);
+
+/** One crawled site's report, apart from the batch's: a site's issues for every target would exceed the query cost limit. */
+export const TargetSiteQuery = graphql(`
+  query TargetSite($id: ID!) {
+    node(id: $id) {
+      ... on Target {
+        id
+        site {
+          ...SiteReportFields
+        }
+      }
     }
   }
 `);

@@ -189,7 +189,7 @@ export type BatchReportQueryVariables = Exact<{
 }>;
 
 
-export type BatchReportQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, maxPagesPerSite: number, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, error: string | null, analysis: { finalUrl: string, httpStatus: number, fetchMs: number, bytes: number, title: string | null, metaDescription: string | null, canonical: string | null, lang: string | null, wordCount: number, structuredDataTypes: Array<string>, seoScore: number, aeoScore: number, technicalScore: number, overallScore: number, headings: Array<{ level: number, text: string }>, checks: Array<{ id: string, category: CheckCategory, outcome: CheckOutcome, weight: number, message: string }> } | null, site: { overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, indexablePages: number, excludedPages: number, issues: Array<{ checkId: string, title: string, category: CheckCategory, failingPages: number, warningPages: number, applicablePages: number, examples: Array<string>, estimatedGain: number, howToFix: string }> } | null }>, comparison: { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null, partialComparison: { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null } | null };
+export type BatchReportQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, maxPagesPerSite: number, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, error: string | null, analysis: { finalUrl: string, httpStatus: number, fetchMs: number, bytes: number, title: string | null, metaDescription: string | null, canonical: string | null, lang: string | null, wordCount: number, structuredDataTypes: Array<string>, seoScore: number, aeoScore: number, technicalScore: number, overallScore: number, headings: Array<{ level: number, text: string }>, checks: Array<{ id: string, category: CheckCategory, outcome: CheckOutcome, weight: number, message: string }> } | null }>, comparison: { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null, partialComparison: { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null } | null };
 
 export type CreateBatchMutationVariables = Exact<{
   input: CreateBatchInput;
@@ -216,6 +216,16 @@ export type LimitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LimitsQuery = { limits: { maxUrlsPerBatch: number, maxPagesPerSite: number } };
+
+export type TargetSiteQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TargetSiteQuery = { node:
+    | { id: string, site: { overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, indexablePages: number, excludedPages: number, issues: Array<{ checkId: string, title: string, category: CheckCategory, failingPages: number, warningPages: number, applicablePages: number, examples: Array<string>, estimatedGain: number, howToFix: string }> } | null }
+    | Record<PropertyKey, never>
+   | null };
 
 export type SitePagesQueryVariables = Exact<{
   batchId: string | number;
@@ -881,9 +891,6 @@ export const BatchReportDocument = new TypedDocumentString(`
           message
         }
       }
-      site {
-        ...SiteReportFields
-      }
     }
     comparison {
       ...ComparisonFields
@@ -906,25 +913,6 @@ export const BatchReportDocument = new TypedDocumentString(`
   createdAt
   startedAt
   finishedAt
-}
-fragment SiteReportFields on SiteReport {
-  overallScore
-  seoScore
-  aeoScore
-  technicalScore
-  indexablePages
-  excludedPages
-  issues {
-    checkId
-    title
-    category
-    failingPages
-    warningPages
-    applicablePages
-    examples
-    estimatedGain
-    howToFix
-  }
 }
 fragment ComparisonFields on Comparison {
   createdAt
@@ -1050,6 +1038,36 @@ export const LimitsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LimitsQuery, LimitsQueryVariables>;
+export const TargetSiteDocument = new TypedDocumentString(`
+    query TargetSite($id: ID!) {
+  node(id: $id) {
+    ... on Target {
+      id
+      site {
+        ...SiteReportFields
+      }
+    }
+  }
+}
+    fragment SiteReportFields on SiteReport {
+  overallScore
+  seoScore
+  aeoScore
+  technicalScore
+  indexablePages
+  excludedPages
+  issues {
+    checkId
+    title
+    category
+    failingPages
+    warningPages
+    applicablePages
+    examples
+    estimatedGain
+    howToFix
+  }
+}`) as unknown as TypedDocumentString<TargetSiteQuery, TargetSiteQueryVariables>;
 export const SitePagesDocument = new TypedDocumentString(`
     query SitePages($batchId: ID!, $targetId: ID!, $after: String, $onlyFailing: String, $onlyExcluded: Boolean) {
   batch(id: $batchId) {

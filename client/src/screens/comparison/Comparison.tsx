@@ -56,7 +56,6 @@ export function Comparison() {
 
   const { subject, notAnalysed } = comparison;
   const crawls = crawlsSites(batch);
-  const subjectTarget = batch.targets.find((target) => target.isSubject);
   return (
     <section aria-labelledby="comparison-title" class="comparison">
       <div class="title-row">
@@ -70,7 +69,7 @@ export function Comparison() {
       </p>
       {comparison.partial && <p class="notice notice-partial">{PARTIAL_NOTE}</p>}
       <Downloads name={batch.name} comparison={comparison} />
-      {crawls ? <SiteIssues siteUrl={subjectTarget?.url} site={subjectTarget?.site} /> : <FixFirst gaps={comparison.gaps} subject={subject} />}
+      {crawls ? <SiteIssues subject={subject?.target} /> : <FixFirst gaps={comparison.gaps} subject={subject} />}
 
       <h2>{crawls ? 'Sites ranked' : 'Ranking'}</h2>
       <RankingCards batchId={batch.id} sites={comparison.ranking} detail={crawls ? 'sites' : 'pages'} />

@@ -1,3 +1,6 @@
+import { useQuery } from '../../api/hooks';
+import { TargetSiteQuery } from '../../api/operations';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { UrlText } from '../../components/UrlText';
 import { categoryLabel } from '../../format/format';
@@ -5,6 +8,9 @@ import type { SiteReportFieldsFragment } from '../../gql/graphql';
 import { formatGain, shortUrl } from '#shared/format';
 
 type Issue = SiteReportFieldsFragment['issues'][number];
+
+/** Examples shown per issue; the site page lists every page failing it. */
+const shownExamples = 3;
 
 /** "7 failing, 2 warning of 25 pages": how much of the site one issue touches. */
 export function issueReach(issue: Pick<Issue, 'failingPages' | 'warningPages' | 'applicablePages'>): string {
@@ -28,11 +34,12 @@ function IssueRow({ issue, position }: { issue: Issue; position: number }) {
       <td class="issue-how">{issue.howToFix}</td>
       <td>
         <ul class="issue-examples">
-          {issue.examples.map((url) => (
+          {issue.examples.slice(0, shownExamples).map((url) => (
             <li key={url}>
               <UrlText url={url} />
             </li>
           ))}
+          {issue.examples.length > shownExamples && <li class="counts">and {issue.examples.length - shownExamples} more</li>}
         </ul>
       </td>
     </tr>
@@ -44,18 +51,24 @@ function IssueRow({ issue, position }: { issue: Issue; position: number }) {
  * estimated gain of the site's overall score first), each with how much of the site it touches,
  * how to fix it and pages where it shows.
  */
-export function SiteIssues({ siteUrl, site }: { siteUrl: string | undefined; site: SiteReportFieldsFragment | null | undefined }) {
-  const heading = siteUrl ? `What to fix first on ${shortUrl(siteUrl)}` : 'What to fix first';
+export function SiteIssues({ subject }: { subject: { id: string; url: string } | null | undefined }) {
+  const heading = subject ? `What to fix first on ${shortUrl(subject.url)}` : 'What to fix first';
   return (
     <section class="fix-first" aria-labelledby="fix-first-title">
       <h2 id="fix-first-title">{heading}</h2>
-      <IssueTable siteUrl={siteUrl} site={site} />
+      {subject ? <SubjectIssues targetId={subject.id} /> : <p class="empty">Mark one site as yours when you start an analysis to see what to fix first.</p>}
     </section>
   );
 }
 
-function IssueTable({ siteUrl, site }: { siteUrl: string | undefined; site: SiteReportFieldsFragment | null | undefined }) {
-  if (!siteUrl) return <p class="empty">Mark one site as yours when you start an analysis to see what to fix first.</p>;
+function SubjectIssues({ targetId }: { targetId: string }) {
+  const result = useQuery(TargetSiteQuery, { id: targetId });
+  const node = result.data?.node;
+  if (!node) return result.error ? <ErrorNotice error={result.error} context="Could not load your site's issues" /> : <p class="loading">Loading…</p>;
+  return <IssueTable site={'site' in node ? node.site : null} />;
+}
+
+function IssueTable({ site }: { site: SiteReportFieldsFragment | null | undefined }) {
   if (!site) return <p class="empty">Your site could not be crawled, so it has no issues to list.</p>;
   if (site.issues.length === 0) return <p class="empty">No check fails or warns on any of your site's indexable pages.</p>;
   return (
