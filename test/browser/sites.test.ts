@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { waitForBatchStatus } from '../helpers/batches';
+import { createBatch, waitForBatchStatus } from '../helpers/batches';
 import { gate, heldPage, startFixtureSite, type FixtureSite } from '../helpers/fixtures';
 import { graphqlData } from '../helpers/graphql';
 import { pages } from '../helpers/pages';
@@ -42,6 +42,7 @@ describe('crawled sites in the web client', () => {
   let app: TestApp;
   let mine: FixtureSite;
   let rival: FixtureSite;
+  let long: FixtureSite;
   const session = useBrowserSession();
   let page: Page;
   const release = gate();
@@ -55,6 +56,9 @@ describe('crawled sites in the web client', () => {
       // Answered once the test has seen the crawl in flight, so the screen must follow it live.
       '/slow': heldPage(release.opened, sitePage('Slow', ['/'])),
     });
+    // 55 pages, a home page linking to the rest: more than the site page's 50 a page.
+    const paths = Array.from({ length: 54 }, (_, index) => `/p/${index + 1}`);
+    long = await startFixtureSite({ '/': sitePage('Home', paths), ...Object.fromEntries(paths.map((path) => [path, sitePage(path, ['/'])])) });
     rival = await startFixtureSite({ '/': pages.good.replace('</body>', '<a href="/more">More</a></body>'), '/more': pages.good });
     app = await startTestApp();
   });
@@ -62,7 +66,7 @@ describe('crawled sites in the web client', () => {
   afterAll(async () => {
     release.open();
     await app?.close();
-    await Promise.all([mine?.close(), rival?.close()]);
+    await Promise.all([mine?.close(), rival?.close(), long?.close()]);
   });
 
   beforeEach(() => {
@@ -160,5 +164,22 @@ describe('crawled sites in the web client', () => {
     await expect.poll(rowTexts).toEqual([mine.url('/hidden')]);
     expect(await page.locator('table.crawled-pages tbody tr td').nth(1).textContent()).toMatch(/^No: .*noindex/i);
     expect(await page.locator('.site-page .counts').textContent()).toBe('1 page match');
+  }, 90_000);
+
+  it('pages through a site of more than 50 pages', async () => {
+    const batchId = await createBatch(app.graphqlUrl, { name: 'Long site', urls: [long.url('/')], maxPagesPerSite: 60 });
+    expect(await waitForBatchStatus(app.graphqlUrl, batchId, undefined, 60_000)).toBe('COMPLETED');
+    const { batch } = await graphqlData<{ batch: { targets: ApiTarget[] } }>(app.graphqlUrl, SITES, { id: batchId });
+    const targetId = batch.targets[0]!.id;
+    const all = await apiPages(targetId);
+    expect(all).toHaveLength(55);
+
+    await page.goto(`${app.baseUrl}/batches/${encodeURIComponent(batchId)}/sites/${encodeURIComponent(targetId)}`);
+    await page.locator('table.crawled-pages tbody tr').first().waitFor();
+    expect(await rowTexts()).toEqual(all.slice(0, 50));
+    expect(await page.locator('.site-page .counts').textContent()).toBe('55 pages');
+    await page.getByRole('button', { name: 'Show more pages' }).click();
+    await expect.poll(rowTexts).toEqual(all);
+    expect(await page.getByRole('button', { name: 'Show more pages' }).count()).toBe(0);
   }, 90_000);
 });
