@@ -18,9 +18,7 @@ export function CrawledPageTable({ pages }: { pages: CrawledPage[] }) {
       <table class="crawled-pages">
         <thead>
           <tr>
-            <th scope="col" class="page-url">
-              URL
-            </th>
+            <th scope="col">URL</th>
             <th scope="col">Status</th>
             <th scope="col">Indexable</th>
             <th scope="col">Score</th>
@@ -29,7 +27,7 @@ export function CrawledPageTable({ pages }: { pages: CrawledPage[] }) {
         <tbody>
           {pages.map((page) => (
             <tr key={page.url} data-url={page.url} data-indexable={String(page.indexable)}>
-              <th scope="row" class="page-url">
+              <th scope="row" class="crawled-url">
                 <UrlText url={page.url} />
               </th>
               <td class="numeric">{page.httpStatus ?? '—'}</td>
