@@ -1,21 +1,14 @@
-import { formatGain } from '#shared/format';
+import { formatGain, issueReach } from '#shared/format';
 import type { CliBatchSitesQuery } from './gql/graphql';
 import { renderTable } from './table';
 
 export type CliSite = NonNullable<CliBatchSitesQuery['batch']>['targets'][number];
-type Issue = NonNullable<CliSite['site']>['issues'][number];
 
 /** Issues printed per site; the API orders them by estimated gain, largest first. */
 const topIssues = 5;
 
 function siteName(site: Pick<CliSite, 'url' | 'isSubject'>): string {
   return site.isSubject ? `${site.url} (my site)` : site.url;
-}
-
-/** "7 failing, 2 warning of 25": how much of the site an issue touches. */
-function reach(issue: Issue): string {
-  const parts = [...(issue.failingPages ? [`${issue.failingPages} failing`] : []), ...(issue.warningPages ? [`${issue.warningPages} warning`] : [])];
-  return `${parts.join(', ')} of ${issue.applicablePages}`;
 }
 
 function scoresSection(sites: CliSite[]): string {
@@ -42,7 +35,7 @@ function issuesSection(site: CliSite): string {
   if (site.site.issues.length === 0) return `${heading}\nNone: every check passes on every indexable page.`;
   return `${heading}\n${renderTable(
     [{ header: '#', align: 'right' }, { header: 'Issue', maxWidth: 36 }, { header: 'Pages', maxWidth: 28 }, { header: 'Gain', align: 'right' }],
-    site.site.issues.slice(0, topIssues).map((issue, index) => [String(index + 1), issue.title, reach(issue), formatGain(issue.estimatedGain)]),
+    site.site.issues.slice(0, topIssues).map((issue, index) => [String(index + 1), issue.title, issueReach(issue), formatGain(issue.estimatedGain)]),
   )}`;
 }
 

@@ -5,21 +5,12 @@ import { ScrollRegion } from '../../components/ScrollRegion';
 import { UrlText } from '../../components/UrlText';
 import { categoryLabel } from '../../format/format';
 import type { SiteReportFieldsFragment } from '../../gql/graphql';
-import { formatGain, shortUrl } from '#shared/format';
+import { formatGain, issueReach, shortUrl } from '#shared/format';
 
 type Issue = SiteReportFieldsFragment['issues'][number];
 
 /** Examples shown per issue; the site page lists every page failing it. */
 const shownExamples = 3;
-
-/** "7 failing, 2 warning of 25 pages": how much of the site one issue touches. */
-export function issueReach(issue: Pick<Issue, 'failingPages' | 'warningPages' | 'applicablePages'>): string {
-  const parts = [
-    ...(issue.failingPages > 0 ? [`${issue.failingPages} failing`] : []),
-    ...(issue.warningPages > 0 ? [`${issue.warningPages} warning`] : []),
-  ];
-  return `${parts.join(', ')} of ${issue.applicablePages} ${issue.applicablePages === 1 ? 'page' : 'pages'}`;
-}
 
 function IssueRow({ issue, position }: { issue: Issue; position: number }) {
   return (
@@ -29,7 +20,9 @@ function IssueRow({ issue, position }: { issue: Issue; position: number }) {
         {issue.title}
         <span class="counts"> · {categoryLabel(issue.category)}</span>
       </th>
-      <td class="issue-reach">{issueReach(issue)}</td>
+      <td class="issue-reach">
+        {issueReach(issue)} {issue.applicablePages === 1 ? 'page' : 'pages'}
+      </td>
       <td class="numeric issue-gain">{formatGain(issue.estimatedGain)}</td>
       <td class="issue-how">{issue.howToFix}</td>
       <td>
