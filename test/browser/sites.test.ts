@@ -90,11 +90,18 @@ describe('crawled sites in the web client', () => {
     const pagesPerSite = page.getByLabel('Pages per site');
     expect(await pagesPerSite.inputValue()).toBe('1');
     expect(await page.locator('#pages-per-site-hint').textContent()).toMatch(/crawled.*two URLs of one site are refused/);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await pagesPerSite.fill('0');
     await page.getByRole('button', { name: 'Analyse' }).click();
     await expect.poll(() => page.locator('#form-error').textContent()).toMatch(/Pages per site must be a whole number from 1 to 500/);
     expect(page.url()).toBe(`${app.baseUrl}/`);
     await pagesPerSite.fill('10');
+    // Two URLs of one site are one site to a crawl: the server refuses them, and the form says so on the row.
+    await page.getByLabel('URL 2', { exact: true }).fill(mine.url('/a'));
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await expect.poll(() => page.locator('[data-row="2"] .url-error').textContent()).toMatch(/same site/);
+    expect(page.url()).toBe(`${app.baseUrl}/`);
+    await page.getByLabel('URL 2', { exact: true }).fill(rival.url('/'));
     await page.getByRole('button', { name: 'Analyse' }).click();
 
     await page.waitForURL(/\/batches\/[^/]+$/);
