@@ -4,14 +4,16 @@ import type { CreateProjectInput, RunKind } from './gql/graphql';
 export const defaultServer = 'http://127.0.0.1:4000';
 
 export const usage = `Usage:
-  vantage analyze <url...> [--subject URL] [--name NAME] [--server URL] [--key KEY] [--json] [--checks-csv FILE] [--gaps-csv FILE] [--report FILE]
+  vantage analyze <url...> [--subject URL] [--name NAME] [--pages N] [--server URL] [--key KEY] [--json] [--checks-csv FILE] [--gaps-csv FILE] [--report FILE]
   vantage watch <batchId> [--server URL] [--key KEY] [--json] [--checks-csv FILE] [--gaps-csv FILE] [--report FILE]
   vantage project create --name NAME --brand "Name=domain,..." --competitor "Name=domain,..." [...]
   vantage project list|show <projectId>|run <projectId> [--server URL] [--key KEY] [--json]
   vantage visibility run <projectId> [--engine NAME]... [--samples N] [--server URL] [--key KEY] [--json]
   vantage visibility watch <auditId> [--server URL] [--key KEY] [--json]
 
-  analyze          creates a batch, follows it live, then prints the ranking, what to fix first and the insights
+  analyze          creates a batch, follows it live, then prints the ranking, what to fix first and the insights;
+                   with --pages above 1 it crawls each site and also prints per site its scores, pages
+                   indexable and excluded, and its top issues by estimated gain
   watch            follows a batch that already exists, then prints the same
   project create   creates a project: a brand, its competitors and an optional schedule
   project list     lists your projects
@@ -26,6 +28,8 @@ export const usage = `Usage:
 Options:
   --subject URL   your own site, one of the URLs: what it should fix first is listed
   --name NAME     the batch name (default: the sites' hosts)
+  --pages N       pages to analyse per site (default 1: just the URL given); above 1 each site is
+                  crawled from its URL (sitemaps, then links), and two URLs of one site are refused
   --server URL    the Vantage server (default ${defaultServer}, or VANTAGE_SERVER)
   --key KEY       API key (default VANTAGE_API_KEY; prefer the variable, arguments show in ps)
   --json          print the comparison (the project, the projects, the audit) as JSON on stdout instead of tables
@@ -60,7 +64,7 @@ or project, 3 server unreachable or refused the request.`;
 
 export type Command =
   | { kind: 'help' }
-  | { kind: 'analyze'; urls: string[]; subject?: string; name?: string; connection: Connection; json: boolean; files: ExportFiles }
+  | { kind: 'analyze'; urls: string[]; subject?: string; name?: string; pages?: number; connection: Connection; json: boolean; files: ExportFiles }
   | { kind: 'watch'; batchId: string; connection: Connection; json: boolean; files: ExportFiles }
   | { kind: 'project-create'; input: CreateProjectInput; connection: Connection; json: boolean }
   | { kind: 'project-list'; connection: Connection; json: boolean }
@@ -99,6 +103,7 @@ const options = {
   runs: { type: 'string' },
   engine: { type: 'string', multiple: true },
   samples: { type: 'string' },
+  pages: { type: 'string' },
   json: { type: 'boolean', default: false },
   'checks-csv': { type: 'string' },
   'gaps-csv': { type: 'string' },
@@ -130,6 +135,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
   const key = values.key ?? env.VANTAGE_API_KEY;
   if (key) connection.key = key;
 
+  if (command !== 'analyze' && values.pages !== undefined) throw new UsageError('--pages belongs to analyze');
   if (command === 'project') return parseProjectCommand(rest, values, connection);
   if (command === 'visibility') return parseVisibilityCommand(rest, values, connection);
   const visibilityOnly = given(values, visibilityFlags);
@@ -140,7 +146,10 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
 
   if (command === 'analyze') {
     if (rest.length === 0) throw new UsageError('analyze needs at least one URL');
-    return { kind: 'analyze', urls: rest, subject: values.subject, name: values.name, connection, json: values.json, files };
+    const command: Command = { kind: 'analyze', urls: rest, subject: values.subject, name: values.name, connection, json: values.json, files };
+    // The range (1..MAX_PAGES_PER_SITE) is the server's to check; here only that it is a whole number.
+    if (values.pages !== undefined) command.pages = wholeNumber('--pages', values.pages);
+    return command;
   }
   if (command === 'watch') {
     if (rest.length !== 1) throw new UsageError('watch needs exactly one batch id');
@@ -148,6 +157,11 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
     return { kind: 'watch', batchId: rest[0]!, connection, json: values.json, files };
   }
   throw new UsageError(`unknown command "${command}"`);
+}
+
+function wholeNumber(flag: string, text: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`${flag} "${text}" is not a whole number`);
+  return Number(text);
 }
 
 /** Node's own wording suggests `-- "--flag"` with a quote left open; say it plainly instead. */
@@ -232,8 +246,7 @@ function parseVisibilityCommand(rest: string[], values: Values, connection: Conn
   if (values.engine) command.engines = values.engine;
   if (values.samples !== undefined) {
     // The range (1..10) is the server's to check; here only that it is a whole number.
-    if (!/^\d+$/.test(values.samples)) throw new UsageError(`--samples "${values.samples}" is not a whole number`);
-    command.samples = Number(values.samples);
+    command.samples = wholeNumber('--samples', values.samples);
   }
   return command;
 }

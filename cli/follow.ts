@@ -1,8 +1,9 @@
 import { createSequenceGate } from '#shared/sequenceGate';
 import type { Api } from './api';
-import { BatchComparisonQuery, BatchProgressSubscription } from './operations';
+import { BatchComparisonQuery, BatchProgressSubscription, BatchSitesQuery } from './operations';
 import type { ProgressBatch, ProgressView } from './progress';
 import type { CliComparison } from './report';
+import type { CliSite } from './siteReport';
 
 /**
  * Follows a progress stream (snapshot first, then changes) until the server completes it, showing
@@ -37,4 +38,10 @@ export function followBatch(api: Api, batchId: string, view: ProgressView): Prom
 export async function fetchComparison(api: Api, batchId: string): Promise<CliComparison | null> {
   const { batch } = await api.request(BatchComparisonQuery, { id: batchId });
   return batch?.comparison ?? batch?.partialComparison ?? null;
+}
+
+/** The batch's crawled sites with their reports, in the batch's order. */
+export async function fetchSites(api: Api, batchId: string): Promise<CliSite[]> {
+  const { batch } = await api.request(BatchSitesQuery, { id: batchId });
+  return batch?.targets ?? [];
 }

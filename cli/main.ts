@@ -14,7 +14,12 @@ async function execute(command: Exclude<Command, { kind: 'help' }>, output: Outp
     if (command.kind === 'visibility-run' || command.kind === 'visibility-watch') return await executeVisibility(api, command, output);
     if (command.kind !== 'analyze') return await executeProject(api, command, output);
     const { createBatch } = await api.request(CreateBatchMutation, {
-      input: { name: command.name ?? defaultBatchName(command.urls, command.subject), urls: command.urls, subjectUrl: command.subject ?? null },
+      input: {
+        name: command.name ?? defaultBatchName(command.urls, command.subject),
+        urls: command.urls,
+        subjectUrl: command.subject ?? null,
+        maxPagesPerSite: command.pages ?? null,
+      },
     });
     return await reportStartedBatch(api, createBatch, command, output);
   } finally {

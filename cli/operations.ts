@@ -18,6 +18,7 @@ export const BatchProgressSubscription = graphql(`
         name
         status
         error
+        maxPagesPerSite
         targets {
           id
           url
@@ -25,6 +26,8 @@ export const BatchProgressSubscription = graphql(`
           status
           waitingForRetry
           error
+          pagesDiscovered
+          pagesDone
         }
       }
     }
@@ -43,6 +46,38 @@ export const BatchComparisonQuery = graphql(`
       }
       partialComparison {
         ...ComparisonFields
+      }
+    }
+  }
+`);
+
+/** Each crawled site's report, for the per-site results a crawling batch prints after its comparison. */
+export const BatchSitesQuery = graphql(`
+  query CliBatchSites($id: ID!) {
+    batch(id: $id) {
+      id
+      maxPagesPerSite
+      targets {
+        id
+        url
+        isSubject
+        pagesDone
+        site {
+          overallScore
+          seoScore
+          aeoScore
+          technicalScore
+          indexablePages
+          excludedPages
+          issues {
+            checkId
+            title
+            failingPages
+            warningPages
+            applicablePages
+            estimatedGain
+          }
+        }
       }
     }
   }

@@ -25,12 +25,14 @@ export function progressBar(batch: Pick<ProgressBatch, 'targets' | 'status'>): s
   return `${bar(percentDone(done, total))}  ${done}/${total} done${failed}  ${batch.status}`;
 }
 
-function targetLine(target: Target): string {
+/** A target's line; in a crawling batch (`crawls`) it also says how far the site's crawl has come. */
+function targetLine(target: Target, crawls: boolean): string {
   const subject = target.isSubject ? ' (my site)' : '';
+  const crawl = crawls ? `  ${target.pagesDone}/${target.pagesDiscovered} pages` : '';
   const note = target.error ? `  ${target.error}` : target.waitingForRetry ? '  interrupted (its worker stopped); waiting to be retried' : '';
   // A RUNNING page whose worker stopped is not running: it waits for its retry.
   const status = target.waitingForRetry ? 'WAITING' : target.status;
-  return `  ${status.padEnd(9)} ${target.url}${subject}${note}`;
+  return `  ${status.padEnd(9)} ${target.url}${subject}${crawl}${note}`;
 }
 
 export interface ProgressView {
@@ -58,7 +60,7 @@ export function createRedrawer(out: NodeJS.WriteStream): (lines: string[]) => vo
 
 function redrawingView(out: NodeJS.WriteStream): ProgressView {
   const redraw = createRedrawer(out);
-  return { update: (batch) => redraw([progressBar(batch), ...batch.targets.map(targetLine)]) };
+  return { update: (batch) => redraw([progressBar(batch), ...batch.targets.map((target) => targetLine(target, batch.maxPagesPerSite > 1))]) };
 }
 
 function appendingView(out: NodeJS.WriteStream): ProgressView {
@@ -67,9 +69,10 @@ function appendingView(out: NodeJS.WriteStream): ProgressView {
   return {
     update(batch) {
       for (const target of batch.targets) {
-        const line = targetLine(target);
-        if (seen.get(target.id) !== line) out.write(`${line}\n`);
-        seen.set(target.id, line);
+        // A crawl's page counts change many times a second: a target gets a line when its status changes, with the counts then.
+        const status = targetLine(target, false);
+        if (seen.get(target.id) !== status) out.write(`${targetLine(target, batch.maxPagesPerSite > 1)}\n`);
+        seen.set(target.id, status);
       }
       const bar = progressBar(batch);
       if (bar !== lastBar) out.write(`${bar}\n`);

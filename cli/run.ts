@@ -4,10 +4,11 @@ import { gapsCsv, matrixCsv } from '#shared/exports';
 import { reportHtml } from '#shared/reportHtml';
 import type { Api } from './api';
 import type { ExportFiles } from './args';
-import { fetchComparison, followBatch } from './follow';
+import { fetchComparison, fetchSites, followBatch } from './follow';
 import { CancelBatchMutation } from './operations';
 import { createProgressView, type ProgressBatch } from './progress';
 import { renderReport } from './report';
+import { renderSites } from './siteReport';
 
 /** How the comparison is printed, and the files it is also written to. */
 export interface Printing {
@@ -64,7 +65,12 @@ export async function reportBatch(
   if (files.checks) await writeFile(files.checks, matrixCsv(comparison));
   if (files.gaps) await writeFile(files.gaps, gapsCsv(comparison));
   if (files.report) await writeFile(files.report, reportHtml(final.name, comparison));
-  output.stdout.write(json ? `${JSON.stringify(comparison, null, 2)}\n` : `\n${renderReport(comparison)}`);
+  if (json) output.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
+  else {
+    // A crawling batch compares sites: each one's own scores and issues follow the comparison.
+    const sites = final.maxPagesPerSite > 1 ? await fetchSites(api, batchId) : [];
+    output.stdout.write(`\n${renderReport(comparison)}${sites.length > 0 ? `\n${renderSites(sites)}` : ''}`);
+  }
   return comparison.partial ? 1 : 0;
 }
 

@@ -61,3 +61,9 @@ export function inSentence(text: string): string {
 export function formatGain(points: number): string {
   return `+${Number.isInteger(points) ? points : points.toFixed(1)} ${points === 1 ? 'point' : 'points'}`;
 }
+
+/** "7 failing, 2 warning of 25": how many of the pages a site issue applies to fail or warn on it. */
+export function issueReach(issue: { failingPages: number; warningPages: number; applicablePages: number }): string {
+  const parts = [...(issue.failingPages ? [`${issue.failingPages} failing`] : []), ...(issue.warningPages ? [`${issue.warningPages} warning`] : [])];
+  return `${parts.join(', ')} of ${issue.applicablePages}`;
+}

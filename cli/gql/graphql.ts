@@ -32,6 +32,8 @@ export type CheckOutcome =
   | 'WARN';
 
 export type CreateBatchInput = {
+  /** Pages to analyse per site. 1 (the default) analyses just the given URL. Above 1 the site is crawled from that URL, its sitemaps and its internal links, up to this many HTML pages, at most MAX_PAGES_PER_SITE (default 500); more is BAD_USER_INPUT. A crawling batch compares sites: two URLs of one site (same host, or its www/apex pair) are BAD_USER_INPUT. */
+  maxPagesPerSite?: number | null | undefined;
   name: string;
   /** Optional; must be one of urls. */
   subjectUrl?: string | null | undefined;
@@ -108,7 +110,7 @@ export type CliBatchProgressSubscriptionVariables = Exact<{
 }>;
 
 
-export type CliBatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, error: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, error: string | null }> } } };
+export type CliBatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, error: string | null, maxPagesPerSite: number, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, error: string | null, pagesDiscovered: number, pagesDone: number }> } } };
 
 export type CliBatchComparisonQueryVariables = Exact<{
   id: string | number;
@@ -116,6 +118,13 @@ export type CliBatchComparisonQueryVariables = Exact<{
 
 
 export type CliBatchComparisonQuery = { batch: { id: string, status: BatchStatus, error: string | null, comparison: { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null, partialComparison: { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null } | null };
+
+export type CliBatchSitesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CliBatchSitesQuery = { batch: { id: string, maxPagesPerSite: number, targets: Array<{ id: string, url: string, isSubject: boolean, pagesDone: number, site: { overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, indexablePages: number, excludedPages: number, issues: Array<{ checkId: string, title: string, failingPages: number, warningPages: number, applicablePages: number, estimatedGain: number }> } | null }> } | null };
 
 export type CliProjectFieldsFragment = { id: string, name: string, market: string | null, language: string, prompts: Array<string>, maxPagesPerSite: number, createdAt: string, brand: { name: string, aliases: Array<string>, domains: Array<string> }, competitors: Array<{ name: string, aliases: Array<string>, domains: Array<string> }>, schedule: { cron: string, timezone: string, runs: Array<RunKind>, nextRunAt: string, lastRunAt: string | null, lastError: string | null, lastErrorAt: string | null } | null };
 
@@ -378,6 +387,7 @@ export const CliBatchProgressDocument = new TypedDocumentString(`
       name
       status
       error
+      maxPagesPerSite
       targets {
         id
         url
@@ -385,6 +395,8 @@ export const CliBatchProgressDocument = new TypedDocumentString(`
         status
         waitingForRetry
         error
+        pagesDiscovered
+        pagesDone
       }
     }
   }
@@ -473,6 +485,36 @@ export const CliBatchComparisonDocument = new TypedDocumentString(`
     source
   }
 }`) as unknown as TypedDocumentString<CliBatchComparisonQuery, CliBatchComparisonQueryVariables>;
+export const CliBatchSitesDocument = new TypedDocumentString(`
+    query CliBatchSites($id: ID!) {
+  batch(id: $id) {
+    id
+    maxPagesPerSite
+    targets {
+      id
+      url
+      isSubject
+      pagesDone
+      site {
+        overallScore
+        seoScore
+        aeoScore
+        technicalScore
+        indexablePages
+        excludedPages
+        issues {
+          checkId
+          title
+          failingPages
+          warningPages
+          applicablePages
+          estimatedGain
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CliBatchSitesQuery, CliBatchSitesQueryVariables>;
 export const CliCreateProjectDocument = new TypedDocumentString(`
     mutation CliCreateProject($input: CreateProjectInput!) {
   createProject(input: $input) {

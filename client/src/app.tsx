@@ -9,6 +9,7 @@ import { PageDetail } from './screens/page/PageDetail';
 import { ProjectDashboard } from './screens/project/ProjectDashboard';
 import { EditProject, NewProject } from './screens/projectForm/ProjectForm';
 import { Projects } from './screens/projects/Projects';
+import { SitePage } from './screens/site/SitePage';
 import { VisibilityAudit } from './screens/visibility/VisibilityAudit';
 
 function NotFound() {
@@ -49,6 +50,7 @@ export function App() {
           <Route path="/batches/:id" component={BatchView} />
           <Route path="/batches/:id/comparison" component={Comparison} />
           <Route path="/batches/:id/pages/:targetId" component={PageDetail} />
+          <Route path="/batches/:id/sites/:targetId" component={SitePage} />
           <Route path="/projects" component={Projects} />
           <Route path="/projects/new" component={NewProject} />
           <Route path="/projects/:id" component={ProjectDashboard} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBatchName, formatBytes, shortUrl } from '../../shared/format';
+import { defaultBatchName, formatBytes, issueReach, shortUrl } from '../../shared/format';
 
 // The web client, the CLI and the analysis's check messages share these strings: one screen can show all three.
 describe('formatBytes', () => {
@@ -34,5 +34,13 @@ describe('defaultBatchName', () => {
   it('names a batch without a subject after its first site and the number of others', () => {
     expect(defaultBatchName(['https://a.test/', 'https://b.test/x/', 'https://c.test/'])).toBe('a.test vs 2 other sites');
     expect(defaultBatchName(['https://a.test/page'])).toBe('a.test');
+  });
+});
+
+describe('issueReach', () => {
+  it('says how many of the applicable pages fail and warn, leaving out a count of none', () => {
+    expect(issueReach({ failingPages: 7, warningPages: 2, applicablePages: 25 })).toBe('7 failing, 2 warning of 25');
+    expect(issueReach({ failingPages: 0, warningPages: 3, applicablePages: 4 })).toBe('3 warning of 4');
+    expect(issueReach({ failingPages: 1, warningPages: 0, applicablePages: 1 })).toBe('1 failing of 1');
   });
 });

@@ -10,6 +10,7 @@ export const BatchSummaryFields = graphql(`
     completedUrls
     failedUrls
     error
+    maxPagesPerSite
     createdAt
     startedAt
     finishedAt
@@ -25,6 +26,8 @@ export const TargetRowFields = graphql(`
     waitingForRetry
     attempts
     error
+    pagesDiscovered
+    pagesDone
     analysis {
       overallScore
       title
@@ -97,6 +100,28 @@ export const ComparisonReadySubscription = graphql(`
   subscription ComparisonReady($batchId: ID!) {
     comparisonReady(batchId: $batchId) {
       createdAt
+    }
+  }
+`);
+
+export const SiteReportFields = graphql(`
+  fragment SiteReportFields on SiteReport {
+    overallScore
+    seoScore
+    aeoScore
+    technicalScore
+    indexablePages
+    excludedPages
+    issues {
+      checkId
+      title
+      category
+      failingPages
+      warningPages
+      applicablePages
+      examples
+      estimatedGain
+      howToFix
     }
   }
 `);
@@ -177,6 +202,65 @@ export const LimitsQuery = graphql(`
   query Limits {
     limits {
       maxUrlsPerBatch
+      maxPagesPerSite
+    }
+  }
+`);
+
+/** One crawled site's report, apart from the batch's: a site's issues for every target would exceed the query cost limit. */
+export const TargetSiteQuery = graphql(`
+  query TargetSite($id: ID!) {
+    node(id: $id) {
+      ... on Target {
+        id
+        site {
+          ...SiteReportFields
+        }
+      }
+    }
+  }
+`);
+
+/** One crawled site of a batch: its report (for the filter's check ids) and a page of its crawled pages. */
+export const SitePagesQuery = graphql(`
+  query SitePages($batchId: ID!, $targetId: ID!, $after: String, $onlyFailing: String, $onlyExcluded: Boolean) {
+    batch(id: $batchId) {
+      id
+      name
+    }
+    node(id: $targetId) {
+      ... on Target {
+        id
+        url
+        isSubject
+        status
+        pagesDiscovered
+        pagesDone
+        site {
+          ...SiteReportFields
+        }
+        pages(first: 50, after: $after, onlyFailing: $onlyFailing, onlyExcluded: $onlyExcluded) {
+          totalCount
+          edges {
+            cursor
+            node {
+              url
+              httpStatus
+              indexable
+              excludedReason
+              depth
+              error
+              analysis {
+                overallScore
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
     }
   }
 `);

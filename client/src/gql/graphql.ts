@@ -41,6 +41,8 @@ export type CheckOutcome =
   | 'WARN';
 
 export type CreateBatchInput = {
+  /** Pages to analyse per site. 1 (the default) analyses just the given URL. Above 1 the site is crawled from that URL, its sitemaps and its internal links, up to this many HTML pages, at most MAX_PAGES_PER_SITE (default 500); more is BAD_USER_INPUT. A crawling batch compares sites: two URLs of one site (same host, or its www/apex pair) are BAD_USER_INPUT. */
+  maxPagesPerSite?: number | null | undefined;
   name: string;
   /** Optional; must be one of urls. */
   subjectUrl?: string | null | undefined;
@@ -135,9 +137,9 @@ export type WebhookEvent =
   | 'RUN_COMPLETED'
   | 'RUN_FAILED';
 
-export type BatchSummaryFieldsFragment = { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null };
+export type BatchSummaryFieldsFragment = { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, maxPagesPerSite: number, createdAt: string, startedAt: string | null, finishedAt: string | null };
 
-export type TargetRowFieldsFragment = { id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null };
+export type TargetRowFieldsFragment = { id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, attempts: number, error: string | null, pagesDiscovered: number, pagesDone: number, analysis: { overallScore: number, title: string | null } | null };
 
 export type BatchesQueryVariables = Exact<{
   first: number;
@@ -145,33 +147,33 @@ export type BatchesQueryVariables = Exact<{
 }>;
 
 
-export type BatchesQuery = { batches: { edges: Array<{ cursor: string, node: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type BatchesQuery = { batches: { edges: Array<{ cursor: string, node: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, maxPagesPerSite: number, createdAt: string, startedAt: string | null, finishedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type BatchCreatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BatchCreatedSubscription = { batchCreated: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } };
+export type BatchCreatedSubscription = { batchCreated: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, maxPagesPerSite: number, createdAt: string, startedAt: string | null, finishedAt: string | null } };
 
 export type BatchQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type BatchQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null }> } | null };
+export type BatchQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, maxPagesPerSite: number, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, attempts: number, error: string | null, pagesDiscovered: number, pagesDone: number, analysis: { overallScore: number, title: string | null } | null }> } | null };
 
 export type BatchProgressSubscriptionVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type BatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, attempts: number, error: string | null, analysis: { overallScore: number, title: string | null } | null }> } } };
+export type BatchProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, maxPagesPerSite: number, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, waitingForRetry: boolean, attempts: number, error: string | null, pagesDiscovered: number, pagesDone: number, analysis: { overallScore: number, title: string | null } | null }> } } };
 
 export type BatchSummaryProgressSubscriptionVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type BatchSummaryProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } } };
+export type BatchSummaryProgressSubscription = { batchProgress: { sequence: number, batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, maxPagesPerSite: number, createdAt: string, startedAt: string | null, finishedAt: string | null } } };
 
 export type ComparisonReadySubscriptionVariables = Exact<{
   batchId: string | number;
@@ -180,12 +182,14 @@ export type ComparisonReadySubscriptionVariables = Exact<{
 
 export type ComparisonReadySubscription = { comparisonReady: { createdAt: string } };
 
+export type SiteReportFieldsFragment = { overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, indexablePages: number, excludedPages: number, issues: Array<{ checkId: string, title: string, category: CheckCategory, failingPages: number, warningPages: number, applicablePages: number, examples: Array<string>, estimatedGain: number, howToFix: string }> };
+
 export type BatchReportQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type BatchReportQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, error: string | null, analysis: { finalUrl: string, httpStatus: number, fetchMs: number, bytes: number, title: string | null, metaDescription: string | null, canonical: string | null, lang: string | null, wordCount: number, structuredDataTypes: Array<string>, seoScore: number, aeoScore: number, technicalScore: number, overallScore: number, headings: Array<{ level: number, text: string }>, checks: Array<{ id: string, category: CheckCategory, outcome: CheckOutcome, weight: number, message: string }> } | null }>, comparison: { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null, partialComparison: { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null } | null };
+export type BatchReportQuery = { batch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, maxPagesPerSite: number, createdAt: string, startedAt: string | null, finishedAt: string | null, targets: Array<{ id: string, url: string, isSubject: boolean, status: TargetStatus, error: string | null, analysis: { finalUrl: string, httpStatus: number, fetchMs: number, bytes: number, title: string | null, metaDescription: string | null, canonical: string | null, lang: string | null, wordCount: number, structuredDataTypes: Array<string>, seoScore: number, aeoScore: number, technicalScore: number, overallScore: number, headings: Array<{ level: number, text: string }>, checks: Array<{ id: string, category: CheckCategory, outcome: CheckOutcome, weight: number, message: string }> } | null }>, comparison: { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null, partialComparison: { createdAt: string, partial: boolean, ranking: Array<{ rank: number, indexable: boolean, excludedReason: string | null, overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, target: { id: string, url: string, isSubject: boolean } }>, subject: { rank: number | null, analysedCompetitors: number, target: { id: string, url: string } } | null, notAnalysed: Array<{ error: string, target: { id: string, url: string, isSubject: boolean } }>, checks: Array<{ checkId: string, category: CheckCategory, passedBy: Array<{ id: string, url: string }>, failedBy: Array<{ id: string, url: string }>, warnedBy: Array<{ id: string, url: string }> }>, gaps: Array<{ checkId: string, title: string, subjectOutcome: CheckOutcome, message: string, howToFix: string, estimatedGain: number, pagesAffected: number, competitors: Array<{ id: string, url: string }> }>, insights: Array<{ title: string, body: string, severity: InsightSeverity, source: string }> } | null } | null };
 
 export type CreateBatchMutationVariables = Exact<{
   input: CreateBatchInput;
@@ -199,19 +203,43 @@ export type CancelBatchMutationVariables = Exact<{
 }>;
 
 
-export type CancelBatchMutation = { cancelBatch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } };
+export type CancelBatchMutation = { cancelBatch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, maxPagesPerSite: number, createdAt: string, startedAt: string | null, finishedAt: string | null } };
 
 export type RetryBatchMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RetryBatchMutation = { retryBatch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } };
+export type RetryBatchMutation = { retryBatch: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, maxPagesPerSite: number, createdAt: string, startedAt: string | null, finishedAt: string | null } };
 
 export type LimitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LimitsQuery = { limits: { maxUrlsPerBatch: number } };
+export type LimitsQuery = { limits: { maxUrlsPerBatch: number, maxPagesPerSite: number } };
+
+export type TargetSiteQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TargetSiteQuery = { node:
+    | { id: string, site: { overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, indexablePages: number, excludedPages: number, issues: Array<{ checkId: string, title: string, category: CheckCategory, failingPages: number, warningPages: number, applicablePages: number, examples: Array<string>, estimatedGain: number, howToFix: string }> } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type SitePagesQueryVariables = Exact<{
+  batchId: string | number;
+  targetId: string | number;
+  after?: string | null | undefined;
+  onlyFailing?: string | null | undefined;
+  onlyExcluded?: boolean | null | undefined;
+}>;
+
+
+export type SitePagesQuery = { batch: { id: string, name: string } | null, node:
+    | { id: string, url: string, isSubject: boolean, status: TargetStatus, pagesDiscovered: number, pagesDone: number, site: { overallScore: number, seoScore: number, aeoScore: number, technicalScore: number, indexablePages: number, excludedPages: number, issues: Array<{ checkId: string, title: string, category: CheckCategory, failingPages: number, warningPages: number, applicablePages: number, examples: Array<string>, estimatedGain: number, howToFix: string }> } | null, pages: { totalCount: number, edges: Array<{ cursor: string, node: { url: string, httpStatus: number | null, indexable: boolean, excludedReason: string | null, depth: number, error: string | null, analysis: { overallScore: number } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+    | Record<PropertyKey, never>
+   | null };
 
 export type ProjectFormFieldsFragment = { id: string, name: string, market: string | null, language: string, prompts: Array<string>, maxPagesPerSite: number, brand: { name: string, aliases: Array<string>, domains: Array<string> }, competitors: Array<{ name: string, aliases: Array<string>, domains: Array<string> }>, schedule: { cron: string, timezone: string, runs: Array<RunKind>, nextRunAt: string, lastRunAt: string | null } | null };
 
@@ -235,7 +263,7 @@ export type ProjectRunsQueryVariables = Exact<{
 }>;
 
 
-export type ProjectRunsQuery = { project: { id: string, siteAudits: { edges: Array<{ node: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } }> } } | null };
+export type ProjectRunsQuery = { project: { id: string, siteAudits: { edges: Array<{ node: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, maxPagesPerSite: number, createdAt: string, startedAt: string | null, finishedAt: string | null } }> } } | null };
 
 export type CreateProjectMutationVariables = Exact<{
   input: CreateProjectInput;
@@ -264,7 +292,7 @@ export type RunSiteAuditMutationVariables = Exact<{
 }>;
 
 
-export type RunSiteAuditMutation = { runSiteAudit: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null } };
+export type RunSiteAuditMutation = { runSiteAudit: { id: string, name: string, status: BatchStatus, progress: number, totalUrls: number, completedUrls: number, failedUrls: number, error: string | null, maxPagesPerSite: number, createdAt: string, startedAt: string | null, finishedAt: string | null } };
 
 export type HistorySeriesFieldsFragment = { isSubject: boolean, brand: { name: string }, points: Array<{ at: string, value: number }> };
 
@@ -427,6 +455,7 @@ export const BatchSummaryFieldsFragmentDoc = new TypedDocumentString(`
   completedUrls
   failedUrls
   error
+  maxPagesPerSite
   createdAt
   startedAt
   finishedAt
@@ -441,12 +470,35 @@ export const TargetRowFieldsFragmentDoc = new TypedDocumentString(`
   waitingForRetry
   attempts
   error
+  pagesDiscovered
+  pagesDone
   analysis {
     overallScore
     title
   }
 }
     `, {"fragmentName":"TargetRowFields"}) as unknown as TypedDocumentString<TargetRowFieldsFragment, unknown>;
+export const SiteReportFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SiteReportFields on SiteReport {
+  overallScore
+  seoScore
+  aeoScore
+  technicalScore
+  indexablePages
+  excludedPages
+  issues {
+    checkId
+    title
+    category
+    failingPages
+    warningPages
+    applicablePages
+    examples
+    estimatedGain
+    howToFix
+  }
+}
+    `, {"fragmentName":"SiteReportFields"}) as unknown as TypedDocumentString<SiteReportFieldsFragment, unknown>;
 export const ProjectFormFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProjectFormFields on Project {
   id
@@ -668,6 +720,7 @@ export const BatchesDocument = new TypedDocumentString(`
   completedUrls
   failedUrls
   error
+  maxPagesPerSite
   createdAt
   startedAt
   finishedAt
@@ -687,6 +740,7 @@ export const BatchCreatedDocument = new TypedDocumentString(`
   completedUrls
   failedUrls
   error
+  maxPagesPerSite
   createdAt
   startedAt
   finishedAt
@@ -709,6 +763,7 @@ export const BatchDocument = new TypedDocumentString(`
   completedUrls
   failedUrls
   error
+  maxPagesPerSite
   createdAt
   startedAt
   finishedAt
@@ -721,6 +776,8 @@ fragment TargetRowFields on Target {
   waitingForRetry
   attempts
   error
+  pagesDiscovered
+  pagesDone
   analysis {
     overallScore
     title
@@ -747,6 +804,7 @@ export const BatchProgressDocument = new TypedDocumentString(`
   completedUrls
   failedUrls
   error
+  maxPagesPerSite
   createdAt
   startedAt
   finishedAt
@@ -759,6 +817,8 @@ fragment TargetRowFields on Target {
   waitingForRetry
   attempts
   error
+  pagesDiscovered
+  pagesDone
   analysis {
     overallScore
     title
@@ -782,6 +842,7 @@ export const BatchSummaryProgressDocument = new TypedDocumentString(`
   completedUrls
   failedUrls
   error
+  maxPagesPerSite
   createdAt
   startedAt
   finishedAt
@@ -848,6 +909,7 @@ export const BatchReportDocument = new TypedDocumentString(`
   completedUrls
   failedUrls
   error
+  maxPagesPerSite
   createdAt
   startedAt
   finishedAt
@@ -943,6 +1005,7 @@ export const CancelBatchDocument = new TypedDocumentString(`
   completedUrls
   failedUrls
   error
+  maxPagesPerSite
   createdAt
   startedAt
   finishedAt
@@ -962,6 +1025,7 @@ export const RetryBatchDocument = new TypedDocumentString(`
   completedUrls
   failedUrls
   error
+  maxPagesPerSite
   createdAt
   startedAt
   finishedAt
@@ -970,9 +1034,105 @@ export const LimitsDocument = new TypedDocumentString(`
     query Limits {
   limits {
     maxUrlsPerBatch
+    maxPagesPerSite
   }
 }
     `) as unknown as TypedDocumentString<LimitsQuery, LimitsQueryVariables>;
+export const TargetSiteDocument = new TypedDocumentString(`
+    query TargetSite($id: ID!) {
+  node(id: $id) {
+    ... on Target {
+      id
+      site {
+        ...SiteReportFields
+      }
+    }
+  }
+}
+    fragment SiteReportFields on SiteReport {
+  overallScore
+  seoScore
+  aeoScore
+  technicalScore
+  indexablePages
+  excludedPages
+  issues {
+    checkId
+    title
+    category
+    failingPages
+    warningPages
+    applicablePages
+    examples
+    estimatedGain
+    howToFix
+  }
+}`) as unknown as TypedDocumentString<TargetSiteQuery, TargetSiteQueryVariables>;
+export const SitePagesDocument = new TypedDocumentString(`
+    query SitePages($batchId: ID!, $targetId: ID!, $after: String, $onlyFailing: String, $onlyExcluded: Boolean) {
+  batch(id: $batchId) {
+    id
+    name
+  }
+  node(id: $targetId) {
+    ... on Target {
+      id
+      url
+      isSubject
+      status
+      pagesDiscovered
+      pagesDone
+      site {
+        ...SiteReportFields
+      }
+      pages(
+        first: 50
+        after: $after
+        onlyFailing: $onlyFailing
+        onlyExcluded: $onlyExcluded
+      ) {
+        totalCount
+        edges {
+          cursor
+          node {
+            url
+            httpStatus
+            indexable
+            excludedReason
+            depth
+            error
+            analysis {
+              overallScore
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+}
+    fragment SiteReportFields on SiteReport {
+  overallScore
+  seoScore
+  aeoScore
+  technicalScore
+  indexablePages
+  excludedPages
+  issues {
+    checkId
+    title
+    category
+    failingPages
+    warningPages
+    applicablePages
+    examples
+    estimatedGain
+    howToFix
+  }
+}`) as unknown as TypedDocumentString<SitePagesQuery, SitePagesQueryVariables>;
 export const ProjectsDocument = new TypedDocumentString(`
     query Projects($first: Int!, $after: String) {
   projects(first: $first, after: $after) {
@@ -1068,6 +1228,7 @@ export const ProjectRunsDocument = new TypedDocumentString(`
   completedUrls
   failedUrls
   error
+  maxPagesPerSite
   createdAt
   startedAt
   finishedAt
@@ -1106,6 +1267,7 @@ export const RunSiteAuditDocument = new TypedDocumentString(`
   completedUrls
   failedUrls
   error
+  maxPagesPerSite
   createdAt
   startedAt
   finishedAt

@@ -13,6 +13,7 @@ import { isFinished } from '../../live/status';
 import { useBatchProgress } from '../../live/useBatchProgress';
 import { useScreenTitle } from '../useScreenTitle';
 import { TargetRow } from './TargetRow';
+import { crawlsSites } from './crawls';
 
 export function BatchView() {
   const { params } = useRoute();
@@ -52,6 +53,7 @@ export function BatchView() {
   }
 
   const finished = isFinished(batch.status);
+  const crawls = crawlsSites(batch);
   // What retryBatch accepts: a cancelled batch stays cancelled.
   const canRetry = (batch.status === 'COMPLETED' || batch.status === 'FAILED') && batch.failedUrls > 0;
   return (
@@ -62,7 +64,8 @@ export function BatchView() {
       </div>
       <ProgressBar value={batch.progress} label="Batch progress" />
       <p class="summary" aria-live="polite">
-        {pageCounts(batch.targets)}
+        {pageCounts(batch.targets, crawls ? ' sites' : '')}
+        {crawls && crawledPages(batch.targets)}
         {timing(batch, now)}
       </p>
       {batch.error && <p class={batch.status === 'CANCELLED' ? 'notice' : 'notice notice-error'}>{batch.error}</p>}
@@ -91,9 +94,9 @@ export function BatchView() {
       </div>
       <ErrorNotice error={actionError} />
       <ErrorNotice error={live.batch ? live.error : undefined} context="Live updates" />
-      <ul class="targets" aria-label="Targets">
+      <ul class="targets" aria-label={crawls ? 'Sites' : 'Targets'}>
         {batch.targets.map((target) => (
-          <TargetRow key={target.id} batchId={batch.id} target={target} />
+          <TargetRow key={target.id} batchId={batch.id} target={target} crawls={crawls} />
         ))}
       </ul>
     </section>
@@ -116,13 +119,20 @@ function pageState(target: { status: TargetStatus; waitingForRetry: boolean }): 
   return target.waitingForRetry ? 'INTERRUPTED' : target.status;
 }
 
-/** "5 analysed, 1 failed, 5 cancelled, of 11": each page counted once, under what became of it. */
-function pageCounts(targets: readonly { status: TargetStatus; waitingForRetry: boolean }[]): string {
+/** "5 analysed, 1 failed, 5 cancelled, of 11" (of 11 sites, in a crawl): each target counted once, under what became of it. */
+function pageCounts(targets: readonly { status: TargetStatus; waitingForRetry: boolean }[], noun: '' | ' sites'): string {
   const parts = countWords
     .map(([state, word]) => [targets.filter((target) => pageState(target) === state).length, word] as const)
     .filter(([count], index) => count > 0 || index === 0)
     .map(([count, word]) => `${count} ${word}`);
-  return `${parts.join(', ')} of ${targets.length}`;
+  return `${parts.join(', ')} of ${targets.length}${noun}`;
+}
+
+/** " · 40 of 52 pages crawled": the crawls of all sites together. */
+function crawledPages(targets: readonly { pagesDone: number; pagesDiscovered: number }[]): string {
+  const done = targets.reduce((sum, target) => sum + target.pagesDone, 0);
+  const discovered = targets.reduce((sum, target) => sum + target.pagesDiscovered, 0);
+  return ` · ${done} of ${discovered} pages crawled`;
 }
 
 /** The time now, again every second while `ticking`, so that elapsed and remaining times move. */

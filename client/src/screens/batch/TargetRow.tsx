@@ -1,17 +1,24 @@
 import { StatusBadge } from '../../components/StatusBadge';
 import { UrlText } from '../../components/UrlText';
 import type { TargetRowFieldsFragment } from '../../gql/graphql';
+import { CrawlMeter } from './CrawlMeter';
 
-export function TargetRow({ batchId, target }: { batchId: string; target: TargetRowFieldsFragment }) {
-  const score = target.analysis?.overallScore;
+/**
+ * One target of a batch. In a crawling batch (`crawls`) it is a site: its crawl shows live and it
+ * links to the site's pages; otherwise it is a page and links to its analysis.
+ */
+export function TargetRow({ batchId, target, crawls }: { batchId: string; target: TargetRowFieldsFragment; crawls: boolean }) {
+  // A crawled site's score is over its pages (on the site page); the entry page's alone would mislead here.
+  const score = crawls ? undefined : target.analysis?.overallScore;
   const note =
     target.error ??
     (target.waitingForRetry ? 'Its worker stopped mid-page; it will be retried shortly.' : target.attempts > 1 ? `attempt ${target.attempts}` : null);
+  const detail = `/batches/${encodeURIComponent(batchId)}/${crawls ? 'sites' : 'pages'}/${encodeURIComponent(target.id)}`;
   return (
     <li class="target" data-target-id={target.id} data-status={target.status}>
       <span class="target-url">
         {target.status === 'SUCCEEDED' ? (
-          <a href={`/batches/${encodeURIComponent(batchId)}/pages/${encodeURIComponent(target.id)}`}>
+          <a href={detail}>
             <UrlText url={target.url} />
           </a>
         ) : (
@@ -24,6 +31,7 @@ export function TargetRow({ batchId, target }: { batchId: string; target: Target
       <span class="target-score" aria-label={score === undefined ? undefined : `Overall score ${score}`}>
         {score ?? ''}
       </span>
+      {crawls && <CrawlMeter url={target.url} done={target.pagesDone} discovered={target.pagesDiscovered} />}
       {note && (
         <span class={target.status === 'FAILED' ? 'target-note target-error' : 'target-note'} title={target.error ?? undefined}>
           {note}

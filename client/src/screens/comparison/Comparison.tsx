@@ -13,6 +13,8 @@ import { FixFirst } from './FixFirst';
 import { InsightList } from './InsightList';
 import { RankingCards } from './RankingCards';
 import { ScoreChart } from './ScoreChart';
+import { SiteIssues } from './SiteIssues';
+import { crawlsSites } from '../batch/crawls';
 import { buildMatrix } from './report';
 import { useScreenTitle } from '../useScreenTitle';
 
@@ -44,8 +46,8 @@ export function Comparison() {
         <h1 id="comparison-title">{batch.name}</h1>
         <p class="notice">
           {batch.status === 'CANCELLED'
-            ? 'The batch was cancelled before two pages were analysed: there is nothing to compare. '
-            : 'The comparison appears here as soon as every page is analysed. '}
+            ? `The batch was cancelled before two ${crawlsSites(batch) ? 'sites' : 'pages'} were analysed: there is nothing to compare. `
+            : `The comparison appears here as soon as every ${crawlsSites(batch) ? 'site is crawled' : 'page is analysed'}. `}
           <a href={batchLink}>{batch.status === 'CANCELLED' ? 'Batch details' : 'Follow the progress'}</a>.
         </p>
       </section>
@@ -53,19 +55,24 @@ export function Comparison() {
   }
 
   const { subject, notAnalysed } = comparison;
+  const crawls = crawlsSites(batch);
   return (
     <section aria-labelledby="comparison-title" class="comparison">
       <div class="title-row">
         <h1 id="comparison-title">{batch.name}</h1>
         <a href={batchLink}>Batch details</a>
       </div>
-      <p class="summary">Compared {formatDateTime(comparison.createdAt)}</p>
+      <p class="summary">
+        {crawls
+          ? `${comparison.ranking.length} sites compared, up to ${batch.maxPagesPerSite} pages each, ${formatDateTime(comparison.createdAt)}`
+          : `Compared ${formatDateTime(comparison.createdAt)}`}
+      </p>
       {comparison.partial && <p class="notice notice-partial">{PARTIAL_NOTE}</p>}
       <Downloads name={batch.name} comparison={comparison} />
-      <FixFirst gaps={comparison.gaps} subject={subject} />
+      {crawls ? <SiteIssues subject={subject?.target} /> : <FixFirst gaps={comparison.gaps} subject={subject} />}
 
-      <h2>Ranking</h2>
-      <RankingCards batchId={batch.id} sites={comparison.ranking} />
+      <h2>{crawls ? 'Sites ranked' : 'Ranking'}</h2>
+      <RankingCards batchId={batch.id} sites={comparison.ranking} detail={crawls ? 'sites' : 'pages'} />
       <ScoreChart sites={comparison.ranking} />
       {notAnalysed.length > 0 && (
         <p class="notice">

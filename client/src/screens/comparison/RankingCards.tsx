@@ -3,7 +3,8 @@ import { UrlText } from '../../components/UrlText';
 import { shortUrl } from '#shared/format';
 import type { RankedSite } from './report';
 
-export function RankingCards({ batchId, sites }: { batchId: string; sites: RankedSite[] }) {
+/** `detail` is where a card links: a crawled site's pages, or the one page analysed. */
+export function RankingCards({ batchId, sites, detail }: { batchId: string; sites: RankedSite[]; detail: 'sites' | 'pages' }) {
   return (
     <ol class="ranking">
       {sites.map((site) => (
@@ -12,7 +13,7 @@ export function RankingCards({ batchId, sites }: { batchId: string; sites: Ranke
             <span class="rank" aria-label={`Rank ${site.rank}`}>
               #{site.rank}
             </span>
-            <a class="rank-site" href={`/batches/${encodeURIComponent(batchId)}/pages/${encodeURIComponent(site.target.id)}`}>
+            <a class="rank-site" href={`/batches/${encodeURIComponent(batchId)}/${detail}/${encodeURIComponent(site.target.id)}`}>
               <UrlText url={shortUrl(site.target.url)} />
             </a>
             {site.target.isSubject && <span class="tag">my site</span>}

@@ -32,6 +32,13 @@ function rowProblems(filled: readonly Row[]): Map<number, string> {
   return problems;
 }
 
+/** Why the pages-per-site field would be refused (a whole number from 1 to the server's limit), or null. */
+function pagesPerSiteProblem(typed: string, maxPages: number | undefined): string | null {
+  const pages = Number(typed);
+  const inRange = /^\d+$/.test(typed.trim()) && pages >= 1 && (maxPages === undefined || pages <= maxPages);
+  return inRange ? null : `Pages per site must be a whole number from 1 to ${maxPages ?? 'the server\'s limit'}.`;
+}
+
 export function NewAnalysis() {
   const { route } = useLocation();
   useScreenTitle('New analysis');
@@ -43,7 +50,10 @@ export function NewAnalysis() {
   const [rowErrors, setRowErrors] = useState<Map<number, string>>(new Map());
   const [formError, setFormError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
-  const maxUrls = useQuery(LimitsQuery, {}).data?.limits.maxUrlsPerBatch;
+  const [pagesPerSite, setPagesPerSite] = useState('1');
+  const limits = useQuery(LimitsQuery, {}).data?.limits;
+  const maxUrls = limits?.maxUrlsPerBatch;
+  const maxPages = limits?.maxPagesPerSite;
   const filledCount = rows.filter((row) => row.url.trim() !== '').length;
 
   const takeKeys = (count: number) => {
@@ -107,6 +117,12 @@ export function NewAnalysis() {
       setFormError('Enter at least one URL.');
       return;
     }
+    const pagesProblem = pagesPerSiteProblem(pagesPerSite, maxPages);
+    if (pagesProblem) {
+      setFormError(pagesProblem);
+      document.getElementById('pages-per-site')?.focus();
+      return;
+    }
     const problems = rowProblems(filled);
     const tooMany = maxUrls !== undefined && filled.length > maxUrls;
     if (tooMany) setFormError(`Give at most ${maxUrls} URLs; there are ${filled.length}.`);
@@ -121,7 +137,7 @@ export function NewAnalysis() {
     setSubmitting(true);
     try {
       const { createBatch } = await request(CreateBatchMutation, {
-        input: { name: name.trim() || defaultBatchName(urls, subjectUrl), urls, subjectUrl },
+        input: { name: name.trim() || defaultBatchName(urls, subjectUrl), urls, subjectUrl, maxPagesPerSite: Number(pagesPerSite) },
       });
       route(`/batches/${encodeURIComponent(createBatch.id)}`);
     } catch (error) {
@@ -162,6 +178,25 @@ export function NewAnalysis() {
             placeholder="Named after the sites if left empty"
             onInput={(event) => setName(event.currentTarget.value)}
           />
+        </div>
+        <div class="field">
+          <label for="pages-per-site">Pages per site</label>
+          <input
+            id="pages-per-site"
+            name="maxPagesPerSite"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={maxPages}
+            step={1}
+            value={pagesPerSite}
+            aria-describedby="pages-per-site-hint"
+            onInput={(event) => setPagesPerSite(event.currentTarget.value)}
+          />
+          <p class="hint" id="pages-per-site-hint">
+            1 analyses each URL alone. Above 1 each site is crawled from its URL (sitemaps, then links){maxPages ? `, up to ${maxPages} pages` : ''}, and
+            two URLs of one site are refused.
+          </p>
         </div>
         <fieldset class="url-list">
           <legend>URLs, and which one is your site</legend>

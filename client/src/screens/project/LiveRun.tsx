@@ -5,6 +5,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import type { BatchSummaryFieldsFragment } from '../../gql/graphql';
 import { useBatchProgress } from '../../live/useBatchProgress';
 import { TargetRow } from '../batch/TargetRow';
+import { crawlsSites } from '../batch/crawls';
 
 /** The run going on now, followed through batchProgress like the batch screen does. */
 export function LiveRun({ initial }: { initial: BatchSummaryFieldsFragment }) {
@@ -27,7 +28,7 @@ export function LiveRun({ initial }: { initial: BatchSummaryFieldsFragment }) {
       <ErrorNotice error={live.error} context="Live updates" />
       <ul class="targets" aria-label="Sites of this run">
         {batch.targets.map((target) => (
-          <TargetRow key={target.id} batchId={batch.id} target={target} />
+          <TargetRow key={target.id} batchId={batch.id} target={target} crawls={crawlsSites(batch)} />
         ))}
       </ul>
     </section>
