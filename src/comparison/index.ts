@@ -12,7 +12,7 @@ import { findLeaders, rankTargets } from './ranking';
 export type * from './types';
 export { completeStoredGaps, type StoredGap } from './gaps';
 export { passRatesOf } from './checkMatrix';
-export { siteOutcome } from './contenders';
+export { contenderOf, siteOutcome } from './contenders';
 export { ruleInsights, writeRuleInsights } from './insights/rules';
 export type { LlmOptions } from './insights/llm/options';
 export { writeInsights, type WriteInsightsOptions, type WrittenInsights } from './insights/write';

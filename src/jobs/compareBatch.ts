@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { toComparedTarget } from '../batches/analysisRows';
 import { comparisonJson } from '../batches/jsonColumns';
 import { BATCH, batchLogFields, leaves, lockBatch, recordBatchChange } from '../batches/transitions';
-import { compareTargets, writeInsights, type ComparedTarget, type LlmOptions } from '../comparison';
+import { compareTargets, contenderOf, writeInsights, type ComparedTarget, type LlmOptions } from '../comparison';
 import type { PrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
@@ -59,7 +59,9 @@ export async function compareBatch(deps: CompareBatchDeps, job: Job<unknown>): P
     const finishedAt = new Date();
     // A project's run is recorded before its end is announced: listeners read the run's rows then.
     if (batch.projectId) {
-      await recordSiteAudit(tx, { ...batch, projectId: batch.projectId, status, finishedAt }, { targets, ranking: core.ranking });
+      // A crawled site's history and changes follow its site-level outcomes, as its ranking does.
+      const asCompared = targets.map((target) => (target.report ? { ...target, report: { checks: contenderOf({ ...target, report: target.report }).checks } } : target));
+      await recordSiteAudit(tx, { ...batch, projectId: batch.projectId, status, finishedAt }, { targets: asCompared, ranking: core.ranking });
     }
     const ended = await recordBatchChange(tx, batchId, {
       status,

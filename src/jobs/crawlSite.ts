@@ -48,7 +48,7 @@ export interface CrawlSiteDeps {
 /** Links followed from the entry URL before a page's links are no longer followed: a calendar's "next month" ends here. */
 export const MAX_CRAWL_DEPTH = 10;
 /** Pages a site's crawl has in hand per request it may make at once: the others are being analysed or stored. */
-const LANES_PER_FETCH = 4;
+export const LANES_PER_FETCH = 4;
 
 /**
  * Crawls the target's site from its URL, breadth-first: the entry URL, its sitemaps' pages,

@@ -34,6 +34,7 @@ const REPEATS: Record<string, Size> = {
   'CheckComparison.failedBy': targets,
   'CheckComparison.passedBy': targets,
   'CheckComparison.warnedBy': targets,
+  'CheckComparison.passRates': targets,
   'Comparison.checks': checks,
   'Comparison.gaps': checks,
   // A model writes at most 20; the rules about one per gap or strength.

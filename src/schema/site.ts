@@ -70,13 +70,16 @@ builder.prismaObjectFields('Target', (t) => ({
       defaultSize: 50,
       maxSize: CONNECTION_PAGE.maxSize,
       args: {
-        onlyFailing: t.arg.string({ required: false, description: 'Only pages that fail this check (by its id).' }),
+        onlyFailing: t.arg.string({
+          required: false,
+          description: "Only indexable pages that fail this check (by its id), as the site's issues count them; with onlyExcluded: true, excluded ones.",
+        }),
         onlyExcluded: t.arg.boolean({ required: false, description: 'Only pages that are not indexable (true) or only those that are (false).' }),
       },
       query: (args) => ({
         where: {
           status: 'DONE' as const,
-          ...(args.onlyFailing ? { failingChecks: { has: args.onlyFailing } } : {}),
+          ...(args.onlyFailing ? { failingChecks: { has: args.onlyFailing }, indexable: true } : {}),
           ...(args.onlyExcluded != null ? { indexable: !args.onlyExcluded } : {}),
         },
         orderBy: [{ position: 'asc' as const }, { id: 'asc' as const }],
