@@ -97,7 +97,13 @@ async function crawl(server: BenchServer, sites: BenchSite[], pagesPerSite: numb
     if (stamps) cleanups.push(() => stamps.close());
 
     const rss = { start: rssMiB(worker.pid), peak: 0, end: 0 };
-    const sampler = setInterval(() => (rss.peak = Math.max(rss.peak, rssMiB(worker.pid))), 250);
+    const series: number[] = [];
+    const sampler = setInterval(() => {
+      const now = rssMiB(worker.pid);
+      rss.peak = Math.max(rss.peak, now);
+      series.push(now);
+      if (series.length % 8 === 0) log.warn({ workerRssMiB: Math.round(now) }, 'crawl bench: worker memory');
+    }, 250);
     cleanups.push(async () => clearInterval(sampler));
     const { createBatch } = await graphqlData<{ createBatch: { id: string } }>(
       `${api.url}/graphql`,

@@ -58,7 +58,7 @@ export async function startVantage(
   metrics.observeDatabase({ prisma, boss, pool });
   const events = config.role !== 'worker' ? await createEvents(database.url, log, metrics.fanoutSeconds) : null;
   const quota = events ? createConnectionQuota(database.url, config.requestLimits.maxConnectionsPerKey, log) : null;
-  const http = createHttpServer({
+  const http = await createHttpServer({
     role: config.role,
     api: events ? { prisma, boss, jobPlan, events: events.events, config, log } : null,
     connectionQuota: quota,

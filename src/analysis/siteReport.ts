@@ -67,43 +67,40 @@ interface CheckTally {
   warningPages: number;
 }
 
-function tallyChecks(pages: readonly { url: string; checks: CheckResult[] }[]): CheckTally[] {
-  const tallies = new Map<string, CheckTally>();
-  for (const page of pages) {
-    for (const check of page.checks) {
-      let tally = tallies.get(check.id);
-      // An origin-level check judges the same files on every page: the first page's outcome stands.
-      if (tally && ORIGIN_LEVEL_CHECK_IDS.has(check.id)) continue;
-      if (!tally) {
-        tally = {
-          id: check.id,
-          category: check.category,
-          weight: check.weight,
-          earned: 0,
-          possible: 0,
-          applicablePages: 0,
-          failing: [],
-          warning: [],
-          failingPages: 0,
-          warningPages: 0,
-        };
-        tallies.set(check.id, tally);
-      }
-      const contribution = contributionOf(check);
-      if (!contribution) continue;
-      tally.earned += contribution.earned;
-      tally.possible += contribution.possible;
-      tally.applicablePages++;
-      if (check.outcome === 'FAIL') {
-        tally.failingPages++;
-        if (tally.failing.length < MAX_ISSUE_EXAMPLES) tally.failing.push(page.url);
-      } else if (check.outcome === 'WARN') {
-        tally.warningPages++;
-        if (tally.warning.length < MAX_ISSUE_EXAMPLES) tally.warning.push(page.url);
-      }
+/** Adds one counted page's checks to the tallies. */
+function tallyPage(tallies: Map<string, CheckTally>, page: { url: string; checks: CheckResult[] }): void {
+  for (const check of page.checks) {
+    let tally = tallies.get(check.id);
+    // An origin-level check judges the same files on every page: the first page's outcome stands.
+    if (tally && ORIGIN_LEVEL_CHECK_IDS.has(check.id)) continue;
+    if (!tally) {
+      tally = {
+        id: check.id,
+        category: check.category,
+        weight: check.weight,
+        earned: 0,
+        possible: 0,
+        applicablePages: 0,
+        failing: [],
+        warning: [],
+        failingPages: 0,
+        warningPages: 0,
+      };
+      tallies.set(check.id, tally);
+    }
+    const contribution = contributionOf(check);
+    if (!contribution) continue;
+    tally.earned += contribution.earned;
+    tally.possible += contribution.possible;
+    tally.applicablePages++;
+    if (check.outcome === 'FAIL') {
+      tally.failingPages++;
+      if (tally.failing.length < MAX_ISSUE_EXAMPLES) tally.failing.push(page.url);
+    } else if (check.outcome === 'WARN') {
+      tally.warningPages++;
+      if (tally.warning.length < MAX_ISSUE_EXAMPLES) tally.warning.push(page.url);
     }
   }
-  return [...tallies.values()];
 }
 
 /** A check's weight and mean credit over the pages where it applies; null when it applies nowhere. */
@@ -151,9 +148,28 @@ function byGainThenFailingPages(a: SiteIssue, b: SiteIssue): number {
  * as `scoreChecks` scores it; origin-level checks (robots.txt, llms.txt, sitemap, AI-crawler
  * access) count once, as the first page found them.
  */
-export function reportSite(pages: readonly SitePage[]): SiteReport {
-  const counted = pages.filter((page): page is SitePage & { checks: CheckResult[] } => page.indexable && page.checks !== null);
-  const tallies = tallyChecks(counted);
+export function reportSite(pages: Iterable<SitePage>): SiteReport {
+  const site = siteTally();
+  for (const page of pages) site.add(page);
+  return site.report();
+}
+
+/** reportSite a page at a time, in the pages' order: a crawl of thousands of pages reads them in slices. */
+export function siteTally(): { add(page: SitePage): void; report(): SiteReport } {
+  const tallies = new Map<string, CheckTally>();
+  let counted = 0;
+  let excluded = 0;
+  return {
+    add(page) {
+      if (!page.indexable || page.checks === null) return void excluded++;
+      counted++;
+      tallyPage(tallies, { url: page.url, checks: page.checks });
+    },
+    report: () => reportFromTallies([...tallies.values()], counted, excluded),
+  };
+}
+
+function reportFromTallies(tallies: CheckTally[], counted: number, excluded: number): SiteReport {
   const contributions = tallies.map(siteContribution);
   const applicable = contributions.filter((contribution) => contribution !== null);
   // No page counted: nothing applies, and every score is 0.
@@ -183,8 +199,8 @@ export function reportSite(pages: readonly SitePage[]): SiteReport {
     seoScore: scores.seo,
     aeoScore: scores.aeo,
     technicalScore: scores.technical,
-    indexablePages: counted.length,
-    excludedPages: pages.length - counted.length,
+    indexablePages: counted,
+    excludedPages: excluded,
     issues: issues.sort(byGainThenFailingPages),
     checks: tallies.map(toSiteCheck),
   };

@@ -84,12 +84,12 @@ export interface DonePage {
   checks: CheckResult[] | null;
 }
 
-/** Every done page of the site with its checks, in discovery order: what the site's report is made of. */
-export async function donePages(db: Queryable, targetId: string): Promise<DonePage[]> {
+/** Up to `limit` done pages of the site after `afterPosition`, with their checks, in discovery order: what the site's report is made of. */
+export async function donePages(db: Queryable, targetId: string, afterPosition: number, limit: number): Promise<DonePage[]> {
   const { rows } = await db.query<DonePage & { checks: unknown }>(
     `SELECT url, position, coalesce(indexable, false) AS indexable, error, "excludedReason", analysis->'checks' AS checks
-      FROM "CrawledPage" WHERE "targetId" = $1 AND status = 'DONE' ORDER BY position`,
-    [targetId],
+      FROM "CrawledPage" WHERE "targetId" = $1 AND status = 'DONE' AND position > $2 ORDER BY position LIMIT $3`,
+    [targetId, afterPosition, limit],
   );
   return rows.map((row) => ({ ...row, checks: row.checks === null ? null : pageAnalysisJson.checks.read(row.checks, `crawled page ${row.url}`) }));
 }

@@ -7,7 +7,6 @@ import { AuthenticationError, type Authenticator } from '../auth/authenticator';
 import type { Metrics } from '../metrics';
 import type { Services } from '../schema/context';
 import { attachWebSocket, type ConnectionQuota } from './websocket';
-import { createGraphQLServer } from './yoga';
 
 const CLIENT_CSP = [
   "default-src 'self'",
@@ -50,10 +49,11 @@ export interface HttpOptions {
   authenticator: Authenticator;
 }
 
-export function createHttpServer(options: HttpOptions) {
+export async function createHttpServer(options: HttpOptions) {
   const services = options.api;
   const auth = options.authenticator;
-  const yoga = services ? createGraphQLServer(services, auth) : null;
+  // Only an api process loads the GraphQL server and its schema: a worker is lighter without them.
+  const yoga = services ? (await import('./yoga')).createGraphQLServer(services, auth) : null;
   const client = services && existsSync(CLIENT_DIR) ? sirv(CLIENT_DIR, { single: true, etag: true }) : null;
 
   const { metrics, token } = options.metrics;

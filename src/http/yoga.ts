@@ -1,5 +1,4 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { getOperationAST, getVariableValues, GraphQLError, type ExecutionArgs } from 'graphql';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga } from 'graphql-yoga';
@@ -86,7 +85,8 @@ export function createGraphQLServer(services: Services, auth: Authenticator) {
     graphqlEndpoint: '/graphql',
     // GraphiQL needs introspection. Its scripts are served by Vantage itself, not from a CDN.
     graphiql: config.introspection ? { subscriptionsProtocol: 'WS', title: 'Vantage', defaultQuery: GRAPHIQL_EXAMPLE } : false,
-    renderGraphiQL,
+    // GraphiQL's page is megabytes of script held in memory: loaded when someone first opens it, never by a worker.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     cors: corsPolicy(config.corsOrigins),
     plugins: [
       rejectForeignOrigins(config.corsOrigins),
