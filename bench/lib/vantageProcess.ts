@@ -21,7 +21,8 @@ export interface VantageProcess {
 export function spawnVantage(role: 'api' | 'worker', env: Record<string, string>, log: Logger): Promise<VantageProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env, VANTAGE_ROLE: role, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info' },
+    // As `npm start` runs it: two malloc arenas (see package.json).
+    env: { MALLOC_ARENA_MAX: '2', ...process.env, ...env, VANTAGE_ROLE: role, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -94,6 +94,10 @@ export async function donePages(db: Queryable, targetId: string, afterPosition: 
   return rows.map((row) => ({ ...row, checks: row.checks === null ? null : pageAnalysisJson.checks.read(row.checks, `crawled page ${row.url}`) }));
 }
 
+export async function storeSiteReport(db: Queryable, targetId: string, site: unknown): Promise<void> {
+  await db.query(`UPDATE "Target" SET site = $2::jsonb WHERE id = $1`, [targetId, JSON.stringify(site)]);
+}
+
 /** The stored analysis (a PageAnalysis row as JSON) of the site's entry page, if it was analysed. */
 export async function entryPage(db: Queryable, targetId: string): Promise<{ analysis: object | null; error: string | null; excludedReason: string | null } | null> {
   const { rows } = await db.query<{ analysis: object | null; error: string | null; excludedReason: string | null }>(

@@ -19,6 +19,7 @@ import {
   hasCrawledPages,
   releaseStrandedPages,
   storeCrawledPages,
+  storeSiteReport,
   unfinishedPages,
   type ClaimedPage,
   type CrawledPageResult,
@@ -50,7 +51,7 @@ export const MAX_CRAWL_DEPTH = 10;
 /** Pages a site's crawl has in hand per request it may make at once: the others are being analysed or stored. */
 export const LANES_PER_FETCH = 4;
 /** Done pages read at once for the site's report. */
-const REPORT_SLICE = 200;
+const REPORT_SLICE = 50;
 
 /**
  * Crawls the target's site from its URL, breadth-first: the entry URL, its sitemaps' pages,
@@ -88,7 +89,7 @@ export async function crawlSite(deps: CrawlSiteDeps, target: StartedTarget, owne
     if (pages.length < REPORT_SLICE) break;
     after = pages.at(-1)!.position;
   }
-  await deps.prisma.target.update({ where: { id: target.id }, data: { site: siteJson.write(site.report()) } });
+  await storeSiteReport(deps.pool, target.id, siteJson.write(site.report()));
   return entryOutcome(deps.pool, target.id);
 }
 

@@ -22,6 +22,8 @@ export interface AnalysisPool {
  * that needs more fails alone instead of taking the server's memory.
  */
 const THREAD_HEAP_MB = 256;
+/** Young generation of one analysis thread: a page's garbage dies young, and a small one keeps the thread's memory down. */
+const THREAD_YOUNG_MB = 8;
 
 /** One less than the cores, so the main thread keeps a core for HTTP and WebSocket traffic. */
 export function defaultThreadCount(): number {
@@ -34,7 +36,7 @@ export function createAnalysisPool(threads: number, heapMb = THREAD_HEAP_MB): An
     minThreads: 1,
     maxThreads: threads,
     idleTimeout: 30_000,
-    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: THREAD_YOUNG_MB },
   });
   // Piscina queues abortable tasks first in, first out whatever its taskQueue, so pages wait for
   // a thread here instead, and reach Piscina only when one is free.
