@@ -207,7 +207,8 @@ async function crawlPage(deps: CrawlSiteDeps, page: ClaimedPage, { files, rules,
       analysis: toAnalysisRow(targetId, stored),
       failingChecks: report.checks.filter((check) => check.outcome === 'FAIL').map((check) => check.id),
     },
-    links: [...(redirected ? [finalUrl] : []), ...(canonical && canonical !== page.url ? [canonical] : []), ...links],
+    // An error page's links are not the site's: a 404 page's navigation would crawl the site from a page that is not there.
+    links: report.httpStatus >= 400 ? [] : [...(redirected ? [finalUrl] : []), ...(canonical && canonical !== page.url ? [canonical] : []), ...links],
   };
 }
 

@@ -158,6 +158,25 @@ describe('crawling a site', () => {
     expect(batch.progress).toBe(100);
   });
 
+  it('lists a 404 entry page and follows none of its links; crawls a noindex site with every page excluded', async () => {
+    const missing = await site({ '/': { status: 404, body: page('Not found', ['/a']) }, '/a': page('A') });
+    const gone = await crawl(missing.url('/'), 10);
+    expect(gone.pages.map(({ url, httpStatus, indexable, excludedReason }) => ({ url, httpStatus, indexable, excludedReason }))).toEqual([
+      { url: missing.url('/'), httpStatus: 404, indexable: false, excludedReason: 'Answers 404' },
+    ]);
+    expect(missing.requests).not.toContain('/a');
+    expect(gone.target).toMatchObject({ status: 'SUCCEEDED', pagesDiscovered: 1, pagesDone: 1 });
+    expect(gone.target.site).toMatchObject({ indexablePages: 0, excludedPages: 1, overallScore: 0, issues: [] });
+
+    const noindex = '<meta name="robots" content="noindex">';
+    const hidden = await site({ '/': page('Home', ['/a', '/b'], noindex), '/a': page('A', ['/b'], noindex), '/b': page('B', [], noindex) });
+    const { target, pages } = await crawl(hidden.url('/'), 10);
+    expect(pages.map(({ url, indexable, excludedReason }) => ({ url, indexable, excludedReason }))).toEqual(
+      ['/', '/a', '/b'].map((path) => ({ url: hidden.url(path), indexable: false, excludedReason: 'Marked noindex by a robots meta tag' })),
+    );
+    expect(target.site).toMatchObject({ indexablePages: 0, excludedPages: 3 });
+  });
+
   it('gives the entry page the target\'s attempts: a dropped connection is tried again, and the crawl goes on', async () => {
     let dropped = false;
     const fixture = await site({
