@@ -148,25 +148,52 @@ function byGainThenFailingPages(a: SiteIssue, b: SiteIssue): number {
  * as `scoreChecks` scores it; origin-level checks (robots.txt, llms.txt, sitemap, AI-crawler
  * access) count once, as the first page found them.
  */
-export function reportSite(pages: Iterable<SitePage>): SiteReport {
-  const site = siteTally();
-  for (const page of pages) site.add(page);
-  return site.report();
-}
-
-/** reportSite a page at a time, in the pages' order: a crawl of thousands of pages reads them in slices. */
-export function siteTally(): { add(page: SitePage): void; report(): SiteReport } {
+export function reportSite(pages: readonly SitePage[]): SiteReport {
   const tallies = new Map<string, CheckTally>();
   let counted = 0;
-  let excluded = 0;
-  return {
-    add(page) {
-      if (!page.indexable || page.checks === null) return void excluded++;
-      counted++;
-      tallyPage(tallies, { url: page.url, checks: page.checks });
-    },
-    report: () => reportFromTallies([...tallies.values()], counted, excluded),
-  };
+  for (const page of pages) {
+    if (!page.indexable || page.checks === null) continue;
+    counted++;
+    tallyPage(tallies, { url: page.url, checks: page.checks });
+  }
+  return reportFromTallies([...tallies.values()], counted, pages.length - counted);
+}
+
+/**
+ * How one check came out on a site's counted pages, as a database can count it: page counts and
+ * the first examples of failing and warning pages, in page order.
+ */
+export interface SiteCheckCount {
+  checkId: string;
+  category: CheckCategory;
+  weight: number;
+  applicablePages: number;
+  failingPages: number;
+  warningPages: number;
+  failingExamples: string[];
+  warningExamples: string[];
+}
+
+/**
+ * reportSite from counts made elsewhere (a crawl counts thousands of pages in SQL), in the order
+ * the pages first list the checks, origin-level checks already counted once: the same report.
+ */
+export function reportFromCounts(counts: readonly SiteCheckCount[], pages: { counted: number; excluded: number }): SiteReport {
+  const tallies = counts.map(
+    (count): CheckTally => ({
+      id: count.checkId,
+      category: count.category,
+      weight: count.weight,
+      earned: count.weight * (count.applicablePages - count.failingPages - count.warningPages + count.warningPages / 2),
+      possible: count.weight * count.applicablePages,
+      applicablePages: count.applicablePages,
+      failing: count.failingExamples.slice(0, MAX_ISSUE_EXAMPLES),
+      warning: count.warningExamples.slice(0, MAX_ISSUE_EXAMPLES),
+      failingPages: count.failingPages,
+      warningPages: count.warningPages,
+    }),
+  );
+  return reportFromTallies(tallies, pages.counted, pages.excluded);
 }
 
 function reportFromTallies(tallies: CheckTally[], counted: number, excluded: number): SiteReport {

@@ -1,7 +1,6 @@
-import type { CheckResult } from '../analysis';
+import { MAX_ISSUE_EXAMPLES, type SiteCheckCount } from '../analysis';
 import type { Queryable } from '../db/prisma';
 import { EVENT_CHANNEL } from '../events/channel';
-import { pageAnalysisJson } from './jsonColumns';
 
 // A crawl's frontier and results are its CrawledPage rows, so any worker can resume a crawl
 // whose worker died: it loses only the pages that worker had in hand. Each statement here
@@ -75,23 +74,45 @@ export async function unfinishedPages(db: Queryable, targetId: string): Promise<
   return rows[0]!.count;
 }
 
-export interface DonePage {
-  url: string;
-  position: number;
-  indexable: boolean;
-  error: string | null;
-  excludedReason: string | null;
-  checks: CheckResult[] | null;
-}
-
-/** Up to `limit` done pages of the site after `afterPosition`, with their checks, in discovery order: what the site's report is made of. */
-export async function donePages(db: Queryable, targetId: string, afterPosition: number, limit: number): Promise<DonePage[]> {
-  const { rows } = await db.query<DonePage & { checks: unknown }>(
-    `SELECT url, position, coalesce(indexable, false) AS indexable, error, "excludedReason", analysis->'checks' AS checks
-      FROM "CrawledPage" WHERE "targetId" = $1 AND status = 'DONE' AND position > $2 ORDER BY position LIMIT $3`,
-    [targetId, afterPosition, limit],
-  );
-  return rows.map((row) => ({ ...row, checks: row.checks === null ? null : pageAnalysisJson.checks.read(row.checks, `crawled page ${row.url}`) }));
+/**
+ * How each check came out on the site's counted pages (done, indexable, analysed), counted by
+ * PostgreSQL: a site of thousands of pages is read as a few dozen rows, not as every page's
+ * checks. An origin-level check counts the first page that has it, as reportSite does.
+ */
+export async function siteCheckCounts(
+  db: Queryable,
+  targetId: string,
+  originLevel: readonly string[],
+): Promise<{ counts: SiteCheckCount[]; counted: number; excluded: number }> {
+  const [{ rows: counts }, { rows: [pages] }] = await Promise.all([
+    db.query<SiteCheckCount>(
+      `WITH results AS (
+         SELECT p.url, p.position, r.ord, r.item->>'id' AS id, r.item->>'category' AS category,
+                (r.item->>'weight')::float8 AS weight, r.item->>'outcome' AS outcome
+         FROM "CrawledPage" p, jsonb_array_elements(p.analysis->'checks') WITH ORDINALITY AS r(item, ord)
+         WHERE p."targetId" = $1 AND p.status = 'DONE' AND p.indexable AND p.analysis IS NOT NULL
+       ), counted AS (
+         SELECT * FROM results WHERE NOT (id = ANY($2::text[]))
+         UNION ALL
+         (SELECT DISTINCT ON (id) * FROM results WHERE id = ANY($2::text[]) ORDER BY id, position)
+       )
+       SELECT id AS "checkId", min(category) AS category, min(weight) AS weight,
+              count(*) FILTER (WHERE outcome <> 'NOT_APPLICABLE')::int AS "applicablePages",
+              count(*) FILTER (WHERE outcome = 'FAIL')::int AS "failingPages",
+              count(*) FILTER (WHERE outcome = 'WARN')::int AS "warningPages",
+              coalesce((array_agg(url ORDER BY position) FILTER (WHERE outcome = 'FAIL'))[1:$3], '{}') AS "failingExamples",
+              coalesce((array_agg(url ORDER BY position) FILTER (WHERE outcome = 'WARN'))[1:$3], '{}') AS "warningExamples"
+       FROM counted GROUP BY id ORDER BY min(ARRAY[position, ord])`,
+      [targetId, originLevel, MAX_ISSUE_EXAMPLES],
+    ),
+    db.query<{ counted: number; excluded: number }>(
+      `SELECT count(*) FILTER (WHERE indexable AND analysis IS NOT NULL)::int AS counted,
+              count(*) FILTER (WHERE NOT (indexable AND analysis IS NOT NULL))::int AS excluded
+       FROM "CrawledPage" WHERE "targetId" = $1 AND status = 'DONE'`,
+      [targetId],
+    ),
+  ]);
+  return { counts, counted: pages!.counted, excluded: pages!.excluded };
 }
 
 export async function storeSiteReport(db: Queryable, targetId: string, site: unknown): Promise<void> {

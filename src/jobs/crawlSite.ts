@@ -4,8 +4,9 @@ import {
   AnalysisError,
   looksLikeHtml,
   normalizePageUrl,
+  ORIGIN_LEVEL_CHECK_IDS,
+  reportFromCounts,
   sameSite,
-  siteTally,
   type Analyzer,
   type CrawlRules,
   type OriginFiles,
@@ -14,10 +15,10 @@ import {
 import { toAnalysisRow, toReport } from '../batches/analysisRows';
 import {
   claimPages,
-  donePages,
   entryPage,
   hasCrawledPages,
   releaseStrandedPages,
+  siteCheckCounts,
   storeCrawledPages,
   storeSiteReport,
   unfinishedPages,
@@ -50,8 +51,6 @@ export interface CrawlSiteDeps {
 export const MAX_CRAWL_DEPTH = 10;
 /** Pages a site's crawl has in hand per request it may make at once: the others are being analysed or stored. */
 export const LANES_PER_FETCH = 4;
-/** Done pages read at once for the site's report. */
-const REPORT_SLICE = 50;
 
 /**
  * Crawls the target's site from its URL, breadth-first: the entry URL, its sitemaps' pages,
@@ -81,15 +80,9 @@ export async function crawlSite(deps: CrawlSiteDeps, target: StartedTarget, owne
   // Another run of this job (one that lost its claim) may still hold pages: its retry finishes them.
   if ((await unfinishedPages(deps.pool, target.id)) > 0) throw new Error('Pages of the site are still in hand of another run of its job.');
 
-  const site = siteTally();
-  // A slice of pages at a time: thousands of pages' checks at once would be hundreds of megabytes.
-  for (let after = -1; ; ) {
-    const pages = await donePages(deps.pool, target.id, after, REPORT_SLICE);
-    for (const page of pages) site.add(page);
-    if (pages.length < REPORT_SLICE) break;
-    after = pages.at(-1)!.position;
-  }
-  await storeSiteReport(deps.pool, target.id, siteJson.write(site.report()));
+  const { counts, ...pages } = await siteCheckCounts(deps.pool, target.id, [...ORIGIN_LEVEL_CHECK_IDS]);
+  const site = reportFromCounts(counts, pages);
+  await storeSiteReport(deps.pool, target.id, siteJson.write(site));
   return entryOutcome(deps.pool, target.id);
 }
 

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportSite, type CheckResult } from '../../src/analysis';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createBatch, waitForBatchStatus } from '../helpers/batches';
 import { startFixtureSite, type FixturePage, type FixtureSite } from '../helpers/fixtures';
@@ -13,7 +14,7 @@ function page(title: string, links: string[] = [], head = ''): string {
 }
 
 const SITE_QUERY = `query ($id: ID!) { batch(id: $id) { id status progress targets {
-  url status pagesDiscovered pagesDone error
+  id url status pagesDiscovered pagesDone error
   pages(first: 100) { totalCount edges { node { url httpStatus indexable excludedReason depth error analysis { overallScore } } } }
   site { overallScore seoScore aeoScore technicalScore indexablePages excludedPages
     issues { checkId title category failingPages warningPages applicablePages examples estimatedGain howToFix } }
@@ -28,6 +29,10 @@ interface CrawledPage {
   error: string | null;
   analysis: { overallScore: number } | null;
 }
+
+const PAGE_CHECKS = `query ($id: ID!) { node(id: $id) { ... on Target {
+  pages(first: 100) { edges { node { url indexable analysis { checks { id category weight outcome message } } } } }
+} } }`;
 
 describe('crawling a site', () => {
   let app: TestApp;
@@ -138,6 +143,12 @@ describe('crawling a site', () => {
     expect(elsewhere.requests.filter((path) => path === '/')).toHaveLength(1);
     expect(target).toMatchObject({ pagesDiscovered: 10, pagesDone: 10 });
     expect(target.site).toMatchObject({ indexablePages: 4, excludedPages: 6 });
+    // Counted by PostgreSQL, the report is the one reportSite makes of the same pages.
+    const { node } = await graphqlData(app.graphqlUrl, PAGE_CHECKS, { id: target.id });
+    const withChecks: { node: { url: string; indexable: boolean; analysis: { checks: CheckResult[] } | null } }[] = node.pages.edges;
+    const { checks: _counts, ...expected } = reportSite(withChecks.map(({ node: one }) => ({ url: one.url, indexable: one.indexable, checks: one.analysis?.checks ?? null })));
+    expect(target.site).toEqual(expected);
+    expect(target.site.issues.length).toBeGreaterThan(0);
     for (const issue of target.site.issues) {
       expect(issue.title).not.toBe('');
       expect(issue.howToFix).not.toBe('');

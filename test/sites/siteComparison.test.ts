@@ -56,10 +56,18 @@ describe('comparing crawled sites', () => {
     const mine = await site({ '/': richPage('Mine', ['/a', '/b', '/c']), '/a': poorPage(['/']), '/b': poorPage(), '/c': poorPage() });
     const rival = await site({ '/': richPage('Rival', ['/a', '/b']), '/a': richPage('Rival A'), '/b': richPage('Rival B') });
     // Better sites than the subject, whose front doors search engines drop.
+    // An error page's links are not followed: the 404 site's other pages are found through its sitemap.
     const gone = await site({
       '/': { status: 404, body: richPage('Gone', ['/a', '/b']) },
       '/a': richPage('Gone A'),
       '/b': richPage('Gone B'),
+      '/robots.txt': { headers: { 'content-type': 'text/plain' }, body: 'User-agent: *\nAllow: /\n' },
+      '/sitemap.xml': (req, res) => {
+        const origin = `http://${req.headers.host}`;
+        res.writeHead(200, { 'content-type': 'application/xml' }).end(
+          `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${origin}/a</loc></url><url><loc>${origin}/b</loc></url></urlset>`,
+        );
+      },
     });
     const hidden = await site({
       '/': richPage('Hidden', ['/a', '/b'], '<meta name="robots" content="noindex">'),
