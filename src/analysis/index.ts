@@ -15,7 +15,7 @@ import { createAnalysisPool } from './worker/pool';
 export { AI_CRAWLERS } from './checks/aeoAccess';
 export { CHECKS, describeCheck, ORIGIN_LEVEL_CHECK_IDS } from './checks/catalogue';
 export { overallGain } from './scoring';
-export { MAX_ISSUE_EXAMPLES, reportFromCounts, reportSite, siteChecksFromIssues, type SiteCheckCount, type SiteCheck, type SiteIssue, type SitePage, type SiteReport } from './siteReport';
+export { MAX_ISSUE_EXAMPLES, reportFromCounts, reportSite, type SiteCheckCount, type SiteCheck, type SiteIssue, type SitePage, type SiteReport } from './siteReport';
 export { portRefusalReason, refusalReason } from './fetch/addressPolicy';
 // The crawler's guard, which webhook deliveries connect through too.
 export { BlockedAddressError, createGuardedAgent, systemHostLookup, type HostLookup, type ResolvedAddress } from './fetch/guardedAgent';

@@ -3,7 +3,7 @@ import type { CategoryScores, CheckCategory, CheckResult } from './types';
 /** How much each category counts in the overall score. */
 export const CATEGORY_WEIGHTS: Record<CheckCategory, number> = { SEO: 0.4, AEO: 0.4, TECHNICAL: 0.2 };
 
-const OUTCOME_CREDIT = { PASS: 1, WARN: 0.5, FAIL: 0 } as const;
+export const OUTCOME_CREDIT = { PASS: 1, WARN: 0.5, FAIL: 0 } as const;
 
 type Scored = Pick<CheckResult, 'id' | 'category' | 'weight' | 'outcome'>;
 

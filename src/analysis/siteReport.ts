@@ -1,5 +1,5 @@
-import { CHECKS, describeCheck, ORIGIN_LEVEL_CHECK_IDS } from './checks/catalogue';
-import { contributionOf, overallDifference, scoreContributions, type Contribution } from './scoring';
+import { describeCheck, ORIGIN_LEVEL_CHECK_IDS } from './checks/catalogue';
+import { OUTCOME_CREDIT, overallDifference, scoreContributions, type Contribution } from './scoring';
 import type { CheckCategory, CheckResult } from './types';
 
 /** One crawled page of a site; `checks` is null when the page could not be analysed. */
@@ -53,89 +53,55 @@ export interface SiteReport {
 
 export const MAX_ISSUE_EXAMPLES = 10;
 
-/** What one pass over the pages gathers of one check. */
-interface CheckTally {
-  id: string;
+/**
+ * How one check came out on a site's counted pages: page counts and the first examples of
+ * failing and warning pages, in page order. reportSite counts them from the pages; a crawl has
+ * PostgreSQL count them.
+ */
+export interface SiteCheckCount {
+  checkId: string;
   category: CheckCategory;
   weight: number;
-  earned: number;
-  possible: number;
   applicablePages: number;
-  failing: string[];
-  warning: string[];
   failingPages: number;
   warningPages: number;
+  failingExamples: string[];
+  warningExamples: string[];
 }
 
-/** Adds one counted page's checks to the tallies. */
-function tallyPage(tallies: Map<string, CheckTally>, page: { url: string; checks: CheckResult[] }): void {
+/** Adds one counted page's checks to the counts. */
+function countPage(counts: Map<string, SiteCheckCount>, page: { url: string; checks: CheckResult[] }): void {
   for (const check of page.checks) {
-    let tally = tallies.get(check.id);
+    let count = counts.get(check.id);
     // An origin-level check judges the same files on every page: the first page's outcome stands.
-    if (tally && ORIGIN_LEVEL_CHECK_IDS.has(check.id)) continue;
-    if (!tally) {
-      tally = {
-        id: check.id,
-        category: check.category,
-        weight: check.weight,
-        earned: 0,
-        possible: 0,
-        applicablePages: 0,
-        failing: [],
-        warning: [],
-        failingPages: 0,
-        warningPages: 0,
-      };
-      tallies.set(check.id, tally);
+    if (count && ORIGIN_LEVEL_CHECK_IDS.has(check.id)) continue;
+    if (!count) {
+      const { id: checkId, category, weight } = check;
+      count = { checkId, category, weight, applicablePages: 0, failingPages: 0, warningPages: 0, failingExamples: [], warningExamples: [] };
+      counts.set(check.id, count);
     }
-    const contribution = contributionOf(check);
-    if (!contribution) continue;
-    tally.earned += contribution.earned;
-    tally.possible += contribution.possible;
-    tally.applicablePages++;
+    if (check.outcome === 'NOT_APPLICABLE') continue;
+    count.applicablePages++;
     if (check.outcome === 'FAIL') {
-      tally.failingPages++;
-      if (tally.failing.length < MAX_ISSUE_EXAMPLES) tally.failing.push(page.url);
+      count.failingPages++;
+      if (count.failingExamples.length < MAX_ISSUE_EXAMPLES) count.failingExamples.push(page.url);
     } else if (check.outcome === 'WARN') {
-      tally.warningPages++;
-      if (tally.warning.length < MAX_ISSUE_EXAMPLES) tally.warning.push(page.url);
+      count.warningPages++;
+      if (count.warningExamples.length < MAX_ISSUE_EXAMPLES) count.warningExamples.push(page.url);
     }
   }
 }
 
+function toSiteCheck({ checkId, category, weight, applicablePages, failingPages, warningPages }: SiteCheckCount): SiteCheck {
+  return { checkId, category, weight, applicablePages, passingPages: applicablePages - failingPages - warningPages, warningPages, failingPages };
+}
+
 /** A check's weight and mean credit over the pages where it applies; null when it applies nowhere. */
-function siteContribution(tally: CheckTally): Contribution | null {
-  if (tally.applicablePages === 0) return null;
-  return { category: tally.category, earned: tally.earned / tally.applicablePages, possible: tally.possible / tally.applicablePages };
-}
-
-function toSiteCheck(tally: CheckTally): SiteCheck {
-  const { id, category, weight, applicablePages, failingPages, warningPages } = tally;
-  return {
-    checkId: id,
-    category,
-    weight,
-    applicablePages,
-    passingPages: applicablePages - failingPages - warningPages,
-    warningPages,
-    failingPages,
-  };
-}
-
-/**
- * The per-check counts of a report stored before they were kept, from its issues: exact for every
- * check that fails or warns somewhere; a check that passed on every page was not recorded then.
- */
-export function siteChecksFromIssues(issues: readonly SiteIssue[]): SiteCheck[] {
-  return issues.map(({ checkId, category, applicablePages, failingPages, warningPages }) => ({
-    checkId,
-    category,
-    weight: CHECKS.find((check) => check.id === checkId)?.weight ?? 0,
-    applicablePages,
-    passingPages: applicablePages - failingPages - warningPages,
-    warningPages,
-    failingPages,
-  }));
+function siteContribution(count: SiteCheckCount): Contribution | null {
+  const { passingPages, warningPages, failingPages, applicablePages } = toSiteCheck(count);
+  if (applicablePages === 0) return null;
+  const credit = passingPages * OUTCOME_CREDIT.PASS + warningPages * OUTCOME_CREDIT.WARN + failingPages * OUTCOME_CREDIT.FAIL;
+  return { category: count.category, earned: (count.weight * credit) / applicablePages, possible: count.weight };
 }
 
 function byGainThenFailingPages(a: SiteIssue, b: SiteIssue): number {
@@ -149,73 +115,37 @@ function byGainThenFailingPages(a: SiteIssue, b: SiteIssue): number {
  * access) count once, as the first page found them.
  */
 export function reportSite(pages: readonly SitePage[]): SiteReport {
-  const tallies = new Map<string, CheckTally>();
+  const counts = new Map<string, SiteCheckCount>();
   let counted = 0;
   for (const page of pages) {
     if (!page.indexable || page.checks === null) continue;
     counted++;
-    tallyPage(tallies, { url: page.url, checks: page.checks });
+    countPage(counts, { url: page.url, checks: page.checks });
   }
-  return reportFromTallies([...tallies.values()], counted, pages.length - counted);
+  return reportFromCounts([...counts.values()], { counted, excluded: pages.length - counted });
 }
 
-/**
- * How one check came out on a site's counted pages, as a database can count it: page counts and
- * the first examples of failing and warning pages, in page order.
- */
-export interface SiteCheckCount {
-  checkId: string;
-  category: CheckCategory;
-  weight: number;
-  applicablePages: number;
-  failingPages: number;
-  warningPages: number;
-  failingExamples: string[];
-  warningExamples: string[];
-}
-
-/**
- * reportSite from counts made elsewhere (a crawl counts thousands of pages in SQL), in the order
- * the pages first list the checks, origin-level checks already counted once: the same report.
- */
+/** The report of a site from its checks' counts, in the order the pages first list the checks. */
 export function reportFromCounts(counts: readonly SiteCheckCount[], pages: { counted: number; excluded: number }): SiteReport {
-  const tallies = counts.map(
-    (count): CheckTally => ({
-      id: count.checkId,
-      category: count.category,
-      weight: count.weight,
-      earned: count.weight * (count.applicablePages - count.failingPages - count.warningPages + count.warningPages / 2),
-      possible: count.weight * count.applicablePages,
-      applicablePages: count.applicablePages,
-      failing: count.failingExamples.slice(0, MAX_ISSUE_EXAMPLES),
-      warning: count.warningExamples.slice(0, MAX_ISSUE_EXAMPLES),
-      failingPages: count.failingPages,
-      warningPages: count.warningPages,
-    }),
-  );
-  return reportFromTallies(tallies, pages.counted, pages.excluded);
-}
-
-function reportFromTallies(tallies: CheckTally[], counted: number, excluded: number): SiteReport {
-  const contributions = tallies.map(siteContribution);
+  const contributions = counts.map(siteContribution);
   const applicable = contributions.filter((contribution) => contribution !== null);
   // No page counted: nothing applies, and every score is 0.
   const scores = scoreContributions(applicable);
 
   const issues: SiteIssue[] = [];
-  tallies.forEach((tally, index) => {
+  counts.forEach((count, index) => {
     const contribution = contributions[index];
-    if (!contribution || tally.failingPages + tally.warningPages === 0) return;
+    if (!contribution || count.failingPages + count.warningPages === 0) return;
     const passingEverywhere = applicable.map((other) => (other === contribution ? { ...other, earned: other.possible } : other));
-    const { title, howToFix } = describeCheck(tally.id);
+    const { title, howToFix } = describeCheck(count.checkId);
     issues.push({
-      checkId: tally.id,
+      checkId: count.checkId,
       title,
-      category: tally.category,
-      failingPages: tally.failingPages,
-      warningPages: tally.warningPages,
-      applicablePages: tally.applicablePages,
-      examples: [...tally.failing, ...tally.warning].slice(0, MAX_ISSUE_EXAMPLES),
+      category: count.category,
+      failingPages: count.failingPages,
+      warningPages: count.warningPages,
+      applicablePages: count.applicablePages,
+      examples: [...count.failingExamples, ...count.warningExamples].slice(0, MAX_ISSUE_EXAMPLES),
       estimatedGain: overallDifference(applicable, passingEverywhere),
       howToFix,
     });
@@ -226,9 +156,9 @@ function reportFromTallies(tallies: CheckTally[], counted: number, excluded: num
     seoScore: scores.seo,
     aeoScore: scores.aeo,
     technicalScore: scores.technical,
-    indexablePages: counted,
-    excludedPages: excluded,
+    indexablePages: pages.counted,
+    excludedPages: pages.excluded,
     issues: issues.sort(byGainThenFailingPages),
-    checks: tallies.map(toSiteCheck),
+    checks: counts.map(toSiteCheck),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { siteChecksFromIssues, type AiCrawlerAccess, type CheckResult, type Heading, type OriginFiles, type OriginFindings, type SiteCheck, type SiteIssue, type SiteReport } from '../analysis';
+import type { AiCrawlerAccess, CheckResult, Heading, OriginFiles, OriginFindings, SiteCheck, SiteIssue, SiteReport } from '../analysis';
 import { completeStoredGaps, type ComparisonReport, type StoredGap } from '../comparison';
 import type { Prisma } from '../db/prisma';
 
@@ -199,18 +199,15 @@ const siteCheck: z.ZodType<SiteCheck> = z.object({
   failingPages: z.int(),
 });
 
-const siteReport: z.ZodType<SiteReport> = z
-  .object({
-    overallScore: z.int(),
-    seoScore: z.int(),
-    aeoScore: z.int(),
-    technicalScore: z.int(),
-    indexablePages: z.int(),
-    excludedPages: z.int(),
-    issues: z.array(siteIssue),
-    // Absent from reports stored before every check's counts were kept: rebuilt from the issues.
-    checks: z.array(siteCheck).optional(),
-  })
-  .transform(({ checks, ...report }) => ({ ...report, checks: checks ?? siteChecksFromIssues(report.issues) }));
+const siteReport: z.ZodType<SiteReport> = z.object({
+  overallScore: z.int(),
+  seoScore: z.int(),
+  aeoScore: z.int(),
+  technicalScore: z.int(),
+  indexablePages: z.int(),
+  excludedPages: z.int(),
+  issues: z.array(siteIssue),
+  checks: z.array(siteCheck),
+});
 
 export const siteJson = column('Target.site', siteReport);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECKS, overallGain, reportSite, siteChecksFromIssues, type CheckOutcome, type CheckResult, type SitePage } from '../../src/analysis';
+import { CHECKS, overallGain, reportSite, type CheckOutcome, type CheckResult, type SitePage } from '../../src/analysis';
 import { page, startFixtureAnalyzer, type FixtureAnalyzer, type PageFixture } from './analyzeFixture';
 
 /** A result of a catalogue check, with its real category and weight. */
@@ -114,14 +114,6 @@ describe('origin-level checks', () => {
   it('are counted from the first counted page, not from an excluded one', () => {
     const pages = [{ url: url(9), indexable: false, checks: [result('llms-txt', 'FAIL')] }, ...site(2, ['llms-txt'])];
     expect(reportSite(pages)).toMatchObject({ aeoScore: 100, issues: [] });
-  });
-});
-
-describe('a report stored before per-check counts were kept', () => {
-  it('gets the counts of the checks its issues name, with their catalogue weight', () => {
-    const pages = site(4, ['document-title', 'image-alt'], { 'image-alt': (index) => (index === 0 ? 'FAIL' : index === 1 ? 'WARN' : 'PASS') });
-    const { checks, issues } = reportSite(pages);
-    expect(siteChecksFromIssues(issues)).toEqual(checks.filter((check) => check.checkId === 'image-alt'));
   });
 });
 
