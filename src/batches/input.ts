@@ -68,7 +68,6 @@ export function validateBatchInput(input: BatchInput, { maxUrls, maxPagesPerSite
     });
   }
   const seen = new Map<string, string>();
-  const sites: { url: string; raw: string }[] = [];
   for (const raw of input.urls) {
     const url = normaliseUrl(raw);
     const earlier = seen.get(url);
@@ -78,15 +77,12 @@ export function validateBatchInput(input: BatchInput, { maxUrls, maxPagesPerSite
         value: quoted(raw),
       });
     }
-    if (maxPagesPerSite > 1) {
-      const sameSite = sites.find((site) => inSiteOf(site.url)(url));
-      if (sameSite) {
-        throw new UserError('BAD_USER_INPUT', `"${quoted(raw)}" is on the same site as "${quoted(sameSite.raw)}"; a crawl covers the whole site from one URL.`, {
-          field: 'urls',
-          value: quoted(raw),
-        });
-      }
-      sites.push({ url, raw });
+    const sameSite = maxPagesPerSite > 1 ? [...seen].find(([seenUrl]) => inSiteOf(seenUrl)(url)) : undefined;
+    if (sameSite) {
+      throw new UserError('BAD_USER_INPUT', `"${quoted(raw)}" is on the same site as "${quoted(sameSite[1])}"; a crawl covers the whole site from one URL.`, {
+        field: 'urls',
+        value: quoted(raw),
+      });
     }
     seen.set(url, raw);
   }

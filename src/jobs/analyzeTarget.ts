@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fromPrisma, type Job, type PgBoss } from 'pg-boss';
 import { z } from 'zod';
-import { AnalysisError, type Analyzer } from '../analysis';
+import { AnalysisError } from '../analysis';
 import type { StartedTarget, TargetOutcome, TargetTransitions } from '../batches/targets';
 import { lockBatch, TARGET } from '../batches/transitions';
 import type { PrismaClient, Transaction } from '../db/prisma';
@@ -22,18 +22,13 @@ export function assertAnalyzeTargetPayload(data: unknown): { targetIds: string[]
   return payloadSchema.parse(data);
 }
 
+/** A crawl's needs (the database, the analyzer, the shutdown's signals), and the queue's and counters' of one page. */
 export interface AnalyzeTargetDeps extends CrawlSiteDeps {
-  prisma: PrismaClient;
   boss: PgBoss;
-  analyzer: Analyzer;
   maxAttempts: number;
   log: Logger;
   metrics: Pick<Metrics, 'pages' | 'fetchErrors'>;
   transitions: TargetTransitions;
-  /** Aborted when the process begins to shut down: a job then starts none of its remaining pages. */
-  stopping: AbortSignal;
-  /** Aborted at the shutdown's grace deadline: the page in hand is handed back unfinished. */
-  abandon: AbortSignal;
 }
 
 /**

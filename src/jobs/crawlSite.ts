@@ -31,19 +31,17 @@ import type { StartedTarget, TargetOutcome } from '../batches/targets';
 import { coalesce } from '../db/coalesce';
 import type { PageAnalysis } from '../db/generated/client/client';
 import type { PrismaClient, Queryable } from '../db/prisma';
-import type { Logger } from '../logger';
 import { Abandoned, originFilesFor, unlessAbandoned } from './pageWork';
 
 export interface CrawlSiteDeps {
   prisma: PrismaClient;
   pool: Queryable;
   analyzer: Analyzer;
-  log: Logger;
   /** Pages fetched at once for one site; the host slots bound them across workers too. */
   pagesInFlight: number;
-  /** Aborted when the process begins to shut down: the crawl stores the pages in hand and hands the rest back. */
+  /** Aborted when the process begins to shut down: no page is started any more; those in hand are finished and stored. */
   stopping: AbortSignal;
-  /** Aborted at the shutdown's grace deadline: the pages in hand are left to the next run. */
+  /** Aborted at the shutdown's grace deadline: the pages in hand are handed back unfinished. */
   abandon: AbortSignal;
 }
 
