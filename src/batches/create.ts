@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PgBoss } from 'pg-boss';
 import { recordAudit } from '../auth/audit';
 import type { Caller } from '../auth/caller';
+import type { Config } from '../config';
 import type { PrismaClient, Transaction } from '../db/prisma';
 import { planAnalyzeJobs, queuedPagesOf, sendAnalyzeJobs, type AnalyzeJobPlan } from '../queue';
 import { validateBatchInput, type BatchInput } from './input';
@@ -10,6 +11,11 @@ import { announceBatch, BATCH } from './transitions';
 
 export type NewBatchInput = BatchInput & { projectId?: string };
 export type BatchLimits = { maxUrlsPerBatch: number; maxPagesPerSite: number } & OwnerLimits;
+
+/** The limits every batch is created under, from the settings. */
+export function batchLimitsOf(config: Pick<Config, 'maxUrlsPerBatch' | 'maxPagesPerSite' | 'ownerLimits'>): BatchLimits {
+  return { maxUrlsPerBatch: config.maxUrlsPerBatch, maxPagesPerSite: config.maxPagesPerSite, ...config.ownerLimits };
+}
 
 /** The checked input, its targets and their planned jobs: everything decided before the transaction. */
 function planBatch(input: NewBatchInput, limits: BatchLimits, jobPlan: AnalyzeJobPlan) {

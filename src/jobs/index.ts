@@ -1,5 +1,6 @@
 import type { Job, PgBoss } from 'pg-boss';
 import { AnalysisError, createAnalyzer } from '../analysis';
+import { batchLimitsOf } from '../batches/create';
 import { markInterruptedTargets, targetTransitions } from '../batches/targets';
 import type { Config } from '../config';
 import type { PrismaClient, Queryable } from '../db/prisma';
@@ -87,7 +88,7 @@ export async function startWorkers(deps: {
     );
   await boss.work(ANALYZE_TARGET, analyzeWorkOptions(config), analyzeJobs);
   await boss.work(ANALYZE_TARGET, firstPagesWorkOptions(config), analyzeJobs);
-  const limits = { maxUrlsPerBatch: config.maxUrlsPerBatch, maxPagesPerSite: config.maxPagesPerSite, ...config.ownerLimits };
+  const limits = batchLimitsOf(config);
   const answerEngines = config.answerEngines.map((engine) => engine.name);
   const schedulerDeps = { prisma, boss, limits, jobPlan: analyzeJobPlan(config), answerEngines, log };
   const handlers: [string, Parameters<PgBoss['work']>[1], (job: Job<unknown>) => Promise<unknown>][] = [

@@ -1,3 +1,4 @@
+import { batchLimitsOf } from '../batches/create';
 import type { Job, PgBoss } from 'pg-boss';
 import type { Config } from '../config';
 import type { PrismaClient } from '../db/prisma';
@@ -39,7 +40,7 @@ export async function startVisibilityWorkers(deps: { prisma: PrismaClient; boss:
   );
   const single = { ...pollingOptions(config), localConcurrency: 2 };
   await boss.work(VISIBILITY_PROMPTS, single, ([job]: Job<unknown>[]) => runJob(job, (one) => prepareVisibilityPrompts({ prisma, boss, llm: config.llm, log }, one)));
-  const scoreDeps = { prisma, boss, log, limits: { maxUrlsPerBatch: config.maxUrlsPerBatch, maxPagesPerSite: config.maxPagesPerSite, ...config.ownerLimits }, jobPlan: analyzeJobPlan(config), llm: config.llm };
+  const scoreDeps = { prisma, boss, log, limits: batchLimitsOf(config), jobPlan: analyzeJobPlan(config), llm: config.llm };
   await boss.work(VISIBILITY_SCORE, single, ([job]: Job<unknown>[]) => runJob(job, (one) => scoreVisibilityAudit(scoreDeps, one)));
   await boss.work(VISIBILITY_RECONCILE, {}, ([job]: Job<unknown>[]) => runJob(job, () => reconcileVisibilityAudits({ prisma, boss, log })));
 }

@@ -1,5 +1,5 @@
 import { cancelBatch } from '../batches/cancel';
-import { createBatch } from '../batches/create';
+import { batchLimitsOf, createBatch } from '../batches/create';
 import { retryBatch } from '../batches/retry';
 import { batchLogFields } from '../batches/transitions';
 import { notFound } from '../errors';
@@ -126,7 +126,7 @@ const Limits = builder.objectRef<LimitsShape>('Limits').implement({
 builder.queryFields((t) => ({
   limits: t.field({
     type: Limits,
-    resolve: (_root, _args, ctx) => ({ maxUrlsPerBatch: ctx.config.maxUrlsPerBatch, maxPagesPerSite: ctx.config.maxPagesPerSite, ...ctx.config.ownerLimits }),
+    resolve: (_root, _args, ctx) => batchLimitsOf(ctx.config),
   }),
 }));
 
@@ -137,7 +137,7 @@ builder.mutationFields((t) => ({
       'Stores the batch and queues its work in one transaction: either both happen or neither. RATE_LIMITED (with extensions.retryAfterSeconds) beyond the per-owner limits of running batches and URLs per day.',
     args: { input: t.arg({ type: CreateBatchInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const limits = { maxUrlsPerBatch: ctx.config.maxUrlsPerBatch, maxPagesPerSite: ctx.config.maxPagesPerSite, ...ctx.config.ownerLimits };
+      const limits = batchLimitsOf(ctx.config);
       const batch = await createBatch(ctx.prisma, ctx.boss, input, limits, ctx.caller, ctx.jobPlan);
       ctx.log.info({ ...batchLogFields(batch), ownerId: ctx.caller.ownerId }, 'batch created');
       return ctx.prisma.batch.findUniqueOrThrow({ ...query, where: { id: batch.id } });

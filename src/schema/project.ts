@@ -1,3 +1,4 @@
+import { batchLimitsOf } from '../batches/create';
 import { batchLogFields } from '../batches/transitions';
 import type { ProjectRules } from '../projects/input';
 import { createProject, deleteProject, updateProject } from '../projects/projects';
@@ -227,7 +228,7 @@ builder.mutationFields((t) => ({
       "Starts a site-audit batch of the brand's and competitors' first domains now, the brand's as its subject. Counts against the owner's limits like createBatch (RATE_LIMITED beyond them).",
     args: { projectId: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const limits = { maxUrlsPerBatch: ctx.config.maxUrlsPerBatch, maxPagesPerSite: ctx.config.maxPagesPerSite, ...ctx.config.ownerLimits };
+      const limits = batchLimitsOf(ctx.config);
       const projectId = decodeId(String(args.projectId), 'Project');
       const batch = await runSiteAudit(ctx.prisma, ctx.boss, projectId, limits, ctx.caller, ctx.jobPlan);
       ctx.log.info({ ...batchLogFields(batch), projectId, ownerId: ctx.caller.ownerId }, 'site audit started');
