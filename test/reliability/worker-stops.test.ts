@@ -65,9 +65,11 @@ describe('workers that stop mid-job', () => {
     const site = await startFixtureSite({ '/held': heldPage(release.opened, pages.good), '/a': pages.good });
     cleanups.push(() => site.close(), async () => release.open());
     // The API lives through the worker's crash (in this process), so the CLI follows the batch throughout.
+    // The held page must not time out (a failed first attempt) while the browser starts, however slowly.
+    const workerEnv = { DATABASE_URL: url, VANTAGE_ROLE: 'worker', CRAWL_TIMEOUT_MS: '120000' };
     const [api, worker] = await Promise.all([
       startTestApp({ VANTAGE_ROLE: 'api' }, { database: { url, drop: async () => {} } }),
-      spawn({ DATABASE_URL: url, VANTAGE_ROLE: 'worker' }),
+      spawn(workerEnv),
     ]);
     cleanups.push(() => api.close());
     const id = await createBatch(api.graphqlUrl, { name: 'interrupted', urls: [site.url('/held'), site.url('/a')] });
@@ -98,7 +100,7 @@ describe('workers that stop mid-job', () => {
     await worker.exited;
 
     // The restarted worker finds the page nobody holds: the CLI shows it waiting before pg-boss retries it.
-    await spawn({ DATABASE_URL: url, VANTAGE_ROLE: 'worker' });
+    await spawn(workerEnv);
     await waitUntil(async () => cli.output.stderr.includes(`WAITING   ${site.url('/held')}`), { what: 'the page shown waiting to be retried' });
     const { batch } = await graphqlData<{ batch: { targets: { status: string; waitingForRetry: boolean }[] } }>(
       api.graphqlUrl,
